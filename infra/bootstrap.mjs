@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * `npm start` and `npm test` both land here. On a fresh Debian 12 machine it installs what is
+ * missing (Debian packages, pnpm, dependencies, the mediasoup worker, the generated Prisma client,
+ * the web build), printing each step, then starts the platform or runs the whole suite. Every
+ * step is skipped when its result is already there, so a second run starts in seconds.
+ *
+ * Plain Node with no dependencies: it runs before anything is installed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureMediasoupWorker } from './mediasoup-worker/ensure.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '12.21.0';
+const MIN_NODE = [20, 19];
+
+/** Debian packages by purpose; the worker's build packages are skipped when a binary is supplied. */
+const APT = {
+  workerBuild: ['g++', 'meson', 'ninja-build', 'pkg-config', 'libuv1-dev', 'libssl-dev', 'libsrtp2-dev',
+    'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev'],
+  media: ['ffmpeg'],
+  test: ['chromium', 'redis-server', 'fonts-noto-core'],
+};
+
+const step = (msg) => console.log(`\x1b[36m▶\x1b[0m ${msg}`);
+const done = (msg) => console.log(`  \x1b[32m✓\x1b[0m ${msg}`);
+
+function fail(msg) {
+  console.error(`\n\x1b[31m✗ ${msg}\x1b[0m`);
+  process.exit(1);
+}
+
+function run(cmd, args, opts = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (result.error) fail(`${cmd} could not start: ${result.error.message}`);
+  if (result.status !== 0) fail(`${cmd} ${args.join(' ')} exited with ${result.status}`);
+}
+
+function capture(cmd, args) {
+  const result = spawnSync(cmd, args, { encoding: 'utf8', cwd: root });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+    fail(`Node.js ${MIN_NODE.join('.')} or newer is needed (this is ${process.versions.node}).`);
+  }
+}
+
+function ensureAptPackages(packages) {
+  const missing = packages.filter(
+    (p) => capture('dpkg-query', ['-W', '-f=${Status}', p]) !== 'install ok installed',
+  );
+  if (missing.length === 0) return;
+  const line = `apt-get install -y ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    fail(`These Debian packages are missing. Ask an administrator to run:\n\n    sudo apt-get update && sudo ${line}\n`);
+  }
+  step(`installing Debian packages: ${missing.join(', ')}`);
+  run('apt-get', ['update', '-q']);
+  run('apt-get', ['install', '-y', '-q', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  done('Debian packages installed');
+}
+
+/** The command that runs pnpm at the pinned version. */
+function ensurePnpm() {
+  if (capture('pnpm', ['--version']) === PNPM_VERSION) return ['pnpm'];
+  if (process.getuid?.() === 0) {
+    step(`installing pnpm ${PNPM_VERSION}`);
+    run('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`]);
+    return ['pnpm'];
+  }
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+function hashOf(paths) {
+  const hash = createHash('sha256');
+  const visit = (p) => {
+    const full = path.join(root, p);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) {
+        if (entry === 'node_modules' || entry === 'dist' || entry === 'generated') continue;
+        visit(path.join(p, entry));
+      }
+    } else {
+      hash.update(p).update(fs.readFileSync(full));
+    }
+  };
+  paths.forEach(visit);
+  return hash.digest('hex');
+}
+
+/** Runs `action` unless the stamp file says it already ran on inputs with the same hash. */
+function stamped(name, inputs, action) {
+  const stampFile = path.join(root, 'node_modules', `.pm-${name}.stamp`);
+  const hash = hashOf(inputs);
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return false;
+  action();
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+  fs.writeFileSync(stampFile, hash);
+  return true;
+}
+
+async function setUp(purpose) {
+  checkNode();
+  const needWorkerBuild = !process.env.MEDIASOUP_WORKER_BIN;
+  ensureAptPackages([
+    ...(needWorkerBuild ? APT.workerBuild : []),
+    ...APT.media,
+    ...(purpose === 'test' ? APT.test : []),
+  ]);
+  const pnpm = ensurePnpm();
+  const pnpmRun = (...args) => run(pnpm[0], [...pnpm.slice(1), ...args]);
+
+  const installInputs = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'packages/shared/package.json',
+    'packages/server/package.json', 'packages/web/package.json', 'tests/package.json'];
+  if (stamped('install', installInputs, () => {
+    step('installing dependencies (pnpm install)');
+    pnpmRun('install', '--frozen-lockfile');
+  })) done('dependencies installed');
+
+  if (stamped('prisma-generate', ['packages/server/prisma/schema.prisma', 'packages/server/prisma.config.ts'], () => {
+    step('generating the database client (prisma generate)');
+    pnpmRun('--filter', '@pm/server', 'exec', 'prisma', 'generate');
+  })) done('database client generated');
+
+  step('mediasoup worker');
+  const workerBin = await ensureMediasoupWorker({ log: (m) => console.log(`  ${m}`) });
+  done(`mediasoup worker: ${workerBin}`);
+
+  if (stamped('web-build', ['packages/web', 'packages/shared/src'], () => {
+    step('building the web app (vite build)');
+    pnpmRun('--filter', '@pm/web', 'build');
+  })) done('web app built');
+
+  return { pnpm, workerBin };
+}
+
+function runChild(cmd, args, env) {
+  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env });
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const command = process.argv[2];
+if (command !== 'start' && command !== 'test') fail('usage: node infra/bootstrap.mjs start|test');
+const { pnpm, workerBin } = await setUp(command);
+const env = { ...process.env, MEDIASOUP_WORKER_BIN: workerBin, CHECKPOINT_DISABLE: '1' };
+
+if (command === 'start') {
+  step('starting the platform');
+  const tsx = path.join(root, 'packages/server/node_modules/.bin/tsx');
+  runChild(tsx, [path.join(root, 'packages/server/src/main.ts')], { ...env, LOG_FORMAT: env.LOG_FORMAT ?? 'pretty' });
+} else {
+  step('running the test suite (vitest)');
+  runChild(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', ...process.argv.slice(3)], env);
+}

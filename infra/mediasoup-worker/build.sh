@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Build the mediasoup 3.12.16 worker binary from the npm tarball against
+# Debian 12's packaged libraries (no meson wraps, no PyPI, no GitHub).
+#
+#   usage: build.sh OUTPUT_PATH
+#
+# Normally run through ensure.mjs, which caches the result outside the clone.
+# See README.md next to this file for what the recipe changes and why.
+set -euo pipefail
+
+readonly VERSION=3.12.16
+# sha256 of mediasoup-3.12.16.tgz as published on the npm registry (immutable).
+readonly TARBALL_SHA256=80a1e21a749a0f6cb6111ea6d3ce0693efea2373a549f9694d01c1b9440b6ed5
+readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+say() { printf '[mediasoup-worker] %s\n' "$*"; }
+die() { printf '[mediasoup-worker] ERROR: %s\n' "$*" >&2; exit 1; }
+
+[[ $# -eq 1 && -n "$1" ]] || die "usage: $0 OUTPUT_PATH"
+out="$1"
+[[ "$out" = /* ]] || out="$PWD/$out"
+
+# ---------------------------------------------------------------- preflight --
+# Everything below must come from Debian 12 packages; collect what is missing
+# and print one apt-get line for all of it.
+missing=()
+need_pkg() { local p; for p in "$@"; do [[ " ${missing[*]-} " == *" $p "* ]] || missing+=("$p"); done; }
+
+for tool in meson:meson ninja:ninja-build pkg-config:pkg-config cc:gcc c++:g++ \
+            python3:python3 tar:tar sha256sum:coreutils; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || need_pkg "${tool#*:}"
+done
+command -v npm >/dev/null 2>&1 || [[ -n "${MEDIASOUP_WORKER_TARBALL:-}" ]] \
+  || die "npm not found (it fetches the mediasoup tarball); install Node.js/npm or set MEDIASOUP_WORKER_TARBALL"
+
+# pkg-config module -> Debian package (and, for when pkg-config itself is
+# missing, a header that the -dev package installs).
+modules=(
+  "libuv:libuv1-dev:/usr/include/uv.h"
+  "openssl:libssl-dev:/usr/include/openssl/ssl.h"
+  "libsrtp2:libsrtp2-dev:/usr/include/srtp2/srtp.h"
+  "usrsctp:libusrsctp-dev:/usr/include/usrsctp.h"
+  "nlohmann_json:nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
+  "absl_flat_hash_map:libabsl-dev:/usr/include/absl/container/flat_hash_map.h"
+  "absl_btree:libabsl-dev:/usr/include/absl/container/btree_map.h"
+  "absl_strings:libabsl-dev:/usr/include/absl/strings/string_view.h"
+  "absl_optional:libabsl-dev:/usr/include/absl/types/optional.h"
+)
+for entry in "${modules[@]}"; do
+  IFS=: read -r mod pkg header <<<"$entry"
+  if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists "$mod" || need_pkg "$pkg"
+  else
+    [[ -e "$header" ]] || need_pkg "$pkg"
+  fi
+done
+# mediasoup includes <srtp.h>; Debian installs it under <includedir>/srtp2/
+# (patch-worker.py adds that directory to the include path).
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; then
+  [[ -e "$(pkg-config --variable=includedir libsrtp2)/srtp2/srtp.h" ]] || need_pkg libsrtp2-dev
+fi
+
+if (( ${#missing[@]} )); then
+  printf '[mediasoup-worker] missing build dependencies; install them with:\n' >&2
+  printf '  apt-get install -y %s\n' "${missing[*]}" >&2
+  exit 1
+fi
+
+# Debian 12 has meson 1.0.1; patch-worker.py relaxes upstream's ">= 1.1.0" to that.
+meson_version="$(meson --version)"
+[[ "$(printf '%s\n' 1.0.1 "$meson_version" | sort -V | head -n1)" == 1.0.1 ]] \
+  || die "meson $meson_version is too old (need >= 1.0.1, Debian 12's version)"
+
+# -------------------------------------------------------------------- build --
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/mediasoup-worker-build.XXXXXX")"
+ok=0
+staged=""
+cleanup() {
+  [[ -z "$staged" ]] || rm -f "$staged"
+  if (( ok )); then rm -rf "$tmp"; else printf '[mediasoup-worker] build directory kept for inspection: %s\n' "$tmp" >&2; fi
+}
+trap cleanup EXIT
+
+fail_with_log() { # $1 = what failed, $2 = log file
+  printf '[mediasoup-worker] %s failed; last lines of %s:\n' "$1" "$2" >&2
+  tail -n 60 "$2" >&2 || true
+  exit 1
+}
+
+say "fetching tarball…"
+if [[ -n "${MEDIASOUP_WORKER_TARBALL:-}" ]]; then
+  # Fully offline alternative: a previously fetched mediasoup-3.12.16.tgz.
+  cp "$MEDIASOUP_WORKER_TARBALL" "$tmp/mediasoup-$VERSION.tgz"
+else
+  # Run in the temp dir so no project .npmrc/package.json is involved;
+  # --prefer-offline reuses npm's own cache when the tarball is already there.
+  (cd "$tmp" && npm pack "mediasoup@$VERSION" --prefer-offline) >"$tmp/fetch.log" 2>&1 \
+    || fail_with_log "npm pack mediasoup@$VERSION" "$tmp/fetch.log"
+fi
+tgz="$tmp/mediasoup-$VERSION.tgz"
+[[ -f "$tgz" ]] || die "npm pack did not produce $tgz"
+actual="$(sha256sum "$tgz" | cut -d' ' -f1)"
+[[ "$actual" == "$TARBALL_SHA256" ]] || die "tarball checksum mismatch: got $actual, want $TARBALL_SHA256"
+
+say "extracting and patching…"
+mkdir "$tmp/src"
+tar -xzf "$tgz" -C "$tmp/src"
+src="$tmp/src/package/worker"
+python3 "$HERE/patch-worker.py" "$src" >"$tmp/patch.log" 2>&1 || fail_with_log "patching" "$tmp/patch.log"
+
+say "configuring…"
+# Same options as mediasoup's own Makefile release build; nofallback makes a
+# missing system library an error instead of an attempt to download a wrap.
+meson setup "$tmp/build" "$src" \
+  --buildtype release \
+  -Db_ndebug=true \
+  -Db_pie=true \
+  -Db_staticpic=true \
+  --wrap-mode=nofallback \
+  >"$tmp/configure.log" 2>&1 || fail_with_log "meson setup" "$tmp/configure.log"
+
+say "compiling (about 3 min on 2 cores)…"
+start=$SECONDS
+ninja -C "$tmp/build" -j"$(nproc)" mediasoup-worker >"$tmp/ninja.log" 2>&1 &
+ninja_pid=$!
+ticks=0
+while kill -0 "$ninja_pid" 2>/dev/null; do
+  sleep 1
+  if (( ++ticks % 30 == 0 )); then
+    step="$(grep -o '^\[[0-9]*/[0-9]*\]' "$tmp/ninja.log" | tail -n1 || true)"
+    say "  still compiling ${step:-…} ($((SECONDS - start))s)"
+  fi
+done
+wait "$ninja_pid" || fail_with_log "ninja" "$tmp/ninja.log"
+say "compiled in $((SECONDS - start))s"
+
+bin="$tmp/build/mediasoup-worker"
+[[ -x "$bin" ]] || die "ninja succeeded but $bin is missing"
+# The binary links Debian's shared libraries: make sure they all resolve, and
+# that it starts (without MEDIASOUP_VERSION it must exit with its own code 41).
+if ldd "$bin" | grep -q 'not found'; then
+  ldd "$bin" >&2; die "built binary has unresolved shared libraries"
+fi
+set +e; env -u MEDIASOUP_VERSION "$bin" >/dev/null 2>&1; rc=$?; set -e
+(( rc == 41 )) || die "smoke test: expected exit code 41 from a bare run, got $rc"
+
+say "installing to $out"
+mkdir -p "$(dirname "$out")"
+staged="$(mktemp "$(dirname "$out")/.mediasoup-worker.XXXXXX")"
+cp "$bin" "$staged"
+chmod 0755 "$staged"
+mv -f "$staged" "$out"
+staged=""
+ok=1
+say "done"

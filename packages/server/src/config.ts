@@ -1,0 +1,91 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/**
+ * Every setting comes from the environment and is validated once, at start, so a wrong value is
+ * reported before anything starts, all wrong values at once.
+ */
+const envSchema = z.object({
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** PostgreSQL to use. Unset: the platform starts its own embedded PostgreSQL in PM_DATA_DIR. */
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /** Redis shared by the nodes of a cluster. Unset: a single node keeps its state in memory. */
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  PM_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  EMBEDDED_PG_PORT: port.default(54329),
+  PM_WEB_DIST: z.string().default(path.join(repoRoot, 'packages/web/dist')),
+  MEDIASOUP_WORKER_BIN: z.string({ error: 'is required (infra/mediasoup-worker/ensure.mjs builds it)' }).min(1),
+  MEDIASOUP_NUM_WORKERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
+  /** Address the media ports bind to. */
+  MEDIASOUP_LISTEN_IP: z.ipv4().or(z.ipv6()).default('127.0.0.1'),
+  /** Address given to browsers in ICE candidates; needed when listening on 0.0.0.0 or behind NAT. */
+  MEDIASOUP_ANNOUNCED_IP: z.string().optional(),
+  /** Worker i listens on UDP and TCP port MEDIASOUP_PORT_BASE + i (WebRtcServer: one pair per worker). */
+  MEDIASOUP_PORT_BASE: port.default(40000),
+  /** Password given to the demo accounts the seed creates. */
+  DEMO_PASSWORD: z.string().min(6).default('Demo@2026'),
+  /** Seed the demo province (348 sites) at start when the directory is empty. */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.MEDIASOUP_LISTEN_IP === '0.0.0.0' && !e.MEDIASOUP_ANNOUNCED_IP) {
+    throw new ConfigError([
+      'MEDIASOUP_ANNOUNCED_IP: is required when MEDIASOUP_LISTEN_IP is 0.0.0.0 (the address sites reach this server at)',
+    ]);
+  }
+  return {
+    http: { host: e.HOST, port: e.PORT },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    database: {
+      url: e.DATABASE_URL,
+      embedded: { dataDir: path.join(e.PM_DATA_DIR, 'postgres'), port: e.EMBEDDED_PG_PORT },
+    },
+    redisUrl: e.REDIS_URL,
+    dataDir: e.PM_DATA_DIR,
+    webDist: e.PM_WEB_DIST,
+    mediasoup: {
+      workerBin: e.MEDIASOUP_WORKER_BIN,
+      numWorkers: e.MEDIASOUP_NUM_WORKERS,
+      listenIp: e.MEDIASOUP_LISTEN_IP,
+      announcedIp: e.MEDIASOUP_ANNOUNCED_IP,
+      portBase: e.MEDIASOUP_PORT_BASE,
+    },
+    demo: { seed: e.SEED_DEMO, password: e.DEMO_PASSWORD },
+  };
+}

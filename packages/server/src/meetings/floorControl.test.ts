@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { FloorControl } from './floorControl.js';
+
+describe('FloorControl', () => {
+  it('queues requests in order and keeps a site’s first place when it asks twice', () => {
+    const floor = new FloorControl();
+    expect(floor.request('a', 1)).toBe(1);
+    expect(floor.request('b', 2)).toBe(2);
+    expect(floor.request('a', 3)).toBe(1);
+    expect(floor.snapshot().queue).toEqual([
+      { siteId: 'a', requestedAt: 1 },
+      { siteId: 'b', requestedAt: 2 },
+    ]);
+  });
+
+  it('grants, moves to the next and returns the floor to the chair when the queue is empty', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    floor.request('b', 2);
+    floor.grant('b', 10);
+    expect(floor.holder).toBe('b');
+    expect(floor.positionOf('a')).toBe(1);
+    expect(floor.next(20)).toBe('a');
+    expect(floor.snapshot().holder).toEqual({ siteId: 'a', since: 20 });
+    expect(floor.next(30)).toBeUndefined();
+    expect(floor.holder).toBeUndefined();
+  });
+
+  it('refuses a request from the site holding the floor', () => {
+    const floor = new FloorControl();
+    floor.grant('a', 1);
+    expect(() => floor.request('a', 2)).toThrow(/already has the floor/);
+  });
+
+  it('mute all clears floor and spotlight but keeps the queue', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    floor.grant('b', 2);
+    floor.setSpotlight('c');
+    floor.muteAll(5);
+    expect(floor.snapshot()).toEqual({ queue: [{ siteId: 'a', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: 5 });
+  });
+
+  it('a site that leaves loses queue place, floor and spotlight', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    floor.grant('b', 2);
+    floor.setSpotlight('b');
+    floor.removeSite('b');
+    floor.removeSite('a');
+    expect(floor.snapshot()).toMatchObject({ queue: [], holder: null, spotlight: null });
+  });
+
+  it('restores from a snapshot without sharing it', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    const copy = new FloorControl(floor.snapshot());
+    copy.request('b', 2);
+    expect(floor.snapshot().queue).toHaveLength(1);
+    expect(copy.snapshot().queue).toHaveLength(2);
+  });
+});

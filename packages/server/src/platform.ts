@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { connectRedis } from './cluster/redisConnection.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { seedDemoData } from './directory/seed.js';
+import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
+import { webAppRoutes } from './http/webApp.js';
+import type { Logger } from './logger.js';
+import { TechnicalCheck } from './meetings/technicalCheck.js';
+import { WorkerPool } from './sfu/workerPool.js';
+import { checkHandlers } from './signalling/checkHandlers.js';
+import { mediaHandlers } from './signalling/mediaHandlers.js';
+import { createSocketServer } from './signalling/socketServer.js';
+
+export const VERSION = '0.1.0';
+
+export interface Platform {
+  /** The base URL the HTTP server answers on. */
+  url: string;
+  db: Database;
+  workers: WorkerPool;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one node of the platform: database (migrated, seeded), Redis when configured, the
+ * mediasoup workers, then HTTP and signalling. Each step logs what it did, so a first start that
+ * takes a while shows why.
+ */
+export async function startPlatform(config: Config, log: Logger): Promise<Platform> {
+  const db = await openDatabase({
+    databaseUrl: config.database.url,
+    embedded: config.database.embedded,
+    log: log.child({ module: 'db' }),
+  });
+  const closers: Array<() => Promise<void>> = [() => db.close()];
+  try {
+    if (config.demo.seed) await seedDemoData(db.prisma, { password: config.demo.password }, log.child({ module: 'seed' }));
+
+    let redis: Redis | undefined;
+    if (config.redisUrl) {
+      redis = await connectRedis(config.redisUrl, log.child({ module: 'redis' }));
+      const r = redis;
+      closers.unshift(async () => void r.disconnect());
+    }
+
+    const workers = await WorkerPool.start(
+      {
+        workerBin: config.mediasoup.workerBin,
+        numWorkers: config.mediasoup.numWorkers,
+        listenIp: config.mediasoup.listenIp,
+        announcedIp: config.mediasoup.announcedIp,
+        portBase: config.mediasoup.portBase,
+      },
+      log.child({ module: 'sfu' }),
+    );
+    closers.unshift(() => workers.close());
+
+    const checks = (): HealthCheck[] => [
+      { name: 'database', check: async () => void (await db.ping()) },
+      ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
+    ];
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(healthRoutes(checks, () => workers.health(), VERSION));
+    app.use(webAppRoutes(config.webDist));
+
+    const server = http.createServer(app);
+    const technicalCheck = new TechnicalCheck(workers, log.child({ module: 'check' }));
+    const io = createSocketServer(
+      server,
+      [mediaHandlers, checkHandlers(technicalCheck)],
+      log.child({ module: 'signalling' }),
+    );
+    closers.unshift(async () => {
+      await io.close();
+      server.closeAllConnections();
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.http.port, config.http.host, resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+    const url = `http://${host}:${port}`;
+    log.info({ url }, 'platform listening');
+    return { url, db, workers, close: () => runClosers(closers, log) };
+  } catch (error) {
+    await runClosers(closers, log);
+    throw error;
+  }
+}
+
+async function runClosers(closers: Array<() => Promise<void>>, log: Logger): Promise<void> {
+  for (const close of closers) {
+    try {
+      await close();
+    } catch (err) {
+      log.warn({ err }, 'error while shutting down');
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../../../tests/setup/globalSetup.ts';
+import { createLogger } from '../logger.js';
+import { mediaCodecs } from './mediaCodecs.js';
+import { PeerMedia } from './peerMedia.js';
+import { WorkerPool, type WorkerSlot } from './workerPool.js';
+
+const log = createLogger('silent');
+
+async function startPool(numWorkers: number): Promise<WorkerPool> {
+  return WorkerPool.start(
+    {
+      workerBin: process.env.MEDIASOUP_WORKER_BIN!,
+      numWorkers,
+      listenIp: '127.0.0.1',
+      portBase: await freePort(),
+    },
+    log,
+  );
+}
+
+describe('WorkerPool on the project-built mediasoup worker', () => {
+  let pool: WorkerPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('starts workers with a WebRtcServer each and creates routers and transports on them', async () => {
+    pool = await startPool(2);
+    expect(pool.size).toBe(2);
+    const slot = pool.leastLoaded();
+    const router = await slot.worker.createRouter({ mediaCodecs });
+    expect(router.rtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(
+      expect.arrayContaining(['audio/opus', 'video/VP8']),
+    );
+
+    const media = new PeerMedia('site-1', slot, router, { consumerClosed: () => undefined });
+    const send = await media.createTransport('send');
+    // Through the WebRtcServer, every transport of a worker shares the worker's one port pair.
+    const ports = new Set(send.iceCandidates.map((c) => c.port));
+    expect(ports.size).toBe(1);
+    expect(send.iceCandidates.map((c) => c.protocol).sort()).toEqual(['tcp', 'udp']);
+
+    const plain = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: false, comedia: false });
+    expect(plain.tuple.localPort).toBeGreaterThan(0);
+
+    expect(slot.load).toMatchObject({ routers: 1, transports: 2 });
+    media.close();
+    media.close(); // idempotent
+    plain.close();
+    expect(slot.load.transports).toBe(0);
+  });
+
+  it('places new work on the least-loaded worker', async () => {
+    pool = await startPool(2);
+    const first = pool.leastLoaded();
+    const router = await first.worker.createRouter({ mediaCodecs });
+    await router.createWebRtcTransport({ webRtcServer: first.webRtcServer });
+    expect(pool.leastLoaded().index).not.toBe(first.index);
+  });
+
+  it('replaces a worker killed with SIGKILL at the same index and reports it', async () => {
+    pool = await startPool(1);
+    const before = pool.slot(0);
+    const replaced = new Promise<[WorkerSlot, WorkerSlot]>((resolve) =>
+      pool!.once('workerReplaced', (fresh, dead) => resolve([fresh, dead])),
+    );
+    process.kill(before.worker.pid, 'SIGKILL');
+    const [fresh, dead] = await replaced;
+    expect(dead).toBe(before);
+    expect(fresh.index).toBe(0);
+    expect(fresh.generation).toBe(1);
+    expect(fresh.worker.pid).not.toBe(before.worker.pid);
+    expect(pool.health().every((h) => h.ok)).toBe(true);
+    // The replacement serves transports on the same port as before.
+    const router = await fresh.worker.createRouter({ mediaCodecs });
+    const transport = await router.createWebRtcTransport({ webRtcServer: fresh.webRtcServer, enableUdp: true, enableTcp: true });
+    expect(transport.iceCandidates.length).toBe(2);
+  });
+});

@@ -1,0 +1,165 @@
+import { EventEmitter } from 'node:events';
+import type { ComponentHealth } from '@pm/shared';
+import type { Logger } from '../logger.js';
+import { loadMediasoup, type ms } from './mediasoupModule.js';
+
+export interface WorkerPoolOptions {
+  workerBin: string;
+  numWorkers: number;
+  listenIp: string;
+  announcedIp?: string;
+  /** Worker i listens on portBase + i, UDP and TCP, through its WebRtcServer. */
+  portBase: number;
+  logLevel?: ms.WorkerLogLevel;
+}
+
+/** Live load of one worker, kept from mediasoup's observer events. */
+export interface WorkerLoad {
+  routers: number;
+  transports: number;
+  producers: number;
+  consumers: number;
+}
+
+export interface WorkerSlot {
+  readonly index: number;
+  readonly worker: ms.Worker;
+  readonly webRtcServer: ms.WebRtcServer;
+  readonly load: WorkerLoad;
+  /** Increases each time the slot's worker is replaced, so owners can tell stale routers apart. */
+  readonly generation: number;
+}
+
+interface WorkerPoolEvents {
+  /** A worker died and a new one took its index; everything on the old one is gone. */
+  workerReplaced: [slot: WorkerSlot, previous: WorkerSlot];
+}
+
+const RESPAWN_DELAY_MS = 500;
+
+/**
+ * The mediasoup workers of this process, one per core by default. Each worker has a WebRtcServer,
+ * so every site reaches the SFU through one UDP and one TCP port per worker instead of a port per
+ * transport. A worker that dies is logged and replaced at the same index and port; the
+ * `workerReplaced` event tells the owners of its routers to move their sites.
+ */
+export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
+  private readonly slots: WorkerSlot[] = [];
+  private closed = false;
+
+  private constructor(
+    private readonly options: WorkerPoolOptions,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  static async start(options: WorkerPoolOptions, log: Logger): Promise<WorkerPool> {
+    const pool = new WorkerPool(options, log);
+    for (let index = 0; index < options.numWorkers; index++) {
+      pool.slots.push(await pool.startSlot(index, 0));
+    }
+    log.info({ workers: options.numWorkers, portBase: options.portBase }, 'mediasoup workers started');
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  slot(index: number): WorkerSlot {
+    const slot = this.slots[index];
+    if (!slot) throw new Error(`no worker slot ${index}`);
+    return slot;
+  }
+
+  all(): readonly WorkerSlot[] {
+    return this.slots;
+  }
+
+  /** The worker with the fewest consumers (the dominant cost of an SFU fanning out a programme). */
+  leastLoaded(): WorkerSlot {
+    const alive = this.slots.filter((s) => !s.worker.closed);
+    const pick = alive.reduce<WorkerSlot | undefined>(
+      (best, s) => (!best || weight(s.load) < weight(best.load) ? s : best),
+      undefined,
+    );
+    if (!pick) throw new Error('no live mediasoup worker');
+    return pick;
+  }
+
+  health(): ComponentHealth[] {
+    return this.slots.map((s) => ({
+      name: `mediasoup-worker-${s.index}`,
+      ok: !s.worker.closed,
+      detail: s.worker.closed
+        ? 'worker is down (being replaced)'
+        : `pid ${s.worker.pid}, ${s.load.routers} routers, ${s.load.transports} transports, ${s.load.consumers} consumers`,
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const slot of this.slots) slot.worker.close();
+  }
+
+  private async startSlot(index: number, generation: number): Promise<WorkerSlot> {
+    const mediasoup = await loadMediasoup(this.options.workerBin);
+    const worker = await mediasoup.createWorker({
+      logLevel: this.options.logLevel ?? 'warn',
+      appData: { index },
+    });
+    const port = this.options.portBase + index;
+    const listen = { ip: this.options.listenIp, announcedIp: this.options.announcedIp, port };
+    const webRtcServer = await worker.createWebRtcServer({
+      listenInfos: [
+        { protocol: 'udp', ...listen },
+        { protocol: 'tcp', ...listen },
+      ],
+    });
+    const slot: WorkerSlot = { index, worker, webRtcServer, load: trackLoad(worker), generation };
+    worker.on('died', (error) => this.onWorkerDied(slot, error));
+    this.log.debug({ index, pid: worker.pid, port }, 'mediasoup worker up');
+    return slot;
+  }
+
+  private onWorkerDied(dead: WorkerSlot, error: Error): void {
+    if (this.closed) return;
+    this.log.error({ index: dead.index, pid: dead.worker.pid, err: error }, 'mediasoup worker died; replacing it');
+    const respawn = async (): Promise<void> => {
+      if (this.closed) return;
+      try {
+        const fresh = await this.startSlot(dead.index, dead.generation + 1);
+        this.slots[dead.index] = fresh;
+        this.log.info({ index: fresh.index, pid: fresh.worker.pid }, 'mediasoup worker replaced');
+        this.emit('workerReplaced', fresh, dead);
+      } catch (err) {
+        this.log.error({ index: dead.index, err }, 'could not replace mediasoup worker; retrying');
+        setTimeout(() => void respawn(), RESPAWN_DELAY_MS * 4);
+      }
+    };
+    // The dead worker's ports are released as its process exits; give the kernel a moment.
+    setTimeout(() => void respawn(), RESPAWN_DELAY_MS);
+  }
+}
+
+function weight(load: WorkerLoad): number {
+  return load.consumers + load.producers * 2 + load.transports;
+}
+
+function trackLoad(worker: ms.Worker): WorkerLoad {
+  const load: WorkerLoad = { routers: 0, transports: 0, producers: 0, consumers: 0 };
+  const count = (key: keyof WorkerLoad, closing: { observer: EventEmitter }) => {
+    load[key]++;
+    closing.observer.once('close', () => load[key]--);
+  };
+  worker.observer.on('newrouter', (router: ms.Router) => {
+    count('routers', router);
+    router.observer.on('newtransport', (transport: ms.Transport) => {
+      count('transports', transport);
+      transport.observer.on('newproducer', (p: ms.Producer) => count('producers', p));
+      transport.observer.on('newconsumer', (c: ms.Consumer) => count('consumers', c));
+    });
+  });
+  return load;
+}

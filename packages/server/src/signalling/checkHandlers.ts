@@ -1,0 +1,20 @@
+import type { TechnicalCheck } from '../meetings/technicalCheck.js';
+import type { ms } from '../sfu/mediasoupModule.js';
+import type { HandlerTable } from './handler.js';
+
+export function checkHandlers(check: TechnicalCheck): HandlerTable {
+  return {
+    'check:start': async (session) => {
+      const media = await check.start(
+        session.id,
+        { consumerClosed: (consumerId) => session.socket.emit('media:consumerClosed', { consumerId }) },
+        () => session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' }),
+      );
+      session.setMedia(media);
+      return { rtpCapabilities: { ...media.router.rtpCapabilities } };
+    },
+
+    'check:loopback': async (session, { producerId, rtpCapabilities }) =>
+      check.loopback(session.media, producerId, rtpCapabilities as ms.RtpCapabilities),
+  };
+}

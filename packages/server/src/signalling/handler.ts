@@ -1,0 +1,80 @@
+import {
+  CodedError,
+  describeZodError,
+  requests,
+  type Ack,
+  type ApiError,
+  type ParsedRequest,
+  type RequestName,
+  type ResponseData,
+} from '@pm/shared';
+import type { Logger } from '../logger.js';
+import type { SocketSession } from './socketSession.js';
+
+export type RequestHandler<N extends RequestName> = (
+  session: SocketSession,
+  payload: ParsedRequest<N>,
+) => Promise<ResponseData<N>>;
+
+/** A feature's handlers, keyed by request name; each file of this folder exports one such table. */
+export type HandlerTable = { [N in RequestName]?: RequestHandler<N> };
+
+/**
+ * Attaches handler tables to one socket. Every request goes through the same edge: the
+ * acknowledgement must exist, the payload is validated against the shared schema, and any error
+ * becomes a coded acknowledgement. Nothing a client sends can throw out of here.
+ */
+export function attachHandlers(session: SocketSession, tables: HandlerTable[], log: Logger): void {
+  for (const table of tables) {
+    for (const name of Object.keys(table) as RequestName[]) {
+      const handler = table[name] as RequestHandler<RequestName>;
+      session.socket.on(name, (payload: unknown, ack: unknown) => {
+        void runRequest(name, handler, session, payload, ack, log);
+      });
+    }
+  }
+}
+
+async function runRequest(
+  name: RequestName,
+  handler: RequestHandler<RequestName>,
+  session: SocketSession,
+  payload: unknown,
+  ack: unknown,
+  log: Logger,
+): Promise<void> {
+  if (typeof ack !== 'function') {
+    log.warn({ event: name, socket: session.id }, 'request without acknowledgement ignored');
+    return;
+  }
+  const reply = ack as (result: Ack<unknown>) => void;
+  const parsed = requests[name].req.safeParse(payload);
+  if (!parsed.success) {
+    const issues = describeZodError(parsed.error);
+    log.warn({ event: name, socket: session.id, issues }, 'malformed request rejected');
+    reply({ ok: false, error: { code: 'BAD_REQUEST', message: `invalid ${name} payload`, issues } });
+    return;
+  }
+  const started = performance.now();
+  try {
+    const data = await handler(session, parsed.data as never);
+    reply({ ok: true, data });
+    log.debug({ event: name, socket: session.id, ms: Math.round(performance.now() - started) }, 'request');
+  } catch (error) {
+    const apiError = toApiError(error);
+    const level = apiError.code === 'INTERNAL' ? 'error' : 'warn';
+    log[level]({ event: name, socket: session.id, err: error }, `request failed: ${apiError.message}`);
+    reply({ ok: false, error: apiError });
+  }
+}
+
+/** Maps what a handler threw to what the client is told. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof CodedError) return error.toJSON();
+  // mediasoup throws TypeError for parameters it rejects (bad RTP parameters, unknown codec…).
+  if (error instanceof TypeError) return { code: 'BAD_REQUEST', message: error.message };
+  if (error instanceof Error && error.name === 'InvalidStateError') {
+    return { code: 'CONFLICT', message: error.message };
+  }
+  return { code: 'INTERNAL', message: 'internal error' };
+}

@@ -1,0 +1,31 @@
+import type { ms } from '../sfu/mediasoupModule.js';
+import type { HandlerTable } from './handler.js';
+
+/** Transport and track requests, valid once the client has media (check or meeting). */
+export const mediaHandlers: HandlerTable = {
+  'media:createTransport': async (session, { direction }) => session.media.createTransport(direction),
+
+  'media:connectTransport': async (session, { transportId, dtlsParameters }) => {
+    await session.media.connectTransport(transportId, dtlsParameters as ms.DtlsParameters);
+    return {};
+  },
+
+  'media:restartIce': async (session, { transportId }) => ({
+    iceParameters: { ...(await session.media.restartIce(transportId)) },
+  }),
+
+  'media:produce': async (session, { transportId, kind, rtpParameters, source }) => {
+    const producer = await session.media.produce(transportId, kind, rtpParameters as ms.RtpParameters, source);
+    return { producerId: producer.id };
+  },
+
+  'media:closeProducer': async (session, { producerId }) => {
+    session.media.closeProducer(producerId);
+    return {};
+  },
+
+  'media:resumeConsumer': async (session, { consumerId }) => {
+    await session.media.resumeConsumer(consumerId);
+    return {};
+  },
+};

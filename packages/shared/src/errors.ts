@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Error codes shared by HTTP responses and socket acknowledgements. The client maps each code to
+ * a sentence in the user's language; the `message` beside it is for logs and developers.
+ */
+export const errorCodes = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'MEDIA_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Field-level problems of a rejected payload, as `path: problem`. */
+  issues: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** An error that carries a code across the process boundary intact. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+    this.name = 'CodedError';
+  }
+
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+/** Turns a zod failure into readable `path: problem` lines. */
+export function describeZodError(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { apiErrorSchema, type ApiError } from './errors.js';
+import {
+  consumerOptionsSchema,
+  dtlsParametersSchema,
+  mediaKindSchema,
+  rtpCapabilitiesSchema,
+  rtpParametersSchema,
+  transportOptionsSchema,
+} from './media.js';
+
+/**
+ * The socket.io protocol, defined once. Every client request is an event with a payload and an
+ * acknowledgement; both are described here with zod, validated by the server on arrival and by
+ * the client on the way back. Names are `<feature>:<verb>`.
+ */
+function request<Req extends z.ZodType, Res extends z.ZodType>(req: Req, res: Res) {
+  return { req, res };
+}
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const routerCapabilitiesSchema = z.object({ rtpCapabilities: z.looseObject({}) });
+
+export const requests = {
+  'media:createTransport': request(
+    z.object({ direction: z.enum(['send', 'recv']) }).strict(),
+    transportOptionsSchema,
+  ),
+  'media:connectTransport': request(
+    z.object({ transportId: id, dtlsParameters: dtlsParametersSchema }).strict(),
+    empty,
+  ),
+  'media:restartIce': request(
+    z.object({ transportId: id }).strict(),
+    z.object({ iceParameters: z.looseObject({}) }),
+  ),
+  'media:produce': request(
+    z
+      .object({
+        transportId: id,
+        kind: mediaKindSchema,
+        rtpParameters: rtpParametersSchema,
+        /** What the track is, so the SFU can route it (camera or screen share). */
+        source: z.enum(['camera', 'microphone', 'screen']),
+      })
+      .strict(),
+    z.object({ producerId: z.string() }),
+  ),
+  'media:closeProducer': request(z.object({ producerId: id }).strict(), empty),
+  /** Consumers are created paused; the client resumes once its side is ready. */
+  'media:resumeConsumer': request(z.object({ consumerId: id }).strict(), empty),
+  /**
+   * Technical check (kiểm tra kỹ thuật): the SFU sends the caller's own producer back to it, so a
+   * meeting room proves camera, microphone and the network path to the SFU before a meeting.
+   * `check:start` places the caller on a check router and returns that router's capabilities,
+   * which the client loads into its mediasoup Device.
+   */
+  'check:start': request(empty, routerCapabilitiesSchema),
+  'check:loopback': request(
+    z.object({ producerId: id, rtpCapabilities: rtpCapabilitiesSchema }).strict(),
+    consumerOptionsSchema,
+  ),
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestPayload<N extends RequestName> = z.input<(typeof requests)[N]['req']>;
+export type ParsedRequest<N extends RequestName> = z.output<(typeof requests)[N]['req']>;
+export type ResponseData<N extends RequestName> = z.output<(typeof requests)[N]['res']>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export const ackErrorSchema = z.object({ ok: z.literal(false), error: apiErrorSchema });
+
+/** Events the server pushes without being asked. */
+export const serverEvents = {
+  /** The SFU closed one of the client's consumers (its producer went away). */
+  'media:consumerClosed': z.object({ consumerId: z.string() }),
+  /**
+   * The media worker that served this client is gone (it crashed and was replaced): the client
+   * must rebuild its transports; it keeps its signalling connection.
+   */
+  'media:reconnectRequired': z.object({ reason: z.string() }),
+} as const;
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerEventPayload<N extends ServerEventName> = z.output<(typeof serverEvents)[N]>;
+
+/** socket.io's typed-event maps, derived from the tables above. */
+export type ClientToServerEvents = {
+  [N in RequestName]: (payload: RequestPayload<N>, ack: (result: Ack<ResponseData<N>>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [N in ServerEventName]: (payload: ServerEventPayload<N>) => void;
+};

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { CheckPage } from './features/check/CheckPage';
+import { HomePage } from './features/home/HomePage';
+import { useI18n } from './i18n/I18nProvider';
+
+/** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = (next: string) => {
+    window.history.pushState(null, '', next);
+    setPath(next);
+  };
+  return [path, navigate];
+}
+
+export function App() {
+  const { t, toggleLanguage } = useI18n();
+  const [path, navigate] = usePath();
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+  return (
+    <div className="app">
+      <header className="app__header">
+        <a
+          href="/"
+          className="app__title"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          {t('app.title')}
+        </a>
+        <button type="button" className="button" onClick={toggleLanguage} data-testid="language-switch">
+          {t('app.language')}
+        </button>
+      </header>
+      <main className="app__main">{path === '/check' ? <CheckPage /> : <HomePage navigate={navigate} />}</main>
+    </div>
+  );
+}

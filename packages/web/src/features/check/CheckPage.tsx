@@ -1,0 +1,60 @@
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/vi';
+import { VideoView } from '../../media/VideoView';
+import { DeviceError, type StepState } from './technicalCheck';
+import { useTechnicalCheck } from './useTechnicalCheck';
+
+const steps = [
+  ['devices', 'check.step.devices'],
+  ['server', 'check.step.server'],
+  ['media', 'check.step.media'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+
+export function CheckPage() {
+  const { t, errorText } = useI18n();
+  const { state, start, stop, running } = useTechnicalCheck();
+  const allGood = state.devices === 'ok' && state.server === 'ok' && state.media === 'ok';
+
+  return (
+    <section className="check" aria-labelledby="check-heading">
+      <h1 id="check-heading">{t('check.heading')}</h1>
+      <div className="check__videos">
+        <figure>
+          <VideoView stream={state.localStream} muted testId="local-video" />
+          <figcaption>{t('check.local')}</figcaption>
+        </figure>
+        <figure>
+          <VideoView stream={state.returnedStream} muted testId="returned-video" />
+          <figcaption>{t('check.returned')}</figcaption>
+        </figure>
+      </div>
+      <ol className="check__steps">
+        {steps.map(([key, label]) => (
+          <li key={key} data-testid={`step-${key}`} data-state={state[key]}>
+            <span className={`badge badge--${state[key]}`}>{stateText(t, state[key])}</span> {t(label)}
+          </li>
+        ))}
+      </ol>
+      <dl className="check__figures">
+        <dt>{t('check.framesDecoded')}</dt>
+        <dd data-testid="frames-decoded">{state.framesDecoded}</dd>
+        <dt>{t('check.roundTrip')}</dt>
+        <dd data-testid="round-trip">{state.roundTripMs === undefined ? '—' : `${state.roundTripMs} ms`}</dd>
+      </dl>
+      {state.reconnecting && <p className="notice" role="status">{t('check.reconnecting')}</p>}
+      {allGood && <p className="notice notice--ok" role="status">{t('check.allGood')}</p>}
+      {state.error !== undefined && (
+        <p className="notice notice--error" role="alert">
+          {state.error instanceof DeviceError ? t('error.devices') : errorText(state.error)}
+        </p>
+      )}
+      <button type="button" className="button button--primary" onClick={running ? stop : start}>
+        {running ? t('check.stop') : t('check.start')}
+      </button>
+    </section>
+  );
+}
+
+function stateText(t: (key: MessageKey) => string, state: StepState): string {
+  return t(`check.state.${state}`);
+}

@@ -1,0 +1,23 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { initialCheckState, TechnicalCheckRun, type CheckState } from './technicalCheck';
+
+/** React's view of a technical check run: its state, and start/stop. */
+export function useTechnicalCheck() {
+  const [state, setState] = useState<CheckState>(initialCheckState);
+  const run = useRef<TechnicalCheckRun | undefined>(undefined);
+
+  const stop = useCallback(() => {
+    run.current?.stop();
+    run.current = undefined;
+    setState(initialCheckState);
+  }, []);
+
+  const start = useCallback(() => {
+    run.current?.stop();
+    run.current = new TechnicalCheckRun(setState);
+    void run.current.start();
+  }, []);
+
+  useEffect(() => () => run.current?.stop(), []);
+  return { state, start, stop, running: state.devices !== 'idle' };
+}

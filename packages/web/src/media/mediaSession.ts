@@ -1,0 +1,131 @@
+import { Device, type types } from 'mediasoup-client';
+import type { ConsumerOptions } from '@pm/shared';
+import type { SignallingClient } from '../signalling/signallingClient';
+
+/**
+ * Three simulcast layers for cameras: the programme takes the top one, the operator's site wall
+ * the lowest. Bitrates sized for a district's typical 10–20 Mbps line.
+ */
+export const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
+  { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+];
+
+export type TrackSource = 'camera' | 'microphone' | 'screen';
+
+/**
+ * A client's mediasoup objects (device, transports, producers, consumers), kept out of React
+ * state: components hold ids and ask this service for tracks. Framework-free, so the same code
+ * serves the check page, the site kiosk and the chair console.
+ */
+export class MediaSession {
+  readonly device = new Device();
+  private sendTransport: types.Transport | undefined;
+  private recvTransport: types.Transport | undefined;
+  private readonly producers = new Map<string, types.Producer>();
+  private readonly consumers = new Map<string, types.Consumer>();
+
+  constructor(private readonly signalling: SignallingClient) {}
+
+  async load(routerRtpCapabilities: types.RtpCapabilities): Promise<void> {
+    if (!this.device.loaded) await this.device.load({ routerRtpCapabilities });
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    return this.device.rtpCapabilities;
+  }
+
+  async produce(track: MediaStreamTrack, source: TrackSource): Promise<types.Producer> {
+    const transport = await this.transport('send');
+    const producer = await transport.produce({
+      track,
+      appData: { source },
+      ...(source === 'camera'
+        ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 } }
+        : {}),
+    });
+    this.producers.set(producer.id, producer);
+    return producer;
+  }
+
+  /** Builds the local consumer for a server-side consumer and asks the server to resume it. */
+  async consume(options: ConsumerOptions): Promise<types.Consumer> {
+    const transport = await this.transport('recv');
+    const consumer = await transport.consume({
+      id: options.id,
+      producerId: options.producerId,
+      kind: options.kind,
+      rtpParameters: options.rtpParameters as types.RtpParameters,
+    });
+    this.consumers.set(consumer.id, consumer);
+    await this.signalling.request('media:resumeConsumer', { consumerId: consumer.id });
+    return consumer;
+  }
+
+  consumer(consumerId: string): types.Consumer | undefined {
+    return this.consumers.get(consumerId);
+  }
+
+  closeConsumer(consumerId: string): void {
+    this.consumers.get(consumerId)?.close();
+    this.consumers.delete(consumerId);
+  }
+
+  /** Round-trip time to the SFU in ms, from the send or receive transport's ICE candidate pair. */
+  async roundTripMs(): Promise<number | undefined> {
+    const transport = this.sendTransport ?? this.recvTransport;
+    if (!transport) return undefined;
+    const stats = await transport.getStats();
+    for (const report of stats.values()) {
+      if (report.type === 'candidate-pair' && report.nominated && typeof report.currentRoundTripTime === 'number') {
+        return Math.round(report.currentRoundTripTime * 1000);
+      }
+    }
+    return undefined;
+  }
+
+  close(): void {
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.producers.clear();
+    this.consumers.clear();
+    this.sendTransport = undefined;
+    this.recvTransport = undefined;
+  }
+
+  private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
+    const existing = direction === 'send' ? this.sendTransport : this.recvTransport;
+    if (existing && !existing.closed) return existing;
+    const options = await this.signalling.request('media:createTransport', { direction });
+    const params = {
+      id: options.id,
+      iceParameters: options.iceParameters as types.IceParameters,
+      iceCandidates: options.iceCandidates as types.IceCandidate[],
+      dtlsParameters: options.dtlsParameters as types.DtlsParameters,
+    };
+    const transport =
+      direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.signalling
+        .request('media:connectTransport', { transportId: transport.id, dtlsParameters: { ...dtlsParameters } })
+        .then(() => callback(), errback);
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+        this.signalling
+          .request('media:produce', {
+            transportId: transport.id,
+            kind,
+            rtpParameters: { ...rtpParameters },
+            source: (appData.source as TrackSource | undefined) ?? (kind === 'audio' ? 'microphone' : 'camera'),
+          })
+          .then(({ producerId }) => callback({ id: producerId }), errback);
+      });
+      this.sendTransport = transport;
+    } else {
+      this.recvTransport = transport;
+    }
+    return transport;
+  }
+}

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createLogger } from '@pm/server/logger.ts';
+import { startEmbeddedPostgres } from '@pm/server/db/embeddedPostgres.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+    mediasoupWorkerBin: string;
+  }
+}
+
+/**
+ * Real services for the whole run. CI gives the machine's PostgreSQL and Redis through
+ * DATABASE_URL and REDIS_URL; a developer's fresh machine has neither, so an embedded PostgreSQL
+ * and a private redis-server are started for the run and stopped after it.
+ */
+export default async function setup(project: TestProject) {
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  const stops: Array<() => Promise<void>> = [];
+
+  const workerBin = process.env.MEDIASOUP_WORKER_BIN;
+  if (!workerBin) throw new Error('MEDIASOUP_WORKER_BIN is not set: run the suite with `npm test`');
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-test-pg-'));
+    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    databaseUrl = pg.url;
+    stops.push(async () => {
+      await pg.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    console.log(`[tests] no DATABASE_URL: started embedded PostgreSQL at ${databaseUrl}`);
+  }
+
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    const port = await freePort();
+    const redis = await startRedisServer(port);
+    redisUrl = `redis://127.0.0.1:${port}`;
+    stops.push(async () => {
+      redis.kill('SIGTERM');
+    });
+    console.log(`[tests] no REDIS_URL: started redis-server at ${redisUrl}`);
+  }
+
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('redisUrl', redisUrl);
+  project.provide('mediasoupWorkerBin', workerBin);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedisServer(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50; i++) {
+    if (await canConnect(port)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

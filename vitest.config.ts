@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The whole suite, run by `npm test`. The global setup makes sure a real PostgreSQL and a real
+ * Redis are reachable (the machine's, when DATABASE_URL / REDIS_URL are given; otherwise ones it
+ * starts itself) and the setup file hands their addresses to every test file.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['tests/setup/globalSetup.ts'],
+    setupFiles: ['tests/setup/testEnv.ts'],
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit+integration',
+          include: ['packages/*/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Browser tests share two cores with the SFU: one file at a time keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
