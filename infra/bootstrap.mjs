@@ -161,6 +161,8 @@ if (command === 'start') {
   const tsx = path.join(root, 'packages/server/node_modules/.bin/tsx');
   runChild(tsx, [path.join(root, 'packages/server/src/main.ts')], { ...env, LOG_FORMAT: env.LOG_FORMAT ?? 'pretty' });
 } else {
+  step('type-checking every package (tsc)');
+  run(pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']);
   step('running the test suite (vitest)');
   runChild(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', ...process.argv.slice(3)], env);
 }

@@ -20,12 +20,33 @@ declare module 'vitest' {
  * DATABASE_URL and REDIS_URL; a developer's fresh machine has neither, so an embedded PostgreSQL
  * and a private redis-server are started for the run and stopped after it.
  */
-export default async function setup(project: TestProject) {
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
-  const stops: Array<() => Promise<void>> = [];
+interface Services {
+  databaseUrl: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
 
+// Every project of the run calls this setup; they share one set of services, started once.
+const shared = globalThis as { pmTestServices?: Promise<Services>; pmTestServiceUsers?: number };
+
+export default async function setup(project: TestProject) {
   const workerBin = process.env.MEDIASOUP_WORKER_BIN;
   if (!workerBin) throw new Error('MEDIASOUP_WORKER_BIN is not set: run the suite with `npm test`');
+  shared.pmTestServices ??= startServices();
+  shared.pmTestServiceUsers = (shared.pmTestServiceUsers ?? 0) + 1;
+  const services = await shared.pmTestServices;
+  project.provide('databaseUrl', services.databaseUrl);
+  project.provide('redisUrl', services.redisUrl);
+  project.provide('mediasoupWorkerBin', workerBin);
+  return async () => {
+    shared.pmTestServiceUsers = (shared.pmTestServiceUsers ?? 1) - 1;
+    if (shared.pmTestServiceUsers === 0) await services.stop();
+  };
+}
+
+async function startServices(): Promise<Services> {
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
+  const stops: Array<() => Promise<void>> = [];
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -50,12 +71,12 @@ export default async function setup(project: TestProject) {
     console.log(`[tests] no REDIS_URL: started redis-server at ${redisUrl}`);
   }
 
-  project.provide('databaseUrl', databaseUrl);
-  project.provide('redisUrl', redisUrl);
-  project.provide('mediasoupWorkerBin', workerBin);
-
-  return async () => {
-    for (const stop of stops.reverse()) await stop();
+  return {
+    databaseUrl,
+    redisUrl,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop();
+    },
   };
 }
 

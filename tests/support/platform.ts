@@ -13,7 +13,7 @@ export interface TestPlatform extends Platform {
  * real mediasoup workers on free ports, HTTP on a free port.
  */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
   const database = await createTestDatabase(log);
   const config = loadConfig({
     ...process.env,

@@ -9,10 +9,13 @@ import { seedDemoData } from './directory/seed.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
-import { TechnicalCheck } from './meetings/technicalCheck.js';
+import { LiveMeetings } from './meetings/live/liveMeetings.js';
+import { TechnicalCheck } from './meetings/live/technicalCheck.js';
+import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { mediaHandlers } from './signalling/mediaHandlers.js';
+import { meetingHandlers } from './signalling/meetingHandlers.js';
 import { createSocketServer } from './signalling/socketServer.js';
 
 export const VERSION = '0.1.0';
@@ -70,12 +73,17 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
 
     const server = http.createServer(app);
     const technicalCheck = new TechnicalCheck(workers, log.child({ module: 'check' }));
+    let live: LiveMeetings | undefined;
     const io = createSocketServer(
       server,
-      [mediaHandlers, checkHandlers(technicalCheck)],
+      (io) => {
+        live = new LiveMeetings(workers, io, new PrismaMeetingPlans(db.prisma), log.child({ module: 'meeting' }));
+        return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live)];
+      },
       log.child({ module: 'signalling' }),
     );
     closers.unshift(async () => {
+      await live?.closeAll();
       await io.close();
       server.closeAllConnections();
     });

@@ -3,3 +3,4 @@ export * from './media.js';
 export * from './protocol.js';
 export * from './health.js';
 export * from './meeting.js';
+export * from './auth.js';

@@ -18,3 +18,48 @@ export const floorStateSchema = z.object({
 });
 export type FloorRequest = z.infer<typeof floorRequestSchema>;
 export type FloorState = z.infer<typeof floorStateSchema>;
+
+/** How a participant takes part: the chair's console, a site's kiosk, or the operator's wall. */
+export const participantRoleSchema = z.enum(['chair', 'site', 'operator']);
+export type ParticipantRole = z.infer<typeof participantRoleSchema>;
+
+/** A site as the chair and the operator see it on the wall. */
+export const siteStatusSchema = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  /** The district (or the province, for departments) the site belongs to, for filtering. */
+  groupId: z.string(),
+  groupName: z.string(),
+  connection: z.enum(['absent', 'connected', 'poor', 'reconnecting']),
+  /** Sends camera video (the wall can show it). */
+  hasVideo: z.boolean(),
+});
+export type SiteStatus = z.infer<typeof siteStatusSchema>;
+
+/** What every site receives: whose video and whose audio make up the programme. */
+export const programmeSchema = z.object({
+  /** The site on the programme video; null means the chair's hall camera. */
+  videoSiteId: z.string().nullable(),
+  /** Its name, so a kiosk can say who speaks without the whole roster. */
+  videoSiteName: z.string().nullable(),
+  /** Sites whose microphone is in the programme besides the chair's. */
+  audioSiteIds: z.array(z.string()),
+});
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const meetingSummarySchema = z.object({
+  meetingId: z.string(),
+  title: z.string(),
+  /** The participant's own site, for site kiosks. */
+  selfSiteId: z.string().nullable(),
+  role: participantRoleSchema,
+  floor: floorStateSchema,
+  programme: programmeSchema,
+  /** Every invited site with its status; sent to the chair and the operator only. */
+  sites: z.array(siteStatusSchema),
+});
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+/** Why the server created a consumer for the client. */
+export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'wall']);
+export type ConsumerPurpose = z.infer<typeof consumerPurposeSchema>;

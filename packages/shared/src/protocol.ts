@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { apiErrorSchema, type ApiError } from './errors.js';
 import {
+  consumerPurposeSchema,
+  floorStateSchema,
+  meetingSummarySchema,
+  programmeSchema,
+  siteStatusSchema,
+} from './meeting.js';
+import {
   consumerOptionsSchema,
   dtlsParametersSchema,
   mediaKindSchema,
@@ -61,6 +68,32 @@ export const requests = {
     z.object({ producerId: id, rtpCapabilities: rtpCapabilitiesSchema }).strict(),
     consumerOptionsSchema,
   ),
+
+  /**
+   * Joining a live meeting: the caller's account decides its part (chair, site, operator) and the
+   * server checks it is invited. The answer carries the router's capabilities for the Device.
+   */
+  'meeting:join': request(
+    z.object({ meetingId: id }).strict(),
+    z.object({ rtpCapabilities: z.looseObject({}), summary: meetingSummarySchema }),
+  ),
+  /** The client's Device is loaded and its receive transport exists: the programme may flow. */
+  'meeting:ready': request(z.object({ rtpCapabilities: rtpCapabilitiesSchema }).strict(), empty),
+  'meeting:leave': request(empty, empty),
+
+  'floor:request': request(empty, z.object({ position: z.number().int().positive() })),
+  'floor:cancel': request(empty, empty),
+  'floor:grant': request(z.object({ siteId: id }).strict(), empty),
+  'floor:revoke': request(empty, empty),
+  'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
+  'floor:muteAll': request(empty, empty),
+  'floor:spotlight': request(z.object({ siteId: id.nullable() }).strict(), empty),
+
+  /**
+   * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
+   * is consumed, every other wall consumer is closed.
+   */
+  'wall:watch': request(z.object({ siteIds: z.array(id).max(64) }).strict(), empty),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -80,6 +113,19 @@ export const serverEvents = {
    * must rebuild its transports; it keeps its signalling connection.
    */
   'media:reconnectRequired': z.object({ reason: z.string() }),
+  /** The server created a consumer for the client (paused); the client builds it and resumes it. */
+  'media:newConsumer': consumerOptionsSchema.extend({
+    purpose: consumerPurposeSchema,
+    /** The site whose media this is; null for the chair. */
+    siteId: z.string().nullable(),
+  }),
+  'meeting:floor': floorStateSchema,
+  'meeting:programme': programmeSchema,
+  /** One site's status changed (chair and operator only). */
+  'meeting:siteStatus': siteStatusSchema,
+  /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
+  'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
+  'meeting:ended': z.object({ meetingId: z.string() }),
 } as const;
 export type ServerEventName = keyof typeof serverEvents;
 export type ServerEventPayload<N extends ServerEventName> = z.output<(typeof serverEvents)[N]>;

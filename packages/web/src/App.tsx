@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CheckPage } from './features/check/CheckPage';
-import { HomePage } from './features/home/HomePage';
 import { useI18n } from './i18n/I18nProvider';
+import { matchRoute } from './routes';
 
 /** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
 function usePath(): [string, (path: string) => void] {
@@ -41,7 +40,12 @@ export function App() {
           {t('app.language')}
         </button>
       </header>
-      <main className="app__main">{path === '/check' ? <CheckPage /> : <HomePage navigate={navigate} />}</main>
+      <main className="app__main">{renderRoute(path, navigate)}</main>
     </div>
   );
+}
+
+function renderRoute(path: string, navigate: (path: string) => void) {
+  const { render, params } = matchRoute(path);
+  return render({ params, navigate });
 }

@@ -6,6 +6,13 @@ export type TrackSource = 'camera' | 'microphone' | 'screen';
 
 export interface PeerMediaEvents {
   consumerClosed(consumerId: string): void;
+  /** A producer of this peer opened; its owner decides whether anyone should receive it. */
+  producerOpened?(producer: ms.Producer): void;
+}
+
+export interface ConsumeOptions {
+  /** Simulcast layer to receive: the programme takes the top one, the site wall the lowest. */
+  spatialLayer?: number;
 }
 
 /**
@@ -15,7 +22,7 @@ export interface PeerMediaEvents {
  */
 export class PeerMedia {
   private readonly transports = new Map<string, ms.WebRtcTransport>();
-  private readonly producers = new Map<string, ms.Producer>();
+  private readonly producerById = new Map<string, ms.Producer>();
   private readonly consumers = new Map<string, ms.Consumer>();
   private closed = false;
   private readonly closeListeners: Array<() => void> = [];
@@ -70,15 +77,20 @@ export class PeerMedia {
       throw new CodedError('BAD_REQUEST', 'produce needs a send transport');
     }
     const producer = await transport.produce({ kind, rtpParameters, appData: { peerId: this.peerId, source } });
-    this.producers.set(producer.id, producer);
-    producer.observer.once('close', () => this.producers.delete(producer.id));
+    this.producerById.set(producer.id, producer);
+    producer.observer.once('close', () => this.producerById.delete(producer.id));
+    this.events.producerOpened?.(producer);
     return producer;
   }
 
   producer(producerId: string): ms.Producer {
-    const producer = this.producers.get(producerId);
+    const producer = this.producerById.get(producerId);
     if (!producer) throw new CodedError('NOT_FOUND', `no producer ${producerId} of this site`);
     return producer;
+  }
+
+  producers(): IterableIterator<ms.Producer> {
+    return this.producerById.values();
   }
 
   closeProducer(producerId: string): void {
@@ -89,14 +101,23 @@ export class PeerMedia {
    * Consumes a producer of this router on the client's receive transport, paused: the client
    * resumes it once its consumer exists, so no keyframe is lost before it can be decoded.
    */
-  async consume(producerId: string, rtpCapabilities: ms.RtpCapabilities): Promise<ConsumerOptions> {
+  async consume(
+    producerId: string,
+    rtpCapabilities: ms.RtpCapabilities,
+    options: ConsumeOptions = {},
+  ): Promise<ConsumerOptions> {
     this.assertOpen();
     if (!this.router.canConsume({ producerId, rtpCapabilities })) {
       throw new CodedError('BAD_REQUEST', `this client cannot receive producer ${producerId}`);
     }
     const transport = [...this.transports.values()].find((t) => t.appData.direction === 'recv');
     if (!transport) throw new CodedError('BAD_REQUEST', 'create a receive transport first');
-    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    const consumer = await transport.consume({
+      producerId,
+      rtpCapabilities,
+      paused: true,
+      ...(options.spatialLayer === undefined ? {} : { preferredLayers: { spatialLayer: options.spatialLayer } }),
+    });
     this.consumers.set(consumer.id, consumer);
     const forget = () => {
       if (this.consumers.delete(consumer.id)) this.events.consumerClosed(consumer.id);
@@ -111,11 +132,42 @@ export class PeerMedia {
     };
   }
 
+  /** The client has built its side of a consumer: media may flow. */
   async resumeConsumer(consumerId: string): Promise<void> {
-    const consumer = this.consumers.get(consumerId);
-    if (!consumer) throw new CodedError('NOT_FOUND', `no consumer ${consumerId}`);
+    const consumer = this.consumer(consumerId);
+    consumer.appData.clientReady = true;
+    if (consumer.appData.serverPaused) return;
     await consumer.resume();
     if (consumer.kind === 'video') await consumer.requestKeyFrame();
+  }
+
+  /**
+   * Pauses or resumes a consumer for the server's own reasons (a wall tile off screen), without
+   * resuming one whose client side is not built yet.
+   */
+  async setServerPaused(consumerId: string, paused: boolean): Promise<void> {
+    const consumer = this.consumer(consumerId);
+    consumer.appData.serverPaused = paused;
+    if (paused) await consumer.pause();
+    else if (consumer.appData.clientReady) {
+      await consumer.resume();
+      if (consumer.kind === 'video') await consumer.requestKeyFrame();
+    }
+  }
+
+  /** Closes a consumer the server no longer wants the client to receive, and tells the client. */
+  closeConsumer(consumerId: string): void {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) return;
+    consumer.close();
+    this.consumers.delete(consumerId);
+    this.events.consumerClosed(consumerId);
+  }
+
+  private consumer(consumerId: string): ms.Consumer {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) throw new CodedError('NOT_FOUND', `no consumer ${consumerId}`);
+    return consumer;
   }
 
   /** Runs `listener` once, when this peer's media closes. */

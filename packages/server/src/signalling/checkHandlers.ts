@@ -1,4 +1,4 @@
-import type { TechnicalCheck } from '../meetings/technicalCheck.js';
+import type { TechnicalCheck } from '../meetings/live/technicalCheck.js';
 import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 

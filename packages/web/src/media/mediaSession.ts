@@ -36,6 +36,14 @@ export class MediaSession {
     return this.device.rtpCapabilities;
   }
 
+  /** Creates the receive transport ahead of the first consumer, so the server may send at once. */
+  async prepareReceive(): Promise<void> {
+    await this.transport('recv');
+  }
+
+  /** Notified when a transport's connection fails for good, after an ICE restart was tried. */
+  onTransportFailed: (() => void) | undefined;
+
   async produce(track: MediaStreamTrack, source: TrackSource): Promise<types.Producer> {
     const transport = await this.transport('send');
     const producer = await transport.produce({
@@ -94,6 +102,26 @@ export class MediaSession {
     this.recvTransport = undefined;
   }
 
+  /**
+   * A connection that drops (Wi-Fi roaming, a router reboot in the district) first gets an ICE
+   * restart, which keeps every producer and consumer; only if that fails does the owner rebuild.
+   */
+  private watchConnection(transport: types.Transport): void {
+    let restarted = false;
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'connected') restarted = false;
+      if ((state === 'disconnected' || state === 'failed') && !restarted && !transport.closed) {
+        restarted = true;
+        this.signalling
+          .request('media:restartIce', { transportId: transport.id })
+          .then(({ iceParameters }) => transport.restartIce({ iceParameters: iceParameters as types.IceParameters }))
+          .catch(() => this.onTransportFailed?.());
+      } else if (state === 'failed' && restarted) {
+        this.onTransportFailed?.();
+      }
+    });
+  }
+
   private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
     const existing = direction === 'send' ? this.sendTransport : this.recvTransport;
     if (existing && !existing.closed) return existing;
@@ -106,6 +134,7 @@ export class MediaSession {
     };
     const transport =
       direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    this.watchConnection(transport);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.signalling
         .request('media:connectTransport', { transportId: transport.id, dtlsParameters: { ...dtlsParameters } })

@@ -74,6 +74,7 @@ export class TechnicalCheckRun {
       const { rtpCapabilities } = await signalling.request('check:start', {});
       this.media = new MediaSession(signalling);
       await this.media.load(rtpCapabilities as types.RtpCapabilities);
+      await this.media.prepareReceive();
       this.update({ server: 'ok', media: 'running', reconnecting: false });
 
       const [videoTrack] = local.getVideoTracks();

@@ -1,8 +1,8 @@
-import type { Logger } from '../logger.js';
-import { mediaCodecs } from '../sfu/mediaCodecs.js';
-import type { ms } from '../sfu/mediasoupModule.js';
-import { PeerMedia, type PeerMediaEvents } from '../sfu/peerMedia.js';
-import type { WorkerPool, WorkerSlot } from '../sfu/workerPool.js';
+import type { Logger } from '../../logger.js';
+import { mediaCodecs } from '../../sfu/mediaCodecs.js';
+import type { ms } from '../../sfu/mediasoupModule.js';
+import { PeerMedia, type PeerMediaEvents } from '../../sfu/peerMedia.js';
+import type { WorkerPool, WorkerSlot } from '../../sfu/workerPool.js';
 
 /**
  * The technical check a meeting room runs before a meeting: its camera and microphone go to the

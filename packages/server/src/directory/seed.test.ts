@@ -1,0 +1,80 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/passwords.js';
+import { createTestDatabase, type TestDatabase } from '../db/testDatabase.js';
+import { seedDemoData } from './seed.js';
+
+const log = pino({ level: 'silent' });
+
+describe('seedDemoData', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const snapshot = async () => ({
+    units: await db.prisma.unit.findMany({ orderBy: { code: 'asc' } }),
+    sites: await db.prisma.site.findMany({ orderBy: { code: 'asc' } }),
+    users: await db.prisma.user.findMany({ orderBy: { username: 'asc' } }),
+  });
+
+  it('seeds the province: 348 sites, 27 districts, the demo accounts', async () => {
+    const startedAt = performance.now();
+    const summary = await seedDemoData(db.prisma, { password: 'Thử@2026' }, log);
+    const elapsedMs = performance.now() - startedAt;
+
+    expect(summary.sites).toBe(348);
+    expect(summary.units).toBe(348);
+    expect(await db.prisma.unit.count({ where: { kind: 'DISTRICT' } })).toBe(27);
+    expect(elapsedMs).toBeLessThan(10_000);
+
+    const hoangDao = await db.prisma.unit.findUniqueOrThrow({
+      where: { code: 'XA-HOANGHOA-HOANGDAO' },
+      include: { parent: true, sites: true },
+    });
+    expect(hoangDao).toMatchObject({ name: 'Xã Hoằng Đạo', kind: 'COMMUNE', parent: { code: 'HUYEN-HOANGHOA' } });
+    expect(hoangDao.sites).toHaveLength(1);
+
+    const roles = (await db.prisma.user.findMany({ select: { role: true } })).map((user) => user.role);
+    expect(new Set(roles)).toEqual(new Set(['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR', 'SITE', 'VIEWER']));
+  });
+
+  it('gives every demo account the demo password, and site accounts their room', async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(await verifyPassword('Thử@2026', admin.passwordHash)).toBe(true);
+    expect(await verifyPassword('Demo@2026', admin.passwordHash)).toBe(false);
+
+    const hall = await db.prisma.user.findUniqueOrThrow({ where: { username: 'tinh' }, include: { site: true } });
+    expect(hall).toMatchObject({ role: 'SITE', site: { code: 'TINH', name: 'Hội trường UBND tỉnh' } });
+    for (const username of ['huyen-hoanghoa', 'xa-hoanghoa-hoangdao']) {
+      const account = await db.prisma.user.findUniqueOrThrow({ where: { username }, include: { site: true } });
+      expect(account.site?.code.toLowerCase()).toBe(username);
+    }
+  });
+
+  it('changes nothing when run again, not even passwords, and keeps operator edits', async () => {
+    await db.prisma.site.update({ where: { code: 'TINH' }, data: { contactPhone: '0900000000' } });
+    const before = await snapshot();
+
+    const summary = await seedDemoData(db.prisma, { password: 'another password' }, log);
+
+    expect(summary).toEqual({ units: before.units.length, sites: before.sites.length, users: before.users.length });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('fills in demo rows that are missing', async () => {
+    const commune = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'XA-HOANGHOA-HOANGTAN' } });
+    await db.prisma.site.deleteMany({ where: { unitId: commune.id } });
+    await db.prisma.unit.delete({ where: { id: commune.id } });
+
+    const summary = await seedDemoData(db.prisma, {}, log);
+
+    expect(summary.sites).toBe(348);
+    expect(await db.prisma.site.findUnique({ where: { code: 'XA-HOANGHOA-HOANGTAN' } })).not.toBeNull();
+  });
+});

@@ -1,0 +1,282 @@
+import {
+  CodedError,
+  type Identity,
+  type MeetingSummary,
+  type ParticipantRole,
+  type ServerEventName,
+  type ServerEventPayload,
+  type SiteStatus,
+} from '@pm/shared';
+import type { Logger } from '../../logger.js';
+import { MeetingRouters } from '../../sfu/meetingRouters.js';
+import type { ms } from '../../sfu/mediasoupModule.js';
+import { PeerMedia } from '../../sfu/peerMedia.js';
+import type { WorkerPool, WorkerSlot } from '../../sfu/workerPool.js';
+import type { PlatformIo } from '../../signalling/socketServer.js';
+import type { SocketSession } from '../../signalling/socketSession.js';
+import { ConsumerRouting } from './consumerRouting.js';
+import { FloorControl } from './floorControl.js';
+import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
+import { Participant } from './participant.js';
+import { selectProgramme, type ProgrammeSelection } from './programme.js';
+
+/**
+ * A meeting while it runs on this node: the single owner of its routers, participants, floor and
+ * programme. Handlers call its methods; it decides who receives what and tells the screens.
+ */
+export class LiveMeeting {
+  private readonly participants = new Map<string, Participant>();
+  private readonly floor = new FloorControl();
+  private readonly routers: MeetingRouters;
+  private readonly routing: ConsumerRouting;
+  private readonly plannedSites: Map<string, PlannedSite>;
+  private selection: ProgrammeSelection;
+  /** What each operator's wall shows, to re-apply when a site starts sending. */
+  private readonly wallSelections = new Map<Participant, string[]>();
+  private closed = false;
+
+  constructor(
+    readonly plan: MeetingPlan,
+    pool: WorkerPool,
+    private readonly io: PlatformIo,
+    private readonly log: Logger,
+  ) {
+    this.routers = new MeetingRouters(pool, plan.id, log);
+    this.routing = new ConsumerRouting(this.routers, log);
+    this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
+    this.selection = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
+    pool.on('workerReplaced', this.onWorkerReplaced);
+    this.detachPool = () => pool.off('workerReplaced', this.onWorkerReplaced);
+  }
+
+  private readonly detachPool: () => void;
+
+  get id(): string {
+    return this.plan.id;
+  }
+
+  get size(): number {
+    return this.participants.size;
+  }
+
+  /** The part an account plays in this meeting, or FORBIDDEN if it has none. */
+  roleOf(identity: Identity): ParticipantRole {
+    if (identity.role === 'SITE' && identity.siteId && this.plannedSites.has(identity.siteId)) return 'site';
+    if (identity.role === 'CHAIR' && this.plan.chairUserId === identity.userId) return 'chair';
+    if (identity.role === 'OPERATOR' || identity.role === 'ADMIN') return 'operator';
+    throw new CodedError('FORBIDDEN', `${identity.username} is not invited to meeting ${this.plan.id}`);
+  }
+
+  async join(identity: Identity, session: SocketSession): Promise<{ participant: Participant; summary: MeetingSummary }> {
+    if (this.closed) throw new CodedError('CONFLICT', 'the meeting has ended');
+    const role = this.roleOf(identity);
+    const key = Participant.keyFor(role, identity);
+    // The same account joining again (a kiosk reloading, a reconnection) replaces its old self.
+    const previous = this.participants.get(key);
+    if (previous) this.removeParticipant(previous, 'replaced');
+
+    const { slot, router } = await this.routers.place();
+    let participant!: Participant;
+    const media = new PeerMedia(key, slot, router, {
+      consumerClosed: (consumerId) => session.socket.emit('media:consumerClosed', { consumerId }),
+      producerOpened: (producer) => this.onProducerOpened(participant, producer),
+    });
+    participant = new Participant(key, role, identity.siteId, identity, session, media);
+    this.participants.set(key, participant);
+    session.setMedia(media);
+    await session.socket.join(this.room());
+    if (role !== 'site') await session.socket.join(this.room('staff'));
+    if (role === 'site' && identity.siteId) this.publishSiteStatus(identity.siteId);
+    this.log.info({ meeting: this.id, participant: key, worker: slot.index }, 'joined');
+    return { participant, summary: this.summary(participant) };
+  }
+
+  /** The participant can receive: send it the programme. */
+  async ready(participant: Participant, rtpCapabilities: ms.RtpCapabilities): Promise<void> {
+    participant.rtpCapabilities = rtpCapabilities;
+    await this.routing.syncProgramme(participant, this.selection);
+  }
+
+  leave(participant: Participant): void {
+    if (this.participants.get(participant.key) !== participant) return;
+    this.removeParticipant(participant, 'left');
+  }
+
+  // ---- floor (sites ask, the chair or operator decides) ----
+
+  requestFloor(participant: Participant): number {
+    const siteId = this.requireSite(participant);
+    const position = this.floor.request(siteId, Date.now());
+    this.publishFloor();
+    return position;
+  }
+
+  cancelFloor(participant: Participant): void {
+    if (this.floor.cancel(this.requireSite(participant))) this.publishFloor();
+  }
+
+  grantFloor(by: Participant, siteId: string): void {
+    this.requireModerator(by);
+    if (!this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
+    this.floor.grant(siteId, Date.now());
+    this.floorChanged();
+  }
+
+  revokeFloor(by: Participant): void {
+    this.requireModerator(by);
+    this.floor.revoke();
+    this.floorChanged();
+  }
+
+  nextFloor(by: Participant): string | null {
+    this.requireModerator(by);
+    const siteId = this.floor.next(Date.now());
+    this.floorChanged();
+    return siteId ?? null;
+  }
+
+  muteAll(by: Participant): void {
+    this.requireModerator(by);
+    this.floor.muteAll(Date.now());
+    this.floorChanged();
+  }
+
+  spotlight(by: Participant, siteId: string | null): void {
+    this.requireModerator(by);
+    if (siteId && !this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
+    this.floor.setSpotlight(siteId ?? undefined);
+    this.floorChanged();
+  }
+
+  async watchWall(by: Participant, siteIds: string[]): Promise<void> {
+    if (by.role === 'site') throw new CodedError('FORBIDDEN', 'only the chair and operators watch the site wall');
+    this.wallSelections.set(by, siteIds);
+    await this.routing.syncWall(by, this.sitesOnWall(siteIds));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detachPool();
+    this.io.to(this.room()).emit('meeting:ended', { meetingId: this.id });
+    for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'meeting closed');
+    this.routers.close();
+  }
+
+  // ---- internals ----
+
+  private room(kind?: 'staff'): string {
+    return kind ? `meeting:${this.id}:${kind}` : `meeting:${this.id}`;
+  }
+
+  private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventPayload<N>): void {
+    (this.io.to(room).emit as (e: string, p: unknown) => void)(event, payload);
+  }
+
+  private requireSite(participant: Participant): string {
+    if (participant.role !== 'site' || !participant.siteId) {
+      throw new CodedError('FORBIDDEN', 'only a site asks for the floor');
+    }
+    return participant.siteId;
+  }
+
+  private requireModerator(participant: Participant): void {
+    if (participant.role === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator controls the floor');
+  }
+
+  private removeParticipant(participant: Participant, reason: string): void {
+    this.participants.delete(participant.key);
+    this.wallSelections.delete(participant);
+    participant.media.close();
+    void participant.session.socket.leave(this.room());
+    void participant.session.socket.leave(this.room('staff'));
+    if (participant.siteId) this.publishSiteStatus(participant.siteId);
+    this.log.info({ meeting: this.id, participant: participant.key, reason }, 'left');
+    this.programmeMayHaveChanged();
+  }
+
+  private onProducerOpened(participant: Participant, producer: ms.Producer): void {
+    producer.observer.once('close', () => {
+      if (participant.siteId) this.publishSiteStatus(participant.siteId);
+      this.programmeMayHaveChanged();
+    });
+    if (participant.siteId && producer.kind === 'video') {
+      this.publishSiteStatus(participant.siteId);
+      for (const [watcher, siteIds] of this.wallSelections) {
+        if (siteIds.includes(participant.siteId)) void this.routing.syncWall(watcher, this.sitesOnWall(siteIds));
+      }
+    }
+    this.programmeMayHaveChanged();
+  }
+
+  private floorChanged(): void {
+    this.publishFloor();
+    this.programmeMayHaveChanged();
+  }
+
+  /** Recomputes the programme; if it changed, every participant's consumers follow. */
+  private programmeMayHaveChanged(): void {
+    if (this.closed) return;
+    const next = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
+    const same =
+      next.video?.producer === this.selection.video?.producer &&
+      next.audio.length === this.selection.audio.length &&
+      next.audio.every((f, i) => f.producer === this.selection.audio[i]?.producer);
+    this.selection = next;
+    if (same) return;
+    this.emit(this.room(), 'meeting:programme', next.programme);
+    for (const participant of this.participants.values()) void this.routing.syncProgramme(participant, next);
+  }
+
+  private publishFloor(): void {
+    this.emit(this.room(), 'meeting:floor', this.floor.snapshot());
+  }
+
+  private publishSiteStatus(siteId: string): void {
+    const status = this.siteStatus(siteId);
+    if (status) this.emit(this.room('staff'), 'meeting:siteStatus', status);
+  }
+
+  private siteStatus(siteId: string): SiteStatus | undefined {
+    const planned = this.plannedSites.get(siteId);
+    if (!planned) return undefined;
+    const participant = this.participants.get(`site:${siteId}`);
+    return {
+      ...planned,
+      connection: participant ? 'connected' : 'absent',
+      hasVideo: !!participant?.producer('camera'),
+    };
+  }
+
+  private sitesOnWall(siteIds: string[]): Participant[] {
+    return siteIds.flatMap((id) => {
+      const p = this.participants.get(`site:${id}`);
+      return p ? [p] : [];
+    });
+  }
+
+  private summary(participant: Participant): MeetingSummary {
+    return {
+      meetingId: this.id,
+      title: this.plan.title,
+      selfSiteId: participant.siteId,
+      role: participant.role,
+      floor: this.floor.snapshot(),
+      programme: this.selection.programme,
+      sites:
+        participant.role === 'site'
+          ? []
+          : this.plan.sites.map((s) => this.siteStatus(s.siteId)).filter((s): s is SiteStatus => !!s),
+    };
+  }
+
+  /** Participants whose router died must rebuild their media; the meeting itself goes on. */
+  private readonly onWorkerReplaced = (_fresh: WorkerSlot, dead: WorkerSlot): void => {
+    for (const participant of [...this.participants.values()]) {
+      if (participant.media.slot !== dead) continue;
+      this.log.warn({ meeting: this.id, participant: participant.key }, 'media worker lost; asking to reconnect');
+      this.removeParticipant(participant, 'worker died');
+      participant.session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' });
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import { CodedError } from '@pm/shared';
+import type { Logger } from '../../logger.js';
+import type { WorkerPool } from '../../sfu/workerPool.js';
+import type { PlatformIo } from '../../signalling/socketServer.js';
+import { LiveMeeting } from './liveMeeting.js';
+import type { MeetingPlanSource } from './meetingPlan.js';
+
+/** A meeting nobody is in stays open this long, so a room-wide network blip keeps the floor. */
+const IDLE_CLOSE_MS = 10 * 60_000;
+
+/**
+ * The live meetings of this node. The first join opens a meeting from its plan; concurrent first
+ * joins share one opening (the promise is cached), so a join storm creates one meeting.
+ */
+export class LiveMeetings {
+  private readonly meetings = new Map<string, Promise<LiveMeeting>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly io: PlatformIo,
+    private readonly plans: MeetingPlanSource,
+    private readonly log: Logger,
+  ) {}
+
+  open(meetingId: string): Promise<LiveMeeting> {
+    clearTimeout(this.idleTimers.get(meetingId));
+    this.idleTimers.delete(meetingId);
+    let meeting = this.meetings.get(meetingId);
+    if (!meeting) {
+      meeting = this.plans.load(meetingId).then((plan) => {
+        if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+        this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
+        return new LiveMeeting(plan, this.pool, this.io, this.log.child({ meeting: meetingId }));
+      });
+      this.meetings.set(meetingId, meeting);
+      meeting.catch(() => this.meetings.delete(meetingId));
+    }
+    return meeting;
+  }
+
+  /** Called after a participant leaves: an empty meeting closes once it has stayed empty a while. */
+  released(meeting: LiveMeeting): void {
+    if (meeting.size > 0 || this.idleTimers.has(meeting.id)) return;
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(meeting.id);
+      if (meeting.size > 0) return;
+      meeting.close();
+      this.meetings.delete(meeting.id);
+      this.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
+    }, IDLE_CLOSE_MS);
+    timer.unref();
+    this.idleTimers.set(meeting.id, timer);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    for (const meeting of await Promise.allSettled(this.meetings.values())) {
+      if (meeting.status === 'fulfilled') meeting.value.close();
+    }
+    this.meetings.clear();
+  }
+}

@@ -1,0 +1,91 @@
+import type { LiveMeetings } from '../meetings/live/liveMeetings.js';
+import type { ms } from '../sfu/mediasoupModule.js';
+import type { HandlerTable } from './handler.js';
+import type { SocketSession } from './socketSession.js';
+
+/** Joining, leaving and the floor; the live meeting decides, these only translate. */
+export function meetingHandlers(live: LiveMeetings): HandlerTable {
+  const leavesOnDisconnect = new WeakSet<SocketSession>();
+  const leaveCurrent = (session: SocketSession) => {
+    try {
+      const { meeting, participant } = session.participation;
+      meeting.leave(participant);
+      session.setParticipation(undefined);
+      live.released(meeting);
+    } catch {
+      // Not in a meeting: nothing to leave.
+    }
+  };
+
+  return {
+    'meeting:join': async (session, { meetingId }) => {
+      const identity = session.identity;
+      leaveCurrent(session);
+      const meeting = await live.open(meetingId);
+      const { participant, summary } = await meeting.join(identity, session);
+      session.setParticipation({ meeting, participant });
+      if (!leavesOnDisconnect.has(session)) {
+        leavesOnDisconnect.add(session);
+        session.onClose(() => leaveCurrent(session));
+      }
+      return { rtpCapabilities: { ...participant.media.router.rtpCapabilities }, summary };
+    },
+
+    'meeting:ready': async (session, { rtpCapabilities }) => {
+      const { meeting, participant } = session.participation;
+      await meeting.ready(participant, rtpCapabilities as ms.RtpCapabilities);
+      return {};
+    },
+
+    'meeting:leave': async (session) => {
+      leaveCurrent(session);
+      return {};
+    },
+
+    'floor:request': async (session) => {
+      const { meeting, participant } = session.participation;
+      return { position: meeting.requestFloor(participant) };
+    },
+
+    'floor:cancel': async (session) => {
+      const { meeting, participant } = session.participation;
+      meeting.cancelFloor(participant);
+      return {};
+    },
+
+    'floor:grant': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.grantFloor(participant, siteId);
+      return {};
+    },
+
+    'floor:revoke': async (session) => {
+      const { meeting, participant } = session.participation;
+      meeting.revokeFloor(participant);
+      return {};
+    },
+
+    'floor:next': async (session) => {
+      const { meeting, participant } = session.participation;
+      return { siteId: meeting.nextFloor(participant) };
+    },
+
+    'floor:muteAll': async (session) => {
+      const { meeting, participant } = session.participation;
+      meeting.muteAll(participant);
+      return {};
+    },
+
+    'floor:spotlight': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.spotlight(participant, siteId);
+      return {};
+    },
+
+    'wall:watch': async (session, { siteIds }) => {
+      const { meeting, participant } = session.participation;
+      await meeting.watchWall(participant, siteIds);
+      return {};
+    },
+  };
+}

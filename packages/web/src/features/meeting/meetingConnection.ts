@@ -1,0 +1,181 @@
+import type { ConsumerPurpose, FloorState, MeetingSummary, Programme, SiteStatus } from '@pm/shared';
+import type { types } from 'mediasoup-client';
+import { MediaSession } from '../../media/mediaSession';
+import { SignallingClient } from '../../signalling/signallingClient';
+
+export interface ReceivedMedia {
+  consumerId: string;
+  purpose: ConsumerPurpose;
+  siteId: string | null;
+  kind: 'audio' | 'video';
+}
+
+/** Everything the meeting screens show, as plain data; tracks are looked up by consumer id. */
+export interface MeetingViewState {
+  phase: 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
+  error?: unknown;
+  summary?: MeetingSummary;
+  floor: FloorState;
+  programme: Programme;
+  sites: Record<string, SiteStatus>;
+  received: ReceivedMedia[];
+  /** Changes when the local camera stream is (re)opened. */
+  localStreamVersion: number;
+  /** The last time the connection came back, shown briefly to reassure the room. */
+  reconnectedAt?: number;
+}
+
+const emptyFloor: FloorState = { queue: [], holder: null, spotlight: null, muteAllAt: null };
+
+/**
+ * One participant's live meeting, free of React: joins, sends the room's camera and microphone
+ * (sites and chair), receives the programme and wall tiles, follows the floor, and rebuilds
+ * itself after a network drop or a media-server restart without a reload.
+ */
+export class MeetingConnection {
+  private state: MeetingViewState = {
+    phase: 'connecting',
+    floor: emptyFloor,
+    programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+    sites: {},
+    received: [],
+    localStreamVersion: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly signalling: SignallingClient;
+  private media: MediaSession | undefined;
+  private localStream: MediaStream | undefined;
+  private joining: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    readonly meetingId: string,
+    private readonly options: { sendMedia: boolean },
+  ) {
+    this.signalling = new SignallingClient();
+    const s = this.signalling;
+    s.on('media:newConsumer', (c) => void this.receive(c));
+    s.on('media:consumerClosed', ({ consumerId }) => this.forget(consumerId));
+    s.on('meeting:floor', (floor) => this.update({ floor }));
+    s.on('meeting:programme', (programme) => this.update({ programme }));
+    s.on('meeting:siteStatus', (site) => this.update({ sites: { ...this.state.sites, [site.siteId]: site } }));
+    s.on('meeting:ended', () => this.update({ phase: 'ended' }));
+    s.on('media:reconnectRequired', () => void this.rejoin());
+    s.socket.on('disconnect', () => {
+      if (!this.closed) this.update({ phase: 'reconnecting' });
+    });
+    // socket.io reconnects by itself; every (re)connection joins afresh.
+    s.socket.on('connect', () => void this.rejoin());
+  }
+
+  // ---- store interface for useSyncExternalStore ----
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getState = (): MeetingViewState => this.state;
+
+  track(consumerId: string): MediaStreamTrack | undefined {
+    return this.media?.consumer(consumerId)?.track;
+  }
+
+  get local(): MediaStream | undefined {
+    return this.localStream;
+  }
+
+  // ---- actions ----
+  requestFloor = () => this.signalling.request('floor:request', {});
+  cancelFloor = () => this.signalling.request('floor:cancel', {});
+  grantFloor = (siteId: string) => this.signalling.request('floor:grant', { siteId });
+  revokeFloor = () => this.signalling.request('floor:revoke', {});
+  nextFloor = () => this.signalling.request('floor:next', {});
+  muteAll = () => this.signalling.request('floor:muteAll', {});
+  spotlight = (siteId: string | null) => this.signalling.request('floor:spotlight', { siteId });
+  watchWall = (siteIds: string[]) => this.signalling.request('wall:watch', { siteIds });
+
+  close(): void {
+    this.closed = true;
+    void this.signalling.request('meeting:leave', {}).catch(() => undefined);
+    this.media?.close();
+    this.localStream?.getTracks().forEach((t) => t.stop());
+    this.signalling.close();
+  }
+
+  // ---- internals ----
+  private rejoin(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    // Reasons to rejoin can arrive together (a reconnect and a worker restart): join once.
+    this.joining ??= this.join().finally(() => (this.joining = undefined));
+    return this.joining;
+  }
+
+  private async join(): Promise<void> {
+    const wasLive = this.state.summary !== undefined;
+    this.media?.close();
+    this.update({ phase: wasLive ? 'reconnecting' : 'connecting', received: [] });
+    try {
+      const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', { meetingId: this.meetingId });
+      const media = new MediaSession(this.signalling);
+      media.onTransportFailed = () => void this.rejoin();
+      this.media = media;
+      await media.load(rtpCapabilities as types.RtpCapabilities);
+      await media.prepareReceive();
+      this.update({
+        summary,
+        floor: summary.floor,
+        programme: summary.programme,
+        sites: Object.fromEntries(summary.sites.map((s) => [s.siteId, s])),
+      });
+      await this.signalling.request('meeting:ready', { rtpCapabilities: { ...media.rtpCapabilities } });
+      if (this.options.sendMedia) await this.sendLocalMedia(media);
+      this.update({ phase: 'live', error: undefined, ...(wasLive ? { reconnectedAt: Date.now() } : {}) });
+    } catch (error) {
+      this.update({ phase: 'failed', error });
+    }
+  }
+
+  private async sendLocalMedia(media: MediaSession): Promise<void> {
+    if (!this.localStream) {
+      this.localStream = await navigator.mediaDevices.getUserMedia({
+        video: { width: 1280, height: 720, frameRate: 30 },
+        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      });
+      this.update({ localStreamVersion: this.state.localStreamVersion + 1 });
+    }
+    const [video] = this.localStream.getVideoTracks();
+    const [audio] = this.localStream.getAudioTracks();
+    // Each (re)join gets clones: a producer closed with the old transport stops its track.
+    if (video) await media.produce(video.clone(), 'camera');
+    if (audio) await media.produce(audio.clone(), 'microphone');
+  }
+
+  private async receive(c: {
+    id: string;
+    producerId: string;
+    kind: 'audio' | 'video';
+    rtpParameters: Record<string, unknown>;
+    purpose: ConsumerPurpose;
+    siteId: string | null;
+  }): Promise<void> {
+    const media = this.media;
+    if (!media) return;
+    try {
+      await media.consume(c);
+      const received = this.state.received.filter((r) => r.consumerId !== c.id);
+      received.push({ consumerId: c.id, purpose: c.purpose, siteId: c.siteId, kind: c.kind });
+      this.update({ received });
+    } catch (error) {
+      console.warn('could not receive', c.purpose, error);
+    }
+  }
+
+  private forget(consumerId: string): void {
+    this.media?.closeConsumer(consumerId);
+    this.update({ received: this.state.received.filter((r) => r.consumerId !== consumerId) });
+  }
+
+  private update(patch: Partial<MeetingViewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
