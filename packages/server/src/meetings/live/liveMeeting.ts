@@ -19,6 +19,7 @@ import { FloorControl } from './floorControl.js';
 import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
 import { Participant } from './participant.js';
 import { selectProgramme, type ProgrammeSelection } from './programme.js';
+import { SpeakerDetection } from './speakerDetection.js';
 
 /**
  * A meeting while it runs on this node: the single owner of its routers, participants, floor and
@@ -33,6 +34,7 @@ export class LiveMeeting {
   private selection: ProgrammeSelection;
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
+  private readonly speakers: SpeakerDetection;
   private closed = false;
 
   constructor(
@@ -44,6 +46,7 @@ export class LiveMeeting {
     this.routers = new MeetingRouters(pool, plan.id, log);
     this.routing = new ConsumerRouting(this.routers, log);
     this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
+    this.speakers = new SpeakerDetection((siteId) => this.emit(this.room(), 'meeting:activeSpeaker', { siteId }), log);
     this.selection = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
     pool.on('workerReplaced', this.onWorkerReplaced);
     this.detachPool = () => pool.off('workerReplaced', this.onWorkerReplaced);
@@ -196,6 +199,7 @@ export class LiveMeeting {
   }
 
   private onProducerOpened(participant: Participant, producer: ms.Producer): void {
+    if (producer.kind === 'audio') void this.speakers.add(participant.media.router, producer, participant.siteId);
     producer.observer.once('close', () => {
       if (participant.siteId) this.publishSiteStatus(participant.siteId);
       this.programmeMayHaveChanged();

@@ -89,7 +89,12 @@ export function SiteWall({
           const tile = state.received.find((r) => r.purpose === 'wall' && r.siteId === site.siteId);
           const spotlighted = state.floor.spotlight === site.siteId;
           return (
-            <li key={site.siteId} className={`tile tile--${tileStatus}`} data-site={site.siteId} data-status={tileStatus}>
+            <li
+              key={site.siteId}
+              className={`tile tile--${tileStatus} ${state.activeSpeaker === site.siteId ? 'tile--talking' : ''}`}
+              data-site={site.siteId}
+              data-status={tileStatus}
+            >
               {tile ? <ConsumerVideo connection={connection} consumerId={tile.consumerId} className="tile__video" /> : <div className="tile__video" />}
               <div className="tile__label">
                 <strong>{site.name}</strong>

@@ -10,6 +10,14 @@ export interface ReceivedMedia {
   kind: 'audio' | 'video';
 }
 
+export interface ReceiveStats extends ReceivedMedia {
+  packetsReceived: number;
+  packetsLost: number;
+  framesDecoded: number;
+  /** Grows while decoded audio carries sound. */
+  audioEnergy: number;
+}
+
 /** Everything the meeting screens show, as plain data; tracks are looked up by consumer id. */
 export interface MeetingViewState {
   phase: 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
@@ -19,6 +27,8 @@ export interface MeetingViewState {
   programme: Programme;
   sites: Record<string, SiteStatus>;
   received: ReceivedMedia[];
+  /** The site whose voice is loudest now (null: the chair or nobody); from the SFU's audio levels. */
+  activeSpeaker: string | null;
   /** Changes when the local camera stream is (re)opened. */
   localStreamVersion: number;
   /** The last time the connection came back, shown briefly to reassure the room. */
@@ -39,6 +49,7 @@ export class MeetingConnection {
     programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
     sites: {},
     received: [],
+    activeSpeaker: null,
     localStreamVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
@@ -59,6 +70,7 @@ export class MeetingConnection {
     s.on('meeting:floor', (floor) => this.update({ floor }));
     s.on('meeting:programme', (programme) => this.update({ programme }));
     s.on('meeting:siteStatus', (site) => this.update({ sites: { ...this.state.sites, [site.siteId]: site } }));
+    s.on('meeting:activeSpeaker', ({ siteId }) => this.update({ activeSpeaker: siteId }));
     s.on('meeting:ended', () => this.update({ phase: 'ended' }));
     s.on('media:reconnectRequired', () => void this.rejoin());
     s.socket.on('disconnect', () => {
@@ -81,6 +93,30 @@ export class MeetingConnection {
 
   get local(): MediaStream | undefined {
     return this.localStream;
+  }
+
+  /**
+   * What each received track delivered so far, from the browser's own WebRTC statistics: the
+   * figures a connection-quality view (and a technician, from the console) reads.
+   */
+  async receiveStats(): Promise<ReceiveStats[]> {
+    const media = this.media;
+    if (!media) return [];
+    return Promise.all(
+      this.state.received.map(async (r) => {
+        const consumer = media.consumer(r.consumerId);
+        const stats: ReceiveStats = { ...r, packetsReceived: 0, packetsLost: 0, framesDecoded: 0, audioEnergy: 0 };
+        if (!consumer) return stats;
+        for (const report of (await consumer.getStats()).values()) {
+          if (report.type !== 'inbound-rtp') continue;
+          stats.packetsReceived = report.packetsReceived ?? 0;
+          stats.packetsLost = report.packetsLost ?? 0;
+          stats.framesDecoded = report.framesDecoded ?? 0;
+          stats.audioEnergy = report.totalAudioEnergy ?? 0;
+        }
+        return stats;
+      }),
+    );
   }
 
   // ---- actions ----

@@ -12,6 +12,8 @@ export function useMeeting(meetingId: string, sendMedia: boolean) {
   useEffect(() => {
     const opened = new MeetingConnection(meetingId, { sendMedia });
     setConnection(opened);
+    // For a technician at the kiosk (and the browser tests): `await pmDiagnostics.receiveStats()`.
+    (window as { pmDiagnostics?: MeetingConnection }).pmDiagnostics = opened;
     return () => opened.close();
   }, [meetingId, sendMedia]);
   const state = useSyncExternalStore<MeetingViewState | undefined>(

@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/auth.ts';
+import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { MeetingScreen } from '../support/meetingPages.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const growing = { timeout: 20_000, interval: 500 };
+
+/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
+async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
+  const before = await read();
+  await new Promise((r) => setTimeout(r, 1000));
+  return (await read()) > before && before > 0;
+}
+
+describe('floor control: a chair and two sites (three browsers)', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let chair: MeetingScreen;
+  let hoangHoa: MeetingScreen;
+  let hoangDao: MeetingScreen;
+  let hoangHoaSiteId: string;
+
+  async function screenFor(username: string): Promise<MeetingScreen> {
+    const context = await newKiosk(browser, platform.url);
+    const cookie = await login(platform.url, username);
+    const [name, value] = cookie.split(';')[0]!.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: platform.url }]);
+    contexts.push(context);
+    return new MeetingScreen(await context.newPage());
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '2' });
+    browser = await launchChromium();
+    const prisma = platform.db.prisma;
+    const chairUser = await prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
+    const sites = await prisma.site.findMany({
+      where: { code: { in: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'] } },
+    });
+    hoangHoaSiteId = sites.find((s) => s.code === 'HUYEN-HOANGHOA')!.id;
+    const meeting = await prisma.meeting.create({
+      data: {
+        title: 'Giao ban trực tuyến tháng 11',
+        chairUserId: chairUser.id,
+        startsAt: new Date(Date.now() - 5 * 60_000),
+        endsAt: new Date(Date.now() + 60 * 60_000),
+        invitations: { create: sites.map((s) => ({ siteId: s.id })) },
+      },
+    });
+    chair = await screenFor('chutich');
+    hoangHoa = await screenFor('huyen-hoanghoa');
+    hoangDao = await screenFor('xa-hoanghoa-hoangdao');
+    await Promise.all([chair.open(meeting.id), hoangHoa.open(meeting.id), hoangDao.open(meeting.id)]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('both sites decode the chair’s programme video and audio', async () => {
+    for (const site of [hoangHoa, hoangDao]) {
+      await expect.poll(() => stillDecoding(() => site.programmeFramesFrom(null)), growing).toBe(true);
+      await expect.poll(() => site.programmeAudioEnergyFrom(null), growing).toBeGreaterThan(0);
+      expect(await site.caption()).toBe('Hội trường chính (chủ trì)');
+    }
+  });
+
+  it('a site requests the floor, the chair grants it, and the other site receives that site', async () => {
+    await hoangHoa.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
+    await expect.poll(() => hoangHoa.page.getByTestId('queue-position').textContent()).toContain('1');
+
+    const queue = chair.page.getByTestId('speaker-queue');
+    await expect.poll(() => queue.textContent()).toContain('Hoằng Hóa');
+    await queue.getByRole('button', { name: 'Cho phát biểu' }).click();
+
+    await expect.poll(() => hoangHoa.page.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('true');
+    await expect.poll(() => hoangDao.caption()).toContain('Hoằng Hóa');
+    await expect.poll(() => stillDecoding(() => hoangDao.programmeFramesFrom(hoangHoaSiteId)), growing).toBe(true);
+    await expect.poll(() => hoangDao.programmeAudioEnergyFrom(hoangHoaSiteId), growing).toBeGreaterThan(0);
+    // The chair's microphone stays in the programme beside the speaker's.
+    expect((await hoangDao.received()).filter((r) => r.purpose === 'programme-audio')).toHaveLength(2);
+    // The chair's console previews the speaker too.
+    await expect.poll(() => stillDecoding(() => chair.programmeFramesFrom(hoangHoaSiteId)), growing).toBe(true);
+  });
+
+  it('revoking returns the programme to the chair', async () => {
+    await chair.page.getByRole('button', { name: 'Kết thúc phát biểu' }).click();
+    await expect.poll(() => hoangDao.caption()).toBe('Hội trường chính (chủ trì)');
+    await expect.poll(() => stillDecoding(() => hoangDao.programmeFramesFrom(null)), growing).toBe(true);
+    await expect.poll(() => stillDecoding(() => hoangHoa.programmeFramesFrom(null)), growing).toBe(true);
+    await expect
+      .poll(async () => (await hoangDao.received()).filter((r) => r.siteId === hoangHoaSiteId).length)
+      .toBe(0);
+    expect(await hoangHoa.page.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('false');
+  });
+});
