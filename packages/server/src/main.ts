@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startPlatform } from './platform.js';
+import { startBanner } from './startBanner.js';
 
 /** Entry point of one node: `tsx src/main.ts`, configured by the environment (see config.ts). */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.log.level, config.log.format);
   const platform = await startPlatform(config, log);
+  process.stdout.write(startBanner(platform.url, config));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,0 +1,27 @@
+import type { Config } from './config.js';
+import { planDemoDirectory } from './directory/seedPlan.js';
+
+const ROLE_LABELS: Record<string, string> = {
+  ADMIN: 'quản trị',
+  SECRETARIAT: 'văn phòng (thư ký)',
+  CHAIR: 'chủ trì',
+  OPERATOR: 'vận hành',
+  SITE: 'điểm cầu',
+  VIEWER: 'xem lại',
+};
+
+/** What a person starting the platform needs to read: where it is and how to sign in. */
+export function startBanner(url: string, config: Config): string {
+  const lines = [
+    '',
+    `  Hệ thống họp trực tuyến đã sẵn sàng · The platform is ready: ${url}`,
+    `  Kiểm tra trạng thái · Health: ${url}/healthz`,
+  ];
+  if (config.demo.seed) {
+    lines.push('', `  Tài khoản thử nghiệm · Demo accounts (mật khẩu / password: ${config.demo.password}):`);
+    for (const account of planDemoDirectory().accounts) {
+      lines.push(`    ${account.username.padEnd(24)} ${ROLE_LABELS[account.role] ?? account.role} — ${account.displayName}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
