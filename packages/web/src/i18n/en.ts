@@ -59,6 +59,8 @@ export const en: Record<MessageKey, string> = {
   'meeting.nobodyHolds': 'The chair has the floor',
   'meeting.sites': 'Sites',
   'meeting.requestedAt': 'at',
+  'meeting.present': 'Present screen',
+  'meeting.stopPresenting': 'Stop presenting',
   'wall.heading': 'Site wall',
   'wall.filterGroup': 'Unit',
   'wall.filterStatus': 'Status',

@@ -58,6 +58,8 @@ export const vi = {
   'meeting.nobodyHolds': 'Chủ trì đang điều hành',
   'meeting.sites': 'Các điểm cầu',
   'meeting.requestedAt': 'lúc',
+  'meeting.present': 'Trình chiếu màn hình',
+  'meeting.stopPresenting': 'Dừng trình chiếu',
   'wall.heading': 'Giám sát điểm cầu',
   'wall.filterGroup': 'Đơn vị',
   'wall.filterStatus': 'Trạng thái',

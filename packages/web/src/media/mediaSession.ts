@@ -57,6 +57,13 @@ export class MediaSession {
     return producer;
   }
 
+  /** Stops sending a track and tells the SFU, so the programme falls back at once. */
+  async closeProducer(producer: types.Producer): Promise<void> {
+    producer.close();
+    this.producers.delete(producer.id);
+    await this.signalling.request('media:closeProducer', { producerId: producer.id });
+  }
+
   /** Builds the local consumer for a server-side consumer and asks the server to resume it. */
   async consume(options: ConsumerOptions): Promise<types.Consumer> {
     const transport = await this.transport('recv');

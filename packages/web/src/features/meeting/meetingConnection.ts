@@ -29,6 +29,7 @@ export interface MeetingViewState {
   received: ReceivedMedia[];
   /** The site whose voice is loudest now (null: the chair or nobody); from the SFU's audio levels. */
   activeSpeaker: string | null;
+  presenting: boolean;
   /** Changes when the local camera stream is (re)opened. */
   localStreamVersion: number;
   /** The last time the connection came back, shown briefly to reassure the room. */
@@ -50,6 +51,7 @@ export class MeetingConnection {
     sites: {},
     received: [],
     activeSpeaker: null,
+    presenting: false,
     localStreamVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
@@ -57,6 +59,7 @@ export class MeetingConnection {
   private media: MediaSession | undefined;
   private localStream: MediaStream | undefined;
   private joining: Promise<void> | undefined;
+  private presentation: types.Producer | undefined;
   private closed = false;
 
   constructor(
@@ -129,6 +132,28 @@ export class MeetingConnection {
   spotlight = (siteId: string | null) => this.signalling.request('floor:spotlight', { siteId });
   watchWall = (siteIds: string[]) => this.signalling.request('wall:watch', { siteIds });
 
+  /** The chair presents its screen: the programme shows it instead of the hall camera. */
+  async startPresentation(): Promise<void> {
+    const media = this.media;
+    if (!media || this.presentation) return;
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
+    const [track] = stream.getVideoTracks();
+    if (!track) return;
+    const producer = await media.produce(track, 'screen');
+    this.presentation = producer;
+    // The browser's own "stop sharing" button ends the presentation too.
+    track.addEventListener('ended', () => void this.stopPresentation());
+    this.update({ presenting: true });
+  }
+
+  async stopPresentation(): Promise<void> {
+    const producer = this.presentation;
+    this.presentation = undefined;
+    this.update({ presenting: false });
+    if (producer && !producer.closed) await this.media?.closeProducer(producer);
+    producer?.track?.stop();
+  }
+
   close(): void {
     this.closed = true;
     void this.signalling.request('meeting:leave', {}).catch(() => undefined);
@@ -148,7 +173,8 @@ export class MeetingConnection {
   private async join(): Promise<void> {
     const wasLive = this.state.summary !== undefined;
     this.media?.close();
-    this.update({ phase: wasLive ? 'reconnecting' : 'connecting', received: [] });
+    this.presentation = undefined;
+    this.update({ phase: wasLive ? 'reconnecting' : 'connecting', received: [], presenting: false });
     try {
       const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', { meetingId: this.meetingId });
       const media = new MediaSession(this.signalling);
