@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthReportSchema } from '@pm/shared';
+import { loginPage } from '../support/auth.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -30,6 +31,7 @@ describe('technical check of a meeting room (one browser)', () => {
   it('sends the fake camera to the SFU and decodes it when it comes back', async () => {
     const context = await newKiosk(browser, platform.url);
     const page = await context.newPage();
+    await loginPage(page, 'xa-hoanghoa-hoangdao');
     await page.goto('/check');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Kiểm tra kỹ thuật');
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
@@ -54,7 +56,7 @@ describe('technical check of a meeting room (one browser)', () => {
   it('switches the interface to English and keeps the choice', async () => {
     const context = await newKiosk(browser, platform.url);
     const page = await context.newPage();
-    await page.goto('/');
+    await loginPage(page, 'xa-hoanghoa-hoangdao');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Meeting room');
     await page.reload();

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@pm/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/auth.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,7 +18,8 @@ describe('signalling edge', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    socket = io(platform.url, { transports: ['websocket'], forceNew: true });
+    const cookie = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    socket = io(platform.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   });
   afterAll(async () => {

@@ -40,8 +40,22 @@ const envSchema = z.object({
   MEDIASOUP_ANNOUNCED_IP: z.string().optional(),
   /** Worker i listens on UDP and TCP port MEDIASOUP_PORT_BASE + i (WebRtcServer: one pair per worker). */
   MEDIASOUP_PORT_BASE: port.default(40000),
+  /** A site that reconnects within this many seconds keeps one unbroken presence. */
+  ATTENDANCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Password given to the demo accounts the seed creates. */
   DEMO_PASSWORD: z.string().min(6).default('Demo@2026'),
+  /** How long a sign-in lasts without use; each use extends it (sliding expiry). */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** Send the session cookie over HTTPS only: set it when a TLS proxy fronts the platform. */
+  SESSION_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** How long before a meeting's start its sites may check in and run their technical check. */
+  CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** Seed the demo province (348 sites) at start when the directory is empty. */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -87,5 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       portBase: e.MEDIASOUP_PORT_BASE,
     },
     demo: { seed: e.SEED_DEMO, password: e.DEMO_PASSWORD },
+    attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000 },
+    auth: {
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      cookieSecure: e.SESSION_COOKIE_SECURE,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    schedule: { checkInWindowMs: e.CHECKIN_WINDOW_MINUTES * 60_000 },
   };
 }

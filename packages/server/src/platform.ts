@@ -2,10 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Redis } from 'ioredis';
+import { socketAuth } from './auth/socketAuth.js';
+import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
 import { connectRedis } from './cluster/redisConnection.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
+import { createApi } from './http/api/createApi.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
@@ -13,6 +16,7 @@ import { LiveMeetings } from './meetings/live/liveMeetings.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { WorkerPool } from './sfu/workerPool.js';
+import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { mediaHandlers } from './signalling/mediaHandlers.js';
 import { meetingHandlers } from './signalling/meetingHandlers.js';
@@ -23,6 +27,8 @@ export const VERSION = '0.1.0';
 export interface Platform {
   /** The base URL the HTTP server answers on. */
   url: string;
+  /** The express application, so a test can walk every registered route. */
+  app: express.Express;
   db: Database;
   workers: WorkerPool;
   close(): Promise<void>;
@@ -69,6 +75,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const app = express();
     app.disable('x-powered-by');
     app.use(healthRoutes(checks, () => workers.health(), VERSION));
+    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }));
+    app.use(api.router);
     app.use(webAppRoutes(config.webDist));
 
     const server = http.createServer(app);
@@ -77,8 +85,16 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const io = createSocketServer(
       server,
       (io) => {
-        live = new LiveMeetings(workers, io, new PrismaMeetingPlans(db.prisma), log.child({ module: 'meeting' }));
-        return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live)];
+        io.use(socketAuth(api.sessions));
+        api.attachSocketServer(io);
+        live = new LiveMeetings(
+          workers,
+          io,
+          new PrismaMeetingPlans(db.prisma),
+          { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), graceMs: config.attendance.graceMs },
+          log.child({ module: 'meeting' }),
+        );
+        return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live), attendanceHandlers];
       },
       log.child({ module: 'signalling' }),
     );
@@ -95,7 +111,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
     const url = `http://${host}:${port}`;
     log.info({ url }, 'platform listening');
-    return { url, db, workers, close: () => runClosers(closers, log) };
+    return { url, app, db, workers, close: () => runClosers(closers, log) };
   } catch (error) {
     await runClosers(closers, log);
     throw error;

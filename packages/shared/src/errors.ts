@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const errorCodes = [
   'BAD_REQUEST',
   'UNAUTHENTICATED',
+  /** Too many failed sign-ins: the account is locked for a while. */
+  'LOCKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rollCallSchema } from './attendance.js';
 
 /** A site waiting for the floor, in the order the chair sees. */
 export const floorRequestSchema = z.object({
@@ -33,6 +34,8 @@ export const siteStatusSchema = z.object({
   connection: z.enum(['absent', 'connected', 'poor', 'reconnecting']),
   /** Sends camera video (the wall can show it). */
   hasVideo: z.boolean(),
+  /** Officials in the room, as the site declared. */
+  headcount: z.number().int().nullable(),
 });
 export type SiteStatus = z.infer<typeof siteStatusSchema>;
 
@@ -57,6 +60,10 @@ export const meetingSummarySchema = z.object({
   programme: programmeSchema,
   /** Every invited site with its status; sent to the chair and the operator only. */
   sites: z.array(siteStatusSchema),
+  /** The roll call in progress, if any. */
+  rollCall: rollCallSchema.nullable(),
+  /** The participant's own site's declared headcount (sites). */
+  headcount: z.number().int().nullable(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema, type ApiError } from './errors.js';
+import { clientQualityReportSchema, rollCallSchema, siteAlertSchema, siteQualitySchema } from './attendance.js';
 import {
   consumerPurposeSchema,
   floorStateSchema,
@@ -15,6 +16,7 @@ import {
   rtpParametersSchema,
   transportOptionsSchema,
 } from './media.js';
+import { scheduleChangeSchema } from './schedule.js';
 
 /**
  * The socket.io protocol, defined once. Every client request is an event with a payload and an
@@ -94,6 +96,20 @@ export const requests = {
    * is consumed, every other wall consumer is closed.
    */
   'wall:watch': request(z.object({ siteIds: z.array(id).max(64) }).strict(), empty),
+
+  /** The operator or chair asks every site to confirm its presence within the given time. */
+  'rollcall:start': request(
+    z.object({ durationSeconds: z.number().int().min(15).max(600) }).strict(),
+    rollCallSchema,
+  ),
+  'rollcall:confirm': request(z.object({ rollCallId: id }).strict(), rollCallSchema),
+  /** Officials in the room: a site sets its own; the chair or operator may correct any site's. */
+  'attendance:headcount': request(
+    z.object({ headcount: z.number().int().min(0).max(1000), siteId: id.optional() }).strict(),
+    empty,
+  ),
+  /** A kiosk's own view of its connection, from getStats, every few seconds. */
+  'quality:report': request(clientQualityReportSchema, empty),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -126,6 +142,12 @@ export const serverEvents = {
   /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
   'meeting:ended': z.object({ meetingId: z.string() }),
+  /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
+  'schedule:changed': scheduleChangeSchema,
+  'rollcall:update': rollCallSchema,
+  /** Live connection figures of every connected site (chair and operator only). */
+  'meeting:quality': z.object({ sites: z.array(siteQualitySchema) }),
+  'meeting:alert': siteAlertSchema,
 } as const;
 export type ServerEventName = keyof typeof serverEvents;
 export type ServerEventPayload<N extends ServerEventName> = z.output<(typeof serverEvents)[N]>;

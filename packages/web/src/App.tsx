@@ -1,4 +1,7 @@
+import type { Identity } from '@pm/shared';
 import { useEffect, useState } from 'react';
+import { LoginPage } from './auth/LoginPage';
+import { useSession, useSessionControl } from './auth/SessionProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { matchRoute } from './routes';
 
@@ -20,6 +23,8 @@ function usePath(): [string, (path: string) => void] {
 export function App() {
   const { t, toggleLanguage } = useI18n();
   const [path, navigate] = usePath();
+  const identity = useSession();
+  const { checking, signOut } = useSessionControl();
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -36,16 +41,26 @@ export function App() {
         >
           {t('app.title')}
         </a>
-        <button type="button" className="button" onClick={toggleLanguage} data-testid="language-switch">
-          {t('app.language')}
-        </button>
+        <span className="app__account">
+          {identity && (
+            <>
+              <span data-testid="signed-in-as">{identity.displayName}</span>
+              <button type="button" className="button" onClick={() => void signOut()}>
+                {t('auth.signOut')}
+              </button>
+            </>
+          )}
+          <button type="button" className="button" onClick={toggleLanguage} data-testid="language-switch">
+            {t('app.language')}
+          </button>
+        </span>
       </header>
-      <main className="app__main">{renderRoute(path, navigate)}</main>
+      <main className="app__main">{checking ? null : identity ? renderRoute(path, navigate, identity) : <LoginPage />}</main>
     </div>
   );
 }
 
-function renderRoute(path: string, navigate: (path: string) => void) {
+function renderRoute(path: string, navigate: (path: string) => void, identity: Identity) {
   const { render, params } = matchRoute(path);
-  return render({ params, navigate });
+  return render({ params, navigate, identity });
 }

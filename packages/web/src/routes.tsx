@@ -1,10 +1,19 @@
+import type { Identity } from '@pm/shared';
 import type { ReactNode } from 'react';
+import { Allowed } from './components/Allowed';
 import { CheckPage } from './features/check/CheckPage';
 import { HomePage } from './features/home/HomePage';
+import { MeetingPage } from './features/meeting/MeetingPage';
+import { ReadinessPage } from './features/readiness/ReadinessPage';
+import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
+import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
+import { UsersPage } from './features/secretariat/users/UsersPage';
 
 export interface RouteContext {
   params: Record<string, string>;
   navigate: (path: string) => void;
+  /** Routes render only for a signed-in account. */
+  identity: Identity;
 }
 
 /**
@@ -13,7 +22,48 @@ export interface RouteContext {
  */
 export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
   { path: '/check', render: () => <CheckPage /> },
-  { path: '/', render: ({ navigate }) => <HomePage navigate={navigate} /> },
+  { path: '/meeting/:id', render: ({ params, identity }) => <MeetingPage meetingId={params.id!} role={identity.role} /> },
+  {
+    path: '/meetings/:id/readiness',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="meetings.readiness">
+        <ReadinessPage meetingId={params.id!} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/secretariat/meetings/new',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="meetings.manage">
+        <MeetingEditor meetingId={undefined} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/secretariat/meetings/:id',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="meetings.manage">
+        <MeetingEditor meetingId={params.id!} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/secretariat/directory',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="directory.manage">
+        <DirectoryPage />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/admin/users',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="users.manage">
+        <UsersPage />
+      </Allowed>
+    ),
+  },
+  { path: '/', render: ({ identity }) => <HomePage identity={identity} /> },
 ];
 
 export function matchRoute(pathname: string): { render: (ctx: RouteContext) => ReactNode; params: Record<string, string> } {

@@ -1,4 +1,10 @@
-import { CodedError, type ConsumerOptions, type MediaKind, type TransportOptions } from '@pm/shared';
+import {
+  CodedError,
+  type ConsumerOptions,
+  type MediaKind,
+  type QualityFigures,
+  type TransportOptions,
+} from '@pm/shared';
 import type { ms } from './mediasoupModule.js';
 import type { WorkerSlot } from './workerPool.js';
 
@@ -168,6 +174,54 @@ export class PeerMedia {
     const consumer = this.consumers.get(consumerId);
     if (!consumer) throw new CodedError('NOT_FOUND', `no consumer ${consumerId}`);
     return consumer;
+  }
+
+  /**
+   * Connection figures from the SFU's side: the camera producer's receive stats (what the site
+   * sends), the video consumers' send stats (what it receives), the transports' bitrates.
+   */
+  async qualityFigures(): Promise<QualityFigures> {
+    let up = 0;
+    let down = 0;
+    for (const transport of this.transports.values()) {
+      for (const stat of await transport.getStats()) {
+        up += stat.recvBitrate ?? 0;
+        down += stat.sendBitrate ?? 0;
+      }
+    }
+    const rtts: number[] = [];
+    const losses: number[] = [];
+    const jitters: number[] = [];
+    let producerScore: number | null = null;
+    let consumerScore: number | null = null;
+    for (const producer of this.producerById.values()) {
+      if (producer.kind !== 'video' || producer.closed) continue;
+      for (const stat of await producer.getStats()) {
+        losses.push((stat.fractionLost / 256) * 100);
+        if (stat.roundTripTime) rtts.push(stat.roundTripTime);
+        if (typeof stat.jitter === 'number') jitters.push(stat.jitter);
+      }
+      producerScore = Math.max(producerScore ?? 0, ...producer.score.map((s) => s.score));
+    }
+    for (const consumer of this.consumers.values()) {
+      if (consumer.kind !== 'video' || consumer.closed || consumer.paused) continue;
+      for (const stat of await consumer.getStats()) {
+        if (stat.type !== 'outbound-rtp') continue;
+        losses.push((stat.fractionLost / 256) * 100);
+        if (stat.roundTripTime) rtts.push(stat.roundTripTime);
+      }
+      consumerScore = Math.min(consumerScore ?? 10, consumer.score.score);
+    }
+    const max = (values: number[]) => (values.length ? Math.max(...values) : null);
+    return {
+      rttMs: max(rtts),
+      lossPct: max(losses),
+      jitterMs: max(jitters),
+      bitrateUpKbps: up / 1000,
+      bitrateDownKbps: down / 1000,
+      producerScore,
+      consumerScore,
+    };
   }
 
   /** Runs `listener` once, when this peer's media closes. */

@@ -8,6 +8,7 @@ import {
   type RequestName,
   type ResponseData,
 } from '@pm/shared';
+import { socketRequestDenial } from '../auth/authorization.js';
 import type { Logger } from '../logger.js';
 import type { SocketSession } from './socketSession.js';
 
@@ -48,6 +49,13 @@ async function runRequest(
     return;
   }
   const reply = ack as (result: Ack<unknown>) => void;
+  // Role first: a request the account may not make is refused before its payload is looked at.
+  const denial = socketRequestDenial(name, session.socket.data.identity);
+  if (denial) {
+    log.warn({ event: name, socket: session.id, code: denial.code }, 'request refused');
+    reply({ ok: false, error: denial });
+    return;
+  }
   const parsed = requests[name].req.safeParse(payload);
   if (!parsed.success) {
     const issues = describeZodError(parsed.error);

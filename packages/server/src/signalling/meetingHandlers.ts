@@ -6,10 +6,10 @@ import type { SocketSession } from './socketSession.js';
 /** Joining, leaving and the floor; the live meeting decides, these only translate. */
 export function meetingHandlers(live: LiveMeetings): HandlerTable {
   const leavesOnDisconnect = new WeakSet<SocketSession>();
-  const leaveCurrent = (session: SocketSession) => {
+  const leaveCurrent = (session: SocketSession, kind: 'LEAVE' | 'DISCONNECT') => {
     try {
       const { meeting, participant } = session.participation;
-      meeting.leave(participant);
+      meeting.leave(participant, kind);
       session.setParticipation(undefined);
       live.released(meeting);
     } catch {
@@ -20,13 +20,13 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
   return {
     'meeting:join': async (session, { meetingId }) => {
       const identity = session.identity;
-      leaveCurrent(session);
+      leaveCurrent(session, 'LEAVE');
       const meeting = await live.open(meetingId);
       const { participant, summary } = await meeting.join(identity, session);
       session.setParticipation({ meeting, participant });
       if (!leavesOnDisconnect.has(session)) {
         leavesOnDisconnect.add(session);
-        session.onClose(() => leaveCurrent(session));
+        session.onClose(() => leaveCurrent(session, 'DISCONNECT'));
       }
       return { rtpCapabilities: { ...participant.media.router.rtpCapabilities }, summary };
     },
@@ -38,7 +38,7 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
     },
 
     'meeting:leave': async (session) => {
-      leaveCurrent(session);
+      leaveCurrent(session, 'LEAVE');
       return {};
     },
 

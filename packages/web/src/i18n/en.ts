@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'check.reconnecting': 'The media server restarted; reconnecting…',
   'error.BAD_REQUEST': 'The request was not valid.',
   'error.UNAUTHENTICATED': 'Please sign in again.',
+  'error.LOCKED': 'The account is locked after too many failed sign-ins. Please try again later.',
   'error.FORBIDDEN': 'This account is not allowed to do that.',
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.CONFLICT': 'That is not possible in the current state.',
@@ -75,4 +77,5 @@ export const en: Record<MessageKey, string> = {
   'status.reconnecting': 'Reconnecting',
   'status.speaking': 'Speaking',
   'status.requesting': 'Requesting',
+  ...accountsEn,
 };

@@ -1,3 +1,5 @@
+import { accountsVi } from './accounts.vi';
+
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
   'app.title': 'Hệ thống họp trực tuyến tỉnh Thanh Hóa',
@@ -23,6 +25,7 @@ export const vi = {
   'check.reconnecting': 'Máy chủ truyền hình vừa khởi động lại, đang kết nối lại…',
   'error.BAD_REQUEST': 'Yêu cầu không hợp lệ.',
   'error.UNAUTHENTICATED': 'Vui lòng đăng nhập lại.',
+  'error.LOCKED': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
   'error.FORBIDDEN': 'Tài khoản không có quyền thực hiện thao tác này.',
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.CONFLICT': 'Thao tác không phù hợp với trạng thái hiện tại.',
@@ -74,6 +77,7 @@ export const vi = {
   'status.reconnecting': 'Đang kết nối lại',
   'status.speaking': 'Đang phát biểu',
   'status.requesting': 'Đăng ký phát biểu',
+  ...accountsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -7,6 +7,8 @@ import {
   type ServerEventPayload,
   type SiteStatus,
 } from '@pm/shared';
+import { MeetingAttendance } from '../../attendance/meetingAttendance.js';
+import type { PrismaAttendanceStore } from '../../attendance/attendanceStore.js';
 import type { Logger } from '../../logger.js';
 import { MeetingRouters } from '../../sfu/meetingRouters.js';
 import type { ms } from '../../sfu/mediasoupModule.js';
@@ -35,17 +37,34 @@ export class LiveMeeting {
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
   private readonly speakers: SpeakerDetection;
+  readonly attendance: MeetingAttendance;
   private closed = false;
 
   constructor(
     readonly plan: MeetingPlan,
     pool: WorkerPool,
     private readonly io: PlatformIo,
+    attendanceStore: PrismaAttendanceStore,
+    graceMs: number,
     private readonly log: Logger,
   ) {
     this.routers = new MeetingRouters(pool, plan.id, log);
     this.routing = new ConsumerRouting(this.routers, log);
     this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
+    this.attendance = new MeetingAttendance(
+      plan.id,
+      attendanceStore,
+      graceMs,
+      () => this.participants.values(),
+      (siteId) => this.plannedSites.get(siteId)?.name ?? siteId,
+      {
+        rollCall: (rollCall) => this.emit(this.room(), 'rollcall:update', rollCall),
+        quality: (sites) => this.emit(this.room('staff'), 'meeting:quality', { sites }),
+        alert: (alert) => this.emit(this.room('staff'), 'meeting:alert', alert),
+        siteChanged: (siteId) => this.publishSiteStatus(siteId),
+      },
+      log,
+    );
     this.speakers = new SpeakerDetection((siteId) => this.emit(this.room(), 'meeting:activeSpeaker', { siteId }), log);
     this.selection = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
     pool.on('workerReplaced', this.onWorkerReplaced);
@@ -60,6 +79,10 @@ export class LiveMeeting {
 
   get size(): number {
     return this.participants.size;
+  }
+
+  isInvited(siteId: string): boolean {
+    return this.plannedSites.has(siteId);
   }
 
   /** The part an account plays in this meeting, or FORBIDDEN if it has none. */
@@ -89,7 +112,10 @@ export class LiveMeeting {
     session.setMedia(media);
     await session.socket.join(this.room());
     if (role !== 'site') await session.socket.join(this.room('staff'));
-    if (role === 'site' && identity.siteId) this.publishSiteStatus(identity.siteId);
+    if (role === 'site' && identity.siteId) {
+      this.attendance.siteJoined(identity.siteId, identity.userId);
+      this.publishSiteStatus(identity.siteId);
+    }
     this.log.info({ meeting: this.id, participant: key, worker: slot.index }, 'joined');
     return { participant, summary: this.summary(participant) };
   }
@@ -100,9 +126,10 @@ export class LiveMeeting {
     await this.routing.syncProgramme(participant, this.selection);
   }
 
-  leave(participant: Participant): void {
+  /** `LEAVE`: the site pressed leave; `DISCONNECT`: its connection dropped (it may come back). */
+  leave(participant: Participant, kind: 'LEAVE' | 'DISCONNECT'): void {
     if (this.participants.get(participant.key) !== participant) return;
-    this.removeParticipant(participant, 'left');
+    this.removeParticipant(participant, kind);
   }
 
   // ---- floor (sites ask, the chair or operator decides) ----
@@ -162,7 +189,8 @@ export class LiveMeeting {
     this.closed = true;
     this.detachPool();
     this.io.to(this.room()).emit('meeting:ended', { meetingId: this.id });
-    for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'meeting closed');
+    for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
+    void this.attendance.close();
     this.routers.close();
   }
 
@@ -187,8 +215,11 @@ export class LiveMeeting {
     if (participant.role === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator controls the floor');
   }
 
-  private removeParticipant(participant: Participant, reason: string): void {
+  private removeParticipant(participant: Participant, reason: 'LEAVE' | 'DISCONNECT' | 'replaced'): void {
     this.participants.delete(participant.key);
+    if (participant.siteId && reason !== 'replaced') {
+      this.attendance.siteLeft(participant.siteId, participant.identity.userId, reason);
+    }
     this.wallSelections.delete(participant);
     participant.media.close();
     void participant.session.socket.leave(this.room());
@@ -245,10 +276,18 @@ export class LiveMeeting {
     const planned = this.plannedSites.get(siteId);
     if (!planned) return undefined;
     const participant = this.participants.get(`site:${siteId}`);
+    const connection = participant
+      ? this.attendance.quality.level(siteId) === 'poor'
+        ? 'poor'
+        : 'connected'
+      : this.attendance.reconnecting(siteId)
+        ? 'reconnecting'
+        : 'absent';
     return {
       ...planned,
-      connection: participant ? 'connected' : 'absent',
+      connection,
       hasVideo: !!participant?.producer('camera'),
+      headcount: this.attendance.headcount(siteId),
     };
   }
 
@@ -271,6 +310,8 @@ export class LiveMeeting {
         participant.role === 'site'
           ? []
           : this.plan.sites.map((s) => this.siteStatus(s.siteId)).filter((s): s is SiteStatus => !!s),
+      rollCall: this.attendance.rollCalls.active() ?? null,
+      headcount: participant.siteId ? this.attendance.headcount(participant.siteId) : null,
     };
   }
 
@@ -279,7 +320,7 @@ export class LiveMeeting {
     for (const participant of [...this.participants.values()]) {
       if (participant.media.slot !== dead) continue;
       this.log.warn({ meeting: this.id, participant: participant.key }, 'media worker lost; asking to reconnect');
-      this.removeParticipant(participant, 'worker died');
+      this.removeParticipant(participant, 'DISCONNECT');
       participant.session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' });
     }
   };

@@ -1,4 +1,6 @@
 import { CodedError } from '@pm/shared';
+import type { PrismaAttendanceStore } from '../../attendance/attendanceStore.js';
+import type { PrismaClient } from '../../db/prismaClient.js';
 import type { Logger } from '../../logger.js';
 import type { WorkerPool } from '../../sfu/workerPool.js';
 import type { PlatformIo } from '../../signalling/socketServer.js';
@@ -20,6 +22,7 @@ export class LiveMeetings {
     private readonly pool: WorkerPool,
     private readonly io: PlatformIo,
     private readonly plans: MeetingPlanSource,
+    private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number },
     private readonly log: Logger,
   ) {}
 
@@ -28,10 +31,13 @@ export class LiveMeetings {
     this.idleTimers.delete(meetingId);
     let meeting = this.meetings.get(meetingId);
     if (!meeting) {
-      meeting = this.plans.load(meetingId).then((plan) => {
+      meeting = this.plans.load(meetingId).then(async (plan) => {
         if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+        const { prisma, store, graceMs } = this.attendance;
+        const live = new LiveMeeting(plan, this.pool, this.io, store, graceMs, this.log.child({ meeting: meetingId }));
+        await live.attendance.load(prisma);
         this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
-        return new LiveMeeting(plan, this.pool, this.io, this.log.child({ meeting: meetingId }));
+        return live;
       });
       this.meetings.set(meetingId, meeting);
       meeting.catch(() => this.meetings.delete(meetingId));

@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
 import { VideoView } from '../../media/VideoView';
 import { DeviceError, type StepState } from './technicalCheck';
+import { useReportCheck } from './useReportCheck';
 import { useTechnicalCheck } from './useTechnicalCheck';
 
 const steps = [
@@ -13,6 +14,7 @@ const steps = [
 export function CheckPage() {
   const { t, errorText } = useI18n();
   const { state, start, stop, running } = useTechnicalCheck();
+  useReportCheck(state);
   const allGood = state.devices === 'ok' && state.server === 'ok' && state.media === 'ok';
 
   return (

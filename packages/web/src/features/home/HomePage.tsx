@@ -1,17 +1,17 @@
-import { useI18n } from '../../i18n/I18nProvider';
+import type { Identity } from '@pm/shared';
+import { SecretariatHome } from '../secretariat/SecretariatHome';
+import { SiteHome } from './SiteHome';
+import { StaffMeetings } from './StaffMeetings';
 
-export function HomePage({ navigate }: { navigate: (path: string) => void }) {
-  const { t } = useI18n();
-  return (
-    <section className="home">
-      <h1>{t('home.heading')}</h1>
-      <div className="card">
-        <h2>{t('home.check')}</h2>
-        <p>{t('home.checkHint')}</p>
-        <button type="button" className="button button--primary" onClick={() => navigate('/check')}>
-          {t('home.check')}
-        </button>
-      </div>
-    </section>
-  );
+/** `/`: each account starts where its work is. */
+export function HomePage({ identity }: { identity: Identity }) {
+  switch (identity.role) {
+    case 'SITE':
+      return <SiteHome siteName={identity.displayName} />;
+    case 'SECRETARIAT':
+    case 'ADMIN':
+      return <SecretariatHome identity={identity} />;
+    default:
+      return <StaffMeetings identity={identity} />;
+  }
 }

@@ -1,0 +1,97 @@
+import type { RollCall, SiteAlert, SiteQuality } from '@pm/shared';
+import type { PrismaClient } from '../db/prismaClient.js';
+import type { Logger } from '../logger.js';
+import type { Participant } from '../meetings/live/participant.js';
+import { SerialQueue } from '../util/serialQueue.js';
+import type { PresenceKind, PrismaAttendanceStore } from './attendanceStore.js';
+import { QualityMonitor } from './qualityMonitor.js';
+import { RollCalls } from './rollCalls.js';
+
+export interface AttendanceOutputs {
+  rollCall(rollCall: RollCall): void;
+  quality(sites: SiteQuality[]): void;
+  alert(alert: SiteAlert): void;
+  /** A site's status (headcount, reconnecting, poor) changed. */
+  siteChanged(siteId: string): void;
+}
+
+/**
+ * Attendance of one live meeting: presence events written in order as sites come and go, roll
+ * calls, headcounts and connection quality. The live meeting tells it what happens; it never
+ * touches media routing.
+ */
+export class MeetingAttendance {
+  readonly rollCalls: RollCalls;
+  readonly quality: QualityMonitor;
+  private readonly writes = new SerialQueue();
+  private readonly headcounts = new Map<string, number>();
+  private readonly droppedAt = new Map<string, number>();
+
+  constructor(
+    private readonly meetingId: string,
+    private readonly store: PrismaAttendanceStore,
+    private readonly graceMs: number,
+    sites: () => Iterable<Participant>,
+    siteName: (siteId: string) => string,
+    private readonly outputs: AttendanceOutputs,
+    private readonly log: Logger,
+  ) {
+    this.rollCalls = new RollCalls(meetingId, store, outputs.rollCall, log);
+    this.quality = new QualityMonitor(meetingId, sites, siteName, store, { sample: outputs.quality, alert: outputs.alert }, log);
+  }
+
+  /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it). */
+  async load(prisma: PrismaClient): Promise<void> {
+    const rows = await prisma.siteAttendance.findMany({ where: { meetingId: this.meetingId } });
+    for (const row of rows) if (row.headcount !== null) this.headcounts.set(row.siteId, row.headcount);
+    this.quality.start();
+  }
+
+  siteJoined(siteId: string, userId: string): void {
+    this.droppedAt.delete(siteId);
+    this.write(siteId, 'JOIN', userId);
+  }
+
+  siteLeft(siteId: string, userId: string, kind: Exclude<PresenceKind, 'JOIN'>): void {
+    this.write(siteId, kind, userId);
+    if (kind !== 'DISCONNECT') return;
+    this.quality.siteDropped(siteId);
+    this.droppedAt.set(siteId, Date.now());
+    // When the grace period runs out the wall turns the site from "reconnecting" to "absent".
+    setTimeout(() => this.outputs.siteChanged(siteId), this.graceMs + 100).unref();
+  }
+
+  /** A site that dropped is "reconnecting" on the wall until the grace period is over. */
+  reconnecting(siteId: string): boolean {
+    const at = this.droppedAt.get(siteId);
+    return at !== undefined && Date.now() - at <= this.graceMs;
+  }
+
+  headcount(siteId: string): number | null {
+    return this.headcounts.get(siteId) ?? null;
+  }
+
+  async setHeadcount(siteId: string, headcount: number): Promise<void> {
+    await this.store.setHeadcount(this.meetingId, siteId, headcount);
+    this.headcounts.set(siteId, headcount);
+    this.outputs.siteChanged(siteId);
+  }
+
+  /** Waits until every presence event so far is written (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.writes.push(async () => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.rollCalls.close();
+    await this.quality.stop();
+    await this.flush();
+  }
+
+  private write(siteId: string, kind: PresenceKind, userId: string): void {
+    const at = new Date();
+    void this.writes
+      .push(() => this.store.presence(this.meetingId, siteId, kind, userId, at))
+      .catch((err: unknown) => this.log.error({ err, siteId, kind }, 'could not record attendance'));
+  }
+}

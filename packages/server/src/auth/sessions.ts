@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Identity } from '@pm/shared';
+import type { PrismaClient } from '../db/prismaClient.js';
+
+/** The httpOnly cookie that carries the session token, for HTTP and the socket.io handshake alike. */
+export const SESSION_COOKIE = 'pm_session';
+
+export interface OpenedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export interface ResolvedSession {
+  identity: Identity;
+  tokenHash: string;
+  expiresAt: Date;
+  /** The expiry moved forward: the cookie should be sent again with the new lifetime. */
+  renewed: boolean;
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Identity['role'];
+  unitId: string | null;
+  siteId: string | null;
+}
+
+export function toIdentity(user: AccountRow): Identity {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    siteId: user.siteId,
+  };
+}
+
+/** Only this digest is stored: a copy of the table gives nobody a usable token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Server-side sessions in PostgreSQL, so every node of a cluster can validate any of them and an
+ * administrator can end them (logout, password change, disabled account) at once. Expiry slides:
+ * a session in use is extended once half of its lifetime has passed.
+ */
+export class SessionStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly ttlMs: number,
+  ) {}
+
+  get lifetimeMs(): number {
+    return this.ttlMs;
+  }
+
+  async open(userId: string, now = new Date()): Promise<OpenedSession> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    await this.prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
+    await this.prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+    return { token, expiresAt };
+  }
+
+  /** The identity behind a token; undefined when it is unknown, expired or its account disabled. */
+  async resolve(token: string, now = new Date()): Promise<ResolvedSession | undefined> {
+    const tokenHash = hashToken(token);
+    const session = await this.prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    if (!session || session.expiresAt <= now || session.user.disabled) return undefined;
+    let expiresAt = session.expiresAt;
+    const renewed = expiresAt.getTime() - now.getTime() < this.ttlMs / 2;
+    if (renewed) {
+      expiresAt = new Date(now.getTime() + this.ttlMs);
+      await this.prisma.session.update({ where: { tokenHash }, data: { expiresAt } });
+    }
+    return { identity: toIdentity(session.user), tokenHash, expiresAt, renewed };
+  }
+
+  async close(tokenHash: string): Promise<void> {
+    await this.prisma.session.deleteMany({ where: { tokenHash } });
+  }
+
+  /** Ends every session of an account, except the one given (the caller's own); returns those ended. */
+  async closeAllOf(userId: string, exceptTokenHash?: string): Promise<string[]> {
+    const where = { userId, ...(exceptTokenHash ? { tokenHash: { not: exceptTokenHash } } : {}) };
+    const ended = await this.prisma.session.findMany({ where, select: { tokenHash: true } });
+    await this.prisma.session.deleteMany({ where: { tokenHash: { in: ended.map((s) => s.tokenHash) } } });
+    return ended.map((s) => s.tokenHash);
+  }
+}

@@ -1,0 +1,53 @@
+import { parse } from 'cookie';
+import type { PlatformIo } from '../signalling/socketServer.js';
+import type { PlatformSocket } from '../signalling/socketSession.js';
+import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+
+/** socket.io rooms every authenticated socket joins, so the server can reach it by account. */
+export const socketRooms = {
+  session: (tokenHash: string) => `session:${tokenHash}`,
+  user: (userId: string) => `user:${userId}`,
+  site: (siteId: string) => `site:${siteId}`,
+  /** Accounts that are not a meeting room: they hear about every schedule change. */
+  staff: 'schedule:staff',
+};
+
+export function sessionTokenFrom(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  return parse(cookieHeader)[SESSION_COOKIE] || undefined;
+}
+
+/**
+ * socket.io middleware: the handshake must carry a valid `pm_session` cookie (the browser sends
+ * it with the WebSocket upgrade). The identity lands on `socket.data.identity`; a connection
+ * without one is refused with the error message UNAUTHENTICATED.
+ */
+export function socketAuth(sessions: SessionStore) {
+  return async (socket: PlatformSocket, next: (error?: Error) => void): Promise<void> => {
+    const token = sessionTokenFrom(socket.request.headers.cookie);
+    let session;
+    try {
+      session = token ? await sessions.resolve(token) : undefined;
+    } catch {
+      next(new Error('INTERNAL'));
+      return;
+    }
+    if (!session) {
+      next(new Error('UNAUTHENTICATED'));
+      return;
+    }
+    const { identity, tokenHash } = session;
+    socket.data.identity = identity;
+    await socket.join([
+      socketRooms.session(tokenHash),
+      socketRooms.user(identity.userId),
+      identity.siteId ? socketRooms.site(identity.siteId) : socketRooms.staff,
+    ]);
+    next();
+  };
+}
+
+/** Ends the live connections of a session or of every session of an account. */
+export function disconnectSockets(io: PlatformIo, target: { tokenHash: string } | { userId: string }): void {
+  io.in('tokenHash' in target ? socketRooms.session(target.tokenHash) : socketRooms.user(target.userId)).disconnectSockets(true);
+}

@@ -1,0 +1,19 @@
+import type { LockoutPolicy } from '../../auth/login.js';
+import type { SessionCookie } from '../../auth/sessionCookie.js';
+import type { PrismaClient } from '../../db/prismaClient.js';
+import type { SocketPushes } from '../../signalling/socketPushes.js';
+import type { ApiHandler, ApiHandlers } from './apiRouter.js';
+import type { ApiRouteName } from '@pm/shared';
+
+/** What the route handlers of the API are given. */
+export interface ApiDeps {
+  prisma: PrismaClient;
+  cookie: SessionCookie;
+  lockout: LockoutPolicy;
+  pushes: SocketPushes;
+  /** How long before a meeting its sites may check in. */
+  checkInWindowMs: number;
+}
+
+/** The handlers of one area of the API (a subset of the routes). */
+export type HandlerGroup<N extends ApiRouteName> = { [K in N]: ApiHandler<K> } & Partial<ApiHandlers>;

@@ -1,0 +1,48 @@
+import { CodedError, type ApiError, type ErrorCode } from '@pm/shared';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../../logger.js';
+
+const statusOf: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  MEDIA_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return statusOf[code];
+}
+
+/** Errors that are the caller's doing, wherever they were thrown, as coded errors. */
+function toCoded(error: unknown): CodedError | undefined {
+  if (error instanceof CodedError) return error;
+  const e = error as { type?: unknown; status?: unknown; code?: unknown; meta?: { target?: unknown } };
+  // body-parser: malformed JSON, a body too large, an unsupported charset.
+  if (typeof e.type === 'string' && typeof e.status === 'number' && e.status < 500) {
+    return new CodedError('BAD_REQUEST', `unreadable request body (${e.type})`);
+  }
+  // Prisma: a unique value taken by a concurrent write, a row gone meanwhile.
+  if (e.code === 'P2002') return new CodedError('CONFLICT', `already exists (${String(e.meta?.target ?? 'unique value')})`);
+  if (e.code === 'P2025') return new CodedError('NOT_FOUND', 'not found');
+  return undefined;
+}
+
+/** The one place an HTTP error becomes a status and an ApiError body. */
+export function apiErrorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const coded = toCoded(error);
+    const body: ApiError = coded ? coded.toJSON() : { code: 'INTERNAL', message: 'internal error' };
+    if (coded) log.debug({ method: req.method, path: req.path, code: body.code }, body.message);
+    else log.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    res.status(httpStatusOf(body.code)).json(body);
+  };
+}
+
+/** Unknown paths under /api answer JSON, never the web app. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new CodedError('NOT_FOUND', `no API route ${req.method} ${req.path}`));
+};

@@ -1,0 +1,91 @@
+import {
+  api,
+  CodedError,
+  describeZodError,
+  entityIdSchema,
+  type ApiBody,
+  type ApiQuery,
+  type ApiResponse,
+  type ApiRoute,
+  type ApiRouteName,
+  type Identity,
+} from '@pm/shared';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
+import { authorize, routeAccess, type PublicRoute } from '../../auth/authorization.js';
+import type { SessionCookie } from '../../auth/sessionCookie.js';
+
+const MAX_JSON_BODY = '1mb';
+const MAX_UPLOAD = '5mb';
+
+export interface ApiContext<N extends ApiRouteName> {
+  identity: N extends PublicRoute ? undefined : Identity;
+  /** Hash of the caller's session token (logout, password change). */
+  sessionTokenHash: string | undefined;
+  params: Record<string, string>;
+  query: ApiQuery<N>;
+  body: ApiBody<N>;
+  /** The raw bytes of an upload route, with their declared media type. */
+  upload: { mediaType: string; bytes: Buffer } | undefined;
+  req: Request;
+  res: Response;
+}
+export type ApiHandler<N extends ApiRouteName> = (ctx: ApiContext<N>) => Promise<ApiResponse<N>>;
+/** One handler per route of the shared table: a route without one does not compile. */
+export type ApiHandlers = { [N in ApiRouteName]: ApiHandler<N> };
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CodedError('BAD_REQUEST', `invalid ${where}`, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Registers every route of the shared API table. Each request goes through the same edge: the
+ * session (401), the route's permission (403), then path, query and body against the shared
+ * schemas (400), then the handler, whose answer is checked against the documented schema.
+ */
+export function apiRouter(handlers: ApiHandlers, cookie: SessionCookie): Router {
+  const router = Router();
+  for (const name of Object.keys(api) as ApiRouteName[]) {
+    const route: ApiRoute = api[name];
+    const bodyParser = route.upload
+      ? express.raw({ type: [...route.upload], limit: MAX_UPLOAD })
+      : express.json({ limit: MAX_JSON_BODY });
+    router[route.method](route.path, bodyParser, handle(name, route, handlers[name] as ApiHandler<ApiRouteName>, cookie));
+  }
+  return router;
+}
+
+function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRouteName>, cookie: SessionCookie): RequestHandler {
+  const access = routeAccess[name];
+  return async (req, res) => {
+    const session = access === 'public' ? undefined : await cookie.read(req, res);
+    const identity = access === 'public' ? undefined : authorize(session?.identity, access);
+    const params = Object.fromEntries(
+      Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
+    );
+    const result = await handler({
+      identity: identity as never,
+      sessionTokenHash: session?.tokenHash,
+      params,
+      query: (route.query ? validate(route.query, req.query, 'query') : undefined) as never,
+      body: (route.body ? validate(route.body, req.body, 'body') : undefined) as never,
+      upload: route.upload ? readUpload(req, route.upload) : undefined,
+      req,
+      res,
+    });
+    const answer = route.response.parse(result);
+    res.status(route.status ?? 200);
+    if (route.produces) res.type(route.produces).send(answer);
+    else res.json(answer);
+  };
+}
+
+function readUpload(req: Request, accepted: readonly string[]): { mediaType: string; bytes: Buffer } {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!accepted.includes(mediaType) || !Buffer.isBuffer(req.body) || req.body.length === 0) {
+    throw new CodedError('BAD_REQUEST', `send the file as the request body, with Content-Type ${accepted.join(' or ')}`);
+  }
+  return { mediaType, bytes: req.body };
+}

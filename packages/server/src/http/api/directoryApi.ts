@@ -1,0 +1,23 @@
+import { importSites } from '../../directory/siteImport.js';
+import { createSite, getSite, listSites, updateSite } from '../../directory/sites.js';
+import { createUnit, listUnits, updateUnit } from '../../directory/units.js';
+import type { ApiDeps, HandlerGroup } from './apiDeps.js';
+
+type DirectoryRoutes = 'units.list' | 'units.create' | 'units.update' | 'sites.list' | 'sites.get' | 'sites.create' | 'sites.update' | 'sites.import';
+
+/** Units and meeting rooms; the domain modules check the caller's unit scope. */
+export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes> {
+  return {
+    'units.list': async ({ identity }) => ({ units: await listUnits(prisma, identity) }),
+    'units.create': async ({ identity, body }) => ({ unit: await createUnit(prisma, identity, body) }),
+    'units.update': async ({ identity, params, body }) => ({ unit: await updateUnit(prisma, identity, params.id!, body) }),
+    'sites.list': async ({ identity, query }) => {
+      const sites = await listSites(prisma, identity, query);
+      return { sites, total: sites.length };
+    },
+    'sites.get': async ({ identity, params }) => ({ site: await getSite(prisma, identity, params.id!) }),
+    'sites.create': async ({ identity, body }) => ({ site: await createSite(prisma, identity, body) }),
+    'sites.update': async ({ identity, params, body }) => ({ site: await updateSite(prisma, identity, params.id!, body) }),
+    'sites.import': async ({ identity, query, upload }) => importSites(prisma, identity, upload!, query.dryRun ?? false),
+  };
+}

@@ -1,0 +1,22 @@
+import { CodedError, type Identity } from '@pm/shared';
+import { inScope, unitScope } from '../../auth/authorization.js';
+import type { Prisma } from '../../db/generated/client.js';
+import type { UnitTree } from '../../directory/unitTree.js';
+
+/**
+ * Which meetings an account sees: a meeting room only those it is invited to, a scoped
+ * secretariat or viewer those inviting at least one site of its unit, everyone else all.
+ */
+export function visibleMeetings(identity: Identity, tree: UnitTree): Prisma.MeetingWhereInput {
+  if (identity.role === 'SITE') return { invitations: { some: { siteId: identity.siteId ?? '' } } };
+  const scope = unitScope(identity);
+  if (scope === null) return {};
+  return { invitations: { some: { site: { unitId: { in: tree.subtree(scope) } } } } };
+}
+
+/** A scoped secretariat changes only meetings whose every invited site lies in its unit. */
+export function assertMayManage(identity: Identity, tree: UnitTree, invitedUnitIds: string[]): void {
+  if (!invitedUnitIds.every((unitId) => inScope(identity, tree, unitId))) {
+    throw new CodedError('FORBIDDEN', 'this meeting invites sites outside the unit this account manages');
+  }
+}

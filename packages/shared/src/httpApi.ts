@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import {
+  loginRequestSchema,
+  passwordChangeSchema,
+  sessionSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userListSchema,
+  userResponseSchema,
+  userUpdateSchema,
+} from './accounts.js';
+import {
+  importFormats,
+  siteCreateSchema,
+  siteImportQuerySchema,
+  siteImportReportSchema,
+  siteListQuerySchema,
+  siteListSchema,
+  siteResponseSchema,
+  siteUpdateSchema,
+  unitCreateSchema,
+  unitListSchema,
+  unitResponseSchema,
+  unitUpdateSchema,
+} from './directory.js';
+import {
+  checkReceiptSchema,
+  checkReportSchema,
+  meetingCancelSchema,
+  meetingCreateSchema,
+  meetingListQuerySchema,
+  meetingListSchema,
+  meetingResponseSchema,
+  meetingUpdateSchema,
+  meetingWriteResultSchema,
+  overlapCheckSchema,
+  overlapListSchema,
+  readinessSchema,
+} from './schedule.js';
+
+/**
+ * The HTTP API, defined once like the socket protocol: the server validates every request against
+ * these schemas, the web client checks every answer with them, and the OpenAPI document at
+ * /api/openapi.json is generated from them. Path parameters (`:id`) are entity ids.
+ */
+export interface ApiRoute {
+  method: 'get' | 'post' | 'patch';
+  path: `/api/${string}`;
+  /** OpenAPI tag: the screen or system area. */
+  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks';
+  summary: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** For uploads: the media types the raw body may have (the handler receives the bytes). */
+  upload?: readonly string[];
+  response: z.ZodType;
+  status?: 200 | 201;
+  /** A non-JSON answer's media type; the response schema is then a string. */
+  produces?: string;
+}
+
+const route = <const R extends ApiRoute>(definition: R): R => definition;
+const done = z.object({});
+
+export const api = {
+  'auth.login': route({
+    method: 'post', path: '/api/auth/login', tag: 'auth',
+    summary: 'Sign in: sets the httpOnly session cookie pm_session',
+    body: loginRequestSchema, response: sessionSchema,
+  }),
+  'auth.logout': route({ method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'End this session', response: done }),
+  'auth.me': route({ method: 'get', path: '/api/auth/me', tag: 'auth', summary: 'Who is signed in', response: sessionSchema }),
+  'auth.password': route({
+    method: 'post', path: '/api/auth/password', tag: 'auth',
+    summary: 'Change one’s own password (ends the account’s other sessions)',
+    body: passwordChangeSchema, response: done,
+  }),
+
+  'users.list': route({ method: 'get', path: '/api/users', tag: 'users', summary: 'List accounts', query: userListQuerySchema, response: userListSchema }),
+  'users.create': route({ method: 'post', path: '/api/users', tag: 'users', summary: 'Create an account', body: userCreateSchema, response: userResponseSchema, status: 201 }),
+  'users.update': route({
+    method: 'patch', path: '/api/users/:id', tag: 'users',
+    summary: 'Edit, disable or reset the password of an account',
+    body: userUpdateSchema, response: userResponseSchema,
+  }),
+
+  'units.list': route({ method: 'get', path: '/api/units', tag: 'directory', summary: 'The tree of units, with site counts', response: unitListSchema }),
+  'units.create': route({ method: 'post', path: '/api/units', tag: 'directory', summary: 'Create a unit', body: unitCreateSchema, response: unitResponseSchema, status: 201 }),
+  'units.update': route({ method: 'patch', path: '/api/units/:id', tag: 'directory', summary: 'Rename or disable a unit', body: unitUpdateSchema, response: unitResponseSchema }),
+
+  'sites.list': route({ method: 'get', path: '/api/sites', tag: 'directory', summary: 'Search and filter meeting rooms', query: siteListQuerySchema, response: siteListSchema }),
+  'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
+  'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),
+  'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room', body: siteUpdateSchema, response: siteResponseSchema }),
+  'sites.import': route({
+    method: 'post', path: '/api/sites/import', tag: 'directory',
+    summary: 'Import meeting rooms from CSV or XLSX: every row or none, with a per-row report',
+    query: siteImportQuerySchema, upload: Object.values(importFormats), response: siteImportReportSchema,
+  }),
+
+  'meetings.list': route({ method: 'get', path: '/api/meetings', tag: 'meetings', summary: 'Meetings the caller may see, by start', query: meetingListQuerySchema, response: meetingListSchema }),
+  'meetings.create': route({
+    method: 'post', path: '/api/meetings', tag: 'meetings',
+    summary: 'Schedule a meeting (or a weekly/monthly series) and invite sites',
+    body: meetingCreateSchema, response: meetingWriteResultSchema, status: 201,
+  }),
+  'meetings.get': route({ method: 'get', path: '/api/meetings/:id', tag: 'meetings', summary: 'One meeting with its agenda and invited sites', response: meetingResponseSchema }),
+  'meetings.update': route({ method: 'patch', path: '/api/meetings/:id', tag: 'meetings', summary: 'Edit one meeting; invited sites are told', body: meetingUpdateSchema, response: meetingWriteResultSchema }),
+  'meetings.cancel': route({ method: 'post', path: '/api/meetings/:id/cancel', tag: 'meetings', summary: 'Cancel a meeting (or it and the rest of its series)', body: meetingCancelSchema, response: meetingResponseSchema }),
+  'meetings.overlaps': route({ method: 'post', path: '/api/meetings/overlaps', tag: 'meetings', summary: 'Which of these sites are invited elsewhere at that time', body: overlapCheckSchema, response: overlapListSchema }),
+  'meetings.invitation': route({
+    method: 'get', path: '/api/meetings/:id/invitation.ics', tag: 'meetings',
+    summary: 'The invitation as an iCalendar (RFC 5545) event', response: z.string(), produces: 'text/calendar',
+  }),
+  'meetings.readiness': route({ method: 'get', path: '/api/meetings/:id/readiness', tag: 'meetings', summary: 'Technical-check readiness of every invited site', response: readinessSchema }),
+
+  'checks.report': route({ method: 'post', path: '/api/checks', tag: 'checks', summary: 'A meeting room reports its technical check', body: checkReportSchema, response: checkReceiptSchema, status: 201 }),
+} as const satisfies Record<string, ApiRoute>;
+
+export type ApiRouteName = keyof typeof api;
+type Def<N extends ApiRouteName> = (typeof api)[N];
+type Field<N extends ApiRouteName, K extends 'body' | 'query'> = Def<N> extends Record<K, infer S extends z.ZodType> ? S : undefined;
+type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a caller sends. */
+export type ApiBodyInput<N extends ApiRouteName> = In<Field<N, 'body'>>;
+export type ApiQueryInput<N extends ApiRouteName> = In<Field<N, 'query'>>;
+/** What the server works with after validation. */
+export type ApiBody<N extends ApiRouteName> = Out<Field<N, 'body'>>;
+export type ApiQuery<N extends ApiRouteName> = Out<Field<N, 'query'>>;
+export type ApiResponse<N extends ApiRouteName> = z.output<Def<N>['response']>;

@@ -1,0 +1,57 @@
+import type { Role } from './auth.js';
+
+/**
+ * What an account may do, as one list: every HTTP route and every socket request names the
+ * permission it needs (server/src/auth/authorization.ts), and screens hide what the account
+ * cannot use. Unit scope (a district's secretariat and its communes) is checked on top, by the
+ * domain modules, against the data itself.
+ */
+export const permissions = [
+  /** See and end one's own session, change one's own password. */
+  'session',
+  'users.read',
+  'users.manage',
+  'directory.read',
+  'directory.manage',
+  /** Read scheduled meetings (a site: only those it is invited to). */
+  'meetings.read',
+  'meetings.manage',
+  /** Every invited site's technical-check readiness. */
+  'meetings.readiness',
+  /** Post the result of one's own meeting room's technical check. */
+  'checks.report',
+  /** Technical check and media transports. */
+  'media.use',
+  'meeting.join',
+  'floor.request',
+  'floor.control',
+  'wall.watch',
+  /** Answer roll calls, declare the room's headcount, report the kiosk's connection figures. */
+  'attendance.confirm',
+  /** Start roll calls, correct any site's headcount. */
+  'attendance.manage',
+  /** Attendance reports of meetings and periods. */
+  'attendance.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const live: Permission[] = ['media.use', 'meeting.join', 'floor.control', 'wall.watch', 'attendance.manage', 'attendance.read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  ADMIN: [
+    'session', 'users.read', 'users.manage', 'directory.read', 'directory.manage',
+    'meetings.read', 'meetings.manage', 'meetings.readiness', ...live,
+  ],
+  SECRETARIAT: [
+    'session', 'users.read', 'directory.read', 'directory.manage', 'meetings.read', 'meetings.manage',
+    'meetings.readiness', 'attendance.read',
+  ],
+  CHAIR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live],
+  OPERATOR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live],
+  SITE: ['session', 'meetings.read', 'checks.report', 'media.use', 'meeting.join', 'floor.request', 'attendance.confirm'],
+  VIEWER: ['session', 'directory.read', 'meetings.read', 'attendance.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}

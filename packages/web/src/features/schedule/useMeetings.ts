@@ -1,0 +1,49 @@
+import type { ScheduledMeeting } from '@pm/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { callApi } from '../../api/apiClient';
+import { SignallingClient } from '../../signalling/signallingClient';
+
+const REFRESH_MS = 60_000;
+
+/**
+ * The meetings the account sees, kept current: the server pushes `schedule:changed` when one is
+ * created, edited or cancelled, and a slow poll covers a missed push.
+ */
+export function useMeetings(includeCancelled: boolean) {
+  const [meetings, setMeetings] = useState<ScheduledMeeting[] | undefined>();
+  const [error, setError] = useState<unknown>();
+
+  const reload = useCallback(async () => {
+    try {
+      const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false' } });
+      setMeetings(answer.meetings);
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [includeCancelled]);
+
+  useEffect(() => {
+    void reload();
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    const signalling = new SignallingClient();
+    const stop = signalling.on('schedule:changed', () => void reload());
+    return () => {
+      clearInterval(timer);
+      stop();
+      signalling.close();
+    };
+  }, [reload]);
+
+  return { meetings, error, reload };
+}
+
+/** The current time, ticking: countdowns and "check-in is open". */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

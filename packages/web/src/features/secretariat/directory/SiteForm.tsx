@@ -1,0 +1,82 @@
+import { type Site, type Unit } from '@pm/shared';
+import { useState, type FormEvent } from 'react';
+import { callApi } from '../../../api/apiClient';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useI18n } from '../../../i18n/I18nProvider';
+import type { MessageKey } from '../../../i18n/vi';
+
+const TEXT_FIELDS = [
+  ['contactName', 'site.contactName'],
+  ['contactPhone', 'site.contactPhone'],
+  ['address', 'site.address'],
+  ['equipmentNotes', 'site.equipmentNotes'],
+] as const satisfies ReadonlyArray<readonly [keyof Site, MessageKey]>;
+
+type Fields = { code: string; name: string; unitId: string; disabled: boolean } & Record<(typeof TEXT_FIELDS)[number][0], string>;
+
+/** Creating or editing a meeting room; the server's field problems are shown beside the form. */
+export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | undefined; units: Unit[]; defaultUnitId: string | undefined; onDone: () => void }) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState<Fields>({
+    code: site?.code ?? '',
+    name: site?.name ?? '',
+    unitId: site?.unitId ?? defaultUnitId ?? '',
+    disabled: site?.disabled ?? false,
+    contactName: site?.contactName ?? '',
+    contactPhone: site?.contactPhone ?? '',
+    address: site?.address ?? '',
+    equipmentNotes: site?.equipmentNotes ?? '',
+  });
+  const [error, setError] = useState<unknown>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { code, disabled, contactPhone, ...rest } = fields;
+    const common = { ...rest, contactPhone: contactPhone || null };
+    try {
+      if (site) await callApi('sites.update', { params: { id: site.id }, body: { ...common, disabled } });
+      else await callApi('sites.create', { body: { ...common, code } });
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <form className="panel form" onSubmit={submit} aria-labelledby="site-form-heading">
+      <h2 id="site-form-heading">{site ? `${t('site.edit')}: ${site.name}` : t('site.new')}</h2>
+      {!site && (
+        <label>
+          {t('site.code')}
+          <input value={fields.code} required onChange={(e) => setFields({ ...fields, code: e.target.value })} />
+        </label>
+      )}
+      <label>
+        {t('site.name')}
+        <input value={fields.name} required onChange={(e) => setFields({ ...fields, name: e.target.value })} />
+      </label>
+      <label>
+        {t('site.unit')}
+        <select value={fields.unitId} required onChange={(e) => setFields({ ...fields, unitId: e.target.value })}>
+          <option value="">—</option>
+          {units.filter((u) => !u.disabled).map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+        </select>
+      </label>
+      {TEXT_FIELDS.map(([key, label]) => (
+        <label key={key}>
+          {t(label)}
+          <input value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />
+        </label>
+      ))}
+      {site && (
+        <label className="checkbox">
+          <input type="checkbox" checked={fields.disabled} onChange={(e) => setFields({ ...fields, disabled: e.target.checked })} />
+          {t('site.disabled')}
+        </label>
+      )}
+      <ErrorNotice error={error} />
+      <div className="toolbar">
+        <button type="submit" className="button button--primary">{t('common.save')}</button>
+        <button type="button" className="button" onClick={onDone}>{t('common.close')}</button>
+      </div>
+    </form>
+  );
+}

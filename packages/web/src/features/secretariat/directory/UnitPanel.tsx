@@ -1,0 +1,57 @@
+import type { Unit } from '@pm/shared';
+import { useState, type FormEvent } from 'react';
+import { callApi } from '../../../api/apiClient';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useI18n } from '../../../i18n/I18nProvider';
+
+/** What a unit may contain: the province has departments and districts, a district its communes. */
+const CHILD_KINDS: Record<Unit['kind'], Unit['kind'][]> = { PROVINCE: ['DEPARTMENT', 'DISTRICT'], DEPARTMENT: [], DISTRICT: ['COMMUNE'], COMMUNE: [] };
+
+/** The chosen unit: disable or re-enable it, add a unit below it. */
+export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: () => void }) {
+  const { t } = useI18n();
+  const kinds = CHILD_KINDS[unit.kind];
+  const [child, setChild] = useState({ code: '', name: '', kind: kinds[0] });
+  const [error, setError] = useState<unknown>();
+  const act = async (call: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await call();
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const addChild = (event: FormEvent) => {
+    event.preventDefault();
+    if (child.kind) void act(() => callApi('units.create', { body: { code: child.code, name: child.name, kind: child.kind!, parentId: unit.id } }));
+  };
+  return (
+    <section className="panel" aria-labelledby="unit-heading">
+      <h2 id="unit-heading">{unit.name} <span className="muted">({unit.code})</span></h2>
+      <button type="button" className="button" onClick={() => void act(() => callApi('units.update', { params: { id: unit.id }, body: { disabled: !unit.disabled } }))}>
+        {t(unit.disabled ? 'unit.enable' : 'unit.disable')}
+      </button>
+      {kinds.length > 0 && (
+        <form className="form form__row" onSubmit={addChild}>
+          <label>
+            {t('unit.kind')}
+            <select value={child.kind} onChange={(e) => setChild({ ...child, kind: e.target.value as Unit['kind'] })}>
+              {kinds.map((kind) => <option key={kind} value={kind}>{t(`unitKind.${kind}`)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('site.code')}
+            <input value={child.code} required onChange={(e) => setChild({ ...child, code: e.target.value })} />
+          </label>
+          <label>
+            {t('site.name')}
+            <input value={child.name} required onChange={(e) => setChild({ ...child, name: e.target.value })} />
+          </label>
+          <button type="submit" className="button">{t('unit.add')}</button>
+        </form>
+      )}
+      <ErrorNotice error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Site, Unit } from '@pm/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { callApi } from '../../../api/apiClient';
+
+/** The whole directory the account manages, disabled entries included, reloaded after each change. */
+export function useDirectory() {
+  const [units, setUnits] = useState<Unit[]>();
+  const [sites, setSites] = useState<Site[]>();
+  const [error, setError] = useState<unknown>();
+  const reload = useCallback(async () => {
+    try {
+      const [u, s] = await Promise.all([callApi('units.list'), callApi('sites.list', { query: { includeDisabled: 'true' } })]);
+      setUnits(u.units);
+      setSites(s.sites);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+  return { units, sites, error, reload };
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { requests, roles, type ClientToServerEvents, type Role, type ServerToClientEvents } from '@pm/shared';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { registeredRoutes } from '../support/routes.ts';
+
+/*
+ * The role × route matrix: who may call what, written out here by hand as the specification, and
+ * checked against the running server for every registered HTTP route and every socket request.
+ * A route or request without a line here fails the test, and so does a line without a route.
+ */
+
+const ALL = roles;
+const STAFF: Role[] = ['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR', 'VIEWER'];
+const MANAGERS: Role[] = ['ADMIN', 'SECRETARIAT'];
+const PUBLIC = 'public' as const;
+
+const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
+  'GET /healthz': PUBLIC,
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': ALL,
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/users': MANAGERS,
+  'POST /api/users': ['ADMIN'],
+  'PATCH /api/users/:id': ['ADMIN'],
+  'GET /api/units': STAFF,
+  'POST /api/units': MANAGERS,
+  'PATCH /api/units/:id': MANAGERS,
+  'GET /api/sites': STAFF,
+  'GET /api/sites/:id': STAFF,
+  'POST /api/sites': MANAGERS,
+  'PATCH /api/sites/:id': MANAGERS,
+  'POST /api/sites/import': MANAGERS,
+  'GET /api/meetings': ALL,
+  'POST /api/meetings': MANAGERS,
+  'GET /api/meetings/:id': ALL,
+  'PATCH /api/meetings/:id': MANAGERS,
+  'POST /api/meetings/:id/cancel': MANAGERS,
+  'POST /api/meetings/overlaps': MANAGERS,
+  'GET /api/meetings/:id/invitation.ics': ALL,
+  'GET /api/meetings/:id/readiness': ['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR'],
+  'POST /api/checks': ['SITE'],
+};
+/** The web app's catch-all (everything outside /api, /socket.io, /healthz) is public: it is the sign-in page. */
+const WEB_APP_ROUTE = /^GET \/\^\(\?!/;
+
+const LIVE: Role[] = ['ADMIN', 'CHAIR', 'OPERATOR', 'SITE'];
+const FLOOR_CONTROL: Role[] = ['ADMIN', 'CHAIR', 'OPERATOR'];
+const socketSpec: Record<string, readonly Role[]> = {
+  'media:createTransport': LIVE,
+  'media:connectTransport': LIVE,
+  'media:restartIce': LIVE,
+  'media:produce': LIVE,
+  'media:closeProducer': LIVE,
+  'media:resumeConsumer': LIVE,
+  'check:start': LIVE,
+  'check:loopback': LIVE,
+  'meeting:join': LIVE,
+  'meeting:ready': LIVE,
+  'meeting:leave': LIVE,
+  'floor:request': ['SITE'],
+  'floor:cancel': ['SITE'],
+  'floor:grant': FLOOR_CONTROL,
+  'floor:revoke': FLOOR_CONTROL,
+  'floor:next': FLOOR_CONTROL,
+  'floor:muteAll': FLOOR_CONTROL,
+  'floor:spotlight': FLOOR_CONTROL,
+  'wall:watch': FLOOR_CONTROL,
+  'rollcall:start': FLOOR_CONTROL,
+  'rollcall:confirm': ['SITE'],
+  'attendance:headcount': LIVE,
+  'quality:report': ['SITE'],
+};
+
+const accountOf: Record<Role, string> = {
+  ADMIN: 'admin',
+  SECRETARIAT: 'vanphong',
+  CHAIR: 'chutich',
+  OPERATOR: 'vanhanh',
+  SITE: 'so-yte',
+  VIEWER: 'theodoi',
+};
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('role × route matrix', () => {
+  let platform: TestPlatform;
+  let webDist: string;
+  const cookies = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    // A built web app of its own, so its catch-all route is registered whatever the checkout holds.
+    webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-web-'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>test</title>');
+    platform = await startTestPlatform({ PM_WEB_DIST: webDist });
+    for (const role of roles) cookies[role] = await login(platform.url, accountOf[role]);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('has a line for every registered route, and a route for every line', () => {
+    const routes = registeredRoutes(platform.app).filter((route) => !WEB_APP_ROUTE.test(route));
+    expect(registeredRoutes(platform.app).some((route) => WEB_APP_ROUTE.test(route))).toBe(true);
+    expect([...routes].sort()).toEqual(Object.keys(httpSpec).sort());
+  });
+
+  const call = (route: string, cookie: string | undefined) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const url = template.replace(/:(\w+)/g, 'no-such-id');
+    return callApi(platform.url, cookie, method, url, method === 'GET' ? undefined : {});
+  };
+
+  it('answers 401 to every non-public route without a session, and never 401/403 to public ones', async () => {
+    for (const [route, allowed] of Object.entries(httpSpec)) {
+      const { status } = await call(route, undefined);
+      if (allowed === PUBLIC) expect([401, 403], route).not.toContain(status);
+      else expect(status, route).toBe(401);
+    }
+  });
+
+  for (const role of roles) {
+    it(`allows and denies every route for ${role}`, async () => {
+      for (const [route, allowed] of Object.entries(httpSpec)) {
+        // Logging out would end the session the other calls use: it gets a session of its own.
+        const cookie = route === 'POST /api/auth/logout' ? await login(platform.url, accountOf[role]) : cookies[role];
+        const { status, body } = await call(route, cookie);
+        if (allowed === PUBLIC || allowed.includes(role)) expect([401, 403], `${role} ${route}: ${JSON.stringify(body)}`).not.toContain(status);
+        else expect({ route, status, code: body.code }).toEqual({ route, status: 403, code: 'FORBIDDEN' });
+      }
+    });
+  }
+
+  it('has a line for every socket request, and a request for every line', () => {
+    expect(Object.keys(requests).sort()).toEqual(Object.keys(socketSpec).sort());
+  });
+
+  for (const role of roles) {
+    it(`allows and denies every socket request for ${role}`, async () => {
+      const socket: ClientSocket = io(platform.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: cookies[role] } });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      try {
+        for (const [event, allowed] of Object.entries(socketSpec)) {
+          const emit = socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+          const answer = await emit.emitWithAck(event, {});
+          const code = answer.ok ? 'OK' : answer.error!.code;
+          if (allowed.includes(role)) expect(['FORBIDDEN', 'UNAUTHENTICATED'], `${role} ${event}`).not.toContain(code);
+          else expect({ event, code }).toEqual({ event, code: 'FORBIDDEN' });
+        }
+      } finally {
+        socket.close();
+      }
+    });
+  }
+});

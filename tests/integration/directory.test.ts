@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { idsByCode } from '../support/directory.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const CSV = 'text/csv';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('the directory: units, sites, search, import (real PostgreSQL)', () => {
+  let platform: TestPlatform;
+  let secretariat: string;
+  let ids: Awaited<ReturnType<typeof idsByCode>>;
+
+  const upload = async (cookie: string, bytes: Uint8Array | string, type: string, dryRun = false) => {
+    const response = await fetch(`${platform.url}/api/sites/import?dryRun=${dryRun}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: bytes });
+    return { status: response.status, body: await response.json() };
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    secretariat = await login(platform.url, 'vanphong');
+    ids = await idsByCode(platform.db.prisma);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('lists the unit tree with site counts that add up to the 348 meeting rooms', async () => {
+    const { status, body } = await callApi(platform.url, secretariat, 'GET', '/api/units');
+    expect(status).toBe(200);
+    const kinds = (kind: string) => body.units.filter((u: { kind: string }) => u.kind === kind).length;
+    expect([kinds('PROVINCE'), kinds('DEPARTMENT'), kinds('DISTRICT')]).toEqual([1, 20, 27]);
+    expect(body.units.reduce((sum: number, u: { siteCount: number }) => sum + u.siteCount, 0)).toBe(348);
+  });
+
+  it('searches without regard to diacritics and filters by a unit’s subtree', async () => {
+    const found = await callApi(platform.url, secretariat, 'GET', '/api/sites?search=hoang%20dao');
+    expect(found.body.sites.map((s: { code: string }) => s.code)).toContain('XA-HOANGHOA-HOANGDAO');
+    const district = await callApi(platform.url, secretariat, 'GET', `/api/sites?unitId=${ids.unit('HUYEN-HOANGHOA')}`);
+    const communes = await ids.childSiteCodes('HUYEN-HOANGHOA');
+    expect(district.body.total).toBe(communes.length + 1);
+    expect(district.body.sites.every((s: { code: string }) => s.code.includes('HOANGHOA'))).toBe(true);
+  });
+
+  it('validates a new site with clear messages, refuses a taken code, and creates, edits and disables', async () => {
+    const site = { code: 'xa-hoanghoa-thu', name: 'Phòng họp thử', unitId: ids.unit('XA-HOANGHOA-HOANGDAO'), contactPhone: '0912 345 678' };
+    const bad = await callApi(platform.url, secretariat, 'POST', '/api/sites', { ...site, contactPhone: '12', name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^contactPhone: /), expect.stringMatching(/^name: /)]));
+    const taken = await callApi(platform.url, secretariat, 'POST', '/api/sites', { ...site, code: 'TINH' });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+
+    const created = await callApi(platform.url, secretariat, 'POST', '/api/sites', site);
+    expect(created.status).toBe(201);
+    expect(created.body.site).toMatchObject({ code: 'XA-HOANGHOA-THU', unitName: 'Xã Hoằng Đạo', disabled: false });
+    const id = created.body.site.id;
+    const edited = await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${id}`, { equipmentNotes: 'Camera mới', address: '' });
+    expect(edited.body.site).toMatchObject({ equipmentNotes: 'Camera mới', address: null, contactPhone: '0912 345 678' });
+    await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${id}`, { disabled: true });
+    const listed = async (query: string) => (await callApi(platform.url, secretariat, 'GET', `/api/sites?search=thu${query}`)).body.sites.map((s: { id: string }) => s.id);
+    expect(await listed('')).not.toContain(id);
+    expect(await listed('&includeDisabled=true')).toContain(id);
+  });
+
+  it('keeps a district’s secretariat to its own district', async () => {
+    const admin = await login(platform.url, 'admin');
+    const created = await callApi(platform.url, admin, 'POST', '/api/users', {
+      username: 'vanphong.hoanghoa',
+      displayName: 'Văn phòng UBND huyện Hoằng Hóa',
+      role: 'SECRETARIAT',
+      unitId: ids.unit('HUYEN-HOANGHOA'),
+      password: 'HoangHoa2027',
+    });
+    expect(created.status).toBe(201);
+    const district = await login(platform.url, 'vanphong.hoanghoa', 'HoangHoa2027');
+    const units = (await callApi(platform.url, district, 'GET', '/api/units')).body.units;
+    expect(units.every((u: { code: string }) => u.code.includes('HOANGHOA'))).toBe(true);
+    const sites = (await callApi(platform.url, district, 'GET', '/api/sites')).body.sites;
+    expect(sites.length).toBe((await ids.childSiteCodes('HUYEN-HOANGHOA')).length + 1);
+
+    const own = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('XA-HOANGHOA-HOANGDAO')}`, { contactName: 'Lê Văn Đạo' });
+    expect(own.status).toBe(200);
+    const other = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('SO-YTE')}`, { contactName: 'X' });
+    expect(other).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const elsewhere = await callApi(platform.url, district, 'POST', '/api/sites', { code: 'NGOAI-PHAMVI', name: 'Ngoài phạm vi', unitId: ids.unit('SO-YTE') });
+    expect(elsewhere.status).toBe(403);
+    const moveOut = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('XA-HOANGHOA-HOANGDAO')}`, { unitId: ids.unit('TINH') });
+    expect(moveOut.status).toBe(403);
+  });
+
+  it('imports a CSV all or nothing, with an error per bad row', async () => {
+    const header = 'Mã điểm cầu;Tên điểm cầu;Mã đơn vị;Người liên hệ;Điện thoại;Địa chỉ;Ghi chú thiết bị';
+    const rows = [
+      'XA-HOANGHOA-MOI;Phòng họp mới;XA-HOANGHOA-HOANGDAO;Nguyễn Văn Mới;0237 3 123 456;Thôn 1;TV 55 inch',
+      'SO-YTE;Phòng họp Sở Y tế (tầng 3);SO-YTE;Trần Thị Y;0912345678;Số 101 Nguyễn Trãi;Camera PTZ',
+      'XA-SAI;Phòng họp sai;KHONG-CO;;12;;',
+    ];
+    const failing = await upload(secretariat, `\uFEFF${[header, ...rows].join('\r\n')}`, CSV);
+    expect(failing.status).toBe(200);
+    expect(failing.body).toMatchObject({ applied: false, rows: 3 });
+    expect(failing.body.errors).toEqual([expect.objectContaining({ row: 4, field: 'unitCode' })]);
+    expect(await platform.db.prisma.site.findUnique({ where: { code: 'XA-HOANGHOA-MOI' } })).toBeNull();
+
+    const good = [header, ...rows.slice(0, 2)].join('\n');
+    const dry = await upload(secretariat, good, CSV, true);
+    expect(dry.body).toMatchObject({ applied: false, created: 1, updated: 1, errors: [] });
+    expect(await platform.db.prisma.site.findUnique({ where: { code: 'XA-HOANGHOA-MOI' } })).toBeNull();
+
+    const applied = await upload(secretariat, good, CSV);
+    expect(applied.body).toMatchObject({ applied: true, created: 1, updated: 1, errors: [] });
+    expect((await platform.db.prisma.site.findUnique({ where: { code: 'SO-YTE' } }))?.name).toBe('Phòng họp Sở Y tế (tầng 3)');
+  });
+
+  it('imports XLSX, restoring the leading zero Excel drops from phone numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Điểm cầu');
+    sheet.addRow(['Site code', 'Site name', 'Unit code', 'Contact phone']);
+    sheet.addRow(['XA-HOANGHOA-EXCEL', 'Phòng họp từ Excel', 'XA-HOANGHOA-HOANGDAO', 912345678]);
+    sheet.addRow(['', 'Thiếu mã', 'XA-HOANGHOA-HOANGDAO', '']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    const rejected = await upload(secretariat, bytes, XLSX);
+    expect(rejected.body.applied).toBe(false);
+    expect(rejected.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'code' })]);
+
+    sheet.spliceRows(3, 1);
+    const accepted = await upload(secretariat, new Uint8Array(await workbook.xlsx.writeBuffer()), XLSX);
+    expect(accepted.body).toMatchObject({ applied: true, created: 1 });
+    expect((await platform.db.prisma.site.findUnique({ where: { code: 'XA-HOANGHOA-EXCEL' } }))?.contactPhone).toBe('0912345678');
+  });
+
+  it('answers 400, never 500, to malformed input', async () => {
+    const broken = await fetch(`${platform.url}/api/sites`, { method: 'POST', headers: { cookie: secretariat, 'content-type': 'application/json' }, body: '{"code":' });
+    expect(broken.status).toBe(400);
+    expect((await upload(secretariat, 'not a zip', XLSX)).status).toBe(400);
+    expect((await upload(secretariat, 'a,b\n1,2', CSV)).status).toBe(400);
+    expect((await callApi(platform.url, secretariat, 'GET', '/api/sites?includeDisabled=maybe')).status).toBe(400);
+    expect((await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${ids.site('TINH')}`, {})).status).toBe(400);
+  });
+});

@@ -1,0 +1,26 @@
+import type { PrismaClient } from '@pm/server/db/prismaClient.ts';
+
+/** Ids of seeded rows by their readable codes, so a test can name "HUYEN-HOANGHOA" rather than a cuid. */
+export async function idsByCode(prisma: PrismaClient) {
+  const [units, sites, users] = await Promise.all([
+    prisma.unit.findMany({ select: { id: true, code: true } }),
+    prisma.site.findMany({ select: { id: true, code: true, unitId: true } }),
+    prisma.user.findMany({ select: { id: true, username: true } }),
+  ]);
+  const unit = new Map(units.map((u) => [u.code, u.id]));
+  const site = new Map(sites.map((s) => [s.code, s.id]));
+  const user = new Map(users.map((u) => [u.username, u.id]));
+  const get = (map: Map<string, string>, key: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`no seeded row ${key}`);
+    return id;
+  };
+  return {
+    unit: (code: string) => get(unit, code),
+    site: (code: string) => get(site, code),
+    user: (username: string) => get(user, username),
+    /** Codes of the active sites of the units directly below a unit (a district's communes). */
+    childSiteCodes: async (unitCode: string) =>
+      (await prisma.site.findMany({ where: { unit: { parent: { code: unitCode } }, disabled: false }, select: { code: true } })).map((s) => s.code),
+  };
+}
