@@ -20,7 +20,7 @@ import { ConsumerRouting } from './consumerRouting.js';
 import { FloorControl } from './floorControl.js';
 import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
 import { Participant } from './participant.js';
-import { selectProgramme, type ProgrammeSelection } from './programme.js';
+import { selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { SpeakerDetection } from './speakerDetection.js';
 
 /**
@@ -37,6 +37,7 @@ export class LiveMeeting {
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
   private readonly speakers: SpeakerDetection;
+  private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
   readonly attendance: MeetingAttendance;
   private closed = false;
 
@@ -184,6 +185,27 @@ export class LiveMeeting {
     await this.routing.syncWall(by, this.sitesOnWall(siteIds));
   }
 
+  /**
+   * For consumers that are not participants (the recorder): the current programme now and at
+   * every change, and a router of this meeting to consume it on (producers are piped there).
+   * Returns the function that stops listening.
+   */
+  watchProgramme(listener: (selection: ProgrammeSelection) => void): () => void {
+    this.programmeListeners.add(listener);
+    listener(this.selection);
+    return () => this.programmeListeners.delete(listener);
+  }
+
+  /** A router of this meeting (the least-loaded worker's) for a non-participant consumer. */
+  async placeConsumer(): Promise<ms.Router> {
+    return (await this.routers.place()).router;
+  }
+
+  /** Makes a programme feed consumable on `router` (pipes it there if it lives elsewhere). */
+  async routeFeed(feed: ProgrammeFeed, router: ms.Router): Promise<void> {
+    await this.routers.ensureProducerOn(feed.producer, feed.owner.media.router, router);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -261,6 +283,7 @@ export class LiveMeeting {
     if (same) return;
     this.emit(this.room(), 'meeting:programme', next.programme);
     for (const participant of this.participants.values()) void this.routing.syncProgramme(participant, next);
+    for (const listener of this.programmeListeners) listener(next);
   }
 
   private publishFloor(): void {
