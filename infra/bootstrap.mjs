@@ -22,8 +22,10 @@ const MIN_NODE = [20, 19];
 const APT = {
   workerBuild: ['g++', 'meson', 'ninja-build', 'pkg-config', 'libuv1-dev', 'libssl-dev', 'libsrtp2-dev',
     'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev'],
-  media: ['ffmpeg'],
-  test: ['chromium', 'redis-server', 'fonts-noto-core'],
+  // ffmpeg records meetings; Noto Sans has the Vietnamese glyphs of the PDF exports.
+  media: ['ffmpeg', 'fonts-noto-core'],
+  // pdftotext lets the tests read the PDF exports back.
+  test: ['chromium', 'redis-server', 'poppler-utils'],
 };
 
 const step = (msg) => console.log(`\x1b[36m▶\x1b[0m ${msg}`);

@@ -12,7 +12,7 @@ describe('the directory: units, sites, search, import (real PostgreSQL)', () => 
   let secretariat: string;
   let ids: Awaited<ReturnType<typeof idsByCode>>;
 
-  const upload = async (cookie: string, bytes: Uint8Array | string, type: string, dryRun = false) => {
+  const upload = async (cookie: string, bytes: Uint8Array<ArrayBuffer> | string, type: string, dryRun = false) => {
     const response = await fetch(`${platform.url}/api/sites/import?dryRun=${dryRun}`, { method: 'POST', headers: { cookie, 'content-type': type }, body: bytes });
     return { status: response.status, body: await response.json() };
   };

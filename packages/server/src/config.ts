@@ -42,6 +42,8 @@ const envSchema = z.object({
   MEDIASOUP_PORT_BASE: port.default(40000),
   /** A site that reconnects within this many seconds keeps one unbroken presence. */
   ATTENDANCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How often each site's connection is sampled; every sixth sample is stored. */
+  QUALITY_SAMPLE_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   /** Password given to the demo accounts the seed creates. */
   DEMO_PASSWORD: z.string().min(6).default('Demo@2026'),
   /** How long a sign-in lasts without use; each use extends it (sliding expiry). */
@@ -101,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       portBase: e.MEDIASOUP_PORT_BASE,
     },
     demo: { seed: e.SEED_DEMO, password: e.DEMO_PASSWORD },
-    attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000 },
+    attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       cookieSecure: e.SESSION_COOKIE_SECURE,

@@ -91,7 +91,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           workers,
           io,
           new PrismaMeetingPlans(db.prisma),
-          { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), graceMs: config.attendance.graceMs },
+          { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), ...config.attendance },
           log.child({ module: 'meeting' }),
         );
         return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live), attendanceHandlers];

@@ -53,3 +53,88 @@ export const siteAlertSchema = z.object({
   at: z.number(),
 });
 export type SiteAlert = z.infer<typeof siteAlertSchema>;
+
+const isoTime = z.string();
+
+/** One invited site in a meeting's attendance report. */
+export const siteAttendanceRowSchema = z.object({
+  siteId: z.string(),
+  siteCode: z.string(),
+  siteName: z.string(),
+  groupName: z.string(),
+  attended: z.boolean(),
+  firstJoin: isoTime.nullable(),
+  lastLeave: isoTime.nullable(),
+  intervals: z.array(z.object({ from: isoTime, to: isoTime, reconnects: z.number().int() })),
+  presentMinutes: z.number(),
+  /** Presence inside the planned time, in percent. */
+  presencePct: z.number(),
+  late: z.boolean(),
+  /** Minutes after the start of the first join, when late. */
+  lateMinutes: z.number().nullable(),
+  leftEarly: z.boolean(),
+  reconnects: z.number().int(),
+  headcount: z.number().int().nullable(),
+  /** The account that operated the site (the last one that joined). */
+  operatedBy: z.string().nullable(),
+  /** One answer per roll call of the meeting, in order: when it confirmed, or null. */
+  rollCalls: z.array(isoTime.nullable()),
+  quality: z.object({
+    samples: z.number().int(),
+    avgRttMs: z.number().nullable(),
+    avgLossPct: z.number().nullable(),
+    worstLossPct: z.number().nullable(),
+    /** Share of the samples in which the connection was poor, in percent. */
+    poorPct: z.number().nullable(),
+  }),
+});
+export type SiteAttendanceRow = z.infer<typeof siteAttendanceRowSchema>;
+
+export const meetingAttendanceReportSchema = z.object({
+  meeting: z.object({ id: z.string(), title: z.string(), startsAt: isoTime, endsAt: isoTime }),
+  generatedAt: isoTime,
+  graceSeconds: z.number().int(),
+  rollCalls: z.array(z.object({ id: z.string(), startedAt: isoTime, deadline: isoTime, confirmed: z.number().int() })),
+  summary: z.object({
+    invited: z.number().int(),
+    attended: z.number().int(),
+    absent: z.number().int(),
+    late: z.number().int(),
+    leftEarly: z.number().int(),
+    headcount: z.number().int(),
+  }),
+  sites: z.array(siteAttendanceRowSchema),
+});
+export type MeetingAttendanceReport = z.infer<typeof meetingAttendanceReportSchema>;
+
+export const attendancePeriodQuerySchema = z
+  .object({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    unitId: z.string().max(64).optional(),
+  })
+  .strict();
+
+const rateRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  invited: z.number().int(),
+  attended: z.number().int(),
+  missed: z.number().int(),
+  late: z.number().int(),
+  /** Meetings attended out of invited, in percent. */
+  attendancePct: z.number(),
+});
+export type AttendanceRateRow = z.infer<typeof rateRowSchema>;
+
+/** Attendance across the meetings of a period: which sites and units keep missing or coming late. */
+export const attendancePeriodReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  meetings: z.number().int(),
+  /** Every invited site, the most missed first. */
+  sites: z.array(rateRowSchema.extend({ groupName: z.string() })),
+  /** By district (communes with their district), and the province level. */
+  units: z.array(rateRowSchema),
+});
+export type AttendancePeriodReport = z.infer<typeof attendancePeriodReportSchema>;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import {
+  attendancePeriodQuerySchema,
+  attendancePeriodReportSchema,
+  meetingAttendanceReportSchema,
+} from './attendance.js';
+import {
   loginRequestSchema,
   passwordChangeSchema,
   sessionSchema,
@@ -47,7 +52,7 @@ export interface ApiRoute {
   method: 'get' | 'post' | 'patch';
   path: `/api/${string}`;
   /** OpenAPI tag: the screen or system area. */
-  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks';
+  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance';
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -60,6 +65,9 @@ export interface ApiRoute {
 }
 
 const route = <const R extends ApiRoute>(definition: R): R => definition;
+/** A file produced by the server (exports). */
+const binary = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected file bytes');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const done = z.object({});
 
 export const api = {
@@ -115,6 +123,29 @@ export const api = {
   'meetings.readiness': route({ method: 'get', path: '/api/meetings/:id/readiness', tag: 'meetings', summary: 'Technical-check readiness of every invited site', response: readinessSchema }),
 
   'checks.report': route({ method: 'post', path: '/api/checks', tag: 'checks', summary: 'A meeting room reports its technical check', body: checkReportSchema, response: checkReceiptSchema, status: 201 }),
+
+  'attendance.meeting': route({
+    method: 'get', path: '/api/meetings/:id/attendance', tag: 'attendance',
+    summary: 'Attendance of every invited site: presence, lateness, headcount, roll calls, connection quality',
+    response: meetingAttendanceReportSchema,
+  }),
+  'attendance.meetingCsv': route({
+    method: 'get', path: '/api/meetings/:id/attendance.csv', tag: 'attendance',
+    summary: 'The attendance report as CSV (UTF-8, for spreadsheets)', response: z.string(), produces: 'text/csv',
+  }),
+  'attendance.meetingXlsx': route({
+    method: 'get', path: '/api/meetings/:id/attendance.xlsx', tag: 'attendance',
+    summary: 'The attendance report as an Excel workbook', response: binary, produces: XLSX_TYPE,
+  }),
+  'attendance.meetingPdf': route({
+    method: 'get', path: '/api/meetings/:id/attendance.pdf', tag: 'attendance',
+    summary: 'The attendance report as a printable A4 PDF', response: binary, produces: 'application/pdf',
+  }),
+  'attendance.period': route({
+    method: 'get', path: '/api/attendance', tag: 'attendance',
+    summary: 'Attendance rates per site and per unit over a period',
+    query: attendancePeriodQuerySchema, response: attendancePeriodReportSchema,
+  }),
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof api;

@@ -11,3 +11,5 @@ export * from './directory.js';
 export * from './schedule.js';
 export * from './httpApi.js';
 export * from './text.js';
+export * from './minutes.js';
+export * from './directives.js';

@@ -32,24 +32,45 @@ export const permissions = [
   'attendance.manage',
   /** Attendance reports of meetings and periods. */
   'attendance.read',
+  /** Minutes (biên bản) of the meetings the account sees. */
+  'minutes.read',
+  /** Write the minutes live; set the exported documents' particulars. */
+  'minutes.write',
+  /** The directives tracker (a meeting room and a unit's accounts: their own unit's directives). */
+  'directives.read',
+  /** Give, edit and confirm directives. */
+  'directives.manage',
+  /** Report progress on one's own unit's directives, with attachments. */
+  'directives.report',
+  /** Start, pause and stop a meeting's recording. */
+  'recording.control',
+  /** Watch recordings on the review page. */
+  'recordings.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const live: Permission[] = ['media.use', 'meeting.join', 'floor.control', 'wall.watch', 'attendance.manage', 'attendance.read'];
+/** What staff and viewers read after a meeting: minutes, directives, recordings. */
+const records: Permission[] = ['minutes.read', 'directives.read', 'recordings.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: [
     'session', 'users.read', 'users.manage', 'directory.read', 'directory.manage',
     'meetings.read', 'meetings.manage', 'meetings.readiness', ...live,
+    ...records, 'minutes.write', 'directives.manage', 'recording.control',
   ],
   SECRETARIAT: [
     'session', 'users.read', 'directory.read', 'directory.manage', 'meetings.read', 'meetings.manage',
     'meetings.readiness', 'attendance.read',
+    ...records, 'minutes.write', 'directives.manage', 'directives.report',
   ],
-  CHAIR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live],
-  OPERATOR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live],
-  SITE: ['session', 'meetings.read', 'checks.report', 'media.use', 'meeting.join', 'floor.request', 'attendance.confirm'],
-  VIEWER: ['session', 'directory.read', 'meetings.read', 'attendance.read'],
+  CHAIR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live, ...records, 'directives.manage', 'recording.control'],
+  OPERATOR: ['session', 'directory.read', 'meetings.read', 'meetings.readiness', ...live, ...records, 'recording.control'],
+  SITE: [
+    'session', 'meetings.read', 'checks.report', 'media.use', 'meeting.join', 'floor.request', 'attendance.confirm',
+    'directives.read', 'directives.report',
+  ],
+  VIEWER: ['session', 'directory.read', 'meetings.read', 'attendance.read', ...records],
 };
 
 export function can(role: Role, permission: Permission): boolean {

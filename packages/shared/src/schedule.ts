@@ -28,10 +28,9 @@ export type Recurrence = z.infer<typeof recurrenceSchema>;
  * Whom to invite: sites by hand, and units whose every active site (their own and those of the
  * units below them) is invited. Both lists are merged.
  */
-const invitationFields = {
-  siteIds: z.array(entityIdSchema).max(2000).default([]),
-  unitIds: z.array(entityIdSchema).max(500).default([]),
-};
+const siteIdsSchema = z.array(entityIdSchema).max(2000);
+const unitIdsSchema = z.array(entityIdSchema).max(500);
+const invitationFields = { siteIds: siteIdsSchema.default([]), unitIds: unitIdsSchema.default([]) };
 
 const timeRangeValid = (m: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
   m.startsAt === undefined || m.endsAt === undefined || Date.parse(m.endsAt) > Date.parse(m.startsAt);
@@ -62,8 +61,8 @@ export const meetingUpdateSchema = z
     startsAt: instantSchema.optional(),
     endsAt: instantSchema.optional(),
     agenda: z.array(agendaItemInputSchema).max(50).optional(),
-    siteIds: invitationFields.siteIds.optional(),
-    unitIds: invitationFields.unitIds.optional(),
+    siteIds: siteIdsSchema.optional(),
+    unitIds: unitIdsSchema.optional(),
   })
   .strict()
   .refine((m) => Object.values(m).some((v) => v !== undefined), 'nothing to change')

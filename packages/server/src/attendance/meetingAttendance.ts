@@ -41,10 +41,10 @@ export class MeetingAttendance {
   }
 
   /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it). */
-  async load(prisma: PrismaClient): Promise<void> {
+  async load(prisma: PrismaClient, sampleMs: number): Promise<void> {
     const rows = await prisma.siteAttendance.findMany({ where: { meetingId: this.meetingId } });
     for (const row of rows) if (row.headcount !== null) this.headcounts.set(row.siteId, row.headcount);
-    this.quality.start();
+    this.quality.start(sampleMs);
   }
 
   siteJoined(siteId: string, userId: string): void {

@@ -31,6 +31,11 @@ export const routeAccess = {
   'meetings.invitation': 'meetings.read',
   'meetings.readiness': 'meetings.readiness',
   'checks.report': 'checks.report',
+  'attendance.meeting': 'attendance.read',
+  'attendance.meetingCsv': 'attendance.read',
+  'attendance.meetingXlsx': 'attendance.read',
+  'attendance.meetingPdf': 'attendance.read',
+  'attendance.period': 'attendance.read',
 } as const satisfies Record<ApiRouteName, Permission | 'public'>;
 
 export type PublicRoute = { [N in ApiRouteName]: (typeof routeAccess)[N] extends 'public' ? N : never }[ApiRouteName];

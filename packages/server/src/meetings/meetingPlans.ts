@@ -1,7 +1,6 @@
 import type { PrismaClient } from '../db/prismaClient.js';
+import { siteGroup } from '../directory/siteGroup.js';
 import type { MeetingPlan, MeetingPlanSource, PlannedSite } from './live/meetingPlan.js';
-
-const PROVINCE_GROUP = { groupId: 'province', groupName: 'Cấp tỉnh' };
 
 /**
  * Reads a scheduled meeting as the live meeting needs it. Sites are grouped for the wall by
@@ -28,16 +27,7 @@ export class PrismaMeetingPlans implements MeetingPlanSource {
       chairUserId: meeting.chairUserId,
       sites: meeting.invitations
         .filter((i) => !i.site.disabled)
-        .map(({ site }): PlannedSite => {
-          const unit = site.unit;
-          const group =
-            unit.kind === 'DISTRICT'
-              ? { groupId: unit.id, groupName: unit.name }
-              : unit.kind === 'COMMUNE' && unit.parent
-                ? { groupId: unit.parent.id, groupName: unit.parent.name }
-                : PROVINCE_GROUP;
-          return { siteId: site.id, name: site.name, ...group };
-        }),
+        .map(({ site }): PlannedSite => ({ siteId: site.id, name: site.name, ...siteGroup(site.unit) })),
     };
   }
 }

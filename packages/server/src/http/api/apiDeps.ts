@@ -13,6 +13,8 @@ export interface ApiDeps {
   pushes: SocketPushes;
   /** How long before a meeting its sites may check in. */
   checkInWindowMs: number;
+  /** Reconnections within this time are one presence (attendance reports). */
+  attendanceGraceMs: number;
 }
 
 /** The handlers of one area of the API (a subset of the routes). */

@@ -9,6 +9,7 @@ import type { PlatformIo } from '../../signalling/socketServer.js';
 import { apiDocs } from './apiDocs.js';
 import { apiErrorHandler, apiNotFound } from './apiErrors.js';
 import { apiRouter, type ApiHandlers } from './apiRouter.js';
+import { attendanceApi } from './attendanceApi.js';
 import { authApi } from './authApi.js';
 import { directoryApi } from './directoryApi.js';
 import { meetingApi } from './meetingApi.js';
@@ -32,8 +33,9 @@ export function createApi(prisma: PrismaClient, config: Config, version: string,
     pushes,
     lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
     checkInWindowMs: config.schedule.checkInWindowMs,
+    attendanceGraceMs: config.attendance.graceMs,
   };
-  const handlers: ApiHandlers = { ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps) };
+  const handlers: ApiHandlers = { ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps), ...attendanceApi(deps) };
   const router = Router();
   router.use(apiDocs(version));
   router.use(apiRouter(handlers, cookie));

@@ -22,7 +22,7 @@ export class LiveMeetings {
     private readonly pool: WorkerPool,
     private readonly io: PlatformIo,
     private readonly plans: MeetingPlanSource,
-    private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number },
+    private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number; sampleMs: number },
     private readonly log: Logger,
   ) {}
 
@@ -33,9 +33,9 @@ export class LiveMeetings {
     if (!meeting) {
       meeting = this.plans.load(meetingId).then(async (plan) => {
         if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
-        const { prisma, store, graceMs } = this.attendance;
+        const { prisma, store, graceMs, sampleMs } = this.attendance;
         const live = new LiveMeeting(plan, this.pool, this.io, store, graceMs, this.log.child({ meeting: meetingId }));
-        await live.attendance.load(prisma);
+        await live.attendance.load(prisma, sampleMs);
         this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
         return live;
       });

@@ -10,6 +10,9 @@ export interface UnitTreeModel {
   siteIdsOfUnits(units: Unit[]): string[];
 }
 
+/** Under the province the departments come first, then the districts, each in official order. */
+const KIND_ORDER: Unit['kind'][] = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'];
+
 export function buildUnitTree(units: Unit[], sites: Site[]): UnitTreeModel {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string, Unit[]>();
@@ -17,7 +20,9 @@ export function buildUnitTree(units: Unit[], sites: Site[]): UnitTreeModel {
     if (unit.parentId === null || !ids.has(unit.parentId)) continue;
     children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi'));
+  for (const list of children.values()) {
+    list.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi'));
+  }
   const ownSites = new Map<string, string[]>();
   for (const site of sites) ownSites.set(site.unitId, [...(ownSites.get(site.unitId) ?? []), site.id]);
 

@@ -1,0 +1,79 @@
+import { CodedError, type AttendancePeriodReport, type AttendanceRateRow, type Identity } from '@pm/shared';
+import { unitScope } from '../auth/authorization.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { siteGroup } from '../directory/siteGroup.js';
+import { UnitTree } from '../directory/unitTree.js';
+
+const DAY = 86_400_000;
+
+interface Tally {
+  invited: number;
+  attended: number;
+  late: number;
+}
+
+/**
+ * Attendance across the meetings of a period, per site and per unit: which communes keep missing
+ * or coming late. A site counts as having attended a meeting if it joined at all; late if its
+ * first join came after the start. Limited to the caller's unit scope and the requested unit.
+ */
+export async function attendancePeriodReport(
+  prisma: PrismaClient,
+  identity: Identity,
+  query: { from: string; to: string; unitId?: string | undefined },
+): Promise<AttendancePeriodReport> {
+  const from = new Date(`${query.from}T00:00:00+07:00`);
+  const to = new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + DAY);
+  if (to <= from) throw new CodedError('BAD_REQUEST', '`to` must not be before `from`');
+
+  const tree = await UnitTree.load(prisma);
+  const limits = [unitScope(identity), query.unitId ?? null].filter((u): u is string => !!u);
+  for (const unitId of limits) if (!tree.get(unitId)) throw new CodedError('NOT_FOUND', `no unit ${unitId}`);
+  const allowed = (unitId: string) => limits.every((limit) => tree.contains(limit, unitId));
+
+  const meetings = await prisma.meeting.findMany({
+    where: { status: 'SCHEDULED', startsAt: { gte: from, lt: to } },
+    include: {
+      invitations: { include: { site: { include: { unit: { include: { parent: true } } } } } },
+      presenceEvents: { where: { kind: 'JOIN' }, orderBy: { at: 'asc' } },
+    },
+  });
+
+  const sites = new Map<string, Tally & { name: string; groupName: string }>();
+  const units = new Map<string, Tally & { name: string }>();
+  for (const meeting of meetings) {
+    for (const { site } of meeting.invitations) {
+      if (!allowed(site.unitId)) continue;
+      const firstJoin = meeting.presenceEvents.find((e) => e.siteId === site.id);
+      const group = siteGroup(site.unit);
+      const siteTally = sites.get(site.id) ?? { name: site.name, groupName: group.groupName, invited: 0, attended: 0, late: 0 };
+      const unitTally = units.get(group.groupId) ?? { name: group.groupName, invited: 0, attended: 0, late: 0 };
+      for (const tally of [siteTally, unitTally]) {
+        tally.invited++;
+        if (firstJoin) tally.attended++;
+        if (firstJoin && firstJoin.at > meeting.startsAt) tally.late++;
+      }
+      sites.set(site.id, siteTally);
+      units.set(group.groupId, unitTally);
+    }
+  }
+
+  const rate = (id: string, t: Tally & { name: string }): AttendanceRateRow => ({
+    id,
+    name: t.name,
+    invited: t.invited,
+    attended: t.attended,
+    missed: t.invited - t.attended,
+    late: t.late,
+    attendancePct: Math.round((t.attended / Math.max(1, t.invited)) * 1000) / 10,
+  });
+  const worstFirst = (a: AttendanceRateRow, b: AttendanceRateRow) =>
+    b.missed - a.missed || b.late - a.late || a.name.localeCompare(b.name, 'vi');
+  return {
+    from: query.from,
+    to: query.to,
+    meetings: meetings.length,
+    sites: [...sites].map(([id, t]) => ({ ...rate(id, t), groupName: t.groupName })).sort(worstFirst),
+    units: [...units].map(([id, t]) => rate(id, t)).sort(worstFirst),
+  };
+}

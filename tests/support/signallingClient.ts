@@ -1,0 +1,41 @@
+import type { Ack, ClientToServerEvents, RequestName, RequestPayload, ResponseData, ServerToClientEvents } from '@pm/shared';
+import { io, type Socket } from 'socket.io-client';
+import { login } from './auth.ts';
+
+/**
+ * A signed-in socket.io client speaking the shared protocol, without media: enough for what
+ * happens around the media (attendance, roll calls, the floor) to be tested from outside.
+ */
+export class ProtocolClient {
+  readonly events: Array<{ event: string; payload: unknown }> = [];
+
+  private constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
+    socket.onAny((event: string, payload: unknown) => this.events.push({ event, payload }));
+  }
+
+  static async connect(baseUrl: string, username: string): Promise<ProtocolClient> {
+    const cookie = await login(baseUrl, username);
+    const socket = io(baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return new ProtocolClient(socket);
+  }
+
+  async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
+    const timed = this.socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> };
+    const result = await timed.emitWithAck(name, payload);
+    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+    return result.data as ResponseData<N>;
+  }
+
+  /** The last payload of a pushed event, if any arrived. */
+  last<T>(event: string): T | undefined {
+    return [...this.events].reverse().find((e) => e.event === event)?.payload as T | undefined;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
