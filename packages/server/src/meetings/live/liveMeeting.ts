@@ -82,6 +82,11 @@ export class LiveMeeting {
     return this.participants.size;
   }
 
+  /** The site holding the floor now, if any. */
+  floorHolder(): string | null {
+    return this.floor.holder ?? null;
+  }
+
   isInvited(siteId: string): boolean {
     return this.plannedSites.has(siteId);
   }

@@ -45,6 +45,12 @@ export class LiveMeetings {
     return meeting;
   }
 
+  /** The meeting if it is open on this node, without opening it. */
+  async running(meetingId: string): Promise<LiveMeeting | undefined> {
+    const meeting = this.meetings.get(meetingId);
+    return meeting ? meeting.catch(() => undefined) : undefined;
+  }
+
   /** Called after a participant leaves: an empty meeting closes once it has stayed empty a while. */
   released(meeting: LiveMeeting): void {
     if (meeting.size > 0 || this.idleTimers.has(meeting.id)) return;
