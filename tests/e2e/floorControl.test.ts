@@ -22,6 +22,7 @@ describe('floor control: a chair and two sites (three browsers)', () => {
   let hoangHoa: MeetingScreen;
   let hoangDao: MeetingScreen;
   let hoangHoaSiteId: string;
+  let meetingId: string;
 
   async function screenFor(username: string): Promise<MeetingScreen> {
     const context = await newKiosk(browser, platform.url);
@@ -50,6 +51,7 @@ describe('floor control: a chair and two sites (three browsers)', () => {
         invitations: { create: sites.map((s) => ({ siteId: s.id })) },
       },
     });
+    meetingId = meeting.id;
     chair = await screenFor('chutich');
     hoangHoa = await screenFor('huyen-hoanghoa');
     hoangDao = await screenFor('xa-hoanghoa-hoangdao');
@@ -97,5 +99,28 @@ describe('floor control: a chair and two sites (three browsers)', () => {
       .poll(async () => (await hoangDao.received()).filter((r) => r.siteId === hoangHoaSiteId).length)
       .toBe(0);
     expect(await hoangHoa.page.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('false');
+  });
+
+  it('a roll call reaches the kiosks, and the attendance report shows who came and who answered', async () => {
+    await chair.page.getByRole('button', { name: 'Điểm danh' }).click();
+    const prompt = hoangHoa.page.getByTestId('rollcall-prompt');
+    await prompt.getByRole('button', { name: 'Xác nhận có mặt' }).click();
+    await expect.poll(() => prompt.textContent()).toContain('Đã xác nhận có mặt lúc');
+    await expect.poll(() => hoangDao.page.getByTestId('rollcall-prompt').isVisible()).toBe(true);
+    await expect.poll(() => chair.page.getByTestId('rollcall-progress').textContent()).toContain('1/3');
+
+    await hoangHoa.page.getByTestId('headcount-input').fill('15');
+    await hoangHoa.page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => hoangHoa.page.getByRole('status').last().textContent()).toContain('Đã lưu');
+
+    const report = await screenFor('vanphong');
+    await report.page.goto(`/meetings/${meetingId}/attendance`);
+    const summary = report.page.getByTestId('report-summary');
+    await expect.poll(() => summary.textContent()).toContain('Được mời 3 · Có mặt 2 · Vắng 1');
+    expect(await summary.textContent()).toContain('Số người dự 15');
+    const hoangHoaRow = report.page.locator('tr[data-site="HUYEN-HOANGHOA"]');
+    expect(await hoangHoaRow.textContent()).not.toContain('Không trả lời');
+    expect(await report.page.locator('tr[data-site="XA-HOANGHOA-HOANGDAO"]').textContent()).toContain('Không trả lời');
+    expect(await report.page.locator('tr[data-site="SO-YTE"]').textContent()).toContain('Vắng');
   });
 });

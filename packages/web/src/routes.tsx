@@ -1,6 +1,8 @@
 import type { Identity } from '@pm/shared';
 import type { ReactNode } from 'react';
 import { Allowed } from './components/Allowed';
+import { AttendanceReportPage } from './features/attendance/AttendanceReportPage';
+import { PeriodReportPage } from './features/attendance/PeriodReportPage';
 import { CheckPage } from './features/check/CheckPage';
 import { HomePage } from './features/home/HomePage';
 import { MeetingPage } from './features/meeting/MeetingPage';
@@ -22,6 +24,22 @@ export interface RouteContext {
  */
 export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
   { path: '/check', render: () => <CheckPage /> },
+  {
+    path: '/meetings/:id/attendance',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="attendance.read">
+        <AttendanceReportPage meetingId={params.id!} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/attendance',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="attendance.read">
+        <PeriodReportPage />
+      </Allowed>
+    ),
+  },
   { path: '/meeting/:id', render: ({ params, identity }) => <MeetingPage meetingId={params.id!} role={identity.role} /> },
   {
     path: '/meetings/:id/readiness',

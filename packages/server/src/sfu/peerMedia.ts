@@ -201,7 +201,11 @@ export class PeerMedia {
         if (stat.roundTripTime) rtts.push(stat.roundTripTime);
         if (typeof stat.jitter === 'number') jitters.push(stat.jitter);
       }
-      producerScore = Math.max(producerScore ?? 0, ...producer.score.map((s) => s.score));
+      // A producer has no score until its first RTP arrives: not a bad score. With simulcast the
+      // best layer's score is the one that tells whether the site's picture gets through.
+      if (producer.score.length > 0) {
+        producerScore = Math.max(producerScore ?? 0, ...producer.score.map((s) => s.score));
+      }
     }
     for (const consumer of this.consumers.values()) {
       if (consumer.kind !== 'video' || consumer.closed || consumer.paused) continue;

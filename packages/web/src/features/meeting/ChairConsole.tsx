@@ -5,6 +5,25 @@ import type { MeetingConnection, MeetingViewState } from './meetingConnection';
 import { ProgrammeView } from './ProgrammeView';
 import { SiteWall } from './SiteWall';
 import { SpeakerQueue } from './SpeakerQueue';
+import { AlertList, RollCallPanel } from './StaffAttendance';
+
+/** The meeting's title with a link to its attendance report (opens beside the console). */
+function ConsoleTitle({ state, prefix }: { state: MeetingViewState; prefix?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="console__title">
+      <h1>
+        {prefix}
+        {state.summary?.title}
+      </h1>
+      {state.summary && (
+        <a className="button" href={`/meetings/${state.summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
+          {t('report.link')}
+        </a>
+      )}
+    </div>
+  );
+}
 
 /** The chair's console: programme preview, the speaker queue and its controls, and every site. */
 export function ChairConsole({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
@@ -17,8 +36,9 @@ export function ChairConsole({ connection, state }: { connection: MeetingConnect
   };
   return (
     <section className="console">
-      <h1>{state.summary?.title}</h1>
+      <ConsoleTitle state={state} />
       <ConnectionBanner state={state} />
+      <AlertList connection={connection} state={state} />
       <div className="console__top">
         <div>
           <ProgrammeView connection={connection} state={state} />
@@ -29,7 +49,10 @@ export function ChairConsole({ connection, state }: { connection: MeetingConnect
             {presentError !== undefined && <span role="alert">{errorText(presentError)}</span>}
           </div>
         </div>
-        <SpeakerQueue connection={connection} state={state} />
+        <div>
+          <SpeakerQueue connection={connection} state={state} />
+          <RollCallPanel connection={connection} state={state} />
+        </div>
       </div>
       <SiteWall connection={connection} state={state} pageSize={12} />
     </section>
@@ -41,12 +64,14 @@ export function OperatorWall({ connection, state }: { connection: MeetingConnect
   const { t } = useI18n();
   return (
     <section className="console">
-      <h1>
-        {t('wall.heading')} — {state.summary?.title}
-      </h1>
+      <ConsoleTitle state={state} prefix={`${t('wall.heading')} — `} />
       <ConnectionBanner state={state} />
+      <AlertList connection={connection} state={state} />
       <SiteWall connection={connection} state={state} pageSize={24} />
-      <SpeakerQueue connection={connection} state={state} />
+      <div className="console__top">
+        <SpeakerQueue connection={connection} state={state} />
+        <RollCallPanel connection={connection} state={state} />
+      </div>
     </section>
   );
 }

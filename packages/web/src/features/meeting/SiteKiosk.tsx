@@ -3,6 +3,7 @@ import { VideoView } from '../../media/VideoView';
 import { ConnectionBanner } from './ConnectionBanner';
 import type { MeetingConnection, MeetingViewState } from './meetingConnection';
 import { ProgrammeView } from './ProgrammeView';
+import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 
 /** A meeting room's kiosk: the programme full screen, its own picture, and the floor button. */
 export function SiteKiosk({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
@@ -15,6 +16,7 @@ export function SiteKiosk({ connection, state }: { connection: MeetingConnection
     <section className="kiosk">
       <h1 className="kiosk__title">{state.summary?.title}</h1>
       <ConnectionBanner state={state} />
+      <RollCallPrompt connection={connection} state={state} />
       <ProgrammeView connection={connection} state={state} large />
       <aside className="kiosk__side">
         <figure className="kiosk__self">
@@ -49,6 +51,7 @@ export function SiteKiosk({ connection, state }: { connection: MeetingConnection
               {t('meeting.request')}
             </button>
           ))}
+        <HeadcountField connection={connection} state={state} />
         <p className="kiosk__connection" data-testid="connection-state" data-phase={state.phase}>
           {t('meeting.connection')}: {state.phase === 'live' ? t('meeting.connection.live') : t(`meeting.${state.phase}`)}
         </p>

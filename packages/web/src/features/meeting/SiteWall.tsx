@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConsumerVideo } from './MediaViews';
 import type { MeetingConnection, MeetingViewState } from './meetingConnection';
-import { wallStatus, type WallStatus } from './siteDisplay';
+import { qualityTooltip, wallStatus, type WallStatus } from './siteDisplay';
 
 const statuses: WallStatus[] = ['absent', 'connected', 'poor', 'reconnecting', 'speaking', 'requesting'];
+/** What needs the operator's eyes comes first: the speaker, requests, trouble, then the rest. */
+const urgency: Record<WallStatus, number> = { speaking: 0, requesting: 1, reconnecting: 2, poor: 3, connected: 4, absent: 5 };
 
 /**
  * Every invited site as a tile, usable at 348: filtered by unit and status, paged, and only the
@@ -29,9 +31,9 @@ export function SiteWall({
     () => [...new Map(sites.map((s) => [s.groupId, s.groupName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')),
     [sites],
   );
-  const filtered = sites.filter(
-    (s) => (!group || s.groupId === group) && (!status || wallStatus(s, state) === status),
-  );
+  const filtered = sites
+    .filter((s) => (!group || s.groupId === group) && (!status || wallStatus(s, state) === status))
+    .sort((a, b) => urgency[wallStatus(a, state)] - urgency[wallStatus(b, state)]);
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
   const current = Math.min(page, pages - 1);
   const visible = filtered.slice(current * pageSize, (current + 1) * pageSize);
@@ -88,17 +90,22 @@ export function SiteWall({
           const tileStatus = wallStatus(site, state);
           const tile = state.received.find((r) => r.purpose === 'wall' && r.siteId === site.siteId);
           const spotlighted = state.floor.spotlight === site.siteId;
+          const figures = state.quality[site.siteId]?.figures;
           return (
             <li
               key={site.siteId}
               className={`tile tile--${tileStatus} ${state.activeSpeaker === site.siteId ? 'tile--talking' : ''}`}
               data-site={site.siteId}
               data-status={tileStatus}
+              title={figures ? qualityTooltip(figures, t) : undefined}
             >
               {tile ? <ConsumerVideo connection={connection} consumerId={tile.consumerId} className="tile__video" /> : <div className="tile__video" />}
               <div className="tile__label">
                 <strong>{site.name}</strong>
-                <span>{t(`status.${tileStatus}`)}</span>
+                <span>
+                  {t(`status.${tileStatus}`)}
+                  {site.headcount !== null && ` · 👥 ${site.headcount}`}
+                </span>
               </div>
               {site.connection !== 'absent' && (
                 <div className="tile__actions">

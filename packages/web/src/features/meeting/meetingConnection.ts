@@ -1,4 +1,13 @@
-import type { ConsumerPurpose, FloorState, MeetingSummary, Programme, SiteStatus } from '@pm/shared';
+import type {
+  ConsumerPurpose,
+  FloorState,
+  MeetingSummary,
+  Programme,
+  RollCall,
+  SiteAlert,
+  SiteQuality,
+  SiteStatus,
+} from '@pm/shared';
 import type { types } from 'mediasoup-client';
 import { MediaSession } from '../../media/mediaSession';
 import { SignallingClient } from '../../signalling/signallingClient';
@@ -16,6 +25,8 @@ export interface ReceiveStats extends ReceivedMedia {
   framesDecoded: number;
   /** Grows while decoded audio carries sound. */
   audioEnergy: number;
+  jitterMs: number | null;
+  framesPerSecond: number | null;
 }
 
 /** Everything the meeting screens show, as plain data; tracks are looked up by consumer id. */
@@ -30,11 +41,22 @@ export interface MeetingViewState {
   /** The site whose voice is loudest now (null: the chair or nobody); from the SFU's audio levels. */
   activeSpeaker: string | null;
   presenting: boolean;
+  rollCall: RollCall | null;
+  /** Latest connection figures per site (chair and operator). */
+  quality: Record<string, SiteQuality>;
+  /** Recent alerts, newest first (chair and operator). */
+  alerts: SiteAlert[];
+  /** The room's declared headcount (sites). */
+  headcount: number | null;
   /** Changes when the local camera stream is (re)opened. */
   localStreamVersion: number;
   /** The last time the connection came back, shown briefly to reassure the room. */
   reconnectedAt?: number;
 }
+
+const MAX_ALERTS = 20;
+/** How often a kiosk tells the server what its own WebRTC stack measures. */
+const QUALITY_REPORT_MS = 5000;
 
 const emptyFloor: FloorState = { queue: [], holder: null, spotlight: null, muteAllAt: null };
 
@@ -52,6 +74,10 @@ export class MeetingConnection {
     received: [],
     activeSpeaker: null,
     presenting: false,
+    rollCall: null,
+    quality: {},
+    alerts: [],
+    headcount: null,
     localStreamVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
@@ -60,6 +86,7 @@ export class MeetingConnection {
   private localStream: MediaStream | undefined;
   private joining: Promise<void> | undefined;
   private presentation: types.Producer | undefined;
+  private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
   constructor(
@@ -74,6 +101,11 @@ export class MeetingConnection {
     s.on('meeting:programme', (programme) => this.update({ programme }));
     s.on('meeting:siteStatus', (site) => this.update({ sites: { ...this.state.sites, [site.siteId]: site } }));
     s.on('meeting:activeSpeaker', ({ siteId }) => this.update({ activeSpeaker: siteId }));
+    s.on('rollcall:update', (rollCall) => this.update({ rollCall }));
+    s.on('meeting:quality', ({ sites }) =>
+      this.update({ quality: { ...this.state.quality, ...Object.fromEntries(sites.map((q) => [q.siteId, q])) } }),
+    );
+    s.on('meeting:alert', (alert) => this.update({ alerts: [alert, ...this.state.alerts].slice(0, MAX_ALERTS) }));
     s.on('meeting:ended', () => this.update({ phase: 'ended' }));
     s.on('media:reconnectRequired', () => void this.rejoin());
     s.socket.on('disconnect', () => {
@@ -108,7 +140,15 @@ export class MeetingConnection {
     return Promise.all(
       this.state.received.map(async (r) => {
         const consumer = media.consumer(r.consumerId);
-        const stats: ReceiveStats = { ...r, packetsReceived: 0, packetsLost: 0, framesDecoded: 0, audioEnergy: 0 };
+        const stats: ReceiveStats = {
+          ...r,
+          packetsReceived: 0,
+          packetsLost: 0,
+          framesDecoded: 0,
+          audioEnergy: 0,
+          jitterMs: null,
+          framesPerSecond: null,
+        };
         if (!consumer) return stats;
         for (const report of (await consumer.getStats()).values()) {
           if (report.type !== 'inbound-rtp') continue;
@@ -116,6 +156,8 @@ export class MeetingConnection {
           stats.packetsLost = report.packetsLost ?? 0;
           stats.framesDecoded = report.framesDecoded ?? 0;
           stats.audioEnergy = report.totalAudioEnergy ?? 0;
+          stats.jitterMs = typeof report.jitter === 'number' ? report.jitter * 1000 : null;
+          stats.framesPerSecond = report.framesPerSecond ?? null;
         }
         return stats;
       }),
@@ -131,6 +173,13 @@ export class MeetingConnection {
   muteAll = () => this.signalling.request('floor:muteAll', {});
   spotlight = (siteId: string | null) => this.signalling.request('floor:spotlight', { siteId });
   watchWall = (siteIds: string[]) => this.signalling.request('wall:watch', { siteIds });
+  startRollCall = (durationSeconds: number) => this.signalling.request('rollcall:start', { durationSeconds });
+  confirmRollCall = (rollCallId: string) => this.signalling.request('rollcall:confirm', { rollCallId });
+  setHeadcount = async (headcount: number, siteId?: string) => {
+    await this.signalling.request('attendance:headcount', siteId ? { headcount, siteId } : { headcount });
+    if (!siteId) this.update({ headcount });
+  };
+  dismissAlert = (alert: SiteAlert) => this.update({ alerts: this.state.alerts.filter((a) => a !== alert) });
 
   /** The chair presents its screen: the programme shows it instead of the hall camera. */
   async startPresentation(): Promise<void> {
@@ -156,6 +205,7 @@ export class MeetingConnection {
 
   close(): void {
     this.closed = true;
+    clearInterval(this.qualityTimer);
     void this.signalling.request('meeting:leave', {}).catch(() => undefined);
     this.media?.close();
     this.localStream?.getTracks().forEach((t) => t.stop());
@@ -184,16 +234,39 @@ export class MeetingConnection {
       await media.prepareReceive();
       this.update({
         summary,
+        rollCall: summary.rollCall,
+        headcount: summary.headcount,
         floor: summary.floor,
         programme: summary.programme,
         sites: Object.fromEntries(summary.sites.map((s) => [s.siteId, s])),
       });
       await this.signalling.request('meeting:ready', { rtpCapabilities: { ...media.rtpCapabilities } });
       if (this.options.sendMedia) await this.sendLocalMedia(media);
+      if (summary.role === 'site') this.reportQuality();
       this.update({ phase: 'live', error: undefined, ...(wasLive ? { reconnectedAt: Date.now() } : {}) });
     } catch (error) {
       this.update({ phase: 'failed', error });
     }
+  }
+
+  /** Sends the kiosk's own view of its connection, which the SFU cannot see (decode, jitter buffer). */
+  private reportQuality(): void {
+    clearInterval(this.qualityTimer);
+    this.qualityTimer = setInterval(async () => {
+      const media = this.media;
+      if (!media || this.state.phase !== 'live') return;
+      const stats = await this.receiveStats();
+      const video = stats.find((s) => s.purpose === 'programme-video');
+      const lossPct = video && video.packetsReceived > 0 ? (video.packetsLost / (video.packetsLost + video.packetsReceived)) * 100 : null;
+      await this.signalling
+        .request('quality:report', {
+          rttMs: (await media.roundTripMs()) ?? null,
+          inboundLossPct: lossPct,
+          jitterMs: video?.jitterMs ?? null,
+          framesPerSecond: video?.framesPerSecond ?? null,
+        })
+        .catch(() => undefined);
+    }, QUALITY_REPORT_MS);
   }
 
   private async sendLocalMedia(media: MediaSession): Promise<void> {

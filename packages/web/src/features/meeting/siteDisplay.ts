@@ -1,4 +1,5 @@
-import type { SiteStatus } from '@pm/shared';
+import type { QualityFigures, SiteStatus } from '@pm/shared';
+import type { MessageKey } from '../../i18n/vi';
 import type { MeetingViewState } from './meetingConnection';
 
 export type WallStatus = 'absent' | 'connected' | 'poor' | 'reconnecting' | 'speaking' | 'requesting';
@@ -20,4 +21,17 @@ export function formatTime(epochMs: number, language: string): string {
     minute: '2-digit',
     second: '2-digit',
   });
+}
+
+/** The figures behind a tile's colour, for the operator's tooltip. */
+export function qualityTooltip(f: QualityFigures, t: (key: MessageKey) => string): string {
+  const show = (v: number | null, unit: string) => (v === null ? '—' : `${Math.round(v * 10) / 10} ${unit}`);
+  return [
+    `${t('quality.rtt')}: ${show(f.rttMs, 'ms')}`,
+    `${t('quality.loss')}: ${show(f.lossPct, '%')}`,
+    `${t('quality.jitter')}: ${show(f.jitterMs, 'ms')}`,
+    `${t('quality.up')}: ${show(f.bitrateUpKbps, 'kbps')}`,
+    `${t('quality.down')}: ${show(f.bitrateDownKbps, 'kbps')}`,
+    `${t('quality.score')}: ${show(f.producerScore, '/10')}`,
+  ].join('\n');
 }

@@ -1,0 +1,79 @@
+import type { AttendanceRateRow } from '@pm/shared';
+import { useState } from 'react';
+import { callApi } from '../../api/apiClient';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useApiResource } from './useApiResource';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `/attendance`: which sites and units keep missing or coming late over a period. */
+export function PeriodReportPage() {
+  const { t } = useI18n();
+  const [range, setRange] = useState(() => ({ from: isoDate(new Date(Date.now() - 30 * 86_400_000)), to: isoDate(new Date()) }));
+  const [draft, setDraft] = useState(range);
+  const { data: report, error } = useApiResource(
+    () => callApi('attendance.period', { query: range }),
+    `${range.from}/${range.to}`,
+  );
+  const table = (rows: AttendanceRateRow[], name: string) => (
+    <table className="report">
+      <thead>
+        <tr>
+          <th>{name}</th>
+          <th>{t('report.invited')}</th>
+          <th>{t('report.attended')}</th>
+          <th>{t('report.missed')}</th>
+          <th>{t('report.late')}</th>
+          <th>{t('report.rate')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.name}</td>
+            <td>{r.invited}</td>
+            <td>{r.attended}</td>
+            <td>{r.missed}</td>
+            <td>{r.late}</td>
+            <td>{r.attendancePct}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section aria-labelledby="period-heading">
+      <h1 id="period-heading">{t('report.period')}</h1>
+      <form
+        className="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setRange(draft);
+        }}
+      >
+        <label>
+          {t('report.from')} <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          {t('report.to')} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </label>
+        <button type="submit" className="button button--primary">
+          {t('report.show')}
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+      {report && (
+        <>
+          <p>
+            {t('report.meetings')}: <strong>{report.meetings}</strong>
+          </p>
+          <h2>{t('report.byUnit')}</h2>
+          {table(report.units, t('report.unit'))}
+          <h2>{t('report.bySite')}</h2>
+          {table(report.sites, t('report.site'))}
+        </>
+      )}
+    </section>
+  );
+}
