@@ -17,6 +17,8 @@ import { registeredRoutes } from '../support/routes.ts';
 const ALL = roles;
 const STAFF: Role[] = ['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR', 'VIEWER'];
 const MANAGERS: Role[] = ['ADMIN', 'SECRETARIAT'];
+/** Reports after the fact: every staff account, never a meeting room. */
+const READERS: Role[] = STAFF;
 const PUBLIC = 'public' as const;
 
 const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
@@ -47,6 +49,29 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/meetings/:id/invitation.ics': ALL,
   'GET /api/meetings/:id/readiness': ['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR'],
   'POST /api/checks': ['SITE'],
+  'GET /api/attendance': READERS,
+  'GET /api/meetings/:id/attendance': READERS,
+  'GET /api/meetings/:id/attendance.csv': READERS,
+  'GET /api/meetings/:id/attendance.xlsx': READERS,
+  'GET /api/meetings/:id/attendance.pdf': READERS,
+  'GET /api/meetings/:id/minutes': READERS,
+  'GET /api/meetings/:id/minutes/live': READERS,
+  'PATCH /api/meetings/:id/minutes': MANAGERS,
+  'POST /api/meetings/:id/minutes/entries': MANAGERS,
+  'PATCH /api/minutes/entries/:id': MANAGERS,
+  'DELETE /api/minutes/entries/:id': MANAGERS,
+  'GET /api/meetings/:id/minutes.docx': READERS,
+  'GET /api/meetings/:id/minutes.pdf': READERS,
+  'GET /api/meetings/:id/conclusions.docx': READERS,
+  'GET /api/meetings/:id/conclusions.pdf': READERS,
+  'GET /api/directives': ALL,
+  'GET /api/directives/stats': ALL,
+  'POST /api/meetings/:id/directives': ['ADMIN', 'SECRETARIAT', 'CHAIR'],
+  'GET /api/directives/:id': ALL,
+  'PATCH /api/directives/:id': ['ADMIN', 'SECRETARIAT', 'CHAIR'],
+  'POST /api/directives/:id/reports': ['SECRETARIAT', 'SITE'],
+  'POST /api/directives/:id/reports/:reportId/attachments': ['SECRETARIAT', 'SITE'],
+  'GET /api/attachments/:id': ALL,
 };
 /** The web app's catch-all (everything outside /api, /socket.io, /healthz) is public: it is the sign-in page. */
 const WEB_APP_ROUTE = /^GET \/\^\(\?!/;

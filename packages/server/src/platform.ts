@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
+import { RunningMeetings } from './recording/runningMeetings.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
@@ -75,7 +76,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const app = express();
     app.disable('x-powered-by');
     app.use(healthRoutes(checks, () => workers.health(), VERSION));
-    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }));
+    const running = new RunningMeetings();
+    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }), running);
     app.use(api.router);
     app.use(webAppRoutes(config.webDist));
 
@@ -94,6 +96,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), ...config.attendance },
           log.child({ module: 'meeting' }),
         );
+        running.attach(live);
         return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live), attendanceHandlers];
       },
       log.child({ module: 'signalling' }),

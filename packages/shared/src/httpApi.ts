@@ -28,6 +28,7 @@ import {
   unitResponseSchema,
   unitUpdateSchema,
 } from './directory.js';
+import { minutesRoutes } from './minutesApi.js';
 import {
   checkReceiptSchema,
   checkReportSchema,
@@ -49,10 +50,10 @@ import {
  * /api/openapi.json is generated from them. Path parameters (`:id`) are entity ids.
  */
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: `/api/${string}`;
   /** OpenAPI tag: the screen or system area. */
-  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance';
+  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance' | 'minutes' | 'directives';
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -146,6 +147,8 @@ export const api = {
     summary: 'Attendance rates per site and per unit over a period',
     query: attendancePeriodQuerySchema, response: attendancePeriodReportSchema,
   }),
+
+  ...minutesRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof api;

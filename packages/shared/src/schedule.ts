@@ -50,7 +50,6 @@ export const meetingCreateSchema = z
   .strict()
   .refine(timeRangeValid, timeRangeIssue)
   .refine((m) => m.siteIds.length + m.unitIds.length > 0, { message: 'invite at least one site', path: ['siteIds'] });
-export type MeetingCreate = z.input<typeof meetingCreateSchema>;
 
 /** Edits one occurrence. Invitation lists, when given, replace the invited sites. */
 export const meetingUpdateSchema = z
@@ -67,7 +66,6 @@ export const meetingUpdateSchema = z
   .strict()
   .refine((m) => Object.values(m).some((v) => v !== undefined), 'nothing to change')
   .refine(timeRangeValid, timeRangeIssue);
-export type MeetingUpdate = z.input<typeof meetingUpdateSchema>;
 
 export const meetingCancelSchema = z
   .object({

@@ -2,6 +2,7 @@ import type { Identity } from '@pm/shared';
 import { useEffect, useState } from 'react';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, useSessionControl } from './auth/SessionProvider';
+import { Link } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
 import { matchRoute } from './routes';
 
@@ -44,7 +45,9 @@ export function App() {
         <span className="app__account">
           {identity && (
             <>
-              <span data-testid="signed-in-as">{identity.displayName}</span>
+              <Link href="/account/password" className="app__user" data-testid="signed-in-as" title={t('password.heading')}>
+                {identity.displayName}
+              </Link>
               <button type="button" className="button" onClick={() => void signOut()}>
                 {t('auth.signOut')}
               </button>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Allowed } from './components/Allowed';
 import { AttendanceReportPage } from './features/attendance/AttendanceReportPage';
 import { PeriodReportPage } from './features/attendance/PeriodReportPage';
+import { PasswordPage } from './features/account/PasswordPage';
 import { CheckPage } from './features/check/CheckPage';
 import { HomePage } from './features/home/HomePage';
 import { MeetingPage } from './features/meeting/MeetingPage';
@@ -24,6 +25,7 @@ export interface RouteContext {
  */
 export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
   { path: '/check', render: () => <CheckPage /> },
+  { path: '/account/password', render: () => <PasswordPage /> },
   {
     path: '/meetings/:id/attendance',
     render: ({ params, identity }) => (

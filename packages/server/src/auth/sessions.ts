@@ -39,7 +39,7 @@ export function toIdentity(user: AccountRow): Identity {
 }
 
 /** Only this digest is stored: a copy of the table gives nobody a usable token. */
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -53,10 +53,6 @@ export class SessionStore {
     private readonly prisma: PrismaClient,
     private readonly ttlMs: number,
   ) {}
-
-  get lifetimeMs(): number {
-    return this.ttlMs;
-  }
 
   async open(userId: string, now = new Date()): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');

@@ -13,7 +13,7 @@ interface UserRow {
   lockedUntil: Date | null;
 }
 
-export function toUser(row: UserRow): User {
+function toUser(row: UserRow): User {
   return {
     id: row.id,
     username: row.username,

@@ -3,7 +3,7 @@ import { assertInScope, unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { UnitTree } from './unitTree.js';
 
-export const siteInclude = { unit: { select: { name: true } }, account: { select: { username: true } } } as const;
+const siteInclude = { unit: { select: { name: true } }, account: { select: { username: true } } } as const;
 
 interface SiteRow {
   id: string;

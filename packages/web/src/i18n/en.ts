@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en';
+import { recordsEn } from '../features/minutes/records.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -78,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   'status.speaking': 'Speaking',
   'status.requesting': 'Requesting',
   ...accountsEn,
+  ...recordsEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

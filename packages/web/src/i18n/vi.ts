@@ -1,4 +1,5 @@
 import { accountsVi } from './accounts.vi';
+import { recordsVi } from '../features/minutes/records.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -78,6 +79,7 @@ export const vi = {
   'status.speaking': 'Đang phát biểu',
   'status.requesting': 'Đăng ký phát biểu',
   ...accountsVi,
+  ...recordsVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

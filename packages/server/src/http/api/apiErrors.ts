@@ -13,10 +13,6 @@ const statusOf: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export function httpStatusOf(code: ErrorCode): number {
-  return statusOf[code];
-}
-
 /** Errors that are the caller's doing, wherever they were thrown, as coded errors. */
 function toCoded(error: unknown): CodedError | undefined {
   if (error instanceof CodedError) return error;
@@ -38,7 +34,7 @@ export function apiErrorHandler(log: Logger): ErrorRequestHandler {
     const body: ApiError = coded ? coded.toJSON() : { code: 'INTERNAL', message: 'internal error' };
     if (coded) log.debug({ method: req.method, path: req.path, code: body.code }, body.message);
     else log.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    res.status(httpStatusOf(body.code)).json(body);
+    res.status(statusOf[body.code]).json(body);
   };
 }
 

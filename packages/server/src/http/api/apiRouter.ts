@@ -75,6 +75,8 @@ function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRout
       req,
       res,
     });
+    // A handler that sent a stored file itself (range requests) has answered already.
+    if (res.headersSent) return;
     const answer = route.response.parse(result);
     res.status(route.status ?? 200);
     if (route.produces) res.type(route.produces).send(answer);

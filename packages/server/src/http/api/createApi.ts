@@ -4,6 +4,7 @@ import { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import type { Logger } from '../../logger.js';
+import type { RunningMeetings } from '../../recording/runningMeetings.js';
 import { SocketPushes } from '../../signalling/socketPushes.js';
 import type { PlatformIo } from '../../signalling/socketServer.js';
 import { apiDocs } from './apiDocs.js';
@@ -11,8 +12,10 @@ import { apiErrorHandler, apiNotFound } from './apiErrors.js';
 import { apiRouter, type ApiHandlers } from './apiRouter.js';
 import { attendanceApi } from './attendanceApi.js';
 import { authApi } from './authApi.js';
+import { directivesApi } from './directivesApi.js';
 import { directoryApi } from './directoryApi.js';
 import { meetingApi } from './meetingApi.js';
+import { minutesApi } from './minutesApi.js';
 import { userApi } from './userApi.js';
 
 export interface Api {
@@ -23,7 +26,7 @@ export interface Api {
   attachSocketServer(io: PlatformIo): void;
 }
 
-export function createApi(prisma: PrismaClient, config: Config, version: string, log: Logger): Api {
+export function createApi(prisma: PrismaClient, config: Config, version: string, log: Logger, running: RunningMeetings): Api {
   const sessions = new SessionStore(prisma, config.auth.sessionTtlMs);
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const pushes = new SocketPushes();
@@ -34,8 +37,13 @@ export function createApi(prisma: PrismaClient, config: Config, version: string,
     lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
     checkInWindowMs: config.schedule.checkInWindowMs,
     attendanceGraceMs: config.attendance.graceMs,
+    running,
+    dataDir: config.dataDir,
   };
-  const handlers: ApiHandlers = { ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps), ...attendanceApi(deps) };
+  const handlers: ApiHandlers = {
+    ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps), ...attendanceApi(deps),
+    ...minutesApi(deps), ...directivesApi(deps),
+  };
   const router = Router();
   router.use(apiDocs(version));
   router.use(apiRouter(handlers, cookie));

@@ -52,7 +52,7 @@ export function meetingInvitationIcs(meeting: ScheduledMeetingDetail, baseUrl: s
 }
 
 /** 2027-01-04T01:00:00.000Z → 20270104T010000Z */
-export function icsUtc(instant: Date): string {
+function icsUtc(instant: Date): string {
   return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 

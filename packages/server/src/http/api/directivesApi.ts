@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { AttachmentFiles } from '../../minutes/directives/attachmentFiles.js';
+import { DirectiveReader } from '../../minutes/directives/directiveReader.js';
+import { DirectiveReports } from '../../minutes/directives/directiveReports.js';
+import { directiveStats } from '../../minutes/directives/directiveStats.js';
+import { DirectiveWriter } from '../../minutes/directives/directiveWriter.js';
+import type { ApiDeps, HandlerGroup } from './apiDeps.js';
+import { sendStoredFile } from './sendStoredFile.js';
+
+type DirectiveRoutes =
+  | 'directives.list'
+  | 'directives.stats'
+  | 'directives.create'
+  | 'directives.get'
+  | 'directives.update'
+  | 'directives.report'
+  | 'directives.attach'
+  | 'attachments.get';
+
+/** Directives: given in meetings, tracked across them, reported on by the responsible units. */
+export function directivesApi({ prisma, dataDir }: ApiDeps): HandlerGroup<DirectiveRoutes> {
+  const reader = new DirectiveReader(prisma);
+  const writer = new DirectiveWriter(prisma);
+  const reports = new DirectiveReports(prisma, reader, new AttachmentFiles(path.join(dataDir, 'attachments')));
+  return {
+    'directives.list': async ({ identity, query }) => ({ directives: await reader.list(identity, query) }),
+    'directives.stats': async ({ identity, query }) => ({ units: await directiveStats(prisma, reader, identity, query) }),
+    'directives.create': async ({ identity, params, body }) => {
+      const directiveId = await writer.create(identity, params.id!, body);
+      return { directive: await reader.get(identity, directiveId) };
+    },
+    'directives.get': async ({ identity, params }) => ({ directive: await reader.get(identity, params.id!) }),
+    'directives.update': async ({ identity, params, body }) => {
+      await writer.update(identity, params.id!, body);
+      return { directive: await reader.get(identity, params.id!) };
+    },
+    'directives.report': async ({ identity, params, body }) => ({ directive: await reports.report(identity, params.id!, body) }),
+    'directives.attach': async ({ identity, params, query, upload }) => ({
+      attachment: await reports.attach(identity, params.id!, params.reportId!, query.fileName, upload!),
+    }),
+    'attachments.get': async ({ identity, params, res }) => {
+      const file = await reports.download(identity, params.id!);
+      await sendStoredFile(res, file.path, file.contentType, file.fileName);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Identity, MinutesDocument } from '@pm/shared';
+import type { PrismaClient } from '../../db/prismaClient.js';
+import { minutesDocument } from '../minutesDocument.js';
+import type { MinutesSettingsStore } from '../minutesSettings.js';
+
+export interface ExportData {
+  minutes: MinutesDocument;
+  /** Sites that were connected at some point, by name; the invited ones when nobody joined live. */
+  attended: string[];
+  invitedCount: number;
+  /** Everyone who wrote entries: the meeting's secretaries. */
+  secretaries: string[];
+  /** When the document is issued: now. */
+  issuedAt: Date;
+}
+
+/** What the exported documents are made from, read once. */
+export async function exportData(prisma: PrismaClient, settings: MinutesSettingsStore, identity: Identity, meetingId: string): Promise<ExportData> {
+  const minutes = await minutesDocument(prisma, settings, identity, meetingId);
+  const [joined, authors] = await Promise.all([
+    prisma.presenceEvent.findMany({ where: { meetingId, kind: 'JOIN' }, distinct: ['siteId'], select: { siteId: true } }),
+    prisma.minutesEntry.findMany({ where: { meetingId }, distinct: ['authorUserId'], select: { author: { select: { displayName: true } } } }),
+  ]);
+  const joinedIds = new Set(joined.map((j) => j.siteId));
+  const attended = joinedIds.size ? minutes.sites.filter((s) => joinedIds.has(s.id)) : minutes.sites;
+  return {
+    minutes,
+    attended: attended.map((s) => s.name),
+    invitedCount: minutes.sites.length,
+    secretaries: authors.flatMap((a) => (a.author ? [a.author.displayName] : [])),
+    issuedAt: new Date(),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Identity, MinutesDocument } from '@pm/shared';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { directiveInclude, presentDirectives } from './directives/directiveRecord.js';
+import { assertMeetingVisible } from './minutesAccess.js';
+import { entryInclude, toMinutesEntry } from './minutesEntries.js';
+import type { MinutesSettingsStore } from './minutesSettings.js';
+import { loadTimelines } from './timelines.js';
+
+/** A meeting's minutes as a whole: particulars, agenda, entries in time order, directives. */
+export async function minutesDocument(
+  prisma: PrismaClient,
+  settings: MinutesSettingsStore,
+  identity: Identity,
+  meetingId: string,
+): Promise<MinutesDocument> {
+  await assertMeetingVisible(prisma, identity, meetingId);
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: {
+      chair: { select: { displayName: true } },
+      agenda: { orderBy: { position: 'asc' }, select: { position: true, title: true } },
+      invitations: { select: { site: { select: { id: true, name: true } } }, orderBy: { site: { name: 'asc' } } },
+    },
+  });
+  const [timelines, entries, directives, documentSettings] = await Promise.all([
+    loadTimelines(prisma, [meeting]),
+    prisma.minutesEntry.findMany({ where: { meetingId }, include: entryInclude, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] }),
+    prisma.directive.findMany({ where: { meetingId }, include: directiveInclude, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] }),
+    settings.get(meetingId),
+  ]);
+  const timeline = timelines.get(meetingId)!;
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      chairName: meeting.chair?.displayName ?? null,
+    },
+    settings: documentSettings,
+    timeline: { base: timeline.base, startedAt: timeline.startedAt.toISOString() },
+    agenda: meeting.agenda,
+    sites: meeting.invitations.map(({ site }) => site),
+    entries: entries.map((row) => toMinutesEntry(row, timeline)),
+    directives: await presentDirectives(prisma, directives),
+  };
+}

@@ -1,0 +1,34 @@
+/** The province keeps Indochina Time: UTC+7 all year, no daylight saving. */
+const PROVINCE_OFFSET_MS = 7 * 3_600_000;
+
+/** The province's calendar day of an instant, as YYYY-MM-DD. */
+export function provinceDay(instant: Date): string {
+  return new Date(instant.getTime() + PROVINCE_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar day as PostgreSQL's DATE reaches Prisma: midnight UTC. */
+export function dayAsDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function dateAsDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "ngày 29 tháng 11 năm 2026", as administrative documents write a date. */
+export function vietnameseDate(instant: Date): string {
+  const [year, month, day] = provinceDay(instant).split('-');
+  return `ngày ${Number(day)} tháng ${Number(month)} năm ${year}`;
+}
+
+/** "15/12/2026": a deadline as documents and tables show it. */
+export function shortDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** "08 giờ 30 phút": a time of day as minutes state when the meeting began and ended. */
+export function vietnameseTime(instant: Date): string {
+  const [hours, minutes] = new Date(instant.getTime() + PROVINCE_OFFSET_MS).toISOString().slice(11, 16).split(':');
+  return `${hours} giờ ${minutes} phút`;
+}

@@ -1,0 +1,93 @@
+import type { MinutesEntry } from '@pm/shared';
+import { useState } from 'react';
+import { callApi } from '../../api/apiClient';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useI18n } from '../../i18n/I18nProvider';
+import { DirectiveForm } from '../directives/DirectiveForm';
+import { EntryEditor } from './EntryEditor';
+import { ExportLinks } from './ExportLinks';
+import { LiveBar } from './LiveBar';
+import { MinutesSettingsForm } from './MinutesSettingsForm';
+import { useMinutes } from './useMinutes';
+import './minutes.css';
+
+/**
+ * `/meetings/:id/minutes`: the secretariat writes the minutes while the meeting runs. Each entry
+ * is saved as it is typed; a new one is stamped with the moment typing began, the agenda item in
+ * progress and the site holding the floor; a directive can be given from any entry.
+ */
+export function MinutesPage({ meetingId }: { meetingId: string }) {
+  const { t } = useI18n();
+  const { doc, live, error, reload } = useMinutes(meetingId);
+  const [agendaPosition, setAgendaPosition] = useState<number | null>(null);
+  const [composer, setComposer] = useState({ key: 0, touched: false, entryId: undefined as string | undefined });
+  const [directiveFrom, setDirectiveFrom] = useState<MinutesEntry | null | undefined>(undefined);
+
+  if (!doc) return error ? <ErrorNotice error={error} /> : <p className="notice">{t('common.loading')}</p>;
+  const speakerId = live?.speaker?.id ?? null;
+  // Until the person types, a fresh entry follows the floor and the agenda item in progress.
+  const composerKey = composer.touched ? `${composer.key}` : `${composer.key}:${speakerId}:${agendaPosition}`;
+  const newEntry = () => setComposer((c) => ({ key: c.key + 1, touched: false, entryId: undefined }));
+  const remove = async (entry: MinutesEntry) => {
+    await callApi('minutes.removeEntry', { params: { id: entry.id }, query: { version: entry.version } }).catch(() => undefined);
+    await reload();
+  };
+
+  return (
+    <section className="minutes" aria-labelledby="minutes-heading">
+      <h1 id="minutes-heading">
+        {t('minutes.heading')}: {doc.meeting.title}
+      </h1>
+      <LiveBar live={live} agenda={doc.agenda} agendaPosition={agendaPosition} onAgenda={setAgendaPosition} />
+      <ol className="minutes__entries">
+        {doc.entries
+          .filter((e) => e.id !== composer.entryId)
+          .map((entry) => (
+            <EntryEditor
+              key={entry.id}
+              meetingId={meetingId}
+              doc={doc}
+              start={{ entry }}
+              serverEntry={entry}
+              onConflict={() => void reload()}
+              onGiveDirective={setDirectiveFrom}
+              onRemove={(e) => void remove(e)}
+            />
+          ))}
+        <EntryEditor
+          key={composerKey}
+          meetingId={meetingId}
+          doc={doc}
+          start={{ fields: { text: '', agendaPosition, speakerSiteId: speakerId, speakerName: null } }}
+          serverEntry={doc.entries.find((e) => e.id === composer.entryId)}
+          onEdit={() => !composer.touched && setComposer((c) => ({ ...c, touched: true }))}
+          onSaved={(entry) => composer.entryId !== entry.id && setComposer((c) => ({ ...c, entryId: entry.id }))}
+          onConflict={() => void reload()}
+          autoFocus
+        />
+      </ol>
+      <div className="toolbar">
+        <button type="button" className="button button--primary" onClick={newEntry} data-testid="new-entry">
+          {t('minutes.newEntry')}
+        </button>
+        <button type="button" className="button" onClick={() => setDirectiveFrom(null)}>
+          {t('minutes.giveDirective')}
+        </button>
+      </div>
+      {directiveFrom !== undefined && (
+        <DirectiveForm
+          meetingId={meetingId}
+          agenda={doc.agenda}
+          fromEntry={directiveFrom}
+          defaultAgenda={directiveFrom?.agendaPosition ?? agendaPosition}
+          onDone={() => {
+            setDirectiveFrom(undefined);
+            void reload();
+          }}
+        />
+      )}
+      <ExportLinks meetingId={meetingId} />
+      <MinutesSettingsForm meetingId={meetingId} settings={doc.settings} onSaved={() => void reload()} />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { MinutesDocument, MinutesLive } from '@pm/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callApi } from '../../api/apiClient';
+
+const POLL_MS = 3000;
+
+/**
+ * A meeting's minutes, kept current while the secretariat writes: the live context (who has the
+ * floor, where now is on the timeline) every few seconds, and the whole document again whenever
+ * its entries changed (another secretary wrote) or the caller asks.
+ */
+export function useMinutes(meetingId: string) {
+  const [doc, setDoc] = useState<MinutesDocument>();
+  const [live, setLive] = useState<MinutesLive>();
+  const [error, setError] = useState<unknown>();
+  const revision = useRef<string | undefined>(undefined);
+
+  const reload = useCallback(async () => {
+    try {
+      setDoc(await callApi('minutes.get', { params: { id: meetingId } }));
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [meetingId]);
+
+  useEffect(() => {
+    void reload();
+    const poll = async () => {
+      try {
+        const next = await callApi('minutes.live', { params: { id: meetingId } });
+        setLive(next);
+        if (revision.current !== undefined && revision.current !== next.entriesRevision) await reload();
+        revision.current = next.entriesRevision;
+      } catch {
+        // A missed poll (the server restarting) is retried by the next one.
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [meetingId, reload]);
+
+  return { doc, live, error, reload };
+}

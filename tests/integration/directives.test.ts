@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import type { Directive, DirectiveDetail } from '@pm/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { createMeeting, scratchDataDir, type MeetingFixture } from '../support/meetingFixture.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const day = (offsetDays: number) => new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const PDF = Buffer.from('%PDF-1.4\n% test report\n');
+
+/**
+ * A directive's life: given in the meeting, seen and reported on by the responsible unit's own
+ * account (a meeting room), with an attachment, confirmed by the secretariat; the tracker's
+ * filters, the overdue flag and the on-time rate per unit.
+ */
+describe('directives and their follow-up', () => {
+  let platform: TestPlatform;
+  let meeting: MeetingFixture;
+  const cookies: Record<string, string> = {};
+  const api = (who: string, method: string, path: string, body?: unknown) => callApi(platform.url, cookies[who], method, path, body);
+  const upload = (who: string, path: string, type: string, bytes: Buffer) =>
+    fetch(`${platform.url}${path}`, { method: 'POST', headers: { cookie: cookies[who]!, 'content-type': type }, body: bytes });
+  let directive: DirectiveDetail;
+  const dataDir = scratchDataDir();
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ PM_DATA_DIR: dataDir });
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp phòng chống dịch sốt xuất huyết',
+      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      agenda: ['Tình hình dịch bệnh'],
+      unitCodes: ['SO-YTE', 'SO-TAICHINH', 'HUYEN-HOANGHOA'],
+    });
+    for (const user of ['vanphong', 'chutich', 'so-yte', 'huyen-hoanghoa', 'theodoi']) cookies[user] = await login(platform.url, user);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is given from the chair’s console with responsible and coordinating units and a deadline', async () => {
+    const created = await api('chutich', 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+      content: 'Sở Y tế chủ trì tổ chức phun hóa chất diệt muỗi tại các ổ dịch.',
+      responsibleUnitIds: [meeting.unitIds['SO-YTE']],
+      coordinatingUnitIds: [meeting.unitIds['SO-TAICHINH']],
+      deadline: day(10),
+      priority: 'URGENT',
+      agendaPosition: 1,
+    });
+    expect(created.status).toBe(201);
+    directive = created.body.directive;
+    expect(directive).toMatchObject({
+      status: 'ASSIGNED',
+      overdue: false,
+      responsibleUnits: [{ name: 'Sở Y tế' }],
+      coordinatingUnits: [{ name: 'Sở Tài chính' }],
+      agendaItem: { position: 1, title: 'Tình hình dịch bệnh' },
+      meeting: { id: meeting.meetingId },
+    });
+  });
+
+  it('is seen by the responsible unit’s meeting room, not by another unit’s', async () => {
+    const mine = await api('so-yte', 'GET', '/api/directives');
+    expect(mine.body.directives.map((d: Directive) => d.id)).toContain(directive.id);
+    const other = await api('huyen-hoanghoa', 'GET', '/api/directives');
+    expect(other.body.directives.map((d: Directive) => d.id)).not.toContain(directive.id);
+    expect((await api('huyen-hoanghoa', 'GET', `/api/directives/${directive.id}`)).status).toBe(404);
+    expect((await api('huyen-hoanghoa', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Không phải việc của huyện' })).status).toBe(404);
+  });
+
+  it('takes progress with an attachment, checking its type, content and size', async () => {
+    const progress = await api('so-yte', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Đã phun tại 12/20 ổ dịch.' });
+    expect(progress.status).toBe(201);
+    expect(progress.body.directive.status).toBe('IN_PROGRESS');
+    const reportId = progress.body.directive.reports[0].id;
+    const path = `/api/directives/${directive.id}/reports/${reportId}/attachments?fileName=${encodeURIComponent('Báo cáo tiến độ.pdf')}`;
+
+    const accepted = await upload('so-yte', path, 'application/pdf', PDF);
+    expect(accepted.status).toBe(201);
+    const { attachment } = await accepted.json();
+    expect(attachment).toMatchObject({ fileName: 'Báo cáo tiến độ.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
+    expect((await upload('so-yte', path, 'application/pdf', Buffer.from('not a pdf'))).status).toBe(400);
+    expect((await upload('so-yte', path, 'text/html', Buffer.from('<script>'))).status).toBe(400);
+    expect((await upload('so-yte', path, 'application/pdf', Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024)]))).status).toBe(400);
+
+    const download = await fetch(`${platform.url}/api/attachments/${attachment.id}`, { headers: { cookie: cookies['vanphong']! } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect((await api('huyen-hoanghoa', 'GET', `/api/attachments/${attachment.id}`)).status).toBe(404);
+  });
+
+  it('goes from reported done to confirmed, and only in that order', async () => {
+    const early = await api('vanphong', 'PATCH', `/api/directives/${directive.id}`, { version: 1, status: 'CONFIRMED' });
+    expect(early.status).toBe(409);
+    const done = await api('so-yte', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Đã hoàn thành phun hóa chất.', done: true });
+    expect(done.body.directive).toMatchObject({ status: 'REPORTED_DONE' });
+    const stale = await api('vanphong', 'PATCH', `/api/directives/${directive.id}`, { version: 1, status: 'CONFIRMED' });
+    expect(stale.body.code).toBe('CONFLICT');
+    const confirmed = await api('vanphong', 'PATCH', `/api/directives/${directive.id}`, { version: done.body.directive.version, status: 'CONFIRMED' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.directive).toMatchObject({ status: 'CONFIRMED', overdue: false });
+    expect(confirmed.body.directive.reports).toHaveLength(2);
+    expect((await api('so-yte', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Thêm một báo cáo' })).status).toBe(409);
+  });
+
+  it('flags overdue directives and computes the on-time rate per unit in the tracker', async () => {
+    const give = (unit: string, deadline: string) =>
+      api('vanphong', 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+        content: `Nhiệm vụ của ${unit} hạn ${deadline}`,
+        responsibleUnitIds: [meeting.unitIds[unit]],
+        deadline,
+      });
+    const late = (await give('HUYEN-HOANGHOA', day(-3))).body.directive;
+    await give('HUYEN-HOANGHOA', day(5));
+    expect(late.overdue).toBe(true);
+
+    const overdue = await api('theodoi', 'GET', '/api/directives?overdue=true');
+    expect(overdue.body.directives.map((d: Directive) => d.id)).toEqual([late.id]);
+    const byUnit = await api('theodoi', 'GET', `/api/directives?unitId=${meeting.unitIds['HUYEN-HOANGHOA']}&status=ASSIGNED`);
+    expect(byUnit.body.directives).toHaveLength(2);
+    const inPeriod = await api('theodoi', 'GET', `/api/directives?from=${day(-5)}&to=${day(0)}`);
+    expect(inPeriod.body.directives.map((d: Directive) => d.id)).toEqual([late.id]);
+
+    const stats = (await api('theodoi', 'GET', '/api/directives/stats')).body.units;
+    expect(stats).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ unit: expect.objectContaining({ name: 'Sở Y tế' }), total: 1, done: 1, onTime: 1, onTimeRate: 1 }),
+        expect.objectContaining({ unit: expect.objectContaining({ name: 'Huyện Hoằng Hóa' }), total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
+      ]),
+    );
+  });
+});

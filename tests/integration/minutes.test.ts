@@ -1,0 +1,90 @@
+import type { MinutesDocument, MinutesEntry } from '@pm/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+/** The minutes written live by two secretaries at once: nothing lost, nothing overwritten. */
+describe('minutes written live', () => {
+  let platform: TestPlatform;
+  let meeting: MeetingFixture;
+  let secretary: string;
+  let admin: string;
+  const api = (cookie: string, method: string, path: string, body?: unknown) => callApi(platform.url, cookie, method, path, body);
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Giao ban kinh tế - xã hội tháng 11',
+      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      agenda: ['Tình hình kinh tế - xã hội', 'Phòng chống dịch bệnh'],
+    });
+    [secretary, admin] = await Promise.all([login(platform.url, 'vanphong'), login(platform.url, 'admin')]);
+  });
+  afterAll(async () => platform?.stop());
+
+  const minutes = async (): Promise<MinutesDocument> => (await api(secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes`)).body;
+
+  it('keeps every entry of two secretaries writing at the same time', async () => {
+    const write = (cookie: string, who: string) =>
+      Promise.all(
+        Array.from({ length: 15 }, (_, i) =>
+          api(cookie, 'POST', `/api/meetings/${meeting.meetingId}/minutes/entries`, {
+            text: `${who} ghi ý kiến số ${i + 1}`,
+            agendaPosition: 1 + (i % 2),
+            speakerSiteId: meeting.siteIds['SO-YTE'],
+          }),
+        ),
+      );
+    const answers = [...(await write(secretary, 'Thư ký A')), ...(await write(admin, 'Thư ký B'))];
+    expect(answers.map((a) => a.status)).toEqual(Array(30).fill(201));
+    const { entries, timeline } = await minutes();
+    expect(entries).toHaveLength(30);
+    expect(timeline.base).toBe('meeting');
+    const entry = entries[0]!;
+    expect(entry.speakerName).toBe('Phòng họp Sở Y tế');
+    // Stamped from the meeting's start (it started a minute ago).
+    expect(entry.offsetMs).toBeGreaterThan(55_000);
+    expect(entry.offsetMs).toBeLessThan(120_000);
+  });
+
+  it('refuses an edit made from a stale version with CONFLICT, keeping the other secretary’s words', async () => {
+    const created: MinutesEntry = (
+      await api(secretary, 'POST', `/api/meetings/${meeting.meetingId}/minutes/entries`, { text: 'Bản đầu' })
+    ).body.entry;
+    const first = await api(admin, 'PATCH', `/api/minutes/entries/${created.id}`, { version: created.version, text: 'Thư ký B sửa' });
+    expect(first.status).toBe(200);
+    expect(first.body.entry.version).toBe(created.version + 1);
+    const stale = await api(secretary, 'PATCH', `/api/minutes/entries/${created.id}`, { version: created.version, text: 'Thư ký A sửa' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    expect((await minutes()).entries.find((e) => e.id === created.id)?.text).toBe('Thư ký B sửa');
+
+    expect((await api(secretary, 'DELETE', `/api/minutes/entries/${created.id}?version=${created.version}`)).status).toBe(409);
+    expect((await api(secretary, 'DELETE', `/api/minutes/entries/${created.id}?version=${first.body.entry.version}`)).status).toBe(200);
+  });
+
+  it('rejects an agenda item or a speaker that is not the meeting’s own', async () => {
+    const path = `/api/meetings/${meeting.meetingId}/minutes/entries`;
+    expect((await api(secretary, 'POST', path, { text: 'x', agendaPosition: 9 })).status).toBe(400);
+    const tinh = await platform.db.prisma.site.findUniqueOrThrow({ where: { code: 'TINH' } });
+    expect((await api(secretary, 'POST', path, { text: 'x', speakerSiteId: tinh.id })).status).toBe(400);
+  });
+
+  it('tells the minutes screen when entries changed, and who has the floor (nobody: not running)', async () => {
+    const path = `/api/meetings/${meeting.meetingId}/minutes/live`;
+    const before = (await api(secretary, 'GET', path)).body;
+    expect(before).toMatchObject({ live: false, speaker: null, timeline: { base: 'meeting' } });
+    await api(secretary, 'POST', `/api/meetings/${meeting.meetingId}/minutes/entries`, { text: 'Một ý kiến mới' });
+    expect((await api(secretary, 'GET', path)).body.entriesRevision).not.toBe(before.entriesRevision);
+  });
+
+  it('keeps the exported documents’ particulars with optimistic versions', async () => {
+    const { settings } = await minutes();
+    expect(settings).toMatchObject({ issuingBody: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', place: 'Thanh Hóa', version: 1 });
+    const path = `/api/meetings/${meeting.meetingId}/minutes`;
+    const saved = await api(secretary, 'PATCH', path, { version: 1, minutesNumber: '15/BB-UBND' });
+    expect(saved.body).toMatchObject({ minutesNumber: '15/BB-UBND', version: 2 });
+    expect((await api(admin, 'PATCH', path, { version: 1, signerName: 'X' })).status).toBe(409);
+  });
+});

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { docxText, flat, pdfText } from '../support/documentText.ts';
+import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const DIRECTIVES = [
+  { content: 'Sở Y tế khẩn trương tổ chức tiêm chủng mở rộng cho trẻ em.', unit: 'SO-YTE', with: 'SO-TAICHINH', deadline: '2026-12-15' },
+  { content: 'UBND huyện Hoằng Hóa rà soát các hộ dân vùng ngập lụt.', unit: 'HUYEN-HOANGHOA', with: null, deadline: '2027-01-10' },
+];
+
+/** The minutes and the conclusions notice, as Word and PDF files, read back as text. */
+describe('exported minutes and conclusions notice', () => {
+  let platform: TestPlatform;
+  let meeting: MeetingFixture;
+  let cookie: string;
+  const download = async (name: string) => {
+    const response = await fetch(`${platform.url}/api/meetings/${meeting.meetingId}/${name}`, { headers: { cookie } });
+    expect(response.status, name).toBe(200);
+    return { type: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Hội nghị trực tuyến về công tác y tế',
+      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      agenda: ['Công tác tiêm chủng', 'Phòng chống thiên tai'],
+      unitCodes: ['SO-YTE', 'SO-TAICHINH', 'HUYEN-HOANGHOA'],
+    });
+    cookie = await login(platform.url, 'vanphong');
+    const post = (path: string, body: unknown) => callApi(platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/${path}`, body);
+    await post('minutes/entries', { text: 'Báo cáo tỷ lệ tiêm chủng đạt 92%.', agendaPosition: 1, speakerSiteId: meeting.siteIds['SO-YTE'] });
+    await post('minutes/entries', { text: 'Đề nghị hỗ trợ kinh phí di dời dân.', agendaPosition: 2, speakerSiteId: meeting.siteIds['HUYEN-HOANGHOA'] });
+    for (const d of DIRECTIVES) {
+      const answer = await post('directives', {
+        content: d.content,
+        responsibleUnitIds: [meeting.unitIds[d.unit]],
+        coordinatingUnitIds: d.with ? [meeting.unitIds[d.with]] : [],
+        deadline: d.deadline,
+      });
+      expect(answer.status).toBe(201);
+    }
+    await callApi(platform.url, cookie, 'PATCH', `/api/meetings/${meeting.meetingId}/minutes`, { version: 1, minutesNumber: '27/BB-UBND', conclusionsNumber: '312/TB-UBND' });
+  });
+  afterAll(async () => platform?.stop());
+
+  const expectAdministrativeDocument = (text: string, number: string) => {
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('ỦY BAN NHÂN DÂN');
+    expect(text).toContain('TỈNH THANH HÓA');
+    expect(text).toContain(`Số: ${number}`);
+    expect(text).toMatch(/Thanh Hóa, ngày \d{1,2} tháng \d{1,2} năm \d{4}/);
+  };
+  const expectDirectives = (text: string) => {
+    for (const d of DIRECTIVES) expect(text).toContain(d.content);
+    expect(text).toContain('Sở Y tế');
+    expect(text).toContain('Sở Tài chính');
+    expect(text).toContain('Huyện Hoằng Hóa');
+    expect(text).toContain('15/12/2026');
+    expect(text).toContain('10/01/2027');
+  };
+
+  for (const format of ['docx', 'pdf'] as const) {
+    const read = async (name: string) => {
+      const { type, bytes } = await download(`${name}.${format}`);
+      expect(type).toContain(format === 'pdf' ? 'application/pdf' : 'wordprocessingml');
+      return flat(format === 'pdf' ? pdfText(bytes) : await docxText(bytes));
+    };
+
+    it(`writes the minutes (biên bản) as ${format}, with what was said and what was directed`, async () => {
+      const text = await read('minutes');
+      expectAdministrativeDocument(text, '27/BB-UBND');
+      expect(text).toContain('BIÊN BẢN');
+      expect(text).toContain('Hội nghị trực tuyến về công tác y tế');
+      expect(text).toContain('Công tác tiêm chủng');
+      expect(text).toContain('Báo cáo tỷ lệ tiêm chủng đạt 92%.');
+      expect(text).toContain('Hội trường UBND huyện Hoằng Hóa');
+      expectDirectives(text);
+    });
+
+    it(`writes the conclusions notice (thông báo kết luận) as ${format}, addressed to the units`, async () => {
+      const text = await read('conclusions');
+      expectAdministrativeDocument(text, '312/TB-UBND');
+      expect(text).toContain('THÔNG BÁO');
+      expect(text).toContain('Nơi nhận');
+      expectDirectives(text);
+    });
+  }
+});
