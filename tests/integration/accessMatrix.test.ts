@@ -23,6 +23,8 @@ const PUBLIC = 'public' as const;
 
 const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /healthz': PUBLIC,
+  // Prometheus has no account: firewalled, or METRICS_TOKEN (tests/integration/metrics.test.ts).
+  'GET /metrics': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
   'GET /api/docs': PUBLIC,
   'POST /api/auth/login': PUBLIC,
@@ -72,6 +74,8 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/directives/:id/reports': ['SECRETARIAT', 'SITE'],
   'POST /api/directives/:id/reports/:reportId/attachments': ['SECRETARIAT', 'SITE'],
   'GET /api/attachments/:id': ALL,
+  'GET /api/turn-credentials': ALL,
+  'POST /api/admin/drain': ['ADMIN'],
 };
 /** The web app's catch-all (everything outside /api, /socket.io, /healthz) is public: it is the sign-in page. */
 const WEB_APP_ROUTE = /^GET \/\^\(\?!/;

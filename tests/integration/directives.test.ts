@@ -19,7 +19,7 @@ describe('directives and their follow-up', () => {
   const cookies: Record<string, string> = {};
   const api = (who: string, method: string, path: string, body?: unknown) => callApi(platform.url, cookies[who], method, path, body);
   const upload = (who: string, path: string, type: string, bytes: Buffer) =>
-    fetch(`${platform.url}${path}`, { method: 'POST', headers: { cookie: cookies[who]!, 'content-type': type }, body: bytes });
+    fetch(`${platform.url}${path}`, { method: 'POST', headers: { cookie: cookies[who]!, 'content-type': type }, body: new Uint8Array(bytes) });
   let directive: DirectiveDetail;
   const dataDir = scratchDataDir();
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../setup/globalSetup.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -11,6 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  */
 export class ServerProcess {
   private child: ChildProcess | undefined;
+  /** Resolves when the current child has exited, however it ended (a signal leaves exitCode null). */
+  private exited: Promise<void> = Promise.resolve();
+  private running = false;
   private output = '';
   readonly url: string;
 
@@ -39,17 +43,27 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    const tsx = path.join(root, 'packages/server/node_modules/.bin/tsx');
-    const child = spawn(tsx, [path.join(root, 'packages/server/src/main.ts')], {
+    // tsx's CLI would run the server as its own child, and a SIGKILL would then hit only the
+    // wrapper; loading tsx into node itself makes this pid the server's.
+    const tsx = path.dirname(createRequire(path.join(root, 'packages/server/package.json')).resolve('tsx/package.json'));
+    const args = ['--require', path.join(tsx, 'dist/preflight.cjs'), '--import', pathToFileURL(path.join(tsx, 'dist/loader.mjs')).href];
+    const child = spawn(process.execPath, [...args, path.join(root, 'packages/server/src/main.ts')], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.running = true;
+    this.exited = new Promise((resolve) =>
+      child.once('exit', () => {
+        this.running = false;
+        resolve();
+      }),
+    );
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${this.output.slice(-3000)}`);
+      if (!this.running) throw new Error(`server exited:\n${this.output.slice(-3000)}`);
       if (await this.healthy()) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -58,20 +72,17 @@ export class ServerProcess {
 
   /** SIGKILL: no shutdown code runs, nothing is flushed. Its mediasoup workers die with it. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    if (!this.running) return;
+    this.child?.kill('SIGKILL');
+    await this.exited;
   }
 
+  /** SIGTERM (the node drains, then shuts down), SIGKILL if it takes longer than 15 s. */
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) await this.kill();
+    if (!this.running) return;
+    this.child?.kill('SIGTERM');
+    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 15_000))]);
+    await this.kill();
   }
 
   private async healthy(): Promise<boolean> {

@@ -26,7 +26,7 @@ export class ProtocolClient {
   async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
     const timed = this.socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> };
     const result = await timed.emitWithAck(name, payload);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+    if (!result.ok) throw new RequestError(name, result.error.code, result.error.message, result.error.location);
     return result.data as ResponseData<N>;
   }
 
@@ -37,5 +37,17 @@ export class ProtocolClient {
 
   close(): void {
     this.socket.close();
+  }
+}
+
+/** A refused request, with the server's code (and, for MOVED, where to go). */
+export class RequestError extends Error {
+  constructor(
+    readonly request: string,
+    readonly code: string,
+    message: string,
+    readonly location?: string,
+  ) {
+    super(`${request}: ${code} ${message}`);
   }
 }

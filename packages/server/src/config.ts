@@ -15,6 +15,22 @@ const optionalUrl = (protocols: string[]) =>
     .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
+/** A shared secret; an empty value (a template's placeholder) counts as unset. */
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' });
+/** RFC 7065 TURN URIs: `turn:host[:port][?transport=udp|tcp]`, `turns:` for TLS. */
+const TURN_URI = /^turns?:[^\s?,]+(\?transport=(udp|tcp))?$/;
+const turnUrls = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((url) => url.trim()).filter(Boolean))
+  .refine((urls) => urls.every((url) => TURN_URI.test(url)), {
+    message: 'must be comma-separated turn: or turns: URLs, e.g. turn:turn.example.vn:3478,turns:turn.example.vn:443?transport=tcp',
+  });
 
 /**
  * Every setting comes from the environment and is validated once, at start, so a wrong value is
@@ -27,6 +43,8 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   /** PostgreSQL to use. Unset: the platform starts its own embedded PostgreSQL in PM_DATA_DIR. */
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /** How sites reach this node (behind a proxy, or one node of a cluster): a node sends sites here. */
+  PUBLIC_URL: optionalUrl(['http', 'https']),
   /** Redis shared by the nodes of a cluster. Unset: a single node keeps its state in memory. */
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   PM_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
@@ -63,7 +81,20 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** coturn's URLs for meeting rooms behind strict firewalls; browsers get time-limited credentials for them. */
+  TURN_URLS: turnUrls,
+  /** coturn's static-auth-secret (use-auth-secret): the key of the credentials' HMAC. */
+  TURN_SECRET: optionalSecret,
+  /** coturn checks the credentials again at every allocation refresh: make them outlast a long meeting. */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(43_200),
+  /** When set, GET /metrics answers only `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalSecret,
+  /** On SIGTERM the node drains, then waits this long at most for its participants to move. */
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
+
+/** Every variable the platform reads: deployment files are checked against this list. */
+export const settingNames = Object.keys(envSchema.shape);
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -80,11 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
   if (e.MEDIASOUP_LISTEN_IP === '0.0.0.0' && !e.MEDIASOUP_ANNOUNCED_IP) {
-    throw new ConfigError([
-      'MEDIASOUP_ANNOUNCED_IP: is required when MEDIASOUP_LISTEN_IP is 0.0.0.0 (the address sites reach this server at)',
-    ]);
+    problems.push('MEDIASOUP_ANNOUNCED_IP: is required when MEDIASOUP_LISTEN_IP is 0.0.0.0 (the address sites reach this server at)');
   }
+  if ((e.TURN_URLS.length > 0) !== (e.TURN_SECRET !== undefined)) {
+    problems.push('TURN_URLS, TURN_SECRET: set both (coturn’s URLs and its static-auth-secret) or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     http: { host: e.HOST, port: e.PORT },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
@@ -93,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       embedded: { dataDir: path.join(e.PM_DATA_DIR, 'postgres'), port: e.EMBEDDED_PG_PORT },
     },
     redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL,
     dataDir: e.PM_DATA_DIR,
     webDist: e.PM_WEB_DIST,
     mediasoup: {
@@ -111,5 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     schedule: { checkInWindowMs: e.CHECKIN_WINDOW_MINUTES * 60_000 },
+    turn: e.TURN_SECRET ? { urls: e.TURN_URLS, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : undefined,
+    metrics: { token: e.METRICS_TOKEN },
+    drain: { timeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000 },
   };
 }

@@ -26,8 +26,20 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     void platform.close().then(() => process.exit(0));
   };
+  // SIGTERM (systemctl stop, docker stop, Kubernetes) drains first, so meetings go on from other
+  // nodes; a repeated SIGTERM changes nothing. SIGINT (Ctrl-C) closes at once.
+  let draining = false;
+  const drainThenStop = () => {
+    if (draining) return;
+    draining = true;
+    log.info({ timeoutSeconds: config.drain.timeoutMs / 1000 }, 'SIGTERM: draining before shutting down');
+    void platform.drain.drainAndWait('SIGTERM', config.drain.timeoutMs).then((participantsLeft) => {
+      log.info({ participantsLeft }, 'drain finished');
+      stop('SIGTERM');
+    });
+  };
   process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGTERM', drainThenStop);
 }
 
 main().catch((error: unknown) => {

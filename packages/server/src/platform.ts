@@ -4,10 +4,12 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { socketAuth } from './auth/socketAuth.js';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
+import { ClusterNode } from './cluster/clusterNode.js';
 import { connectRedis } from './cluster/redisConnection.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
+import { NodeDrain } from './drain/nodeDrain.js';
 import { createApi } from './http/api/createApi.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
 import { webAppRoutes } from './http/webApp.js';
@@ -15,11 +17,14 @@ import type { Logger } from './logger.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
+import { nodeMetrics } from './metrics/nodeMetrics.js';
+import { Recordings } from './recording/recordings.js';
 import { RunningMeetings } from './recording/runningMeetings.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { mediaHandlers } from './signalling/mediaHandlers.js';
+import { recordingHandlers } from './signalling/recordingHandlers.js';
 import { meetingHandlers } from './signalling/meetingHandlers.js';
 import { createSocketServer } from './signalling/socketServer.js';
 
@@ -32,6 +37,8 @@ export interface Platform {
   app: express.Express;
   db: Database;
   workers: WorkerPool;
+  /** Takes this node out of service without cutting meetings (SIGTERM, POST /api/admin/drain). */
+  drain: NodeDrain;
   close(): Promise<void>;
 }
 
@@ -57,6 +64,19 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       closers.unshift(async () => void r.disconnect());
     }
 
+    let publicUrl = '';
+    let live: LiveMeetings | undefined;
+    const cluster = new ClusterNode(
+      {
+        redis,
+        url: () => publicUrl,
+        load: () => workers.all().reduce((sum, s) => sum + s.load.consumers + s.load.transports + s.load.producers, 0),
+        draining: () => false,
+        hostedMeetings: () => live?.openMeetingIds() ?? [],
+      },
+      log.child({ module: 'cluster' }),
+    );
+
     const workers = await WorkerPool.start(
       {
         workerBin: config.mediasoup.workerBin,
@@ -73,20 +93,30 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       { name: 'database', check: async () => void (await db.ping()) },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
     ];
+    const census = async () => (live ? live.census() : { meetings: 0, participants: 0, sites: 0 });
+    const drain = new NodeDrain(
+      { participants: async () => (await census()).participants, reconnectWithinSeconds: config.drain.timeoutMs / 1000 },
+      log.child({ module: 'drain' }),
+    );
+    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
     const app = express();
     app.disable('x-powered-by');
-    app.use(healthRoutes(checks, () => workers.health(), VERSION));
+    app.use(metrics.http);
+    app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
+    app.use(metrics.router);
     const running = new RunningMeetings();
-    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }), running);
+    const recordings = new Recordings(db.prisma, running, config.dataDir, log.child({ module: 'recording' }));
+    recordings.recoverUnfinished();
+    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }), recordings, drain);
     app.use(api.router);
     app.use(webAppRoutes(config.webDist));
 
     const server = http.createServer(app);
     const technicalCheck = new TechnicalCheck(workers, log.child({ module: 'check' }));
-    let live: LiveMeetings | undefined;
     const io = createSocketServer(
       server,
       (io) => {
+        cluster.attachSocketAdapter(io);
         io.use(socketAuth(api.sessions));
         api.attachSocketServer(io);
         live = new LiveMeetings(
@@ -94,18 +124,28 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           io,
           new PrismaMeetingPlans(db.prisma),
           { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), ...config.attendance },
+          cluster.stateStore,
+          cluster.hosts,
           log.child({ module: 'meeting' }),
         );
         running.attach(live);
-        return [mediaHandlers, checkHandlers(technicalCheck), meetingHandlers(live), attendanceHandlers];
+        recordings.attachSocketServer(io);
+        drain.attach(io);
+        return [mediaHandlers, checkHandlers(technicalCheck), drain.refuseJoinsWhileDraining(meetingHandlers(live)), attendanceHandlers,
+          recordingHandlers(recordings)];
       },
       log.child({ module: 'signalling' }),
+      metrics.signalling,
     );
+    closers.unshift(() => cluster.closeAdapter());
     closers.unshift(async () => {
       await live?.closeAll();
       await io.close();
       server.closeAllConnections();
     });
+    // Before the meetings close: recordings finish their parts (the next start joins them if the
+    // join is cut short).
+    closers.unshift(() => recordings.stopAll());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.http.port, config.http.host, resolve);
@@ -113,8 +153,11 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const { port } = server.address() as AddressInfo;
     const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
     const url = `http://${host}:${port}`;
+    publicUrl = config.publicUrl ?? url;
+    await cluster.start();
+    closers.unshift(() => cluster.stop());
     log.info({ url }, 'platform listening');
-    return { url, app, db, workers, close: () => runClosers(closers, log) };
+    return { url, app, db, workers, drain, close: () => runClosers(closers, log) };
   } catch (error) {
     await runClosers(closers, log);
     throw error;

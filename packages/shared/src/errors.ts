@@ -13,6 +13,10 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'MEDIA_UNAVAILABLE',
+  /** This node is being drained: join again through the load balancer, which picks another node. */
+  'NODE_DRAINING',
+  /** The meeting runs on another node of the cluster: connect to `location` and ask again. */
+  'MOVED',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
@@ -23,6 +27,8 @@ export const apiErrorSchema = z.object({
   message: z.string(),
   /** Field-level problems of a rejected payload, as `path: problem`. */
   issues: z.array(z.string()).optional(),
+  /** With MOVED: the base URL of the node to ask. */
+  location: z.string().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -32,13 +38,19 @@ export class CodedError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: string[],
+    readonly location?: string,
   ) {
     super(message);
     this.name = 'CodedError';
   }
 
   toJSON(): ApiError {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.location ? { location: this.location } : {}),
+    };
   }
 }
 

@@ -29,6 +29,8 @@ import {
   unitUpdateSchema,
 } from './directory.js';
 import { minutesRoutes } from './minutesApi.js';
+import { recordingRoutes } from './recordingApi.js';
+import { operationsRoutes } from './operations.js';
 import {
   checkReceiptSchema,
   checkReportSchema,
@@ -53,7 +55,7 @@ export interface ApiRoute {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: `/api/${string}`;
   /** OpenAPI tag: the screen or system area. */
-  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance' | 'minutes' | 'directives';
+  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance' | 'minutes' | 'directives' | 'operations' | 'recordings';
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -149,6 +151,8 @@ export const api = {
   }),
 
   ...minutesRoutes,
+  ...recordingRoutes,
+  ...operationsRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof api;

@@ -13,3 +13,5 @@ export * from './httpApi.js';
 export * from './text.js';
 export * from './minutes.js';
 export * from './directives.js';
+export * from './recording.js';
+export * from './operations.js';

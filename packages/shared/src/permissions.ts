@@ -46,6 +46,8 @@ export const permissions = [
   'recording.control',
   /** Watch recordings on the review page. */
   'recordings.read',
+  /** Drain a node of the cluster before maintenance. */
+  'node.drain',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,7 +59,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: [
     'session', 'users.read', 'users.manage', 'directory.read', 'directory.manage',
     'meetings.read', 'meetings.manage', 'meetings.readiness', ...live,
-    ...records, 'minutes.write', 'directives.manage', 'recording.control',
+    ...records, 'minutes.write', 'directives.manage', 'recording.control', 'node.drain',
   ],
   SECRETARIAT: [
     'session', 'users.read', 'directory.read', 'directory.manage', 'meetings.read', 'meetings.manage',

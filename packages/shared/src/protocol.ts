@@ -16,6 +16,7 @@ import {
   rtpParametersSchema,
   transportOptionsSchema,
 } from './media.js';
+import { recordingControlSchema, recordingStatusSchema } from './recording.js';
 import { scheduleChangeSchema } from './schedule.js';
 
 /**
@@ -110,6 +111,11 @@ export const requests = {
   ),
   /** A kiosk's own view of its connection, from getStats, every few seconds. */
   'quality:report': request(clientQualityReportSchema, empty),
+
+  /** The chair or an operator records the programme (it need not be joined: the meeting is named). */
+  'recording:start': request(recordingControlSchema, recordingStatusSchema),
+  'recording:pause': request(recordingControlSchema, recordingStatusSchema),
+  'recording:stop': request(recordingControlSchema, recordingStatusSchema),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -148,6 +154,13 @@ export const serverEvents = {
   /** Live connection figures of every connected site (chair and operator only). */
   'meeting:quality': z.object({ sites: z.array(siteQualitySchema) }),
   'meeting:alert': siteAlertSchema,
+  /** The meeting's recording started, paused or stopped: every invited site shows it. */
+  'recording:state': recordingStatusSchema,
+  /**
+   * This node is being drained (maintenance or shutdown): leave, then join again through the load
+   * balancer, which sends the client to another node, within this many seconds.
+   */
+  'node:draining': z.object({ reconnectWithinSeconds: z.number().int().nonnegative() }),
 } as const;
 export type ServerEventName = keyof typeof serverEvents;
 export type ServerEventPayload<N extends ServerEventName> = z.output<(typeof serverEvents)[N]>;

@@ -7,6 +7,8 @@ import { PasswordPage } from './features/account/PasswordPage';
 import { CheckPage } from './features/check/CheckPage';
 import { HomePage } from './features/home/HomePage';
 import { MeetingPage } from './features/meeting/MeetingPage';
+import { recordsRoutes } from './features/minutes/recordsRoutes';
+import { RecordingBar } from './features/recording/RecordingBar';
 import { ReadinessPage } from './features/readiness/ReadinessPage';
 import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
 import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
@@ -42,7 +44,15 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
       </Allowed>
     ),
   },
-  { path: '/meeting/:id', render: ({ params, identity }) => <MeetingPage meetingId={params.id!} role={identity.role} /> },
+  {
+    path: '/meeting/:id',
+    render: ({ params, identity }) => (
+      <>
+        <MeetingPage meetingId={params.id!} role={identity.role} />
+        <RecordingBar meetingId={params.id!} identity={identity} />
+      </>
+    ),
+  },
   {
     path: '/meetings/:id/readiness',
     render: ({ params, identity }) => (
@@ -83,6 +93,7 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
       </Allowed>
     ),
   },
+  ...recordsRoutes,
   { path: '/', render: ({ identity }) => <HomePage identity={identity} /> },
 ];
 

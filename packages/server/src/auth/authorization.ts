@@ -54,6 +54,11 @@ export const routeAccess = {
   'directives.report': 'directives.report',
   'directives.attach': 'directives.report',
   'attachments.get': 'directives.read',
+  'recording.status': 'meetings.read',
+  'recording.get': 'recordings.read',
+  'recording.file': 'recordings.read',
+  'turn.credentials': 'session',
+  'node.drain': 'node.drain',
 } as const satisfies Record<ApiRouteName, Permission | 'public'>;
 
 export type PublicRoute = { [N in ApiRouteName]: (typeof routeAccess)[N] extends 'public' ? N : never }[ApiRouteName];
@@ -82,6 +87,9 @@ export const requestAccess = {
   'rollcall:confirm': 'attendance.confirm',
   'attendance:headcount': 'meeting.join',
   'quality:report': 'attendance.confirm',
+  'recording:start': 'recording.control',
+  'recording:pause': 'recording.control',
+  'recording:stop': 'recording.control',
 } as const satisfies Record<RequestName, Permission>;
 
 /** The caller, if signed in and allowed; UNAUTHENTICATED or FORBIDDEN otherwise. */

@@ -1,10 +1,12 @@
 import type { PrismaClient } from '../db/prismaClient.js';
+import { recordedSpans } from '../recording/recordingStore.js';
 import { Timeline } from './timeline.js';
 
-/** The timelines of some meetings, each from its scheduled start (recordings come in later). */
+/** The timelines of some meetings: their recordings' spans, or their scheduled starts. */
 export async function loadTimelines(
-  _prisma: PrismaClient,
+  prisma: PrismaClient,
   meetings: ReadonlyArray<{ id: string; startsAt: Date }>,
 ): Promise<Map<string, Timeline>> {
-  return new Map(meetings.map((m) => [m.id, Timeline.of(m.startsAt, [])]));
+  const spans = await recordedSpans(prisma, meetings.map((m) => m.id));
+  return new Map(meetings.map((m) => [m.id, Timeline.of(m.startsAt, spans.get(m.id) ?? [])]));
 }

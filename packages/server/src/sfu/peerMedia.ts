@@ -38,7 +38,10 @@ export class PeerMedia {
     readonly slot: WorkerSlot,
     readonly router: ms.Router,
     private readonly events: PeerMediaEvents,
-  ) {}
+  ) {
+    // Placement counts this client on its worker until its media closes.
+    slot.load.peers++;
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -236,6 +239,7 @@ export class PeerMedia {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.slot.load.peers--;
     // Closing a transport closes its producers and consumers with it.
     for (const transport of this.transports.values()) transport.close();
     for (const listener of this.closeListeners) listener();

@@ -52,12 +52,17 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
     expect(slot.load.transports).toBe(0);
   });
 
-  it('places new work on the least-loaded worker', async () => {
+  it('spreads a burst of joins over the workers before any of them has transports', async () => {
     pool = await startPool(2);
-    const first = pool.leastLoaded();
-    const router = await first.worker.createRouter({ mediaCodecs });
-    await router.createWebRtcTransport({ webRtcServer: first.webRtcServer });
-    expect(pool.leastLoaded().index).not.toBe(first.index);
+    const placed: PeerMedia[] = [];
+    for (let i = 0; i < 6; i++) {
+      const slot = pool.leastLoaded();
+      const router = await slot.worker.createRouter({ mediaCodecs });
+      placed.push(new PeerMedia(`site-${i}`, slot, router, { consumerClosed: () => undefined }));
+    }
+    expect(pool.all().map((s) => s.load.peers)).toEqual([3, 3]);
+    for (const media of placed.slice(0, 3)) media.close();
+    expect(pool.all().reduce((n, s) => n + s.load.peers, 0)).toBe(3);
   });
 
   it('replaces a worker killed with SIGKILL at the same index and reports it', async () => {

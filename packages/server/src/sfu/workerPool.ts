@@ -15,6 +15,12 @@ export interface WorkerPoolOptions {
 
 /** Live load of one worker, kept from mediasoup's observer events. */
 export interface WorkerLoad {
+  /**
+   * Clients placed on this worker. Counted from the moment of placement, before their
+   * transports and consumers exist, so a burst of joins is spread instead of piling onto the
+   * worker that looked emptiest when the burst began.
+   */
+  peers: number;
   routers: number;
   transports: number;
   producers: number;
@@ -26,6 +32,8 @@ export interface WorkerSlot {
   readonly worker: ms.Worker;
   readonly webRtcServer: ms.WebRtcServer;
   readonly load: WorkerLoad;
+  /** The worker's open transports, so their bitrates can be sampled (metrics). */
+  readonly transports: ReadonlySet<ms.Transport>;
   /** Increases each time the slot's worker is replaced, so owners can tell stale routers apart. */
   readonly generation: number;
 }
@@ -77,7 +85,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.slots;
   }
 
-  /** The worker with the fewest consumers (the dominant cost of an SFU fanning out a programme). */
+  /**
+   * The worker with the fewest clients, then the fewest consumers: every site costs about the
+   * same (it receives the programme), and consumers are the dominant cost of an SFU fanning out.
+   */
   leastLoaded(): WorkerSlot {
     const alive = this.slots.filter((s) => !s.worker.closed);
     const pick = alive.reduce<WorkerSlot | undefined>(
@@ -94,7 +105,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       ok: !s.worker.closed,
       detail: s.worker.closed
         ? 'worker is down (being replaced)'
-        : `pid ${s.worker.pid}, ${s.load.routers} routers, ${s.load.transports} transports, ${s.load.consumers} consumers`,
+        : `pid ${s.worker.pid}, ${s.load.peers} clients, ${s.load.transports} transports, ${s.load.consumers} consumers`,
     }));
   }
 
@@ -117,7 +128,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
         { protocol: 'tcp', ...listen },
       ],
     });
-    const slot: WorkerSlot = { index, worker, webRtcServer, load: trackLoad(worker), generation };
+    const transports = new Set<ms.Transport>();
+    const slot: WorkerSlot = { index, worker, webRtcServer, load: trackLoad(worker, transports), transports, generation };
     worker.on('died', (error) => this.onWorkerDied(slot, error));
     this.log.debug({ index, pid: worker.pid, port }, 'mediasoup worker up');
     return slot;
@@ -144,11 +156,12 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
 }
 
 function weight(load: WorkerLoad): number {
-  return load.consumers + load.producers * 2 + load.transports;
+  // Peers dominate; consumers and producers only break ties between equally populated workers.
+  return load.peers * 1000 + load.consumers + load.producers * 2;
 }
 
-function trackLoad(worker: ms.Worker): WorkerLoad {
-  const load: WorkerLoad = { routers: 0, transports: 0, producers: 0, consumers: 0 };
+function trackLoad(worker: ms.Worker, transports: Set<ms.Transport>): WorkerLoad {
+  const load: WorkerLoad = { peers: 0, routers: 0, transports: 0, producers: 0, consumers: 0 };
   const count = (key: keyof WorkerLoad, closing: { observer: EventEmitter }) => {
     load[key]++;
     closing.observer.once('close', () => load[key]--);
@@ -157,6 +170,8 @@ function trackLoad(worker: ms.Worker): WorkerLoad {
     count('routers', router);
     router.observer.on('newtransport', (transport: ms.Transport) => {
       count('transports', transport);
+      transports.add(transport);
+      transport.observer.once('close', () => transports.delete(transport));
       transport.observer.on('newproducer', (p: ms.Producer) => count('producers', p));
       transport.observer.on('newconsumer', (c: ms.Consumer) => count('consumers', c));
     });

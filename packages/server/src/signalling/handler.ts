@@ -4,6 +4,7 @@ import {
   requests,
   type Ack,
   type ApiError,
+  type ErrorCode,
   type ParsedRequest,
   type RequestName,
   type ResponseData,
@@ -20,17 +21,20 @@ export type RequestHandler<N extends RequestName> = (
 /** A feature's handlers, keyed by request name; each file of this folder exports one such table. */
 export type HandlerTable = { [N in RequestName]?: RequestHandler<N> };
 
+/** Told of every answered request: its outcome (`ok` or the error code) and how long it took (metrics). */
+export type RequestObserver = (event: RequestName, outcome: 'ok' | ErrorCode, seconds: number) => void;
+
 /**
  * Attaches handler tables to one socket. Every request goes through the same edge: the
  * acknowledgement must exist, the payload is validated against the shared schema, and any error
  * becomes a coded acknowledgement. Nothing a client sends can throw out of here.
  */
-export function attachHandlers(session: SocketSession, tables: HandlerTable[], log: Logger): void {
+export function attachHandlers(session: SocketSession, tables: HandlerTable[], log: Logger, observer?: RequestObserver): void {
   for (const table of tables) {
     for (const name of Object.keys(table) as RequestName[]) {
       const handler = table[name] as RequestHandler<RequestName>;
       session.socket.on(name, (payload: unknown, ack: unknown) => {
-        void runRequest(name, handler, session, payload, ack, log);
+        void runRequest(name, handler, session, payload, ack, log, observer);
       });
     }
   }
@@ -43,12 +47,17 @@ async function runRequest(
   payload: unknown,
   ack: unknown,
   log: Logger,
+  observer: RequestObserver | undefined,
 ): Promise<void> {
   if (typeof ack !== 'function') {
     log.warn({ event: name, socket: session.id }, 'request without acknowledgement ignored');
     return;
   }
-  const reply = ack as (result: Ack<unknown>) => void;
+  const started = performance.now();
+  const reply = (result: Ack<unknown>) => {
+    (ack as (result: Ack<unknown>) => void)(result);
+    observer?.(name, result.ok ? 'ok' : result.error.code, (performance.now() - started) / 1000);
+  };
   // Role first: a request the account may not make is refused before its payload is looked at.
   const denial = socketRequestDenial(name, session.socket.data.identity);
   if (denial) {
@@ -63,7 +72,6 @@ async function runRequest(
     reply({ ok: false, error: { code: 'BAD_REQUEST', message: `invalid ${name} payload`, issues } });
     return;
   }
-  const started = performance.now();
   try {
     const data = await handler(session, parsed.data as never);
     reply({ ok: true, data });

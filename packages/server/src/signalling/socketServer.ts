@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { ClientToServerEvents, ServerToClientEvents } from '@pm/shared';
 import { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
-import { attachHandlers, type HandlerTable } from './handler.js';
+import { attachHandlers, type HandlerTable, type RequestObserver } from './handler.js';
 import { SocketSession, type SocketData } from './socketSession.js';
 
 export type PlatformIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -15,6 +15,7 @@ export function createSocketServer(
   httpServer: HttpServer,
   features: (io: PlatformIo) => HandlerTable[],
   log: Logger,
+  observer?: RequestObserver,
 ): PlatformIo {
   const io: PlatformIo = new Server(httpServer, {
     path: '/socket.io',
@@ -26,7 +27,7 @@ export function createSocketServer(
   io.on('connection', (socket) => {
     const session = new SocketSession(socket);
     log.debug({ socket: socket.id }, 'socket connected');
-    attachHandlers(session, tables, log);
+    attachHandlers(session, tables, log, observer);
     socket.on('disconnect', (reason) => {
       session.close();
       log.debug({ socket: socket.id, reason }, 'socket disconnected');

@@ -31,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.CONFLICT': 'That is not possible in the current state.',
   'error.MEDIA_UNAVAILABLE': 'Cannot reach the media server. Please check the network.',
+  'error.NODE_DRAINING': 'This server is going down for maintenance; moving to another server…',
+  'error.MOVED': 'The meeting runs on another server; connecting there…',
   'error.INTERNAL': 'Something went wrong. Please try again or call technical support.',
   'error.devices': 'Cannot open the camera or microphone. Check that they are plugged in and allowed.',
   'meeting.connecting': 'Connecting to the meeting…',

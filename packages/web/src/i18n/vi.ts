@@ -31,6 +31,8 @@ export const vi = {
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.CONFLICT': 'Thao tác không phù hợp với trạng thái hiện tại.',
   'error.MEDIA_UNAVAILABLE': 'Không kết nối được máy chủ truyền hình. Vui lòng kiểm tra mạng.',
+  'error.NODE_DRAINING': 'Máy chủ đang được bảo trì, đang chuyển sang máy chủ khác…',
+  'error.MOVED': 'Cuộc họp đang chạy trên máy chủ khác, đang chuyển sang…',
   'error.INTERNAL': 'Hệ thống gặp sự cố. Vui lòng thử lại hoặc liên hệ bộ phận kỹ thuật.',
   'error.devices': 'Không mở được camera hoặc micrô. Hãy kiểm tra thiết bị đã được cắm và cho phép sử dụng.',
   'meeting.connecting': 'Đang kết nối vào cuộc họp…',

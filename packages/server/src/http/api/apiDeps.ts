@@ -1,7 +1,7 @@
 import type { LockoutPolicy } from '../../auth/login.js';
 import type { SessionCookie } from '../../auth/sessionCookie.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
-import type { RunningMeetings } from '../../recording/runningMeetings.js';
+import type { Recordings } from '../../recording/recordings.js';
 import type { SocketPushes } from '../../signalling/socketPushes.js';
 import type { ApiHandler, ApiHandlers } from './apiRouter.js';
 import type { ApiRouteName } from '@pm/shared';
@@ -16,8 +16,8 @@ export interface ApiDeps {
   checkInWindowMs: number;
   /** Reconnections within this time are one presence (attendance reports). */
   attendanceGraceMs: number;
-  /** The live meetings of this node (who holds the floor, recordings). */
-  running: RunningMeetings;
+  /** Meetings' recordings, and the live meetings of this node (who holds the floor). */
+  recordings: Recordings;
   /** PM_DATA_DIR: attachments and recordings live under it. */
   dataDir: string;
 }

@@ -10,6 +10,9 @@ const statusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   MEDIA_UNAVAILABLE: 503,
+  NODE_DRAINING: 503,
+  // A meeting's node, for HTTP callers that follow redirects.
+  MOVED: 307,
   INTERNAL: 500,
 };
 

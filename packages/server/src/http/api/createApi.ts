@@ -3,10 +3,13 @@ import { SessionCookie } from '../../auth/sessionCookie.js';
 import { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
+import { drainApi } from '../../drain/drainApi.js';
+import type { NodeDrain } from '../../drain/nodeDrain.js';
 import type { Logger } from '../../logger.js';
-import type { RunningMeetings } from '../../recording/runningMeetings.js';
+import type { Recordings } from '../../recording/recordings.js';
 import { SocketPushes } from '../../signalling/socketPushes.js';
 import type { PlatformIo } from '../../signalling/socketServer.js';
+import { turnApi } from '../../turn/turnApi.js';
 import { apiDocs } from './apiDocs.js';
 import { apiErrorHandler, apiNotFound } from './apiErrors.js';
 import { apiRouter, type ApiHandlers } from './apiRouter.js';
@@ -16,6 +19,7 @@ import { directivesApi } from './directivesApi.js';
 import { directoryApi } from './directoryApi.js';
 import { meetingApi } from './meetingApi.js';
 import { minutesApi } from './minutesApi.js';
+import { recordingApi } from './recordingApi.js';
 import { userApi } from './userApi.js';
 
 export interface Api {
@@ -26,7 +30,14 @@ export interface Api {
   attachSocketServer(io: PlatformIo): void;
 }
 
-export function createApi(prisma: PrismaClient, config: Config, version: string, log: Logger, running: RunningMeetings): Api {
+export function createApi(
+  prisma: PrismaClient,
+  config: Config,
+  version: string,
+  log: Logger,
+  recordings: Recordings,
+  drain: NodeDrain,
+): Api {
   const sessions = new SessionStore(prisma, config.auth.sessionTtlMs);
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const pushes = new SocketPushes();
@@ -37,12 +48,12 @@ export function createApi(prisma: PrismaClient, config: Config, version: string,
     lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
     checkInWindowMs: config.schedule.checkInWindowMs,
     attendanceGraceMs: config.attendance.graceMs,
-    running,
+    recordings,
     dataDir: config.dataDir,
   };
   const handlers: ApiHandlers = {
     ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps), ...attendanceApi(deps),
-    ...minutesApi(deps), ...directivesApi(deps),
+    ...minutesApi(deps), ...directivesApi(deps), ...recordingApi(deps), ...turnApi(config.turn), ...drainApi(drain),
   };
   const router = Router();
   router.use(apiDocs(version));

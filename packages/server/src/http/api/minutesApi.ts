@@ -20,7 +20,7 @@ type MinutesRoutes =
   | 'conclusions.pdf';
 
 /** The minutes written live, their particulars, and the exported documents. */
-export function minutesApi({ prisma, running }: ApiDeps): HandlerGroup<MinutesRoutes> {
+export function minutesApi({ prisma, recordings }: ApiDeps): HandlerGroup<MinutesRoutes> {
   const entries = new MinutesEntries(prisma);
   const settings = new MinutesSettingsStore(prisma);
   const exported = (kind: ExportKind, format: ExportFormat) => async ({ identity, params, res }: ApiContext<`${ExportKind}.${ExportFormat}`>) => {
@@ -30,7 +30,7 @@ export function minutesApi({ prisma, running }: ApiDeps): HandlerGroup<MinutesRo
   };
   return {
     'minutes.get': async ({ identity, params }) => minutesDocument(prisma, settings, identity, params.id!),
-    'minutes.live': async ({ identity, params }) => minutesLive(prisma, running, identity, params.id!),
+    'minutes.live': async ({ identity, params }) => minutesLive(prisma, recordings.running, identity, params.id!),
     'minutes.settings': async ({ identity, params, body }) => {
       await assertMeetingVisible(prisma, identity, params.id!);
       return settings.update(params.id!, body);

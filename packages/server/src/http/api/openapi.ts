@@ -84,7 +84,7 @@ export function openApiDocument(version: string): JsonObject {
         'Accounts, the directory of units and meeting rooms, and the meeting schedule. Sign in with POST /api/auth/login: ' +
         `the answer sets the httpOnly cookie ${SESSION_COOKIE}, which every other call sends. Errors are ApiError bodies.`,
     },
-    tags: [{ name: 'auth' }, { name: 'users' }, { name: 'directory' }, { name: 'meetings' }, { name: 'checks' }, { name: 'attendance' }, { name: 'minutes' }, { name: 'directives' }],
+    tags: [{ name: 'auth' }, { name: 'users' }, { name: 'directory' }, { name: 'meetings' }, { name: 'checks' }, { name: 'attendance' }, { name: 'minutes' }, { name: 'directives' }, { name: 'operations' }, { name: 'recordings' }],
     paths,
     components: { schemas, securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
   };

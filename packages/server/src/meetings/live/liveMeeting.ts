@@ -22,6 +22,8 @@ import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
 import { Participant } from './participant.js';
 import { selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { SpeakerDetection } from './speakerDetection.js';
+import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
+import { SerialQueue } from '../../util/serialQueue.js';
 
 /**
  * A meeting while it runs on this node: the single owner of its routers, participants, floor and
@@ -29,7 +31,9 @@ import { SpeakerDetection } from './speakerDetection.js';
  */
 export class LiveMeeting {
   private readonly participants = new Map<string, Participant>();
-  private readonly floor = new FloorControl();
+  private floor = new FloorControl();
+  /** Floor snapshots are saved one after another, so the store never goes back in time. */
+  private readonly floorSaves = new SerialQueue();
   private readonly routers: MeetingRouters;
   private readonly routing: ConsumerRouting;
   private readonly plannedSites: Map<string, PlannedSite>;
@@ -47,6 +51,7 @@ export class LiveMeeting {
     private readonly io: PlatformIo,
     attendanceStore: PrismaAttendanceStore,
     graceMs: number,
+    private readonly stateStore: MeetingStateStore,
     private readonly log: Logger,
   ) {
     this.routers = new MeetingRouters(pool, plan.id, log);
@@ -80,6 +85,21 @@ export class LiveMeeting {
 
   get size(): number {
     return this.participants.size;
+  }
+
+  /** Meeting rooms connected now (the chair and operators are participants, not sites). */
+  get sitesJoined(): number {
+    let sites = 0;
+    for (const participant of this.participants.values()) if (participant.role === 'site') sites++;
+    return sites;
+  }
+
+  /** Continues from the floor another node (or this one, before a restart) left behind. */
+  async restoreFloor(): Promise<void> {
+    const saved = await this.stateStore.loadFloor(this.id);
+    if (!saved) return;
+    this.floor = new FloorControl(saved);
+    this.log.info({ meeting: this.id, holder: this.floor.holder, queue: saved.queue.length }, 'floor restored');
   }
 
   /** The site holding the floor now, if any. */
@@ -292,7 +312,11 @@ export class LiveMeeting {
   }
 
   private publishFloor(): void {
-    this.emit(this.room(), 'meeting:floor', this.floor.snapshot());
+    const snapshot = this.floor.snapshot();
+    this.emit(this.room(), 'meeting:floor', snapshot);
+    void this.floorSaves
+      .push(() => this.stateStore.saveFloor(this.id, snapshot))
+      .catch((err: unknown) => this.log.error({ err, meeting: this.id }, 'could not save the floor'));
   }
 
   private publishSiteStatus(siteId: string): void {

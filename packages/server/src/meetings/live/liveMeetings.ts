@@ -1,5 +1,7 @@
 import { CodedError } from '@pm/shared';
 import type { PrismaAttendanceStore } from '../../attendance/attendanceStore.js';
+import type { MeetingHosts } from '../../cluster/meetingHosts.js';
+import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import type { Logger } from '../../logger.js';
 import type { WorkerPool } from '../../sfu/workerPool.js';
@@ -23,6 +25,8 @@ export class LiveMeetings {
     private readonly io: PlatformIo,
     private readonly plans: MeetingPlanSource,
     private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number; sampleMs: number },
+    private readonly stateStore: MeetingStateStore,
+    private readonly hosts: MeetingHosts,
     private readonly log: Logger,
   ) {}
 
@@ -31,10 +35,17 @@ export class LiveMeetings {
     this.idleTimers.delete(meetingId);
     let meeting = this.meetings.get(meetingId);
     if (!meeting) {
-      meeting = this.plans.load(meetingId).then(async (plan) => {
-        if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+      meeting = this.hosts.claim(meetingId).then(async (claim) => {
+        // One node hosts a meeting at a time: elsewhere the client is sent to the host.
+        if (!claim.here) throw new CodedError('MOVED', `meeting ${meetingId} runs on node ${claim.nodeId}`, undefined, claim.url);
+        const plan = await this.plans.load(meetingId);
+        if (!plan) {
+          await this.hosts.release(meetingId);
+          throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+        }
         const { prisma, store, graceMs, sampleMs } = this.attendance;
-        const live = new LiveMeeting(plan, this.pool, this.io, store, graceMs, this.log.child({ meeting: meetingId }));
+        const live = new LiveMeeting(plan, this.pool, this.io, store, graceMs, this.stateStore, this.log.child({ meeting: meetingId }));
+        await live.restoreFloor();
         await live.attendance.load(prisma, sampleMs);
         this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
         return live;
@@ -51,6 +62,16 @@ export class LiveMeetings {
     return meeting ? meeting.catch(() => undefined) : undefined;
   }
 
+  /** What runs on this node now (metrics, draining): open meetings, their participants, and the sites among them. */
+  async census(): Promise<{ meetings: number; participants: number; sites: number }> {
+    const open = (await Promise.allSettled(this.meetings.values())).flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+    return {
+      meetings: open.length,
+      participants: open.reduce((sum, meeting) => sum + meeting.size, 0),
+      sites: open.reduce((sum, meeting) => sum + meeting.sitesJoined, 0),
+    };
+  }
+
   /** Called after a participant leaves: an empty meeting closes once it has stayed empty a while. */
   released(meeting: LiveMeeting): void {
     if (meeting.size > 0 || this.idleTimers.has(meeting.id)) return;
@@ -59,10 +80,16 @@ export class LiveMeetings {
       if (meeting.size > 0) return;
       meeting.close();
       this.meetings.delete(meeting.id);
+      void this.hosts.release(meeting.id);
       this.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
     }, IDLE_CLOSE_MS);
     timer.unref();
     this.idleTimers.set(meeting.id, timer);
+  }
+
+  /** The meetings open on this node (their host leases are renewed with the heartbeat). */
+  openMeetingIds(): string[] {
+    return [...this.meetings.keys()];
   }
 
   async closeAll(): Promise<void> {

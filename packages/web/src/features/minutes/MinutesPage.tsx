@@ -20,14 +20,15 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const { doc, live, error, reload } = useMinutes(meetingId);
   const [agendaPosition, setAgendaPosition] = useState<number | null>(null);
-  const [composer, setComposer] = useState({ key: 0, touched: false, entryId: undefined as string | undefined });
+  const [composer, setComposer] = useState<{ key: number; frozenKey?: string; entryId?: string }>({ key: 0 });
   const [directiveFrom, setDirectiveFrom] = useState<MinutesEntry | null | undefined>(undefined);
 
   if (!doc) return error ? <ErrorNotice error={error} /> : <p className="notice">{t('common.loading')}</p>;
   const speakerId = live?.speaker?.id ?? null;
-  // Until the person types, a fresh entry follows the floor and the agenda item in progress.
-  const composerKey = composer.touched ? `${composer.key}` : `${composer.key}:${speakerId}:${agendaPosition}`;
-  const newEntry = () => setComposer((c) => ({ key: c.key + 1, touched: false, entryId: undefined }));
+  // Until the person types, a fresh entry follows the floor and the agenda item in progress;
+  // from the first keystroke its key (and so its editor) stays.
+  const composerKey = composer.frozenKey ?? `${composer.key}:${speakerId}:${agendaPosition}`;
+  const newEntry = () => setComposer((c) => ({ key: c.key + 1 }));
   const remove = async (entry: MinutesEntry) => {
     await callApi('minutes.removeEntry', { params: { id: entry.id }, query: { version: entry.version } }).catch(() => undefined);
     await reload();
@@ -60,8 +61,12 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           doc={doc}
           start={{ fields: { text: '', agendaPosition, speakerSiteId: speakerId, speakerName: null } }}
           serverEntry={doc.entries.find((e) => e.id === composer.entryId)}
-          onEdit={() => !composer.touched && setComposer((c) => ({ ...c, touched: true }))}
-          onSaved={(entry) => composer.entryId !== entry.id && setComposer((c) => ({ ...c, entryId: entry.id }))}
+          onEdit={() => !composer.frozenKey && setComposer((c) => ({ ...c, frozenKey: composerKey }))}
+          onSaved={(entry) => {
+            // Reloaded at once, so the entry is in the list when the next one begins.
+            setComposer((c) => ({ ...c, entryId: entry.id }));
+            void reload();
+          }}
           onConflict={() => void reload()}
           autoFocus
         />

@@ -77,4 +77,11 @@ export const recordsEn: Record<keyof typeof recordsVi, string> = {
   'directives.sendBack': 'Send back for more work',
   'directives.openMoment': 'Watch the moment it was given',
   'directives.back': 'All directives',
+  'recording.on': 'Recording',
+  'recording.paused': 'Recording paused',
+  'recording.start': 'Record',
+  'recording.resume': 'Resume recording',
+  'recording.pause': 'Pause',
+  'recording.stop': 'Stop recording',
+  'recording.stopped': 'Recorded',
 } as const;

@@ -79,4 +79,11 @@ export const recordsVi = {
   'directives.sendBack': 'Yêu cầu tiếp tục thực hiện',
   'directives.openMoment': 'Xem lại thời điểm chỉ đạo',
   'directives.back': 'Danh sách nhiệm vụ',
+  'recording.on': 'Đang ghi hình',
+  'recording.paused': 'Tạm dừng ghi hình',
+  'recording.start': 'Ghi hình',
+  'recording.resume': 'Tiếp tục ghi hình',
+  'recording.pause': 'Tạm dừng',
+  'recording.stop': 'Kết thúc ghi hình',
+  'recording.stopped': 'Đã ghi hình',
 } as const;

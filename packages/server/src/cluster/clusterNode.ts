@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { PlatformIo } from '../signalling/socketServer.js';
+import { LocalMeetingHosts, RedisMeetingHosts, type MeetingHosts } from './meetingHosts.js';
+import { MemoryMeetingStateStore, RedisMeetingStateStore, type MeetingStateStore } from './meetingStateStore.js';
+import { HEARTBEAT_MS, NodeRegistry } from './nodeRegistry.js';
+
+export interface ClusterNodeOptions {
+  /** Present for a cluster; a node without Redis is a cluster of one. */
+  redis: Redis | undefined;
+  /** Where sites reach this node; known once the HTTP server listens. */
+  url: () => string;
+  load: () => number;
+  draining: () => boolean;
+  /** The meetings this node hosts now, whose leases it renews. */
+  hostedMeetings: () => Iterable<string>;
+}
+
+/**
+ * This process as a member of the cluster: its id, where meeting state is kept, which node hosts
+ * which meeting, and (with Redis) the heartbeat and the socket.io adapter through which an event
+ * emitted on one node reaches sockets on every node.
+ */
+export class ClusterNode {
+  readonly nodeId = randomUUID();
+  readonly stateStore: MeetingStateStore;
+  readonly hosts: MeetingHosts;
+  private readonly registry: NodeRegistry | undefined;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private adapterClients: Redis[] = [];
+
+  constructor(
+    private readonly options: ClusterNodeOptions,
+    private readonly log: Logger,
+  ) {
+    const { redis } = options;
+    if (redis) {
+      this.registry = new NodeRegistry(
+        redis,
+        () => ({ nodeId: this.nodeId, url: options.url(), load: options.load(), draining: options.draining() }),
+        log,
+      );
+      this.stateStore = new RedisMeetingStateStore(redis);
+      this.hosts = new RedisMeetingHosts(redis, this.registry);
+    } else {
+      this.stateStore = new MemoryMeetingStateStore();
+      this.hosts = new LocalMeetingHosts();
+    }
+  }
+
+  get clustered(): boolean {
+    return this.registry !== undefined;
+  }
+
+  /** Socket events to a room reach its sockets on every node (schedule pushes, staff screens). */
+  attachSocketAdapter(io: PlatformIo): void {
+    const { redis } = this.options;
+    if (!redis) return;
+    this.adapterClients = [redis.duplicate(), redis.duplicate()];
+    const [pub, sub] = this.adapterClients as [Redis, Redis];
+    io.adapter(createAdapter(pub, sub, { key: 'pm:socket.io' }));
+  }
+
+  /** Joins the cluster once the node can serve: heartbeats and lease renewal start. */
+  async start(): Promise<void> {
+    if (!this.registry) return;
+    await this.registry.start();
+    this.renewTimer = setInterval(() => {
+      this.hosts.renew(this.options.hostedMeetings()).catch((err: unknown) => this.log.warn({ err }, 'lease renewal failed'));
+    }, HEARTBEAT_MS);
+    this.renewTimer.unref();
+    this.log.info({ nodeId: this.nodeId, url: this.options.url() }, 'joined the cluster');
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.renewTimer);
+    for (const meetingId of this.options.hostedMeetings()) await this.hosts.release(meetingId).catch(() => undefined);
+    await this.registry?.stop();
+  }
+
+  /** After socket.io has closed: the adapter's own Redis connections. */
+  async closeAdapter(): Promise<void> {
+    for (const client of this.adapterClients) client.disconnect();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import { NODE_TTL_MS, type NodeRegistry } from './nodeRegistry.js';
+
+export type Claim = { here: true } | { here: false; nodeId: string; url: string };
+
+/**
+ * Which node hosts each live meeting. A meeting runs on one node at a time (its routers, floor
+ * and programme in one place); the claim is a lease that the host renews with its heartbeat, so
+ * when the host dies the lease lapses within NODE_TTL_MS and the next join takes it over.
+ */
+export interface MeetingHosts {
+  claim(meetingId: string): Promise<Claim>;
+  release(meetingId: string): Promise<void>;
+  /** Keeps this node's claims alive (called with every heartbeat). */
+  renew(meetingIds: Iterable<string>): Promise<void>;
+}
+
+/** A single node hosts every meeting. */
+export class LocalMeetingHosts implements MeetingHosts {
+  async claim(): Promise<Claim> {
+    return { here: true };
+  }
+  async release(): Promise<void> {}
+  async renew(): Promise<void> {}
+}
+
+// Atomic "set to me if it is (still) X": takeover of a dead host's lease, and renewal of our own.
+const COMPARE_AND_SET = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+end
+return false`;
+
+export class RedisMeetingHosts implements MeetingHosts {
+  constructor(
+    private readonly redis: Redis,
+    private readonly registry: NodeRegistry,
+  ) {}
+
+  async claim(meetingId: string): Promise<Claim> {
+    const key = hostKey(meetingId);
+    const self = this.registry.nodeId;
+    if (await this.redis.set(key, self, 'PX', NODE_TTL_MS, 'NX')) return { here: true };
+    const holder = await this.redis.get(key);
+    if (holder === null) return this.claim(meetingId);
+    if (holder === self) return { here: true };
+    const host = (await this.registry.live()).find((n) => n.nodeId === holder);
+    // A holder at this node's own address is this node before a crash and restart.
+    if (host && !host.draining && host.url !== this.registry.url) {
+      return { here: false, nodeId: host.nodeId, url: host.url };
+    }
+    // The host is dead (its lease not yet lapsed), draining, or was this node: take the meeting over.
+    const taken = await this.redis.eval(COMPARE_AND_SET, 1, key, holder, self, NODE_TTL_MS);
+    return taken ? { here: true } : this.claim(meetingId);
+  }
+
+  async release(meetingId: string): Promise<void> {
+    const self = this.registry.nodeId;
+    await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, hostKey(meetingId), self);
+  }
+
+  async renew(meetingIds: Iterable<string>): Promise<void> {
+    const self = this.registry.nodeId;
+    await Promise.all(
+      [...meetingIds].map((id) => this.redis.eval(COMPARE_AND_SET, 1, hostKey(id), self, self, NODE_TTL_MS)),
+    );
+  }
+}
+
+const hostKey = (meetingId: string) => `pm:meeting:${meetingId}:host`;

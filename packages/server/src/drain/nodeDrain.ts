@@ -1,0 +1,99 @@
+import os from 'node:os';
+import { CodedError, type ComponentHealth, type DrainStatus } from '@pm/shared';
+import type { Logger } from '../logger.js';
+import type { HandlerTable } from '../signalling/handler.js';
+import type { PlatformIo } from '../signalling/socketServer.js';
+
+/** How often a stopping node looks whether its last participant has gone. */
+const POLL_MS = 250;
+
+export interface NodeDrainOptions {
+  /** Meeting participants connected to this node now. */
+  participants(): Promise<number>;
+  /** What clients are told: move within this many seconds (the shutdown's wait). */
+  reconnectWithinSeconds: number;
+}
+
+/**
+ * Taking one node of the cluster out of service without cutting a meeting: while draining, the
+ * node refuses new joins with NODE_DRAINING, tells its clients to move (`node:draining`), and
+ * /healthz answers 503 so the load balancer sends new connections elsewhere. Meetings live on in
+ * the cluster; only this node's share of them moves.
+ */
+export class NodeDrain {
+  private since: Date | undefined;
+  private io: PlatformIo | undefined;
+
+  constructor(
+    private readonly options: NodeDrainOptions,
+    private readonly log: Logger,
+  ) {}
+
+  get draining(): boolean {
+    return this.since !== undefined;
+  }
+
+  /** Sockets that connect while the node drains are told at once. */
+  attach(io: PlatformIo): void {
+    this.io = io;
+    io.on('connection', (socket) => {
+      if (this.draining) socket.emit('node:draining', this.notice());
+    });
+  }
+
+  start(reason: string): void {
+    if (this.since) return;
+    this.since = new Date();
+    this.log.warn({ reason }, 'draining: refusing new joins, asking clients to move to another node');
+    // Only this node's clients: with a cluster-wide adapter a plain emit would move every node's.
+    this.io?.local.emit('node:draining', this.notice());
+  }
+
+  cancel(reason: string): void {
+    if (!this.since) return;
+    this.since = undefined;
+    this.log.warn({ reason }, 'draining cancelled: accepting joins again');
+  }
+
+  async status(): Promise<DrainStatus> {
+    return { node: os.hostname(), draining: this.draining, participants: await this.options.participants() };
+  }
+
+  /** The /healthz entry: down while draining, so load balancers stop sending new sites here. */
+  health(): ComponentHealth {
+    return this.since
+      ? { name: 'drain', ok: false, detail: `draining since ${this.since.toISOString()}: new joins go to other nodes` }
+      : { name: 'drain', ok: true, detail: 'accepting joins' };
+  }
+
+  /** The same features, except that `meeting:join` is refused while the node drains. */
+  refuseJoinsWhileDraining(table: HandlerTable): HandlerTable {
+    const join = table['meeting:join'];
+    if (!join) return table;
+    return {
+      ...table,
+      'meeting:join': async (session, payload) => {
+        if (this.draining) throw new CodedError('NODE_DRAINING', 'this node is being drained: join again through the load balancer');
+        return join(session, payload);
+      },
+    };
+  }
+
+  /**
+   * Starts draining and resolves once no participant is left on this node, or at the timeout;
+   * resolves with the number still connected.
+   */
+  async drainAndWait(reason: string, timeoutMs: number): Promise<number> {
+    this.start(reason);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = await this.options.participants();
+      if (left === 0 || Date.now() >= deadline) return left;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+    }
+  }
+
+  private notice() {
+    return { reconnectWithinSeconds: this.options.reconnectWithinSeconds };
+  }
+}

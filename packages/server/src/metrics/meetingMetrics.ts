@@ -1,0 +1,36 @@
+import { Gauge, type Registry } from 'prom-client';
+
+/** What runs on this node now (LiveMeetings.census). */
+export interface LiveCensus {
+  meetings: number;
+  participants: number;
+  sites: number;
+}
+
+const CENSUS_GAUGES = {
+  meetings: ['pm_meetings_live', 'Meetings open on this node'],
+  participants: ['pm_meeting_participants', 'Meeting participants (sites, chair, operators) connected to this node'],
+  sites: ['pm_meeting_sites_joined', 'Meeting rooms (sites) joined to a meeting on this node'],
+} as const satisfies Record<keyof LiveCensus, readonly [string, string]>;
+
+/** The meetings on this node and whether it drains, read when Prometheus scrapes. */
+export function registerMeetingMetrics(registry: Registry, census: () => Promise<LiveCensus>, draining: () => boolean): void {
+  for (const [key, [name, help]] of Object.entries(CENSUS_GAUGES) as Array<[keyof LiveCensus, readonly [string, string]]>) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set((await census())[key]);
+      },
+    });
+  }
+  new Gauge({
+    name: 'pm_node_draining',
+    help: '1 while this node is drained (refuses joins, /healthz answers 503)',
+    registers: [registry],
+    collect() {
+      this.set(draining() ? 1 : 0);
+    },
+  });
+}

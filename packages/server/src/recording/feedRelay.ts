@@ -1,0 +1,92 @@
+import dgram from 'node:dgram';
+import { isRtp } from './rtpPacket.js';
+import { RtpContinuity } from './rtpContinuity.js';
+import { isVp8KeyframeStart } from './vp8.js';
+import { OPUS_PT, VIDEO_PT } from './recorderProcess.js';
+
+/** 20 ms of Opus silence (CELT, one frame): what a voice track carries while nobody speaks on it. */
+const OPUS_SILENCE = Buffer.from([0xf8, 0xff, 0xfe]);
+const SILENCE_EVERY_MS = 20;
+/** A voice quiet for this long is filled with silence (a real one sends every 20 ms). */
+const SILENT_AFTER_MS = 60;
+const REPORT_EVERY_MS = 1000;
+
+/**
+ * One stream of the recording between mediasoup and the recorder: a UDP socket a PlainTransport
+ * sends the current feed to, which passes it on to the recorder's port as one continuous stream
+ * (RtpContinuity), with RTCP sender reports so the recorder lines the voices up with the video.
+ * A voice stream never stops: silence fills in while its source is gone, so the mix never stalls.
+ */
+export class FeedRelay {
+  private readonly continuity: RtpContinuity;
+  private target: number | undefined;
+  private firstForwarded: ((at: number) => void) | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  private constructor(
+    private readonly socket: dgram.Socket,
+    readonly kind: 'video' | 'audio',
+  ) {
+    this.continuity = kind === 'video' ? new RtpContinuity(VIDEO_PT, 90_000, isVp8KeyframeStart) : new RtpContinuity(OPUS_PT, 48_000);
+    socket.on('message', (packet) => this.onPacket(packet));
+    this.timers.push(setInterval(() => this.report(), REPORT_EVERY_MS));
+    if (kind === 'audio') this.timers.push(setInterval(() => this.fillSilence(), SILENCE_EVERY_MS));
+  }
+
+  static async open(kind: 'video' | 'audio'): Promise<FeedRelay> {
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    return new FeedRelay(socket, kind);
+  }
+
+  /** Where mediasoup sends the feed. */
+  get port(): number {
+    return this.socket.address().port;
+  }
+
+  /**
+   * Starts sending to a recorder listening on `port` (RTCP on port + 1): a report first, then the
+   * feed from its next keyframe (video). Resolves with the wall-clock time of the first packet sent.
+   */
+  sendTo(port: number): Promise<number> {
+    this.target = port;
+    this.continuity.restart();
+    this.report();
+    return new Promise((resolve) => (this.firstForwarded = resolve));
+  }
+
+  /** Stops sending (pause, or between parts). */
+  hold(): void {
+    this.target = undefined;
+    this.firstForwarded = undefined;
+  }
+
+  close(): void {
+    this.hold();
+    for (const timer of this.timers) clearInterval(timer);
+    this.socket.close();
+  }
+
+  private onPacket(packet: Buffer): void {
+    if (this.target === undefined || !isRtp(packet)) return;
+    const now = Date.now();
+    if (this.continuity.rewrite(packet, now)) this.send(packet, now);
+  }
+
+  private fillSilence(): void {
+    const now = Date.now();
+    if (this.target !== undefined && this.continuity.idleFor(now) >= SILENT_AFTER_MS) {
+      this.send(this.continuity.synthesize(OPUS_SILENCE, now), now);
+    }
+  }
+
+  private send(packet: Buffer, now: number): void {
+    this.socket.send(packet, this.target!, '127.0.0.1');
+    this.firstForwarded?.(now);
+    this.firstForwarded = undefined;
+  }
+
+  private report(): void {
+    if (this.target !== undefined) this.socket.send(this.continuity.senderReport(Date.now()), this.target + 1, '127.0.0.1');
+  }
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs/promises';
+import { CodedError } from '@pm/shared';
+import type { Logger } from '../logger.js';
+import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
+import { SerialQueue } from '../util/serialQueue.js';
+import { FeedRelay } from './feedRelay.js';
+import { probeDurationMs } from './ffmpegTools.js';
+import { ProgrammeCapture, type Relays } from './programmeCapture.js';
+import { RecorderProcess } from './recorderProcess.js';
+import type { RecordingFiles } from './recordingFiles.js';
+import type { RecordingJoiner } from './recordingJoiner.js';
+import type { RecordingStore } from './recordingStore.js';
+import { freeRtpPorts } from './udpPorts.js';
+
+const KEYFRAME_WAIT_MS = 3000;
+const RESTART_DELAY_MS = 1000;
+/** A keyframe this often while recording: a player seeking into the file decodes from the one before. */
+const KEYFRAME_EVERY_MS = 10_000;
+
+export interface RecorderDeps {
+  store: RecordingStore;
+  files: RecordingFiles;
+  joiner: RecordingJoiner;
+  log: Logger;
+}
+
+/**
+ * A meeting's recording while the meeting runs on this node: the programme capture and its relays
+ * for the whole time, and a recorder process per part. Start (or resume) opens a part, pause and
+ * stop close it; stop then joins the parts into the one playable file. Commands run in order.
+ */
+export class MeetingRecorder {
+  private part: { index: number; process: RecorderProcess; keyframes: NodeJS.Timeout } | undefined;
+  private readonly commands = new SerialQueue();
+  private stopped = false;
+
+  private constructor(
+    private readonly meeting: LiveMeeting,
+    private readonly relays: Relays,
+    private readonly capture: ProgrammeCapture,
+    private readonly deps: RecorderDeps,
+    /** Told whenever the state changed by itself (the meeting ended, the join finished). */
+    private readonly changed: () => void,
+  ) {}
+
+  static async open(meeting: LiveMeeting, deps: RecorderDeps, changed: () => void): Promise<MeetingRecorder> {
+    const relays: Relays = { video: await FeedRelay.open('video'), chair: await FeedRelay.open('audio'), floor: await FeedRelay.open('audio') };
+    const capture = await ProgrammeCapture.open(meeting, relays, (siteId) => void deps.store.turn(meeting.id, siteId, new Date()), deps.log);
+    const recorder = new MeetingRecorder(meeting, relays, capture, deps, changed);
+    capture.onRouterClosed(() => void recorder.stop().then(changed));
+    return recorder;
+  }
+
+  get ended(): boolean {
+    return this.stopped;
+  }
+
+  /** Starts, or resumes after a pause. */
+  start(): Promise<void> {
+    return this.commands.push(async () => {
+      if (this.stopped) throw new CodedError('CONFLICT', 'this recorder has stopped');
+      if (this.part) return;
+      await this.capture.settled();
+      if (!this.capture.hasVideo()) throw new CodedError('CONFLICT', 'the programme has no video to record yet');
+      await this.openPart(await this.deps.store.begin(this.meeting.id));
+    });
+  }
+
+  pause(): Promise<void> {
+    return this.commands.push(async () => {
+      if (this.stopped || !this.part) return;
+      await this.closePart();
+      await this.deps.store.setState(this.meeting.id, 'PAUSED');
+    });
+  }
+
+  /** Gives up a recorder that never started (nothing to record yet): nothing was written. */
+  discard(): void {
+    this.stopped = true;
+    this.capture.close();
+    for (const relay of Object.values(this.relays)) relay.close();
+  }
+
+  /** Stops for good: the relays and the capture close; the parts are joined in the background. */
+  stop(): Promise<void> {
+    return this.commands.push(async () => {
+      if (this.stopped) return;
+      this.stopped = true;
+      await this.closePart();
+      this.capture.close();
+      for (const relay of Object.values(this.relays)) relay.close();
+      await this.deps.store.setState(this.meeting.id, 'STOPPED');
+      void this.commands.push(() => joinParts(this.meeting.id, this.deps).then(this.changed, (err) => this.deps.log.error({ err }, 'could not join the recording')));
+    });
+  }
+
+  private async openPart(index: number): Promise<void> {
+    const { files, store, log } = this.deps;
+    await fs.mkdir(files.dir(this.meeting.id), { recursive: true });
+    const [video, chair, floor] = (await freeRtpPorts(3)) as [number, number, number];
+    const process = await RecorderProcess.start(files.part(this.meeting.id, index), { video, chair, floor }, log);
+    // Video first, from a keyframe; the voices join once it flows, so the file starts with both.
+    const firstVideo = this.relays.video.sendTo(video);
+    await this.capture.requestKeyFrame();
+    const videoAt = await Promise.race([firstVideo, new Promise<undefined>((r) => setTimeout(r, KEYFRAME_WAIT_MS))]);
+    const voicesAt = await Promise.all([this.relays.chair.sendTo(chair), this.relays.floor.sendTo(floor)]);
+    await store.addPart(this.meeting.id, index, new Date(videoAt ?? Math.min(...voicesAt)), process.pid);
+    const keyframes = setInterval(() => void this.capture.requestKeyFrame().catch(() => undefined), KEYFRAME_EVERY_MS);
+    this.part = { index, process, keyframes };
+    log.info({ meeting: this.meeting.id, part: index, pid: process.pid }, 'recording part started');
+    void process.exited.then(() => this.onRecorderExit(process));
+  }
+
+  private async closePart(): Promise<void> {
+    const part = this.part;
+    if (!part) return;
+    this.part = undefined;
+    clearInterval(part.keyframes);
+    for (const relay of Object.values(this.relays)) relay.hold();
+    await part.process.stop();
+    await this.closed(part.index);
+  }
+
+  private async closed(index: number): Promise<void> {
+    const file = this.deps.files.part(this.meeting.id, index);
+    const durationMs = await probeDurationMs(file).catch(() => this.deps.joiner.repair(this.meeting.id, { index, durationMs: null }));
+    await this.deps.store.setDuration(this.meeting.id, index, durationMs);
+  }
+
+  /** A recorder that exits while recording (it crashed): its part is kept, a new one begins. */
+  private onRecorderExit(process: RecorderProcess): void {
+    const part = this.part;
+    if (!part || part.process !== process) return;
+    this.part = undefined;
+    clearInterval(part.keyframes);
+    this.deps.log.error({ meeting: this.meeting.id, part: part.index }, 'recorder exited while recording; starting a new part');
+    for (const relay of Object.values(this.relays)) relay.hold();
+    void this.commands.push(async () => {
+      await this.closed(part.index).catch((err) => this.deps.log.error({ err }, 'could not close the recording part'));
+      await new Promise((r) => setTimeout(r, RESTART_DELAY_MS));
+      if (!this.stopped && !this.part) await this.openPart(await this.deps.store.begin(this.meeting.id));
+    });
+  }
+}
+
+/** Repairs and measures every part, joins them, and marks the recording playable. */
+export async function joinParts(meetingId: string, { store, joiner }: Pick<RecorderDeps, 'store' | 'joiner'>): Promise<void> {
+  const parts = await store.parts(meetingId);
+  const usable: number[] = [];
+  for (const part of parts) {
+    const durationMs = await joiner.repair(meetingId, part).catch(() => 0);
+    await store.setDuration(meetingId, part.index, durationMs);
+    if (durationMs > 0) usable.push(part.index);
+  }
+  if (usable.length) await joiner.join(meetingId, usable);
+  await store.setState(meetingId, 'STOPPED', usable.length > 0);
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { CodedError, type FloorTurn, type Identity, type RecordingStatus } from '@pm/shared';
+import { socketRooms } from '../auth/socketAuth.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import type { Logger } from '../logger.js';
+import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
+import { loadTimelines } from '../minutes/timelines.js';
+import type { PlatformIo } from '../signalling/socketServer.js';
+import { joinParts, MeetingRecorder, type RecorderDeps } from './meetingRecorder.js';
+import { awaitOrphanRecorder } from './orphanRecorders.js';
+import { RecordingFiles } from './recordingFiles.js';
+import { RecordingJoiner } from './recordingJoiner.js';
+import { RecordingStore } from './recordingStore.js';
+import type { RunningMeetings } from './runningMeetings.js';
+
+export type RecordingAction = 'start' | 'pause' | 'stop';
+
+/**
+ * The recordings of this node: the chair's and operators' commands, what every invited site is
+ * told, the files and floor turns for the review page, and, at start, the repair of recordings a
+ * crash left unfinished.
+ */
+export class Recordings {
+  readonly files: RecordingFiles;
+  private readonly deps: RecorderDeps;
+  private readonly recorders = new Map<string, Promise<MeetingRecorder>>();
+  private readonly recovering = new Map<string, Promise<void>>();
+  private io: PlatformIo | undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly running: RunningMeetings,
+    dataDir: string,
+    private readonly log: Logger,
+  ) {
+    this.files = new RecordingFiles(path.join(dataDir, 'recordings'));
+    const store = new RecordingStore(prisma);
+    this.deps = { store, files: this.files, joiner: new RecordingJoiner(this.files, log), log };
+  }
+
+  attachSocketServer(io: PlatformIo): void {
+    this.io = io;
+  }
+
+  async control(identity: Identity, meetingId: string, action: RecordingAction): Promise<RecordingStatus> {
+    await this.recovering.get(meetingId);
+    const meeting = await this.running.find(meetingId);
+    if (!meeting) throw new CodedError('CONFLICT', 'the meeting is not running on this server');
+    if (meeting.roleOf(identity) === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator records');
+    const recorder = await this.recorderFor(meeting, action);
+    try {
+      await recorder?.[action]();
+    } catch (error) {
+      if (action === 'start' && (await this.status(meetingId)).state === 'idle') {
+        recorder?.discard();
+        this.recorders.delete(meetingId);
+      }
+      throw error;
+    }
+    return this.publish(meeting);
+  }
+
+  status(meetingId: string): Promise<RecordingStatus> {
+    return this.deps.store.status(meetingId);
+  }
+
+  /** Who held the floor when, on the recording's timeline. */
+  async floorTurns(meetingId: string): Promise<FloorTurn[]> {
+    const meeting = await this.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, startsAt: true } });
+    const [timelines, turns] = await Promise.all([
+      loadTimelines(this.prisma, [meeting]),
+      this.prisma.floorTurn.findMany({ where: { meetingId }, orderBy: { at: 'asc' }, include: { site: { select: { name: true } } } }),
+    ]);
+    const timeline = timelines.get(meetingId)!;
+    return turns.map((t) => ({ siteId: t.siteId, siteName: t.site?.name ?? null, at: t.at.toISOString(), offsetMs: timeline.offsetOf(t.at) }));
+  }
+
+  async stopAll(): Promise<void> {
+    const recorders = await Promise.allSettled(this.recorders.values());
+    await Promise.all(recorders.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+  }
+
+  /** Repairs and joins the recordings a crash left unfinished (in the background; commands wait). */
+  recoverUnfinished(): void {
+    void this.deps.store.unfinished().then((meetingIds) => {
+      for (const meetingId of meetingIds) {
+        const recovery = this.recover(meetingId)
+          .catch((err) => this.log.error({ err, meeting: meetingId }, 'could not repair the recording'))
+          .finally(() => this.recovering.delete(meetingId));
+        this.recovering.set(meetingId, recovery);
+      }
+    });
+  }
+
+  private async recover(meetingId: string): Promise<void> {
+    for (const part of await this.deps.store.parts(meetingId)) {
+      if (!part.closed) await awaitOrphanRecorder(part.pid, this.files.part(meetingId, part.index));
+    }
+    await joinParts(meetingId, this.deps);
+    this.log.info({ meeting: meetingId }, 'recording left by a crash repaired and joined');
+  }
+
+  /** The meeting's recorder; a new one to start with (the first time, or after a stop). */
+  private async recorderFor(meeting: LiveMeeting, action: RecordingAction): Promise<MeetingRecorder | undefined> {
+    const existing = await this.recorders.get(meeting.id)?.catch(() => undefined);
+    if (existing && !existing.ended) return existing;
+    if (action !== 'start') return undefined;
+    const opened = MeetingRecorder.open(meeting, this.deps, () => void this.publish(meeting));
+    this.recorders.set(meeting.id, opened);
+    return opened;
+  }
+
+  /** Every invited site and every staff screen hear the state. */
+  private async publish(meeting: LiveMeeting): Promise<RecordingStatus> {
+    const status = await this.status(meeting.id);
+    this.io?.to([socketRooms.staff, ...meeting.plan.sites.map((s) => socketRooms.site(s.siteId))]).emit('recording:state', status);
+    return status;
+  }
+}

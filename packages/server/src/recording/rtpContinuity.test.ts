@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildRtp, rtp } from './rtpPacket.js';
+import { RtpContinuity } from './rtpContinuity.js';
+import { isVp8KeyframeStart } from './vp8.js';
+
+const VP8_KEY = Buffer.from([0x10, 0x00, 0x9d, 0x01, 0x2a]); // S=1, PID=0; P=0: keyframe
+const VP8_DELTA = Buffer.from([0x10, 0x01, 0x00]); // P=1: interframe
+const VP8_CONT = Buffer.from([0x00, 0xaa]); // not a partition start
+
+describe('RtpContinuity', () => {
+  it('keeps one SSRC and continuous sequence numbers and timestamps across a change of source', () => {
+    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const a = [0, 1, 2].map((i) => buildRtp(100, 500 + i, 9_000 + i * 960, 0xaaaa, Buffer.from([0xf8])));
+    const b = [0, 1].map((i) => buildRtp(100, 40_000 + i, 7_777_000 + i * 960, 0xbbbb, Buffer.from([0xf8])));
+    a.forEach((p, i) => expect(out.rewrite(p, 1000 + i * 20)).toBe(true));
+    // Source B begins 500 ms after A's last packet.
+    b.forEach((p, i) => expect(out.rewrite(p, 1540 + i * 20)).toBe(true));
+    const all = [...a, ...b];
+    expect(new Set(all.map(rtp.ssrc))).toEqual(new Set([out.ssrc]));
+    expect(all.every((p) => (p[1]! & 0x7f) === 111)).toBe(true);
+    const seqs = all.map(rtp.seq);
+    expect(seqs.slice(1).map((s, i) => (s - seqs[i]!) & 0xffff)).toEqual([1, 1, 1, 1]);
+    const ts = all.map(rtp.timestamp);
+    expect(ts[1]! - ts[0]!).toBe(960);
+    // The jump at the change follows the wall clock: 500 ms at 48 kHz.
+    expect(ts[3]! - ts[2]!).toBe(24_000);
+    expect(ts[4]! - ts[3]!).toBe(960);
+  });
+
+  it('drops late packets of a source left behind', () => {
+    const out = new RtpContinuity(111, 48_000);
+    expect(out.rewrite(buildRtp(100, 1, 1, 0xaaaa, Buffer.from([1])), 0)).toBe(true);
+    expect(out.rewrite(buildRtp(100, 1, 1, 0xbbbb, Buffer.from([1])), 10)).toBe(true);
+    expect(out.rewrite(buildRtp(100, 2, 2, 0xaaaa, Buffer.from([1])), 20)).toBe(false);
+  });
+
+  it('switches video only at a keyframe of the new source', () => {
+    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart);
+    expect(out.rewrite(buildRtp(96, 1, 100, 0xaaaa, VP8_DELTA), 0)).toBe(false);
+    expect(out.rewrite(buildRtp(96, 2, 100, 0xaaaa, VP8_KEY), 10)).toBe(true);
+    expect(out.rewrite(buildRtp(96, 3, 100, 0xaaaa, VP8_CONT), 11)).toBe(true);
+    expect(out.rewrite(buildRtp(96, 9, 4000, 0xbbbb, VP8_DELTA), 50)).toBe(false);
+    expect(out.rewrite(buildRtp(96, 10, 7000, 0xbbbb, VP8_KEY), 60)).toBe(true);
+  });
+
+  it('fills a silence with packets of its own that keep pace with the clock', () => {
+    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const first = out.synthesize(Buffer.from([0xf8, 0xff, 0xfe]), 20);
+    const second = out.synthesize(Buffer.from([0xf8, 0xff, 0xfe]), 40);
+    expect(rtp.timestamp(second) - rtp.timestamp(first)).toBe(960);
+    expect((rtp.seq(second) - rtp.seq(first)) & 0xffff).toBe(1);
+    const real = buildRtp(100, 7, 123, 0xcccc, Buffer.from([1]));
+    expect(out.rewrite(real, 60)).toBe(true);
+    expect(rtp.timestamp(real) - rtp.timestamp(second)).toBe(960);
+    expect(out.senderReport(60).readUInt32BE(16)).toBe(rtp.timestamp(real));
+  });
+});
+
+describe('isVp8KeyframeStart', () => {
+  it('reads the payload descriptor with its extensions', () => {
+    expect(isVp8KeyframeStart(VP8_KEY)).toBe(true);
+    expect(isVp8KeyframeStart(VP8_DELTA)).toBe(false);
+    expect(isVp8KeyframeStart(VP8_CONT)).toBe(false);
+    // X=1, I=1 with a 15-bit picture id (M=1), L=1, T=1: 5 bytes before the VP8 header.
+    expect(isVp8KeyframeStart(Buffer.from([0x90, 0xe0, 0x81, 0x23, 0x05, 0x20, 0x9c]))).toBe(true);
+    expect(isVp8KeyframeStart(Buffer.from([0x90, 0xe0, 0x81, 0x23, 0x05, 0x20, 0x9d]))).toBe(false);
+  });
+});

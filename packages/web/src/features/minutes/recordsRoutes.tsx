@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Allowed } from '../../components/Allowed';
+import type { RouteContext } from '../../routes';
+import { DirectiveDetailPage } from '../directives/DirectiveDetailPage';
+import { DirectivesPage } from '../directives/DirectivesPage';
+import { MinutesPage } from './MinutesPage';
+
+/** The screens of what a meeting leaves behind: minutes and directives (merged into `routes`). */
+export const recordsRoutes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
+  {
+    path: '/meetings/:id/minutes',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="minutes.write">
+        <MinutesPage meetingId={params.id!} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/directives',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="directives.read">
+        <DirectivesPage identity={identity} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/directives/:id',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="directives.read">
+        <DirectiveDetailPage directiveId={params.id!} identity={identity} />
+      </Allowed>
+    ),
+  },
+];

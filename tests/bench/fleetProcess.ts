@@ -1,0 +1,71 @@
+/**
+ * The benchmark's bot process: every site bot of the run, in one Node process apart from the
+ * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
+ */
+import { programmeVideoArrival, snapshotCounts } from '../bots/botStats.ts';
+import type { SiteAccount } from '../bots/meetingFixture.ts';
+import { epochMs } from '../bots/rtpCounter.ts';
+import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
+import { serveRpc } from './childProcessRpc.ts';
+
+/** Logins hash on the server's thread pool: a few at a time keeps the set-up steady. */
+const LOGIN_CONCURRENCY = 8;
+const PROGRESS_EVERY = 50;
+
+const bots: SiteBot[] = [];
+const warnings: string[] = [];
+
+function warn(message: string, error: unknown): void {
+  warnings.push(`${message}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+async function connect(args: { baseUrl: string; meetingId: string; accounts: SiteAccount[] }): Promise<{ failures: string[] }> {
+  const failures: string[] = [];
+  const queue = [...args.accounts];
+  const connectNext = async (): Promise<void> => {
+    for (let account = queue.shift(); account; account = queue.shift()) {
+      try {
+        bots.push(await SiteBot.connect({ baseUrl: args.baseUrl, meetingId: args.meetingId, ...account, onWarning: warn }));
+        if (bots.length % PROGRESS_EVERY === 0) console.log(`[bots] ${bots.length}/${args.accounts.length} signed in and connected`);
+      } catch (error) {
+        failures.push(`${account.username}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: LOGIN_CONCURRENCY }, connectNext));
+  return { failures };
+}
+
+/** Every bot sends `meeting:join` in the same tick; resolves once all are answered and ready. */
+async function joinAll(): Promise<{ startedAt: number; failures: string[] }> {
+  const startedAt = epochMs();
+  const results = await Promise.allSettled(bots.map((bot) => bot.join()));
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+  return { startedAt, failures };
+}
+
+/** Per bot: when `siteId`'s camera (null: the chair) first arrived as programme after `since`. */
+async function arrivals({ siteId, since }: { siteId: string | null; since: number }): Promise<Array<number | null>> {
+  return bots.map((bot) => programmeVideoArrival(bot.stats(), siteId, since) ?? null);
+}
+
+async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number }]>> {
+  return [...snapshotCounts(bots.map((bot) => bot.stats()))];
+}
+
+async function stats(): Promise<SiteBotStats[]> {
+  return bots.map((bot) => bot.stats());
+}
+
+async function takeWarnings(): Promise<string[]> {
+  return warnings.splice(0);
+}
+
+async function closeAll(): Promise<void> {
+  for (const bot of bots.splice(0)) bot.close();
+}
+
+export const fleetApi = { connect, joinAll, arrivals, counts, stats, takeWarnings, close: closeAll };
+export type FleetApi = typeof fleetApi;
+
+serveRpc(fleetApi, closeAll);

@@ -1,0 +1,44 @@
+import type { ReceivedConsumer } from './botMedia.ts';
+import type { SiteBotStats } from './siteBot.ts';
+
+/** Readings over a bot's stats, shared by the tests and the benchmark. */
+
+/** The programme video the bot receives now (its open programme-video consumer), if any. */
+export function currentProgrammeVideo(stats: SiteBotStats): ReceivedConsumer | undefined {
+  const open = stats.consumers.filter((c) => c.purpose === 'programme-video' && c.closedAt === undefined);
+  return open.at(-1);
+}
+
+/**
+ * When the first packet of `siteId`'s camera (null: the chair's) arrived as programme video on a
+ * consumer offered after `since`; undefined if it has not.
+ */
+export function programmeVideoArrival(stats: SiteBotStats, siteId: string | null, since: number): number | undefined {
+  return stats.programmeVideo.find((p) => p.siteId === siteId && p.offeredAt >= since && p.firstPacketAt !== undefined)
+    ?.firstPacketAt;
+}
+
+/** Per-consumer packet counts, keyed by consumer id, to compare two moments. */
+export type CountsSnapshot = Map<string, { expected: number; lost: number; packets: number }>;
+
+export function snapshotCounts(fleet: SiteBotStats[]): CountsSnapshot {
+  const snapshot: CountsSnapshot = new Map();
+  for (const bot of fleet) {
+    for (const c of bot.consumers) {
+      snapshot.set(c.consumerId, { expected: c.counts.expected, lost: c.counts.lost, packets: c.counts.packets });
+    }
+  }
+  return snapshot;
+}
+
+/** Packets expected and lost between two snapshots; a consumer missing from `before` counts from zero. */
+export function lossBetween(before: CountsSnapshot, after: CountsSnapshot): { expected: number; lost: number; packets: number } {
+  const total = { expected: 0, lost: 0, packets: 0 };
+  for (const [consumerId, end] of after) {
+    const start = before.get(consumerId) ?? { expected: 0, lost: 0, packets: 0 };
+    total.expected += end.expected - start.expected;
+    total.lost += end.lost - start.lost;
+    total.packets += end.packets - start.packets;
+  }
+  return total;
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/auth.ts';
+import { artefactDir, launchChromium, newKiosk } from '../support/chromium.ts';
+import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+/** Two secretaries write the minutes in their browsers: each keystroke pause saves, both see both. */
+describe('minutes screen: autosave and two secretaries', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let meeting: MeetingFixture;
+  const contexts: BrowserContext[] = [];
+
+  async function pageFor(username: string): Promise<Page> {
+    const context = await newKiosk(browser, platform.url);
+    const [name, value] = (await login(platform.url, username)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: platform.url }]);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`/meetings/${meeting.meetingId}/minutes`);
+    await page.getByTestId('minutes-live').waitFor();
+    return page;
+  }
+  const entries = (page: Page) => page.getByTestId('minutes-entry');
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    browser = await launchChromium();
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Giao ban công tác phòng chống lụt bão',
+      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      agenda: ['Báo cáo tình hình mưa lũ', 'Phương án sơ tán dân'],
+    });
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('saves an entry as it is typed and keeps it across a reload', async () => {
+    const page = await pageFor('vanphong');
+    await page.getByTestId('current-agenda').selectOption('1');
+    const composer = entries(page).last();
+    await composer.locator('textarea').fill('Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.');
+    await expect.poll(() => composer.getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
+    await page.getByTestId('new-entry').click();
+    await entries(page).last().locator('textarea').fill('Đề nghị sơ tán 120 hộ dân ven biển.');
+    await expect.poll(() => entries(page).last().getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
+    await page.screenshot({ path: path.join(artefactDir(), 'minutes.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByTestId('minutes-live').waitFor();
+    await expect.poll(() => page.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual([
+      'Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.',
+      'Đề nghị sơ tán 120 hộ dân ven biển.',
+      '',
+    ]);
+    const saved = await platform.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
+    expect(saved.map((e) => [e.text, e.agendaPosition])).toEqual([
+      ['Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.', 1],
+      ['Đề nghị sơ tán 120 hộ dân ven biển.', 1],
+    ]);
+  });
+
+  it('shows one secretary’s new entry to the other within seconds', async () => {
+    const [first, second] = await Promise.all([pageFor('vanphong'), pageFor('admin')]);
+    await entries(second).last().locator('textarea').fill('Thư ký thứ hai ghi: Sở Y tế chuẩn bị cơ số thuốc.');
+    await expect.poll(() => entries(second).last().getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
+    await expect
+      .poll(() => first.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 15_000 })
+      .toContain('Thư ký thứ hai ghi: Sở Y tế chuẩn bị cơ số thuốc.');
+  });
+});

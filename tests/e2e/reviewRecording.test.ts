@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordingDetail } from '@pm/shared';
+import { callApi, login } from '../support/auth.ts';
+import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { createMeeting, scratchDataDir, type MeetingFixture } from '../support/meetingFixture.ts';
+import { MeetingScreen } from '../support/meetingPages.ts';
+import { cpuSeconds, decodesCleanly, probe, videoPacketAfterSeek } from '../support/mediaProbe.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const TURN_MS = 5000;
+
+/**
+ * A meeting recorded from the chair's console while the floor changes twice, in real Chromium
+ * pages: every site shows that it is recorded, and the result is one valid, seekable WebM of the
+ * right length that knows who spoke when.
+ */
+describe('recording a meeting with two floor changes', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let meeting: MeetingFixture;
+  const contexts: BrowserContext[] = [];
+  const dataDir = scratchDataDir();
+  let chair: MeetingScreen;
+  let hoangHoa: MeetingScreen;
+  let hoangDao: MeetingScreen;
+  let recordedMs = 0;
+  let ffmpegCpuPct = 0;
+
+  async function screenFor(username: string): Promise<MeetingScreen> {
+    const context = await newKiosk(browser, platform.url);
+    const [name, value] = (await login(platform.url, username)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: platform.url }]);
+    contexts.push(context);
+    return new MeetingScreen(await context.newPage());
+  }
+  async function giveFloor(site: MeetingScreen, name: string): Promise<void> {
+    await site.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
+    const queue = chair.page.getByTestId('speaker-queue');
+    await expect.poll(() => queue.textContent()).toContain(name);
+    await queue.locator('li', { hasText: name }).getByRole('button', { name: 'Cho phát biểu' }).click();
+    await expect.poll(() => site.page.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('true');
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '2', PM_DATA_DIR: dataDir });
+    browser = await launchChromium();
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến ứng phó bão số 5',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+      agenda: ['Tình hình bão', 'Phương án ứng phó'],
+    });
+    chair = await screenFor('chutich');
+    hoangHoa = await screenFor('huyen-hoanghoa');
+    hoangDao = await screenFor('xa-hoanghoa-hoangdao');
+    await Promise.all([chair, hoangHoa, hoangDao].map((s) => s.open(meeting.meetingId)));
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is started from the chair’s console and shown on every site', async () => {
+    await expect.poll(() => hoangDao.programmeFramesFrom(null), { timeout: 30_000 }).toBeGreaterThan(10);
+    await chair.page.getByTestId('recording-start').click();
+    for (const site of [hoangHoa, hoangDao]) {
+      await expect.poll(() => site.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('recording');
+    }
+    const startedAt = Date.now();
+    const part = await platform.db.prisma.recordingPart.findFirstOrThrow({ where: { meetingId: meeting.meetingId } });
+    const cpuBefore = cpuSeconds(part.pid!);
+
+    await sleep(TURN_MS);
+    await giveFloor(hoangHoa, 'Hoằng Hóa');
+    await sleep(TURN_MS);
+    await giveFloor(hoangDao, 'Hoằng Đạo');
+    await sleep(TURN_MS);
+    ffmpegCpuPct = ((cpuSeconds(part.pid!) - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;
+    await chair.page.getByTestId('recording-stop').click();
+    recordedMs = Date.now() - startedAt;
+    await expect.poll(() => hoangDao.page.getByTestId('recording-indicator').count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('leaves one valid, seekable WebM of the recorded length, with who spoke when', async () => {
+    const cookie = await login(platform.url, 'theodoi');
+    const detail = async (): Promise<RecordingDetail> => (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/recording`)).body;
+    await expect.poll(async () => (await detail()).status.playable, { timeout: 60_000 }).toBe(true);
+    const { status, floorTurns } = await detail();
+
+    const file = `${dataDir}/recordings/${meeting.meetingId}/recording.webm`;
+    const media = probe(file);
+    fs.copyFileSync(file, '/tmp/last-recording.webm');
+    console.log(`recording: ${media.durationS.toFixed(2)} s for ${recordedMs} ms recorded; ffmpeg used ${ffmpegCpuPct.toFixed(2)} % of a core`);
+    expect(media.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:opus', 'video:vp8']);
+    expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 2500);
+    expect(media.durationS * 1000).toBeLessThan(recordedMs + 1000);
+    expect(Math.abs(status.durationMs - media.durationS * 1000)).toBeLessThan(300);
+    decodesCleanly(file);
+    // Seeking lands on the keyframe before the target (one every 10 s at least), found through the index.
+    const target = 0.9 * media.durationS;
+    const landed = videoPacketAfterSeek(file, target);
+    expect(landed).toBeGreaterThan(target - 10.5);
+    expect(landed).toBeLessThanOrEqual(target);
+
+    // The chair presides from the start; then the two sites in turn.
+    expect(floorTurns.map((t) => t.siteName)).toEqual([null, 'Hội trường UBND huyện Hoằng Hóa', 'Phòng họp UBND xã Hoằng Đạo']);
+    expect(floorTurns[0]!.offsetMs).toBe(0);
+    const [first, second] = floorTurns.slice(1).map((t) => t.offsetMs) as [number, number];
+    expect(first).toBeGreaterThan(TURN_MS - 1000);
+    expect(second - first).toBeGreaterThan(TURN_MS - 500);
+    expect(second).toBeLessThan(media.durationS * 1000);
+
+    const range = await fetch(`${platform.url}/api/meetings/${meeting.meetingId}/recording.webm`, { headers: { cookie, range: 'bytes=100-199' } });
+    expect(range.status).toBe(206);
+    expect((await range.arrayBuffer()).byteLength).toBe(100);
+  });
+});
