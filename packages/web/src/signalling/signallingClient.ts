@@ -37,7 +37,9 @@ export class SignallingClient {
     } catch {
       throw new CodedError('MEDIA_UNAVAILABLE', `no answer to ${name} within ${REQUEST_TIMEOUT_MS} ms`);
     }
-    if (!result.ok) throw new CodedError(result.error.code, result.error.message, result.error.issues);
+    if (!result.ok) {
+      throw new CodedError(result.error.code, result.error.message, result.error.issues, result.error.location);
+    }
     return requests[name].res.parse(result.data) as ResponseData<N>;
   }
 

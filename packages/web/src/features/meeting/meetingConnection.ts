@@ -9,6 +9,7 @@ import type {
   SiteStatus,
 } from '@pm/shared';
 import type { types } from 'mediasoup-client';
+import { CodedError } from '@pm/shared';
 import { MediaSession } from '../../media/mediaSession';
 import { SignallingClient } from '../../signalling/signallingClient';
 
@@ -55,6 +56,9 @@ export interface MeetingViewState {
 }
 
 const MAX_ALERTS = 20;
+const NODE_ATTEMPTS = 3;
+/** A node refusing joins while it drains is asked again after this pause. */
+const DRAINING_RETRY_MS = 2000;
 /** How often a kiosk tells the server what its own WebRTC stack measures. */
 const QUALITY_REPORT_MS = 5000;
 
@@ -81,7 +85,9 @@ export class MeetingConnection {
     localStreamVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
-  private readonly signalling: SignallingClient;
+  private signalling: SignallingClient;
+  /** Failed connection attempts to a node other than the page's own, before falling back to it. */
+  private failedAttempts = 0;
   private media: MediaSession | undefined;
   private localStream: MediaStream | undefined;
   private joining: Promise<void> | undefined;
@@ -93,8 +99,15 @@ export class MeetingConnection {
     readonly meetingId: string,
     private readonly options: { sendMedia: boolean },
   ) {
-    this.signalling = new SignallingClient();
-    const s = this.signalling;
+    this.signalling = this.connectTo(window.location.origin);
+  }
+
+  /**
+   * Opens signalling to one node of the cluster. A meeting runs on one node at a time: if another
+   * node answers MOVED, or the node is drained or dies, the connection moves and joins again.
+   */
+  private connectTo(url: string): SignallingClient {
+    const s = new SignallingClient(url);
     s.on('media:newConsumer', (c) => void this.receive(c));
     s.on('media:consumerClosed', ({ consumerId }) => this.forget(consumerId));
     s.on('meeting:floor', (floor) => this.update({ floor }));
@@ -112,7 +125,27 @@ export class MeetingConnection {
       if (!this.closed) this.update({ phase: 'reconnecting' });
     });
     // socket.io reconnects by itself; every (re)connection joins afresh.
-    s.socket.on('connect', () => void this.rejoin());
+    s.socket.on('connect', () => {
+      this.failedAttempts = 0;
+      void this.rejoin();
+    });
+    // The node is being drained: leave it for any other (the page's origin is the load balancer).
+    s.on('node:draining', () => this.moveTo(window.location.origin));
+    // A node other than the page's own that stopped answering has probably died: go back to the origin.
+    s.socket.on('connect_error', () => {
+      if (++this.failedAttempts >= NODE_ATTEMPTS && url !== window.location.origin) this.moveTo(window.location.origin);
+    });
+    return s;
+  }
+
+  private moveTo(url: string): void {
+    if (this.closed) return;
+    this.media?.close();
+    this.media = undefined;
+    this.signalling.close();
+    this.failedAttempts = 0;
+    this.update({ phase: 'reconnecting' });
+    this.signalling = this.connectTo(url);
   }
 
   // ---- store interface for useSyncExternalStore ----
@@ -245,6 +278,15 @@ export class MeetingConnection {
       if (summary.role === 'site') this.reportQuality();
       this.update({ phase: 'live', error: undefined, ...(wasLive ? { reconnectedAt: Date.now() } : {}) });
     } catch (error) {
+      if (error instanceof CodedError && error.code === 'MOVED' && error.location) {
+        this.moveTo(error.location);
+        return;
+      }
+      if (error instanceof CodedError && error.code === 'NODE_DRAINING') {
+        this.update({ phase: 'reconnecting' });
+        setTimeout(() => void this.rejoin(), DRAINING_RETRY_MS);
+        return;
+      }
       this.update({ phase: 'failed', error });
     }
   }
