@@ -1,9 +1,8 @@
 import {
-  CodedError,
-  requests,
-  serverEvents,
-  type Ack,
+  onServerEvent,
+  requestOverSocket,
   type ClientToServerEvents,
+  type ProtocolSocket,
   type RequestName,
   type RequestPayload,
   type ResponseData,
@@ -52,25 +51,12 @@ export class BotSignalling {
     });
   }
 
-  async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
-    let result: Ack<unknown>;
-    try {
-      // socket.io's typings cannot follow a generic event name; the schemas below check the answer.
-      const timed = this.socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
-        emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>>;
-      };
-      result = await timed.emitWithAck(name, payload);
-    } catch {
-      throw new CodedError('MEDIA_UNAVAILABLE', `no answer to ${name} within ${REQUEST_TIMEOUT_MS} ms`);
-    }
-    if (!result.ok) throw new CodedError(result.error.code, `${name}: ${result.error.message}`, result.error.issues);
-    return requests[name].res.parse(result.data) as ResponseData<N>;
+  request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
+    return requestOverSocket(this.socket as unknown as ProtocolSocket, name, payload, REQUEST_TIMEOUT_MS);
   }
 
   on<N extends ServerEventName>(name: N, listener: (payload: ServerEventPayload<N>) => void): void {
-    this.socket.on(name as never, ((payload: unknown) => {
-      listener(serverEvents[name].parse(payload) as ServerEventPayload<N>);
-    }) as never);
+    onServerEvent(this.socket as unknown as ProtocolSocket, name, listener);
   }
 
   close(): void {

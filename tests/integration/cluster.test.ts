@@ -1,8 +1,8 @@
-import type { ResponseData } from '@pm/shared';
+import { CodedError, type ResponseData } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
-import { ProtocolClient, RequestError } from '../support/signallingClient.ts';
+import { ProtocolClient } from '../support/signallingClient.ts';
 
 type Joined = ResponseData<'meeting:join'>;
 
@@ -60,7 +60,7 @@ describe('a meeting on a two-node cluster', () => {
     const elsewhere = await ProtocolClient.connect(nodeB.url, 'huyen-hoanghoa');
     clients.push(elsewhere);
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(RequestError);
+    expect(refusal).toBeInstanceOf(CodedError);
     expect(refusal).toMatchObject({ code: 'MOVED', location: nodeA.url });
 
     const { client: hoangHoa } = await joinAt(nodeA, 'huyen-hoanghoa');
@@ -79,7 +79,7 @@ describe('a meeting on a two-node cluster', () => {
       joined = await joinAt(nodeB, 'xa-hoanghoa-hoangdao').then(
         (j) => j.joined,
         async (error: unknown) => {
-          if (!(error instanceof RequestError) || error.code !== 'MOVED') throw error;
+          if (!(error instanceof CodedError) || error.code !== 'MOVED') throw error;
           await new Promise((r) => setTimeout(r, 250));
           return undefined;
         },

@@ -1,4 +1,12 @@
-import type { Ack, ClientToServerEvents, RequestName, RequestPayload, ResponseData, ServerToClientEvents } from '@pm/shared';
+import {
+  requestOverSocket,
+  type ClientToServerEvents,
+  type ProtocolSocket,
+  type RequestName,
+  type RequestPayload,
+  type ResponseData,
+  type ServerToClientEvents,
+} from '@pm/shared';
 import { io, type Socket } from 'socket.io-client';
 import { login } from './auth.ts';
 
@@ -23,11 +31,9 @@ export class ProtocolClient {
     return new ProtocolClient(socket);
   }
 
-  async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
-    const timed = this.socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> };
-    const result = await timed.emitWithAck(name, payload);
-    if (!result.ok) throw new RequestError(name, result.error.code, result.error.message, result.error.location);
-    return result.data as ResponseData<N>;
+  /** One request; a refusal is a CodedError with the server's code (and, for MOVED, `location`). */
+  request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
+    return requestOverSocket(this.socket as unknown as ProtocolSocket, name, payload, 10_000);
   }
 
   /** The last payload of a pushed event, if any arrived. */
@@ -37,17 +43,5 @@ export class ProtocolClient {
 
   close(): void {
     this.socket.close();
-  }
-}
-
-/** A refused request, with the server's code (and, for MOVED, where to go). */
-export class RequestError extends Error {
-  constructor(
-    readonly request: string,
-    readonly code: string,
-    message: string,
-    readonly location?: string,
-  ) {
-    super(`${request}: ${code} ${message}`);
   }
 }

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './media.js';
 export * from './protocol.js';
+export * from './protocolClient.js';
 export * from './health.js';
 export * from './meeting.js';
 export * from './auth.js';
