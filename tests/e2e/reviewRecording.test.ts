@@ -6,7 +6,7 @@ import { callApi, login } from '../support/auth.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
 import { createMeeting, scratchDataDir, type MeetingFixture } from '../support/meetingFixture.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
-import { cpuSeconds, decodesCleanly, probe, videoPacketAfterSeek } from '../support/mediaProbe.ts';
+import { cpuSeconds, decodeWarnings, probe, videoPacketAfterSeek } from '../support/mediaProbe.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -93,13 +93,12 @@ describe('recording a meeting with two floor changes', () => {
 
     const file = `${dataDir}/recordings/${meeting.meetingId}/recording.webm`;
     const media = probe(file);
-    fs.copyFileSync(file, '/tmp/last-recording.webm');
     console.log(`recording: ${media.durationS.toFixed(2)} s for ${recordedMs} ms recorded; ffmpeg used ${ffmpegCpuPct.toFixed(2)} % of a core`);
     expect(media.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:opus', 'video:vp8']);
     expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 2500);
     expect(media.durationS * 1000).toBeLessThan(recordedMs + 1000);
     expect(Math.abs(status.durationMs - media.durationS * 1000)).toBeLessThan(300);
-    decodesCleanly(file);
+    expect(decodeWarnings(file)).toBe('');
     // Seeking lands on the keyframe before the target (one every 10 s at least), found through the index.
     const target = 0.9 * media.durationS;
     const landed = videoPacketAfterSeek(file, target);

@@ -74,6 +74,9 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/directives/:id/reports': ['SECRETARIAT', 'SITE'],
   'POST /api/directives/:id/reports/:reportId/attachments': ['SECRETARIAT', 'SITE'],
   'GET /api/attachments/:id': ALL,
+  'GET /api/meetings/:id/recording/status': ALL,
+  'GET /api/meetings/:id/recording': READERS,
+  'GET /api/meetings/:id/recording.webm': READERS,
   'GET /api/turn-credentials': ALL,
   'POST /api/admin/drain': ['ADMIN'],
 };
@@ -106,6 +109,9 @@ const socketSpec: Record<string, readonly Role[]> = {
   'rollcall:confirm': ['SITE'],
   'attendance:headcount': LIVE,
   'quality:report': ['SITE'],
+  'recording:start': FLOOR_CONTROL,
+  'recording:pause': FLOOR_CONTROL,
+  'recording:stop': FLOOR_CONTROL,
 };
 
 const accountOf: Record<Role, string> = {

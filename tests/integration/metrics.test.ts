@@ -67,7 +67,7 @@ describe('GET /metrics', () => {
       await client.request('meeting:join', { meetingId });
     }
     // A site may not grant the floor: refused before its handler runs.
-    await expect(clients[0]!.request('floor:grant', { siteId: 'x' })).rejects.toThrow(/FORBIDDEN/);
+    await expect(clients[0]!.request('floor:grant', { siteId: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     const text = await scrape();
     expect(sample(text, 'pm_meetings_live')).toBe(1);

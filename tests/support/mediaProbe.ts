@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 export interface ProbedMedia {
@@ -22,9 +22,12 @@ export function videoPacketAfterSeek(file: string, seconds: number): number {
   return Number(out.trim().split('\n')[0]);
 }
 
-/** Decodes the whole file; throws on a decoding error. */
-export function decodesCleanly(file: string): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', file, '-f', 'null', '-'], { encoding: 'utf8' });
+/** Decodes the whole file, frames at their own times; returns what ffmpeg warned of (nothing, if clean). */
+export function decodeWarnings(file: string): string {
+  const args = ['-v', 'warning', '-xerror', '-i', file, '-fps_mode', 'passthrough', '-enc_time_base', '-1', '-f', 'null', '-'];
+  const run = spawnSync('ffmpeg', args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`ffmpeg could not decode ${file}: ${run.stderr}`);
+  return run.stderr.trim();
 }
 
 /** CPU time (user + system) a process has used, in seconds, from /proc. */

@@ -2,7 +2,7 @@ import { loadConfig } from '@pm/server/config.ts';
 import { createTestDatabase } from '@pm/server/db/testDatabase.ts';
 import { createLogger } from '@pm/server/logger.ts';
 import { startPlatform, type Platform } from '@pm/server/platform.ts';
-import { freePort } from '../setup/globalSetup.ts';
+import { testMediaEnv } from './mediaPorts.ts';
 
 export interface TestPlatform extends Platform {
   stop(): Promise<void>;
@@ -20,9 +20,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: database.url,
-    MEDIASOUP_NUM_WORKERS: '1',
-    MEDIASOUP_PORT_BASE: String(await freePort()),
-    MEDIASOUP_LISTEN_IP: '127.0.0.1',
+    ...(await testMediaEnv(Number(env.MEDIASOUP_NUM_WORKERS ?? 1))),
     ...env,
   });
   const platform = await startPlatform(config, log);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../setup/globalSetup.ts';
+import { testMediaEnv } from './mediaPorts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,9 +33,7 @@ export class ServerProcess {
         DATABASE_URL: databaseUrl,
         HOST: '127.0.0.1',
         PORT: String(port),
-        MEDIASOUP_NUM_WORKERS: '1',
-        MEDIASOUP_LISTEN_IP: '127.0.0.1',
-        MEDIASOUP_PORT_BASE: String(await freePort()),
+        ...(await testMediaEnv(Number(env.MEDIASOUP_NUM_WORKERS ?? 1))),
         LOG_LEVEL: 'warn',
         ...env,
       },

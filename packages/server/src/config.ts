@@ -58,6 +58,12 @@ const envSchema = z.object({
   MEDIASOUP_ANNOUNCED_IP: z.string().optional(),
   /** Worker i listens on UDP and TCP port MEDIASOUP_PORT_BASE + i (WebRtcServer: one pair per worker). */
   MEDIASOUP_PORT_BASE: port.default(40000),
+  /**
+   * Ports the workers take for their other transports (the recorder's plain transports, pipes):
+   * keep them apart from the WebRtcServer ports. mediasoup's own default range.
+   */
+  MEDIASOUP_RTC_MIN_PORT: port.default(10000),
+  MEDIASOUP_RTC_MAX_PORT: port.default(59999),
   /** A site that reconnects within this many seconds keeps one unbroken presence. */
   ATTENDANCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often each site's connection is sampled; every sixth sample is stored. */
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       listenIp: e.MEDIASOUP_LISTEN_IP,
       announcedIp: e.MEDIASOUP_ANNOUNCED_IP,
       portBase: e.MEDIASOUP_PORT_BASE,
+      rtcPorts: { min: e.MEDIASOUP_RTC_MIN_PORT, max: e.MEDIASOUP_RTC_MAX_PORT },
     },
     demo: { seed: e.SEED_DEMO, password: e.DEMO_PASSWORD },
     attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },

@@ -71,7 +71,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         redis,
         url: () => publicUrl,
         load: () => workers.all().reduce((sum, s) => sum + s.load.consumers + s.load.transports + s.load.producers, 0),
-        draining: () => false,
+        // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
+        draining: () => drain.draining,
         hostedMeetings: () => live?.openMeetingIds() ?? [],
       },
       log.child({ module: 'cluster' }),
@@ -84,6 +85,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         listenIp: config.mediasoup.listenIp,
         announcedIp: config.mediasoup.announcedIp,
         portBase: config.mediasoup.portBase,
+        rtcPorts: config.mediasoup.rtcPorts,
       },
       log.child({ module: 'sfu' }),
     );

@@ -66,3 +66,31 @@ describe('isVp8KeyframeStart', () => {
     expect(isVp8KeyframeStart(Buffer.from([0x90, 0xe0, 0x81, 0x23, 0x05, 0x20, 0x9d]))).toBe(false);
   });
 });
+
+describe('RtpContinuity frame times', () => {
+  it('leaves a packet that arrives late at its own time, for the recorder to reorder', () => {
+    const out = new RtpContinuity(96, 90_000, undefined, 0);
+    const packets = [buildRtp(96, 10, 3000, 0xaaaa, Buffer.from([1])), buildRtp(96, 12, 9000, 0xaaaa, Buffer.from([3])), buildRtp(96, 11, 6000, 0xaaaa, Buffer.from([2]))];
+    packets.forEach((p, i) => out.rewrite(p, i * 33));
+    const [first, third, late] = packets.map(rtp.timestamp) as [number, number, number];
+    expect([late - first, third - first]).toEqual([3000, 6000]);
+    expect((rtp.seq(packets[2]!) - rtp.seq(packets[0]!)) & 0xffff).toBe(1);
+  });
+
+  it('keeps a frame that would go back or share the last millisecond one millisecond later', () => {
+    const out = new RtpContinuity(96, 90_000, undefined, 0);
+    const frames = [
+      buildRtp(96, 1, 1000, 0xaaaa, Buffer.from([1])),
+      buildRtp(96, 2, 1000, 0xaaaa, Buffer.from([2])), // same frame, second packet
+      buildRtp(96, 3, 1010, 0xaaaa, Buffer.from([3])), // 10 ticks later: under a millisecond
+      buildRtp(96, 4, 900, 0xaaaa, Buffer.from([4])), // back in time
+      buildRtp(96, 5, 4000, 0xaaaa, Buffer.from([5])),
+    ];
+    frames.push(buildRtp(96, 6, 4000, 0xaaaa, Buffer.from([6])));
+    frames[4]![1]! |= 0x80; // the frame of packet 5 ends there: packet 6 is another frame at the same time
+    frames.forEach((p, i) => out.rewrite(p, i * 33));
+    const ts = frames.map(rtp.timestamp);
+    // The corrections stay: the later frame keeps its distance from the one that went back.
+    expect(ts.slice(1).map((t, i) => t - ts[i]!)).toEqual([0, 90, 90, 3100, 90]);
+  });
+});

@@ -3,27 +3,31 @@ import { buildRtp, rtp, rtpPayload, senderReport } from './rtpPacket.js';
 
 /**
  * Turns the packets of a programme feed whose source changes (another site takes the floor, the
- * chair rejoins) into one unbroken RTP stream: one SSRC, continuous sequence numbers, and
- * timestamps that keep pace with the wall clock across every change. Video switches only at a
- * keyframe of the new source, so the recording never shows a broken picture. Packets of a source
- * already left behind are dropped.
+ * chair rejoins) into one unbroken RTP stream: one SSRC, continuous sequence numbers, and one
+ * clock. Output timestamps follow a single line through the wall clock (`clockTimestamp`): each
+ * new source is placed on it where its first packet arrives, and the sender reports state that
+ * same line, so the recorder lines voices and video up and never sees time go back. Video
+ * switches only at a keyframe of the new source. Packets of a source left behind are dropped.
  */
 export class RtpContinuity {
   readonly ssrc = randomInt(1, 2 ** 32 - 1);
   private seq = randomInt(0, 0xffff);
-  private timestamp = randomInt(0, 2 ** 31);
-  /** Wall clock (ms) of `timestamp`. */
-  private timestampAt: number;
+  private readonly clockBase = randomInt(0, 2 ** 31);
+  private readonly clockStart: number;
+  private lastTimestamp: number;
+  private lastSentAt: number;
   private source: number | undefined;
   private readonly retired = new Set<number>();
   private seqOffset = 0;
   private timestampOffset = 0;
-  /** The next packet of the source starts a new anchoring (a switch, or after synthesized packets). */
+  /** The next packet starts a new anchoring (a new source, a new recorder, after our own packets). */
   private anchored = false;
+  /** The last packet sent carried the marker: the next one begins a frame. */
+  private frameEnded = false;
   private packets = 0;
   private octets = 0;
-  /** A new source begins at least 20 ms after the last frame: the file's millisecond times stay increasing. */
-  private readonly frameStep: number;
+  /** Frames never closer than a millisecond: the file counts time in milliseconds. */
+  private readonly minFrameStep: number;
 
   constructor(
     private readonly payloadType: number,
@@ -32,8 +36,10 @@ export class RtpContinuity {
     private readonly canStart: (payload: Buffer) => boolean = () => true,
     now = Date.now(),
   ) {
-    this.timestampAt = now;
-    this.frameStep = clockRate / 50;
+    this.clockStart = now;
+    this.lastSentAt = now;
+    this.lastTimestamp = this.clockBase;
+    this.minFrameStep = clockRate / 1000;
   }
 
   /** Rewrites a packet in place for the output; false when it is to be dropped. */
@@ -50,16 +56,27 @@ export class RtpContinuity {
     if (!this.anchored) {
       if (!this.canStart(payload)) return false;
       this.seqOffset = this.seq + 1 - rtp.seq(packet);
-      this.timestampOffset = this.timestampNow(now, this.frameStep) - rtp.timestamp(packet);
+      this.timestampOffset = this.nextFrameTimestamp(now) - rtp.timestamp(packet);
       this.anchored = true;
+      this.frameEnded = false;
     }
     const seq = (rtp.seq(packet) + this.seqOffset) & 0xffff;
-    const timestamp = (rtp.timestamp(packet) + this.timestampOffset) >>> 0;
+    const inOrder = ((seq - this.seq) & 0xffff) < 0x8000;
+    let timestamp = (rtp.timestamp(packet) + this.timestampOffset) >>> 0;
+    // A new frame in sequence (after the marker that ended the last, or with another time) never
+    // goes back nor lands in the millisecond of the last: a source switching simulcast layers may
+    // repeat a time there. A packet that arrives late keeps its time: the recorder reorders.
+    const step = (timestamp - this.lastTimestamp) | 0;
+    if (inOrder && (step !== 0 || this.frameEnded) && step < this.minFrameStep) {
+      this.timestampOffset += this.minFrameStep - step;
+      timestamp = (this.lastTimestamp + this.minFrameStep) >>> 0;
+    }
     rtp.setSeq(packet, seq);
     rtp.setTimestamp(packet, timestamp);
     rtp.setSsrc(packet, this.ssrc);
     rtp.setPayloadType(packet, this.payloadType);
-    this.advance(seq, timestamp, now, payload.length);
+    this.sent(seq, timestamp, now, payload.length);
+    if (inOrder) this.frameEnded = (packet[1]! & 0x80) !== 0;
     return true;
   }
 
@@ -71,33 +88,37 @@ export class RtpContinuity {
   /** A packet of our own (silence) that continues the stream while no source sends. */
   synthesize(payload: Buffer, now: number): Buffer {
     const seq = (this.seq + 1) & 0xffff;
-    const timestamp = this.timestampNow(now, this.frameStep);
-    this.advance(seq, timestamp, now, payload.length);
+    const timestamp = this.nextFrameTimestamp(now);
+    this.sent(seq, timestamp, now, payload.length);
     this.anchored = false;
     return buildRtp(this.payloadType, seq, timestamp, this.ssrc, payload);
   }
 
   /** Milliseconds since the last packet went out (or since creation). */
   idleFor(now: number): number {
-    return now - this.timestampAt;
+    return now - this.lastSentAt;
   }
 
   senderReport(now: number): Buffer {
-    return senderReport(this.ssrc, now, this.timestampNow(now), this.packets, this.octets);
+    return senderReport(this.ssrc, now, this.clockTimestamp(now), this.packets, this.octets);
   }
 
-  /** The output timestamp that corresponds to `now` (at least `minStep` past the last one). */
-  private timestampNow(now: number, minStep = 0): number {
-    return (this.timestamp + Math.max(minStep, Math.round(((now - this.timestampAt) * this.clockRate) / 1000))) >>> 0;
+  /** The output clock: one straight line through the wall clock. */
+  private clockTimestamp(now: number): number {
+    return (this.clockBase + Math.round(((now - this.clockStart) * this.clockRate) / 1000)) >>> 0;
   }
 
-  private advance(seq: number, timestamp: number, now: number, bytes: number): void {
+  /** Where a frame starting now goes: on the clock, and after the last frame. */
+  private nextFrameTimestamp(now: number): number {
+    const onClock = this.clockTimestamp(now);
+    return ((onClock - this.lastTimestamp) | 0) >= this.minFrameStep ? onClock : (this.lastTimestamp + this.minFrameStep) >>> 0;
+  }
+
+  private sent(seq: number, timestamp: number, now: number, bytes: number): void {
     // Sequence numbers only move forward (a reordered packet keeps the later one as the mark).
     if (((seq - this.seq) & 0xffff) < 0x8000) this.seq = seq;
-    if (timestamp !== this.timestamp) {
-      this.timestamp = timestamp;
-      this.timestampAt = now;
-    }
+    if (((timestamp - this.lastTimestamp) | 0) > 0) this.lastTimestamp = timestamp;
+    this.lastSentAt = now;
     this.packets++;
     this.octets += bytes;
   }

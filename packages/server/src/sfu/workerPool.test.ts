@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../../../tests/setup/globalSetup.ts';
+import { freeMediaPortBase } from '../../../../tests/support/mediaPorts.ts';
 import { createLogger } from '../logger.js';
 import { mediaCodecs } from './mediaCodecs.js';
 import { PeerMedia } from './peerMedia.js';
@@ -13,7 +13,8 @@ async function startPool(numWorkers: number): Promise<WorkerPool> {
       workerBin: process.env.MEDIASOUP_WORKER_BIN!,
       numWorkers,
       listenIp: '127.0.0.1',
-      portBase: await freePort(),
+      portBase: await freeMediaPortBase(numWorkers),
+      rtcPorts: { min: 30000, max: 32000 },
     },
     log,
   );

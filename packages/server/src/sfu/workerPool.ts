@@ -10,6 +10,8 @@ export interface WorkerPoolOptions {
   announcedIp?: string;
   /** Worker i listens on portBase + i, UDP and TCP, through its WebRtcServer. */
   portBase: number;
+  /** The range for the workers' other transports (plain, pipe). */
+  rtcPorts: { min: number; max: number };
   logLevel?: ms.WorkerLogLevel;
 }
 
@@ -118,6 +120,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     const mediasoup = await loadMediasoup(this.options.workerBin);
     const worker = await mediasoup.createWorker({
       logLevel: this.options.logLevel ?? 'warn',
+      rtcMinPort: this.options.rtcPorts.min,
+      rtcMaxPort: this.options.rtcPorts.max,
       appData: { index },
     });
     const port = this.options.portBase + index;

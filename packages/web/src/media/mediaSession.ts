@@ -1,5 +1,6 @@
 import { Device, type types } from 'mediasoup-client';
-import type { ConsumerOptions } from '@pm/shared';
+import { CodedError, type ConsumerOptions } from '@pm/shared';
+import { callApi } from '../api/apiClient';
 import type { SignallingClient } from '../signalling/signallingClient';
 
 /**
@@ -121,7 +122,11 @@ export class MediaSession {
         restarted = true;
         this.signalling
           .request('media:restartIce', { transportId: transport.id })
-          .then(({ iceParameters }) => transport.restartIce({ iceParameters: iceParameters as types.IceParameters }))
+          .then(async ({ iceParameters }) => {
+            // The relay's credentials may have expired since the transport was made.
+            await transport.updateIceServers({ iceServers: await turnServers() });
+            await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+          })
           .catch(() => this.onTransportFailed?.());
       } else if (state === 'failed' && restarted) {
         this.onTransportFailed?.();
@@ -132,12 +137,19 @@ export class MediaSession {
   private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
     const existing = direction === 'send' ? this.sendTransport : this.recvTransport;
     if (existing && !existing.closed) return existing;
-    const options = await this.signalling.request('media:createTransport', { direction });
+    const [options, iceServers] = await Promise.all([
+      this.signalling.request('media:createTransport', { direction }),
+      turnServers(),
+    ]);
     const params = {
       id: options.id,
       iceParameters: options.iceParameters as types.IceParameters,
       iceCandidates: options.iceCandidates as types.IceCandidate[],
       dtlsParameters: options.dtlsParameters as types.DtlsParameters,
+      // Straight to the SFU's UDP or TCP port when the network allows it, through the TURN relay
+      // (TCP/TLS 443) when the meeting room's firewall lets out nothing else.
+      iceServers,
+      iceTransportPolicy: 'all' as const,
     };
     const transport =
       direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
@@ -163,5 +175,19 @@ export class MediaSession {
       this.recvTransport = transport;
     }
     return transport;
+  }
+}
+
+/**
+ * The platform's TURN relay, with fresh time-limited credentials (GET /api/turn-credentials), or
+ * none when the server has no relay (404).
+ */
+async function turnServers(): Promise<RTCIceServer[]> {
+  try {
+    const { urls, username, credential } = await callApi('turn.credentials');
+    return [{ urls, username, credential }];
+  } catch (error) {
+    if (error instanceof CodedError && error.code === 'NOT_FOUND') return [];
+    throw error;
   }
 }

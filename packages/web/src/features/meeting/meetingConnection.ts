@@ -130,7 +130,10 @@ export class MeetingConnection {
       void this.rejoin();
     });
     // The node is being drained: leave it for any other (the page's origin is the load balancer).
-    s.on('node:draining', () => this.moveTo(window.location.origin));
+    // Spread over half the notice, so a drained node's kiosks do not all arrive at once.
+    s.on('node:draining', ({ reconnectWithinSeconds }) => {
+      setTimeout(() => this.moveTo(window.location.origin), Math.random() * reconnectWithinSeconds * 500);
+    });
     // A node other than the page's own that stopped answering has probably died: go back to the origin.
     s.socket.on('connect_error', () => {
       if (++this.failedAttempts >= NODE_ATTEMPTS && url !== window.location.origin) this.moveTo(window.location.origin);
