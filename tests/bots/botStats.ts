@@ -37,7 +37,9 @@ export function lossBetween(before: CountsSnapshot, after: CountsSnapshot): { ex
   for (const [consumerId, end] of after) {
     const start = before.get(consumerId) ?? { expected: 0, lost: 0, packets: 0 };
     total.expected += end.expected - start.expected;
-    total.lost += end.lost - start.lost;
+    // Retransmissions can recover, inside the window, packets counted lost before it: that is no
+    // loss in the window, not a negative one.
+    total.lost += Math.max(0, end.lost - start.lost);
     total.packets += end.packets - start.packets;
   }
   return total;
