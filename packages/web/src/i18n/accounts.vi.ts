@@ -21,7 +21,7 @@ export const accountsVi = {
   'home.upcoming': 'Cuộc họp sắp tới',
   'home.noMeetings': 'Chưa có cuộc họp nào sắp diễn ra.',
   'home.join': 'Vào cuộc họp',
-  'home.checkInOpen': 'Đã mở điểm danh: hãy kiểm tra thiết bị trước giờ họp.',
+  'home.checkInOpen': 'Đã đến giờ chuẩn bị: hãy kiểm tra thiết bị trước giờ họp.',
   'staff.heading': 'Cuộc họp hôm nay và sắp tới',
   'secretariat.heading': 'Lịch họp',
   'secretariat.edit': 'Sửa',
