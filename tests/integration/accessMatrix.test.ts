@@ -74,6 +74,7 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/directives/:id/reports': ['SECRETARIAT', 'SITE'],
   'POST /api/directives/:id/reports/:reportId/attachments': ['SECRETARIAT', 'SITE'],
   'GET /api/attachments/:id': ALL,
+  'GET /api/search': READERS,
   'GET /api/meetings/:id/recording/status': ALL,
   'GET /api/meetings/:id/recording': READERS,
   'GET /api/meetings/:id/recording.webm': READERS,

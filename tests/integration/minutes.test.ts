@@ -79,6 +79,16 @@ describe('minutes written live', () => {
     expect((await api(secretary, 'GET', path)).body.entriesRevision).not.toBe(before.entriesRevision);
   });
 
+  it('finds meetings and entries by words typed without diacritics', async () => {
+    const found = (await api(secretary, 'GET', `/api/search?q=${encodeURIComponent('KINH TE - XA HOI')}`)).body;
+    expect(found.meetings.map((m: { id: string }) => m.id)).toContain(meeting.meetingId);
+    const entries = (await api(secretary, 'GET', `/api/search?q=${encodeURIComponent('thu ky a ghi y kien so 1')}`)).body.entries;
+    expect(entries.map((e: { text: string }) => e.text).sort()).toEqual(
+      ['Thư ký A ghi ý kiến số 1', 'Thư ký A ghi ý kiến số 10', 'Thư ký A ghi ý kiến số 11', 'Thư ký A ghi ý kiến số 12', 'Thư ký A ghi ý kiến số 13', 'Thư ký A ghi ý kiến số 14', 'Thư ký A ghi ý kiến số 15'],
+    );
+    expect((await api(secretary, 'GET', '/api/search?q=100%25')).body.entries).toEqual([]);
+  });
+
   it('keeps the exported documents’ particulars with optimistic versions', async () => {
     const { settings } = await minutes();
     expect(settings).toMatchObject({ issuingBody: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', place: 'Thanh Hóa', version: 1 });

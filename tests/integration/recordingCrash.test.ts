@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinutesDocument, RecordingStatus } from '@pm/shared';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { callApi, login } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { createMeeting, scratchDataDir, type MeetingFixture } from '../support/meetingFixture.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
 import { decodeWarnings, probe } from '../support/mediaProbe.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
+import { signedInKiosk } from '../support/signedInKiosk.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,9 +30,7 @@ describe('kill -9 during a recorded meeting with minutes being written', () => {
   let recordedMs = 0;
 
   async function screenFor(username: string): Promise<MeetingScreen> {
-    const context = await newKiosk(browser, server.url);
-    const [name, value] = (await login(server.url, username)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
+    const context = await signedInKiosk(browser, server.url, username);
     contexts.push(context);
     return new MeetingScreen(await context.newPage());
   }
