@@ -15,6 +15,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit+integration',
+          // Groups run one after another: the browser tests get the two cores to themselves
+          // instead of sharing them with server processes and bots.
+          sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -24,6 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../support/auth.ts';
-import { artefactDir, launchChromium, newKiosk } from '../support/chromium.ts';
+import { artefactDir, launchChromium } from '../support/chromium.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { signedInKiosk } from '../support/signedInKiosk.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 /** Two secretaries write the minutes in their browsers: each keystroke pause saves, both see both. */
@@ -14,9 +14,7 @@ describe('minutes screen: autosave and two secretaries', () => {
   const contexts: BrowserContext[] = [];
 
   async function pageFor(username: string): Promise<Page> {
-    const context = await newKiosk(browser, platform.url);
-    const [name, value] = (await login(platform.url, username)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: platform.url }]);
+    const context = await signedInKiosk(browser, platform.url, username);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`/meetings/${meeting.meetingId}/minutes`);

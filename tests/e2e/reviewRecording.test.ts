@@ -1,16 +1,19 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingDetail } from '@pm/shared';
 import { callApi, login } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { artefactDir, launchChromium } from '../support/chromium.ts';
 import { createMeeting, scratchDataDir, type MeetingFixture } from '../support/meetingFixture.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
 import { cpuSeconds, decodeWarnings, probe, videoPacketAfterSeek } from '../support/mediaProbe.ts';
+import { signedInKiosk } from '../support/signedInKiosk.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TURN_MS = 5000;
+const PAUSE_MS = 4000;
 
 /**
  * A meeting recorded from the chair's console while the floor changes twice, in real Chromium
@@ -28,11 +31,10 @@ describe('recording a meeting with two floor changes', () => {
   let hoangDao: MeetingScreen;
   let recordedMs = 0;
   let ffmpegCpuPct = 0;
+  let directiveId = '';
 
   async function screenFor(username: string): Promise<MeetingScreen> {
-    const context = await newKiosk(browser, platform.url);
-    const [name, value] = (await login(platform.url, username)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: platform.url }]);
+    const context = await signedInKiosk(browser, platform.url, username);
     contexts.push(context);
     return new MeetingScreen(await context.newPage());
   }
@@ -71,17 +73,40 @@ describe('recording a meeting with two floor changes', () => {
       await expect.poll(() => site.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('recording');
     }
     const startedAt = Date.now();
+    await hoangDao.page.screenshot({ path: path.join(artefactDir(), 'kiosk-recording.png') });
     const part = await platform.db.prisma.recordingPart.findFirstOrThrow({ where: { meetingId: meeting.meetingId } });
     const cpuBefore = cpuSeconds(part.pid!);
 
     await sleep(TURN_MS);
     await giveFloor(hoangHoa, 'Hoằng Hóa');
-    await sleep(TURN_MS);
+    await sleep(TURN_MS / 2);
+    // The chair gives a directive while Hoằng Hóa speaks.
+    const chairCookie = await login(platform.url, 'chutich');
+    const huyen = await platform.db.prisma.unit.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
+    const given = await callApi(platform.url, chairCookie, 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+      content: 'Huyện Hoằng Hóa sơ tán dân vùng ven biển trước 18 giờ.',
+      responsibleUnitIds: [huyen.id],
+      deadline: '2026-12-31',
+    });
+    expect(given.status).toBe(201);
+    directiveId = given.body.directive.id;
+    await sleep(TURN_MS / 2);
     await giveFloor(hoangDao, 'Hoằng Đạo');
     await sleep(TURN_MS);
     ffmpegCpuPct = ((cpuSeconds(part.pid!) - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;
+
+    // A pause is left out of the recording; the kiosks say so meanwhile.
+    await chair.page.getByTestId('recording-pause').click();
+    const pausedAt = Date.now();
+    await expect.poll(() => hoangHoa.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('paused');
+    await sleep(PAUSE_MS);
+    await chair.page.getByTestId('recording-start').click();
+    await expect.poll(() => hoangHoa.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('recording');
+    const resumedAt = Date.now();
+    await sleep(TURN_MS);
     await chair.page.getByTestId('recording-stop').click();
-    recordedMs = Date.now() - startedAt;
+    recordedMs = Date.now() - startedAt - (resumedAt - pausedAt);
+    console.log(`commands: ${pausedAt - startedAt} ms recorded, paused ${resumedAt - pausedAt} ms, ${Date.now() - resumedAt} ms recorded`);
     await expect.poll(() => hoangDao.page.getByTestId('recording-indicator').count(), { timeout: 15_000 }).toBe(0);
   });
 
@@ -93,9 +118,14 @@ describe('recording a meeting with two floor changes', () => {
 
     const file = `${dataDir}/recordings/${meeting.meetingId}/recording.webm`;
     const media = probe(file);
-    console.log(`recording: ${media.durationS.toFixed(2)} s for ${recordedMs} ms recorded; ffmpeg used ${ffmpegCpuPct.toFixed(2)} % of a core`);
+    const parts = await platform.db.prisma.recordingPart.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { index: 'asc' } });
+    console.log(
+      `recording: ${media.durationS.toFixed(2)} s for ${recordedMs} ms recorded (parts ${parts.map((p) => p.durationMs).join(' + ')} ms); ` +
+        `ffmpeg used ${ffmpegCpuPct.toFixed(2)} % of a core`,
+    );
     expect(media.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:opus', 'video:vp8']);
-    expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 2500);
+    // Two parts, each starting at a keyframe a moment after its command.
+    expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 3000);
     expect(media.durationS * 1000).toBeLessThan(recordedMs + 1000);
     expect(Math.abs(status.durationMs - media.durationS * 1000)).toBeLessThan(300);
     expect(decodeWarnings(file)).toBe('');
@@ -111,10 +141,38 @@ describe('recording a meeting with two floor changes', () => {
     const [first, second] = floorTurns.slice(1).map((t) => t.offsetMs) as [number, number];
     expect(first).toBeGreaterThan(TURN_MS - 1000);
     expect(second - first).toBeGreaterThan(TURN_MS - 500);
-    expect(second).toBeLessThan(media.durationS * 1000);
+    expect(second).toBeLessThan(media.durationS * 1000 - TURN_MS);
 
     const range = await fetch(`${platform.url}/api/meetings/${meeting.meetingId}/recording.webm`, { headers: { cookie, range: 'bytes=100-199' } });
     expect(range.status).toBe(206);
     expect((await range.arrayBuffer()).byteLength).toBe(100);
+  });
+
+  it('opens the review player at a directive’s moment, from the directive', async () => {
+    const viewer = await screenFor('theodoi');
+    const page = viewer.page;
+    const cookie = await login(platform.url, 'theodoi');
+    const directive = (await callApi(platform.url, cookie, 'GET', `/api/directives/${directiveId}`)).body.directive;
+    // Given while Hoằng Hóa spoke: between the first and the second floor change.
+    expect(directive.offsetMs).toBeGreaterThan(TURN_MS + 1000);
+    expect(directive.offsetMs).toBeLessThan(2 * TURN_MS + 3000);
+
+    await page.goto(`/directives/${directiveId}`);
+    await page.getByTestId('open-moment').click();
+    const player = page.getByTestId('review-player');
+    await player.waitFor();
+    const position = () => player.evaluate((v) => (v as HTMLVideoElement).currentTime);
+    await expect.poll(position, { timeout: 15_000 }).toBeGreaterThan(directive.offsetMs / 1000 - 0.5);
+    expect(await position()).toBeLessThan(directive.offsetMs / 1000 + 0.5);
+
+    // The timeline shows who spoke when; a floor turn seeks there too.
+    const spans = page.getByTestId('floor-span');
+    await expect.poll(() => spans.allTextContents()).toEqual(['Chủ trì', 'Hội trường UBND huyện Hoằng Hóa', 'Phòng họp UBND xã Hoằng Đạo']);
+    await expect.poll(() => page.locator(`[data-testid="mark-directive"][data-id="${directiveId}"]`).count()).toBe(1);
+    await spans.nth(2).click();
+    const turns = (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/recording`)).body.floorTurns;
+    await expect.poll(position).toBeGreaterThan(turns[2].offsetMs / 1000 - 0.5);
+    expect(await position()).toBeLessThan(turns[2].offsetMs / 1000 + 0.5);
+    await page.screenshot({ path: path.join(artefactDir(), 'review.png'), fullPage: true });
   });
 });

@@ -126,3 +126,12 @@ export function formatOffset(offsetMs: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
+
+/** Searching the records of every meeting the account sees: words typed with or without diacritics. */
+export const recordsSearchQuerySchema = z.object({ q: z.string().trim().min(2).max(100) });
+export const recordsSearchSchema = z.object({
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: instantSchema })),
+  entries: z.array(z.object({ meeting: namedRefSchema, entryId: z.string(), text: z.string(), offsetMs: z.number().int() })),
+  directives: z.array(z.object({ meeting: namedRefSchema, directiveId: z.string(), content: z.string(), offsetMs: z.number().int() })),
+});
+export type RecordsSearch = z.infer<typeof recordsSearchSchema>;

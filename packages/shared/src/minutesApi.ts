@@ -11,6 +11,7 @@ import {
   directiveStatsSchema,
   directiveUpdateSchema,
 } from './directives.js';
+import { route } from './apiRoute.js';
 import type { ApiRoute } from './httpApi.js';
 import {
   minutesDocumentSchema,
@@ -20,10 +21,11 @@ import {
   minutesLiveSchema,
   minutesSettingsSchema,
   minutesSettingsUpdateSchema,
+  recordsSearchQuerySchema,
+  recordsSearchSchema,
   versionQuerySchema,
 } from './minutes.js';
 
-const route = <const R extends ApiRoute>(definition: R): R => definition;
 /** A generated document's bytes. */
 const documentBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected file bytes');
 /** A stored file the handler sends itself (its own media type, HTTP range requests). */
@@ -67,6 +69,12 @@ export const minutesRoutes = {
   'minutes.pdf': exportRoute('minutes', 'pdf', 'The minutes (biên bản)'),
   'conclusions.docx': exportRoute('conclusions', 'docx', 'The conclusions notice (thông báo kết luận)'),
   'conclusions.pdf': exportRoute('conclusions', 'pdf', 'The conclusions notice (thông báo kết luận)'),
+
+  'records.search': route({
+    method: 'get', path: '/api/search', tag: 'minutes',
+    summary: 'Meetings, minutes entries and directives containing these words (diacritics optional)',
+    query: recordsSearchQuerySchema, response: recordsSearchSchema,
+  }),
 
   'directives.list': route({
     method: 'get', path: '/api/directives', tag: 'directives',

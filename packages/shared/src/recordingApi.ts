@@ -1,8 +1,8 @@
+import { route } from './apiRoute.js';
 import type { ApiRoute } from './httpApi.js';
 import { storedFile } from './minutesApi.js';
 import { recordingDetailSchema, recordingStatusSchema } from './recording.js';
 
-const route = <const R extends ApiRoute>(definition: R): R => definition;
 
 /** A meeting's recording: its state for every invited screen, its floor turns and file for reviewers. */
 export const recordingRoutes = {

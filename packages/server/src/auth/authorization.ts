@@ -54,6 +54,7 @@ export const routeAccess = {
   'directives.report': 'directives.report',
   'directives.attach': 'directives.report',
   'attachments.get': 'directives.read',
+  'records.search': 'minutes.read',
   'recording.status': 'meetings.read',
   'recording.get': 'recordings.read',
   'recording.file': 'recordings.read',

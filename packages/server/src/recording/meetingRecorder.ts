@@ -8,7 +8,7 @@ import { probeDurationMs } from './ffmpegTools.js';
 import { ProgrammeCapture, type Relays } from './programmeCapture.js';
 import { RecorderProcess } from './recorderProcess.js';
 import type { RecordingFiles } from './recordingFiles.js';
-import type { RecordingJoiner } from './recordingJoiner.js';
+import { joinParts, type RecordingJoiner } from './recordingJoiner.js';
 import type { RecordingStore } from './recordingStore.js';
 import { freeRtpPorts } from './udpPorts.js';
 
@@ -121,9 +121,15 @@ export class MeetingRecorder {
     await this.closed(part.index);
   }
 
+  /** Measures a closed part; one the recorder left without media (stopped before it wrote any) counts 0. */
   private async closed(index: number): Promise<void> {
     const file = this.deps.files.part(this.meeting.id, index);
-    const durationMs = await probeDurationMs(file).catch(() => this.deps.joiner.repair(this.meeting.id, { index, durationMs: null }));
+    const durationMs = await probeDurationMs(file)
+      .catch(() => this.deps.joiner.repair(this.meeting.id, { index, durationMs: null }))
+      .catch((err: unknown) => {
+        this.deps.log.warn({ err, meeting: this.meeting.id, part: index }, 'recording part holds no media');
+        return 0;
+      });
     await this.deps.store.setDuration(this.meeting.id, index, durationMs);
   }
 
@@ -141,17 +147,4 @@ export class MeetingRecorder {
       if (!this.stopped && !this.part) await this.openPart(await this.deps.store.begin(this.meeting.id));
     });
   }
-}
-
-/** Repairs and measures every part, joins them, and marks the recording playable. */
-export async function joinParts(meetingId: string, { store, joiner }: Pick<RecorderDeps, 'store' | 'joiner'>): Promise<void> {
-  const parts = await store.parts(meetingId);
-  const usable: number[] = [];
-  for (const part of parts) {
-    const durationMs = await joiner.repair(meetingId, part).catch(() => 0);
-    await store.setDuration(meetingId, part.index, durationMs);
-    if (durationMs > 0) usable.push(part.index);
-  }
-  if (usable.length) await joiner.join(meetingId, usable);
-  await store.setState(meetingId, 'STOPPED', usable.length > 0);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Logger } from '../logger.js';
 import { ffmpeg, probeDurationMs } from './ffmpegTools.js';
 import type { RecordingFiles } from './recordingFiles.js';
+import type { RecordingStore } from './recordingStore.js';
 
 export interface ClosedPart {
   index: number;
@@ -40,4 +41,17 @@ export class RecordingJoiner {
     await fs.rm(list, { force: true });
     this.log.info({ meeting: meetingId, parts: indexes.length }, 'recording joined');
   }
+}
+
+/** Repairs and measures every part, joins them, and marks the recording playable. */
+export async function joinParts(meetingId: string, { store, joiner }: { store: RecordingStore; joiner: RecordingJoiner }): Promise<void> {
+  const parts = await store.parts(meetingId);
+  const usable: number[] = [];
+  for (const part of parts) {
+    const durationMs = await joiner.repair(meetingId, part).catch(() => 0);
+    await store.setDuration(meetingId, part.index, durationMs);
+    if (durationMs > 0) usable.push(part.index);
+  }
+  if (usable.length) await joiner.join(meetingId, usable);
+  await store.setState(meetingId, 'STOPPED', usable.length > 0);
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CodedError, type FloorTurn, type Identity, type RecordingStatus } from '@pm/shared';
 import { socketRooms } from '../auth/socketAuth.js';
@@ -6,10 +7,10 @@ import type { Logger } from '../logger.js';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import { loadTimelines } from '../minutes/timelines.js';
 import type { PlatformIo } from '../signalling/socketServer.js';
-import { joinParts, MeetingRecorder, type RecorderDeps } from './meetingRecorder.js';
+import { MeetingRecorder, type RecorderDeps } from './meetingRecorder.js';
 import { awaitOrphanRecorder } from './orphanRecorders.js';
 import { RecordingFiles } from './recordingFiles.js';
-import { RecordingJoiner } from './recordingJoiner.js';
+import { joinParts, RecordingJoiner } from './recordingJoiner.js';
 import { RecordingStore } from './recordingStore.js';
 import type { RunningMeetings } from './runningMeetings.js';
 
@@ -93,6 +94,8 @@ export class Recordings {
   }
 
   private async recover(meetingId: string): Promise<void> {
+    // Another node's recording (its files are on its own disk) is that node's to repair.
+    if (!fs.existsSync(this.files.dir(meetingId))) return;
     for (const part of await this.deps.store.parts(meetingId)) {
       if (!part.closed) await awaitOrphanRecorder(part.pid, this.files.part(meetingId, part.index));
     }

@@ -4,6 +4,7 @@ import { minutesDocument } from '../../minutes/minutesDocument.js';
 import { minutesLive } from '../../minutes/minutesLive.js';
 import { MinutesSettingsStore } from '../../minutes/minutesSettings.js';
 import { assertMeetingVisible } from '../../minutes/minutesAccess.js';
+import { searchRecords } from '../../minutes/recordsSearch.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 import type { ApiContext } from './apiRouter.js';
 
@@ -17,7 +18,8 @@ type MinutesRoutes =
   | 'minutes.docx'
   | 'minutes.pdf'
   | 'conclusions.docx'
-  | 'conclusions.pdf';
+  | 'conclusions.pdf'
+  | 'records.search';
 
 /** The minutes written live, their particulars, and the exported documents. */
 export function minutesApi({ prisma, recordings }: ApiDeps): HandlerGroup<MinutesRoutes> {
@@ -45,5 +47,6 @@ export function minutesApi({ prisma, recordings }: ApiDeps): HandlerGroup<Minute
     'minutes.pdf': exported('minutes', 'pdf'),
     'conclusions.docx': exported('conclusions', 'docx'),
     'conclusions.pdf': exported('conclusions', 'pdf'),
+    'records.search': async ({ identity, query }) => searchRecords(prisma, identity, query.q),
   };
 }

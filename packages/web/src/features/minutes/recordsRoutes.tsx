@@ -3,9 +3,11 @@ import { Allowed } from '../../components/Allowed';
 import type { RouteContext } from '../../routes';
 import { DirectiveDetailPage } from '../directives/DirectiveDetailPage';
 import { DirectivesPage } from '../directives/DirectivesPage';
+import { ReviewPage } from '../review/ReviewPage';
+import { SearchPage } from '../review/SearchPage';
 import { MinutesPage } from './MinutesPage';
 
-/** The screens of what a meeting leaves behind: minutes and directives (merged into `routes`). */
+/** The screens of what a meeting leaves behind: minutes, directives, review (merged into `routes`). */
 export const recordsRoutes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
   {
     path: '/meetings/:id/minutes',
@@ -28,6 +30,22 @@ export const recordsRoutes: Array<{ path: string; render: (ctx: RouteContext) =>
     render: ({ params, identity }) => (
       <Allowed identity={identity} permission="directives.read">
         <DirectiveDetailPage directiveId={params.id!} identity={identity} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/meetings/:id/review',
+    render: ({ params, identity }) => (
+      <Allowed identity={identity} permission="recordings.read">
+        <ReviewPage meetingId={params.id!} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/review',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="minutes.read">
+        <SearchPage />
       </Allowed>
     ),
   },
