@@ -2,6 +2,7 @@ import { can, type Identity } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Countdown, MeetingTimes } from '../schedule/MeetingTimes';
+import { MeetingRecordLinks, RecordsNav } from './MeetingRecordLinks';
 import { useMeetings, useNow } from '../schedule/useMeetings';
 
 /** The chair's and the operator's start screen: today's and coming meetings, and the way into each. */
@@ -13,6 +14,7 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
   return (
     <section aria-labelledby="staff-heading">
       <h1 id="staff-heading">{t('staff.heading')}</h1>
+      <RecordsNav identity={identity} />
       {error !== undefined && <p className="notice notice--error" role="alert">{errorText(error)}</p>}
       {meetings?.length === 0 && <p className="notice">{t('home.noMeetings')}</p>}
       <ul className="meeting-list">
@@ -35,6 +37,7 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
                   {t('readiness.link')}
                 </Link>
               )}
+              <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
             </div>
           </li>
         ))}

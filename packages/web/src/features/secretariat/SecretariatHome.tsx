@@ -1,5 +1,6 @@
 import { can, type Identity } from '@pm/shared';
 import { Link } from '../../components/Link';
+import { MeetingRecordLinks, RecordsNav } from '../home/MeetingRecordLinks';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingTimes } from '../schedule/MeetingTimes';
 import { useMeetings } from '../schedule/useMeetings';
@@ -17,6 +18,7 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
         {can(identity.role, 'users.manage') && <Link href="/admin/users" className="button">{t('users.heading')}</Link>}
         <a href="/api/docs" className="button">{t('secretariat.apiDocs')}</a>
       </nav>
+      <RecordsNav identity={identity} />
       {error !== undefined && <p className="notice notice--error" role="alert">{errorText(error)}</p>}
       {meetings?.length === 0 && <p className="notice">{t('home.noMeetings')}</p>}
       <ul className="meeting-list">
@@ -36,6 +38,9 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
                 <a href={`/api/meetings/${encodeURIComponent(meeting.id)}/invitation.ics`} className="button">{t('schedule.ics')}</a>
               </div>
             )}
+            <div className="toolbar">
+              <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
+            </div>
           </li>
         ))}
       </ul>
