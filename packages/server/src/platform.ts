@@ -70,7 +70,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       {
         redis,
         url: () => publicUrl,
-        load: () => workers.all().reduce((sum, s) => sum + s.load.consumers + s.load.transports + s.load.producers, 0),
+        load: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
         // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
         draining: () => drain.draining,
         hostedMeetings: () => live?.openMeetingIds() ?? [],

@@ -50,10 +50,6 @@ export class ClusterNode {
     }
   }
 
-  get clustered(): boolean {
-    return this.registry !== undefined;
-  }
-
   /** Socket events to a room reach its sockets on every node (schedule pushes, staff screens). */
   attachSocketAdapter(io: PlatformIo): void {
     const { redis } = this.options;

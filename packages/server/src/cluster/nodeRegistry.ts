@@ -6,7 +6,7 @@ export interface NodeInfo {
   nodeId: string;
   /** Where sites reach this node's signalling and web app. */
   url: string;
-  /** Consumers, transports and producers on all its workers (the placement weight). */
+  /** Clients on all its workers (what a site costs the node: it receives the programme). */
   load: number;
   draining: boolean;
   heartbeatAt: number;
@@ -62,10 +62,6 @@ export class NodeRegistry {
     }
     if (dead.length > 0) await this.redis.hdel(KEY, ...dead);
     return nodes.sort((a, b) => Number(a.draining) - Number(b.draining) || a.load - b.load);
-  }
-
-  async isLive(nodeId: string): Promise<boolean> {
-    return (await this.live()).some((n) => n.nodeId === nodeId);
   }
 
   private async beat(): Promise<void> {

@@ -50,11 +50,6 @@ export class MeetingRouters {
     await pipe;
   }
 
-  /** Every router of the meeting, for observers that must see all of them. */
-  async all(): Promise<ms.Router[]> {
-    return Promise.all(this.routers.values());
-  }
-
   close(): void {
     if (this.closed) return;
     this.closed = true;
