@@ -1,13 +1,14 @@
 import { can, type Identity } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Countdown, MeetingTimes } from '../schedule/MeetingTimes';
+import { MeetingCards } from '../schedule/MeetingCards';
+import { Countdown } from '../schedule/MeetingTimes';
 import { MeetingRecordLinks, RecordsNav } from './MeetingRecordLinks';
 import { useMeetings, useNow } from '../schedule/useMeetings';
 
 /** The chair's and the operator's start screen: today's and coming meetings, and the way into each. */
 export function StaffMeetings({ identity }: { identity: Identity }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { meetings, error } = useMeetings(false);
   const now = useNow();
   const joins = can(identity.role, 'meeting.join');
@@ -15,13 +16,9 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
     <section aria-labelledby="staff-heading">
       <h1 id="staff-heading">{t('staff.heading')}</h1>
       <RecordsNav identity={identity} />
-      {error !== undefined && <p className="notice notice--error" role="alert">{errorText(error)}</p>}
-      {meetings?.length === 0 && <p className="notice">{t('home.noMeetings')}</p>}
-      <ul className="meeting-list">
-        {meetings?.map((meeting) => (
-          <li key={meeting.id} className="meeting-card" data-testid="meeting-card" data-meeting-id={meeting.id}>
-            <h3>{meeting.title}</h3>
-            <MeetingTimes meeting={meeting} />
+      <MeetingCards meetings={meetings} error={error}>
+        {(meeting) => (
+          <>
             <p>
               <Countdown meeting={meeting} now={now} /> · {meeting.siteCount} {t('schedule.sites')}
               {meeting.chair && ` · ${t('schedule.chair')}: ${meeting.chair.displayName}`}
@@ -39,9 +36,9 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
               )}
               <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
             </div>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </MeetingCards>
     </section>
   );
 }

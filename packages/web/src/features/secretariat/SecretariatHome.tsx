@@ -2,12 +2,12 @@ import { can, type Identity } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { MeetingRecordLinks, RecordsNav } from '../home/MeetingRecordLinks';
 import { useI18n } from '../../i18n/I18nProvider';
-import { MeetingTimes } from '../schedule/MeetingTimes';
+import { MeetingCards } from '../schedule/MeetingCards';
 import { useMeetings } from '../schedule/useMeetings';
 
 /** The secretariat's start screen: the coming meetings, and the way to schedule, the directory, accounts. */
 export function SecretariatHome({ identity }: { identity: Identity }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { meetings, error } = useMeetings(true);
   return (
     <section aria-labelledby="secretariat-heading">
@@ -19,13 +19,9 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
         <a href="/api/docs" className="button">{t('secretariat.apiDocs')}</a>
       </nav>
       <RecordsNav identity={identity} />
-      {error !== undefined && <p className="notice notice--error" role="alert">{errorText(error)}</p>}
-      {meetings?.length === 0 && <p className="notice">{t('home.noMeetings')}</p>}
-      <ul className="meeting-list">
-        {meetings?.map((meeting) => (
-          <li key={meeting.id} className="meeting-card" data-testid="meeting-card" data-meeting-id={meeting.id}>
-            <h3>{meeting.title}</h3>
-            <MeetingTimes meeting={meeting} />
+      <MeetingCards meetings={meetings} error={error}>
+        {(meeting) => (
+          <>
             <p>
               {meeting.siteCount} {t('schedule.sites')}
               {meeting.chair && ` · ${t('schedule.chair')}: ${meeting.chair.displayName}`}
@@ -41,9 +37,9 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
             <div className="toolbar">
               <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
             </div>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </MeetingCards>
     </section>
   );
 }
