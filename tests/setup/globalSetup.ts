@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createLogger } from '@pm/server/logger.ts';
 import { startEmbeddedPostgres } from '@pm/server/db/embeddedPostgres.ts';
+import { RedisServer } from '../support/redisServer.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -62,12 +62,10 @@ async function startServices(): Promise<Services> {
 
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
-    const port = await freePort();
-    const redis = await startRedisServer(port);
-    redisUrl = `redis://127.0.0.1:${port}`;
-    stops.push(async () => {
-      redis.kill('SIGTERM');
-    });
+    const redis = new RedisServer(await freePort());
+    await redis.start();
+    redisUrl = redis.url;
+    stops.push(() => redis.kill());
     console.log(`[tests] no REDIS_URL: started redis-server at ${redisUrl}`);
   }
 
@@ -88,28 +86,5 @@ export function freePort(): Promise<number> {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
-  });
-}
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 50; i++) {
-    if (await canConnect(port)) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
   });
 }

@@ -74,6 +74,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
         draining: () => drain.draining,
         hostedMeetings: () => live?.openMeetingIds() ?? [],
+        persistState: async () => live?.persistState(),
       },
       log.child({ module: 'cluster' }),
     );

@@ -16,6 +16,8 @@ export interface ClusterNodeOptions {
   draining: () => boolean;
   /** The meetings this node hosts now, whose leases it renews. */
   hostedMeetings: () => Iterable<string>;
+  /** Writes the hosted meetings' state again, so a Redis that lost it gets it back. */
+  persistState: () => Promise<void>;
 }
 
 /**
@@ -64,7 +66,9 @@ export class ClusterNode {
     if (!this.registry) return;
     await this.registry.start();
     this.renewTimer = setInterval(() => {
-      this.hosts.renew(this.options.hostedMeetings()).catch((err: unknown) => this.log.warn({ err }, 'lease renewal failed'));
+      Promise.all([this.hosts.renew(this.options.hostedMeetings()), this.options.persistState()]).catch((err: unknown) =>
+        this.log.warn({ err }, 'lease renewal failed'),
+      );
     }, HEARTBEAT_MS);
     this.renewTimer.unref();
     this.log.info({ nodeId: this.nodeId, url: this.options.url() }, 'joined the cluster');

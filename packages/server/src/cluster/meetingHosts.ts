@@ -24,10 +24,19 @@ export class LocalMeetingHosts implements MeetingHosts {
   async renew(): Promise<void> {}
 }
 
-// Atomic "set to me if it is (still) X": takeover of a dead host's lease, and renewal of our own.
+// Atomic "set to me if it is (still) X": takeover of a dead host's lease.
 const COMPARE_AND_SET = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+end
+return false`;
+
+// Renewal: keep our lease, and re-create it if Redis lost it (a restart without persistence);
+// never take a lease another node holds.
+const RENEW = `
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] or holder == false then
+  return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 end
 return false`;
 
@@ -62,7 +71,7 @@ export class RedisMeetingHosts implements MeetingHosts {
   async renew(meetingIds: Iterable<string>): Promise<void> {
     const self = this.registry.nodeId;
     await Promise.all(
-      [...meetingIds].map((id) => this.redis.eval(COMPARE_AND_SET, 1, hostKey(id), self, self, NODE_TTL_MS)),
+      [...meetingIds].map((id) => this.redis.eval(RENEW, 1, hostKey(id), self, NODE_TTL_MS)),
     );
   }
 }

@@ -312,11 +312,14 @@ export class LiveMeeting {
   }
 
   private publishFloor(): void {
+    this.emit(this.room(), 'meeting:floor', this.floor.snapshot());
+    void this.saveFloor().catch((err: unknown) => this.log.error({ err, meeting: this.id }, 'could not save the floor'));
+  }
+
+  /** Writes the floor as it is now; also called with every heartbeat, in case Redis lost it. */
+  saveFloor(): Promise<void> {
     const snapshot = this.floor.snapshot();
-    this.emit(this.room(), 'meeting:floor', snapshot);
-    void this.floorSaves
-      .push(() => this.stateStore.saveFloor(this.id, snapshot))
-      .catch((err: unknown) => this.log.error({ err, meeting: this.id }, 'could not save the floor'));
+    return this.floorSaves.push(() => this.stateStore.saveFloor(this.id, snapshot));
   }
 
   private publishSiteStatus(siteId: string): void {

@@ -92,6 +92,13 @@ export class LiveMeetings {
     return [...this.meetings.keys()];
   }
 
+  /** Saves every open meeting's floor again (heartbeat: a restarted Redis gets it back). */
+  async persistState(): Promise<void> {
+    for (const meeting of await Promise.allSettled(this.meetings.values())) {
+      if (meeting.status === 'fulfilled') await meeting.value.saveFloor();
+    }
+  }
+
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     for (const meeting of await Promise.allSettled(this.meetings.values())) {

@@ -1,0 +1,97 @@
+import { CodedError } from '@pm/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
+import { freePort } from '../setup/globalSetup.ts';
+import { RedisServer } from '../support/redisServer.ts';
+import { ServerProcess } from '../support/serverProcess.ts';
+import { ProtocolClient } from '../support/signallingClient.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Two nodes on a Redis of the test's own, which is killed mid-meeting and comes back empty (no
+ * persistence). The cluster must recover by itself: the host re-creates its meeting's lease (no
+ * second node may take a running meeting) and writes the floor back, so the meeting still moves
+ * with its floor when the host is lost afterwards.
+ */
+describe('a two-node cluster across a Redis restart', () => {
+  let db: TestDatabase;
+  let redis: RedisServer;
+  let nodeA: ServerProcess;
+  let nodeB: ServerProcess;
+  let meetingId: string;
+  let hoangHoaId: string;
+  const clients: ProtocolClient[] = [];
+
+  async function connect(node: ServerProcess, username: string): Promise<ProtocolClient> {
+    const client = await ProtocolClient.connect(node.url, username);
+    clients.push(client);
+    return client;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = new RedisServer(await freePort());
+    await redis.start();
+    const env = { REDIS_URL: redis.url, DRAIN_TIMEOUT_SECONDS: '1' };
+    nodeA = await ServerProcess.create(db.url, env);
+    nodeB = await ServerProcess.create(db.url, env);
+    await nodeA.start();
+    await nodeB.start();
+    const site = await db.prisma.site.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
+    hoangHoaId = site.id;
+    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
+    meetingId = (
+      await db.prisma.meeting.create({
+        data: {
+          title: 'Họp trực tuyến khi Redis khởi động lại',
+          chairUserId: chair.id,
+          startsAt: new Date(),
+          endsAt: new Date(Date.now() + 3600_000),
+          invitations: { create: [{ siteId: site.id }] },
+        },
+      })
+    ).id;
+    const operator = await connect(nodeA, 'vanhanh');
+    await operator.request('meeting:join', { meetingId });
+    await operator.request('floor:grant', { siteId: hoangHoaId });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await nodeA?.stop();
+    await nodeB?.stop();
+    await redis?.kill();
+    await db?.drop();
+  });
+
+  it('keeps the meeting on its host after Redis comes back empty', async () => {
+    await redis.kill();
+    await sleep(1000);
+    await redis.start();
+    // Within a heartbeat or two the nodes are registered again and the host holds its lease.
+    await sleep(5000);
+    const elsewhere = await connect(nodeB, 'huyen-hoanghoa');
+    const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(CodedError);
+    expect(refusal).toMatchObject({ code: 'MOVED', location: nodeA.url });
+  });
+
+  it('still moves the meeting with its floor when the host is lost after the restart', async () => {
+    await nodeA.kill();
+    const killedAt = Date.now();
+    let floorHolder: string | null | undefined;
+    while (floorHolder === undefined && Date.now() - killedAt < 15_000) {
+      const site = await connect(nodeB, 'huyen-hoanghoa');
+      floorHolder = await site.request('meeting:join', { meetingId }).then(
+        ({ summary }) => summary.floor.holder?.siteId ?? null,
+        async (error: unknown) => {
+          if (!(error instanceof CodedError) || error.code !== 'MOVED') throw error;
+          await sleep(250);
+          return undefined;
+        },
+      );
+    }
+    expect(floorHolder).toBe(hoangHoaId);
+  });
+});
