@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
+import { login } from '../support/auth.ts';
+import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { MeetingScreen } from '../support/meetingPages.ts';
+import { ServerProcess } from '../support/serverProcess.ts';
+
+/**
+ * A kiosk that opens a meeting on a node that does not host it (the load balancer sent it there)
+ * is told where the meeting runs, moves its signalling there by itself, and receives the
+ * programme from the host's SFU.
+ */
+describe('a kiosk on a two-node cluster (two browsers)', () => {
+  let db: TestDatabase;
+  let nodeA: ServerProcess;
+  let nodeB: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let meetingId: string;
+
+  async function screenAt(node: ServerProcess, username: string): Promise<MeetingScreen> {
+    const context = await newKiosk(browser, node.url);
+    const [name, value] = (await login(node.url, username)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: node.url }]);
+    contexts.push(context);
+    return new MeetingScreen(await context.newPage());
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    nodeA = await ServerProcess.create(db.url, { DRAIN_TIMEOUT_SECONDS: '1' });
+    nodeB = await ServerProcess.create(db.url, { DRAIN_TIMEOUT_SECONDS: '1' });
+    await nodeA.start();
+    await nodeB.start();
+    browser = await launchChromium();
+    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
+    const site = await db.prisma.site.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
+    meetingId = (
+      await db.prisma.meeting.create({
+        data: {
+          title: 'Họp trực tuyến qua hai máy chủ',
+          chairUserId: chair.id,
+          startsAt: new Date(),
+          endsAt: new Date(Date.now() + 3600_000),
+          invitations: { create: [{ siteId: site.id }] },
+        },
+      })
+    ).id;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await nodeA?.stop();
+    await nodeB?.stop();
+    await db?.drop();
+  });
+
+  it('follows the meeting to its host and decodes the chair there', async () => {
+    const chair = await screenAt(nodeA, 'chutich');
+    await chair.open(meetingId);
+    await expect.poll(() => chair.page.getByRole('heading', { name: 'Họp trực tuyến qua hai máy chủ' }).isVisible()).toBe(true);
+
+    const kiosk = await screenAt(nodeB, 'huyen-hoanghoa');
+    await kiosk.open(meetingId);
+    await expect
+      .poll(() => kiosk.page.getByTestId('connection-state').getAttribute('data-phase'), { timeout: 20_000 })
+      .toBe('live');
+    await expect.poll(() => kiosk.programmeFramesFrom(null), { timeout: 20_000, interval: 500 }).toBeGreaterThan(10);
+    // Its media flow through the host's SFU: the host counts the kiosk among its clients.
+    const health = (await (await fetch(`${nodeA.url}/healthz`)).json()) as { components: Array<{ name: string; detail?: string }> };
+    const clients = health.components
+      .filter((c) => c.name.startsWith('mediasoup-worker'))
+      .reduce((sum, c) => sum + Number(/(\d+) clients/.exec(c.detail ?? '')?.[1] ?? 0), 0);
+    expect(clients).toBe(2);
+  });
+});
