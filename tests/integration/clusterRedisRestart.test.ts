@@ -1,4 +1,5 @@
 import { CodedError } from '@pm/shared';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { freePort } from '../setup/globalSetup.ts';
@@ -69,8 +70,12 @@ describe('a two-node cluster across a Redis restart', () => {
     await redis.kill();
     await sleep(1000);
     await redis.start();
-    // Within a heartbeat or two the nodes are registered again and the host holds its lease.
-    await sleep(5000);
+    // Recovering by itself: within a few heartbeats the host holds its meeting's lease again.
+    const probe = new Redis(redis.url, { lazyConnect: true });
+    await probe.connect();
+    const since = Date.now();
+    while (!(await probe.get(`pm:meeting:${meetingId}:host`)) && Date.now() - since < 15_000) await sleep(250);
+    probe.disconnect();
     const elsewhere = await connect(nodeB, 'huyen-hoanghoa');
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(CodedError);
