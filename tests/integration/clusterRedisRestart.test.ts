@@ -74,7 +74,10 @@ describe('a two-node cluster across a Redis restart', () => {
     const probe = new Redis(redis.url, { lazyConnect: true });
     await probe.connect();
     const since = Date.now();
-    while (!(await probe.get(`pm:meeting:${meetingId}:host`)) && Date.now() - since < 15_000) await sleep(250);
+    const recovered = async () =>
+      !!(await probe.get(`pm:meeting:${meetingId}:host`)) && (await probe.hlen('pm:nodes')) === 2;
+    while (!(await recovered()) && Date.now() - since < 15_000) await sleep(250);
+    expect(await recovered(), 'lease and registry back within 15 s').toBe(true);
     probe.disconnect();
     const elsewhere = await connect(nodeB, 'huyen-hoanghoa');
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);

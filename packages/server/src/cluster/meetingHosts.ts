@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { NODE_TTL_MS, type NodeRegistry } from './nodeRegistry.js';
 
-export type Claim = { here: true } | { here: false; nodeId: string; url: string };
+/** Where a meeting runs: here, on a known node, or on a node not (yet) registered: ask again. */
+export type Claim = { here: true } | { here: false; nodeId: string; url: string | undefined };
 
 /**
  * Which node hosts each live meeting. A meeting runs on one node at a time (its routers, floor
@@ -54,11 +55,12 @@ export class RedisMeetingHosts implements MeetingHosts {
     if (holder === null) return this.claim(meetingId);
     if (holder === self) return { here: true };
     const host = (await this.registry.live()).find((n) => n.nodeId === holder);
-    // A holder at this node's own address is this node before a crash and restart.
-    if (host && !host.draining && host.url !== this.registry.url) {
-      return { here: false, nodeId: host.nodeId, url: host.url };
-    }
-    // The host is dead (its lease not yet lapsed), draining, or was this node: take the meeting over.
+    // A holder missing from the registry is not taken for dead: after a Redis restart its lease can
+    // be back before its heartbeat. A dead host cannot renew, so its lease lapses by itself.
+    if (!host) return { here: false, nodeId: holder, url: undefined };
+    // Not taken over: a live host, unless it is draining or is this node's own address (this node
+    // before a crash and restart).
+    if (!host.draining && host.url !== this.registry.url) return { here: false, nodeId: host.nodeId, url: host.url };
     const taken = await this.redis.eval(COMPARE_AND_SET, 1, key, holder, self, NODE_TTL_MS);
     return taken ? { here: true } : this.claim(meetingId);
   }

@@ -37,7 +37,10 @@ export class LiveMeetings {
     if (!meeting) {
       meeting = this.hosts.claim(meetingId).then(async (claim) => {
         // One node hosts a meeting at a time: elsewhere the client is sent to the host.
-        if (!claim.here) throw new CodedError('MOVED', `meeting ${meetingId} runs on node ${claim.nodeId}`, undefined, claim.url);
+        if (!claim.here) {
+          // Without a location the client asks again shortly (the host is being replaced).
+          throw new CodedError('MOVED', `meeting ${meetingId} runs on node ${claim.nodeId}`, undefined, claim.url);
+        }
         const plan = await this.plans.load(meetingId);
         if (!plan) {
           await this.hosts.release(meetingId);

@@ -285,7 +285,8 @@ export class MeetingConnection {
         this.moveTo(error.location);
         return;
       }
-      if (error instanceof CodedError && error.code === 'NODE_DRAINING') {
+      // Draining, or the meeting's host is being replaced (MOVED without a place): ask again shortly.
+      if (error instanceof CodedError && (error.code === 'NODE_DRAINING' || error.code === 'MOVED')) {
         this.update({ phase: 'reconnecting' });
         setTimeout(() => void this.rejoin(), DRAINING_RETRY_MS);
         return;
