@@ -2,9 +2,10 @@ import { CodedError } from '@pm/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
-import { freePort } from '../setup/globalSetup.ts';
+import { freeRestartablePort } from '../support/mediaPorts.ts';
 import { RedisServer } from '../support/redisServer.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,27 +33,16 @@ describe('a two-node cluster across a Redis restart', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    redis = new RedisServer(await freePort());
+    redis = new RedisServer(await freeRestartablePort());
     await redis.start();
     const env = { REDIS_URL: redis.url, DRAIN_TIMEOUT_SECONDS: '1' };
     nodeA = await ServerProcess.create(db.url, env);
     nodeB = await ServerProcess.create(db.url, env);
     await nodeA.start();
     await nodeB.start();
-    const site = await db.prisma.site.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
-    hoangHoaId = site.id;
-    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
-    meetingId = (
-      await db.prisma.meeting.create({
-        data: {
-          title: 'Họp trực tuyến khi Redis khởi động lại',
-          chairUserId: chair.id,
-          startsAt: new Date(),
-          endsAt: new Date(Date.now() + 3600_000),
-          invitations: { create: [{ siteId: site.id }] },
-        },
-      })
-    ).id;
+    const meeting = await createMeeting(db.prisma, { title: 'Họp trực tuyến khi Redis khởi động lại', siteCodes: ['HUYEN-HOANGHOA'] });
+    meetingId = meeting.meetingId;
+    hoangHoaId = meeting.siteIds['HUYEN-HOANGHOA']!;
     const operator = await connect(nodeA, 'vanhanh');
     await operator.request('meeting:join', { meetingId });
     await operator.request('floor:grant', { siteId: hoangHoaId });

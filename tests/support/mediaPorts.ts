@@ -19,6 +19,14 @@ export async function freeMediaPortBase(count: number): Promise<number> {
   throw new Error(`no ${count} consecutive free media ports between ${FIRST} and ${LAST}`);
 }
 
+/**
+ * A port for a server the test restarts: below the ephemeral range, so that no client socket
+ * (not even one reconnecting to it while it is down) can take it meanwhile.
+ */
+export async function freeRestartablePort(): Promise<number> {
+  return freeMediaPortBase(1);
+}
+
 /** The media settings of a test node with `workers` workers. */
 export async function testMediaEnv(workers: number): Promise<Record<string, string>> {
   return {
