@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { login } from '../support/auth.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 
@@ -34,19 +35,7 @@ describe('a kiosk on a two-node cluster (two browsers)', () => {
     await nodeA.start();
     await nodeB.start();
     browser = await launchChromium();
-    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
-    const site = await db.prisma.site.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
-    meetingId = (
-      await db.prisma.meeting.create({
-        data: {
-          title: 'Họp trực tuyến qua hai máy chủ',
-          chairUserId: chair.id,
-          startsAt: new Date(),
-          endsAt: new Date(Date.now() + 3600_000),
-          invitations: { create: [{ siteId: site.id }] },
-        },
-      })
-    ).id;
+    ({ meetingId } = await createMeeting(db.prisma, { title: 'Họp trực tuyến qua hai máy chủ', siteCodes: ['HUYEN-HOANGHOA'] }));
   }, 120_000);
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../support/auth.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const growing = { timeout: 20_000, interval: 500 };
@@ -36,26 +37,16 @@ describe('floor control: a chair and two sites (three browsers)', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '2' });
     browser = await launchChromium();
-    const prisma = platform.db.prisma;
-    const chairUser = await prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
-    const sites = await prisma.site.findMany({
-      where: { code: { in: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'] } },
+    const meeting = await createMeeting(platform.db.prisma, {
+      title: 'Giao ban trực tuyến tháng 11',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
     });
-    hoangHoaSiteId = sites.find((s) => s.code === 'HUYEN-HOANGHOA')!.id;
-    const meeting = await prisma.meeting.create({
-      data: {
-        title: 'Giao ban trực tuyến tháng 11',
-        chairUserId: chairUser.id,
-        startsAt: new Date(Date.now() - 5 * 60_000),
-        endsAt: new Date(Date.now() + 60 * 60_000),
-        invitations: { create: sites.map((s) => ({ siteId: s.id })) },
-      },
-    });
-    meetingId = meeting.id;
+    hoangHoaSiteId = meeting.siteIds['HUYEN-HOANGHOA']!;
+    meetingId = meeting.meetingId;
     chair = await screenFor('chutich');
     hoangHoa = await screenFor('huyen-hoanghoa');
     hoangDao = await screenFor('xa-hoanghoa-hoangdao');
-    await Promise.all([chair.open(meeting.id), hoangHoa.open(meeting.id), hoangDao.open(meeting.id)]);
+    await Promise.all([chair.open(meetingId), hoangHoa.open(meetingId), hoangDao.open(meetingId)]);
   });
 
   afterAll(async () => {

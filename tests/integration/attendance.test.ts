@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { login } from '../support/auth.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 
 const GRACE_S = 15;
@@ -42,21 +43,14 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
       QUALITY_SAMPLE_SECONDS: '1',
     });
     await server.start();
-    const sites = await db.prisma.site.findMany({
-      where: { code: { in: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE', 'TINH'] } },
+    // Starting in 2 s: two sites join before the start, one after it (late).
+    const meeting = await createMeeting(db.prisma, {
+      title: 'Họp trực tuyến về phòng chống thiên tai',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE', 'TINH'],
+      startsAt: new Date(Date.now() + 2000),
     });
-    for (const site of sites) ids[site.code] = site.id;
-    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
-    const meeting = await db.prisma.meeting.create({
-      data: {
-        title: 'Họp trực tuyến về phòng chống thiên tai',
-        chairUserId: chair.id,
-        startsAt: new Date(Date.now() + 2000),
-        endsAt: new Date(Date.now() + 10 * 60_000),
-        invitations: { create: sites.map((s) => ({ siteId: s.id })) },
-      },
-    });
-    meetingId = meeting.id;
+    meetingId = meeting.meetingId;
+    Object.assign(ids, meeting.siteIds);
 
     // Before the start: Hoằng Hóa and the Health department join; the operator opens a roll call.
     let hoangHoa = await join('huyen-hoanghoa');

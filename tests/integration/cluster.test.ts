@@ -2,6 +2,7 @@ import { CodedError, type ResponseData } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 
 type Joined = ResponseData<'meeting:join'>;
@@ -32,20 +33,12 @@ describe('a meeting on a two-node cluster', () => {
     nodeB = await ServerProcess.create(db.url, { DRAIN_TIMEOUT_SECONDS: '1' });
     await nodeA.start();
     await nodeB.start();
-    const sites = await db.prisma.site.findMany({ where: { code: { in: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'] } } });
-    for (const site of sites) ids[site.code] = site.id;
-    const chair = await db.prisma.user.findUniqueOrThrow({ where: { username: 'chutich' } });
-    meetingId = (
-      await db.prisma.meeting.create({
-        data: {
-          title: 'Họp trực tuyến trên hai máy chủ',
-          chairUserId: chair.id,
-          startsAt: new Date(),
-          endsAt: new Date(Date.now() + 3600_000),
-          invitations: { create: sites.map((s) => ({ siteId: s.id })) },
-        },
-      })
-    ).id;
+    const meeting = await createMeeting(db.prisma, {
+      title: 'Họp trực tuyến trên hai máy chủ',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'],
+    });
+    meetingId = meeting.meetingId;
+    Object.assign(ids, meeting.siteIds);
   }, 120_000);
 
   afterAll(async () => {
