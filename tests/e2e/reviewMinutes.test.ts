@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
 import { artefactDir, launchChromium } from '../support/chromium.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
@@ -30,6 +31,7 @@ describe('minutes screen: autosave and two secretaries', () => {
       title: 'Giao ban công tác phòng chống lụt bão',
       siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
       agenda: ['Báo cáo tình hình mưa lũ', 'Phương án sơ tán dân'],
+      unitCodes: ['SO-YTE', 'HUYEN-HOANGHOA', 'SO-TAICHINH'],
     });
   });
   afterAll(async () => {
@@ -70,5 +72,58 @@ describe('minutes screen: autosave and two secretaries', () => {
     await expect
       .poll(() => first.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 15_000 })
       .toContain('Thư ký thứ hai ghi: Sở Y tế chuẩn bị cơ số thuốc.');
+  });
+
+  it('edits a directive’s content, units, deadline and priority on its page', async () => {
+    const cookie = await login(platform.url, 'vanphong');
+    const given = await callApi(platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+      content: 'Sở Y tế chuẩn bị cơ số thuốc.',
+      responsibleUnitIds: [meeting.unitIds['SO-YTE']],
+      deadline: '2026-12-20',
+    });
+    expect(given.status).toBe(201);
+    const id: string = given.body.directive.id;
+
+    // A viewer reads the directive but has nothing to edit.
+    const viewerContext = await signedInKiosk(browser, platform.url, 'theodoi');
+    contexts.push(viewerContext);
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`/directives/${id}`);
+    await viewer.getByTestId('directive-detail').waitFor();
+    expect(await viewer.getByTestId('directive-edit-open').count()).toBe(0);
+
+    const page = await pageFor('vanphong');
+    await page.goto(`/directives/${id}`);
+    await page.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+    const form = page.getByTestId('directive-edit');
+    await expect.poll(() => form.getByTestId('directive-content').inputValue()).toBe('Sở Y tế chuẩn bị cơ số thuốc.');
+    await form.getByTestId('directive-content').fill('Sở Y tế chuẩn bị đủ cơ số thuốc cho 3 huyện ven biển.');
+    // Hoằng Hóa becomes responsible too; the Department of Finance coordinates.
+    const responsible = form.getByTestId('responsible-units');
+    await responsible.getByRole('searchbox').fill('hoang hoa');
+    await responsible.getByLabel('Huyện Hoằng Hóa', { exact: true }).check();
+    const coordinating = form.getByTestId('coordinating-units');
+    await coordinating.getByRole('searchbox').fill('tai chinh');
+    await coordinating.getByLabel('Sở Tài chính', { exact: true }).check();
+    await form.getByTestId('directive-deadline').fill('2026-12-10');
+    await form.getByTestId('directive-priority').selectOption('URGENT');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+
+    const detail = page.getByTestId('directive-detail');
+    await expect.poll(() => detail.locator('h1').textContent()).toBe('Sở Y tế chuẩn bị đủ cơ số thuốc cho 3 huyện ven biển.');
+    expect(await page.getByRole('status').textContent()).toBe('Đã lưu thay đổi.');
+    expect(await detail.locator('dl').textContent()).toContain('10/12/2026');
+    expect(await detail.locator('dl').textContent()).toContain('Khẩn');
+    await page.screenshot({ path: path.join(artefactDir(), 'directive-edited.png'), fullPage: true });
+
+    const saved = await callApi(platform.url, cookie, 'GET', `/api/directives/${id}`);
+    expect(saved.body.directive).toMatchObject({
+      content: 'Sở Y tế chuẩn bị đủ cơ số thuốc cho 3 huyện ven biển.',
+      deadline: '2026-12-10',
+      priority: 'URGENT',
+      version: 2,
+      coordinatingUnits: [{ name: 'Sở Tài chính' }],
+    });
+    expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Huyện Hoằng Hóa', 'Sở Y tế']);
   });
 });

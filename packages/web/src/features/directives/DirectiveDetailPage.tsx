@@ -4,6 +4,7 @@ import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DirectiveEditForm } from './DirectiveEditForm';
 import { DirectiveStatus, shortDay } from './DirectiveStatus';
 import { ReportForm } from './ReportForm';
 import '../minutes/minutes.css';
@@ -13,6 +14,8 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
   const { t } = useI18n();
   const [directive, setDirective] = useState<DirectiveDetail>();
   const [error, setError] = useState<unknown>();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     callApi('directives.get', { params: { id: directiveId } }).then((a) => setDirective(a.directive), setError);
   }, [directiveId]);
@@ -21,12 +24,14 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
   const decide = async (status: 'CONFIRMED' | 'IN_PROGRESS') => {
     setError(undefined);
     try {
+      setSaved(false);
       setDirective((await callApi('directives.update', { params: { id: directive.id }, body: { version: directive.version, status } })).directive);
     } catch (failure) {
       setError(failure);
     }
   };
   const units = (list: DirectiveDetail['responsibleUnits']) => list.map((u) => u.name).join(', ') || '—';
+  const manage = can(identity.role, 'directives.manage');
 
   return (
     <section aria-labelledby="directive-heading" data-testid="directive-detail">
@@ -47,6 +52,33 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
         <dt>{t('directives.priority')}</dt>
         <dd>{t(`directives.priority.${directive.priority}`)}</dd>
       </dl>
+      {manage && !editing && (
+        <p className="toolbar">
+          <button
+            type="button"
+            className="button"
+            data-testid="directive-edit-open"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            ✎ {t('directives.edit')}
+          </button>
+          {saved && <span role="status">{t('directives.saved')}</span>}
+        </p>
+      )}
+      {manage && editing && (
+        <DirectiveEditForm
+          directive={directive}
+          onSaved={(changed) => {
+            setDirective(changed);
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       {can(identity.role, 'recordings.read') && (
         <p>
           <Link className="button" href={`/meetings/${encodeURIComponent(directive.meeting.id)}/review?directive=${encodeURIComponent(directive.id)}`} data-testid="open-moment">
@@ -54,7 +86,7 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
           </Link>
         </p>
       )}
-      {can(identity.role, 'directives.manage') && directive.status === 'REPORTED_DONE' && (
+      {manage && directive.status === 'REPORTED_DONE' && (
         <div className="toolbar">
           <button type="button" className="button button--primary" onClick={() => void decide('CONFIRMED')}>{t('directives.confirm')}</button>
           <button type="button" className="button" onClick={() => void decide('IN_PROGRESS')}>{t('directives.sendBack')}</button>
