@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { freeRestartablePort } from '../support/mediaPorts.ts';
 import { RedisServer } from '../support/redisServer.ts';
-import { ServerProcess } from '../support/serverProcess.ts';
+import { clusterNameFor, ServerProcess } from '../support/serverProcess.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 
@@ -61,11 +61,11 @@ describe('a two-node cluster across a Redis restart', () => {
     await sleep(1000);
     await redis.start();
     // Recovering by itself: within a few heartbeats the host holds its meeting's lease again.
-    const probe = new Redis(redis.url, { lazyConnect: true });
+    const probe = new Redis(redis.url, { lazyConnect: true, keyPrefix: `${clusterNameFor(db.url)}:` });
     await probe.connect();
     const since = Date.now();
     const recovered = async () =>
-      !!(await probe.get(`pm:meeting:${meetingId}:host`)) && (await probe.hlen('pm:nodes')) === 2;
+      !!(await probe.get(`meeting:${meetingId}:host`)) && (await probe.hlen('nodes')) === 2;
     while (!(await recovered()) && Date.now() - since < 15_000) await sleep(250);
     expect(await recovered(), 'lease and registry back within 15 s').toBe(true);
     probe.disconnect();

@@ -3,6 +3,7 @@ import { createTestDatabase } from '@pm/server/db/testDatabase.ts';
 import { createLogger } from '@pm/server/logger.ts';
 import { startPlatform, type Platform } from '@pm/server/platform.ts';
 import { testMediaEnv } from './mediaPorts.ts';
+import { clusterNameFor } from './serverProcess.ts';
 
 export interface TestPlatform extends Platform {
   stop(): Promise<void>;
@@ -20,6 +21,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: database.url,
+    CLUSTER_NAME: clusterNameFor(database.url),
     ...(await testMediaEnv(Number(env.MEDIASOUP_NUM_WORKERS ?? 1))),
     ...env,
   });

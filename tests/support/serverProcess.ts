@@ -8,6 +8,14 @@ import { testMediaEnv } from './mediaPorts.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
+ * Test files run side by side on the machine's one Redis: the nodes of one test (which share its
+ * database) form a cluster of their own, named after that database, and never see another test's.
+ */
+export function clusterNameFor(databaseUrl: string): string {
+  return new URL(databaseUrl).pathname.slice(1).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+}
+
+/**
  * A platform node as a separate process, for the tests that must kill it the hard way
  * (`kill -9`) and start it again on the same database and ports, as after a power cut.
  */
@@ -35,6 +43,7 @@ export class ServerProcess {
         PORT: String(port),
         ...(await testMediaEnv(Number(env.MEDIASOUP_NUM_WORKERS ?? 1))),
         LOG_LEVEL: 'warn',
+        CLUSTER_NAME: clusterNameFor(databaseUrl),
         ...env,
       },
       port,

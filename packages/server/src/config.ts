@@ -95,6 +95,13 @@ const envSchema = z.object({
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(43_200),
   /** When set, GET /metrics answers only `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optionalSecret,
+  /**
+   * Site joins per second the whole cluster admits (with Redis). A province reconnecting at once
+   * after a network cut is queued to this pace rather than refused, so running meetings keep going.
+   */
+  /** The nodes sharing a Redis under one name form one cluster; its keys and channels start with it. */
+  CLUSTER_NAME: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, - and _').default('pm'),
+  JOIN_PACE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(40),
   /** On SIGTERM the node drains, then waits this long at most for its participants to move. */
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
@@ -156,5 +163,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     turn: e.TURN_SECRET ? { urls: e.TURN_URLS, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : undefined,
     metrics: { token: e.METRICS_TOKEN },
     drain: { timeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000 },
+    cluster: { name: e.CLUSTER_NAME, joinsPerSecond: e.JOIN_PACE_PER_SECOND },
   };
 }

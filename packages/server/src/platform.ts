@@ -20,6 +20,9 @@ import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { nodeMetrics } from './metrics/nodeMetrics.js';
 import { Recordings } from './recording/recordings.js';
 import { RunningMeetings } from './recording/runningMeetings.js';
+import type { ClusterMedia } from './sfu/cascade/meetingCascade.js';
+import { MediaAgent } from './sfu/cascade/mediaAgent.js';
+import { SitePlacement } from './sfu/cascade/sitePlacement.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
@@ -59,7 +62,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
 
     let redis: Redis | undefined;
     if (config.redisUrl) {
-      redis = await connectRedis(config.redisUrl, log.child({ module: 'redis' }));
+      redis = await connectRedis(config.redisUrl, config.cluster.name, log.child({ module: 'redis' }));
       const r = redis;
       closers.unshift(async () => void r.disconnect());
     }
@@ -71,6 +74,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         redis,
         url: () => publicUrl,
         load: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
+        workers: config.mediasoup.numWorkers,
+        joinsPerSecond: config.cluster.joinsPerSecond,
         // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
         draining: () => drain.draining,
         hostedMeetings: () => live?.openMeetingIds() ?? [],
@@ -92,13 +97,45 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     );
     closers.unshift(() => workers.close());
 
+    // With Redis, a meeting spans the nodes: this node holds the media of sites placed here by
+    // meetings hosted elsewhere, and places its own meetings' sites across the cluster.
+    let clusterMedia: ClusterMedia | undefined;
+    if (cluster.rpc) {
+      const agent = new MediaAgent(
+        cluster.rpc,
+        workers,
+        { ip: config.mediasoup.listenIp, announcedIp: config.mediasoup.announcedIp },
+        log.child({ module: 'cascade' }),
+      );
+      await agent.start();
+      closers.unshift(() => agent.stop());
+      const placement = new SitePlacement({
+        selfId: cluster.nodeId,
+        liveNodes: () => cluster.liveNodes(),
+        localLoad: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
+        localWorkers: config.mediasoup.numWorkers,
+      });
+      clusterMedia = { agent, placement };
+    }
+
     const checks = (): HealthCheck[] => [
       { name: 'database', check: async () => void (await db.ping()) },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
     ];
-    const census = async () => (live ? live.census() : { meetings: 0, participants: 0, sites: 0 });
+    const census = async () => ({
+      ...(live ? await live.census() : { meetings: 0, participants: 0, sites: 0 }),
+      remoteSites: clusterMedia?.agent.census().sites ?? 0,
+    });
     const drain = new NodeDrain(
-      { participants: async () => (await census()).participants, reconnectWithinSeconds: config.drain.timeoutMs / 1000 },
+      {
+        participants: async () => {
+          const now = await census();
+          return now.participants + now.remoteSites;
+        },
+        // Sites of other nodes' meetings whose media run here are placed again elsewhere.
+        moveRemoteSites: () => clusterMedia?.agent.evacuate('node draining'),
+        reconnectWithinSeconds: config.drain.timeoutMs / 1000,
+      },
       log.child({ module: 'drain' }),
     );
     const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
@@ -129,6 +166,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), ...config.attendance },
           cluster.stateStore,
           cluster.hosts,
+          { media: clusterMedia, pacer: cluster.pacer },
           log.child({ module: 'meeting' }),
         );
         running.attach(live);

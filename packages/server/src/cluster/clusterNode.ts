@@ -5,7 +5,9 @@ import type { Logger } from '../logger.js';
 import type { PlatformIo } from '../signalling/socketServer.js';
 import { LocalMeetingHosts, RedisMeetingHosts, type MeetingHosts } from './meetingHosts.js';
 import { MemoryMeetingStateStore, RedisMeetingStateStore, type MeetingStateStore } from './meetingStateStore.js';
-import { HEARTBEAT_MS, NodeRegistry } from './nodeRegistry.js';
+import { JoinPacer } from './joinPacer.js';
+import { HEARTBEAT_MS, NodeRegistry, type NodeInfo } from './nodeRegistry.js';
+import { NodeRpc } from './nodeRpc.js';
 
 export interface ClusterNodeOptions {
   /** Present for a cluster; a node without Redis is a cluster of one. */
@@ -13,6 +15,9 @@ export interface ClusterNodeOptions {
   /** Where sites reach this node; known once the HTTP server listens. */
   url: () => string;
   load: () => number;
+  workers: number;
+  /** Site joins per second the whole cluster admits (join storms are queued to this pace). */
+  joinsPerSecond: number;
   draining: () => boolean;
   /** The meetings this node hosts now, whose leases it renews. */
   hostedMeetings: () => Iterable<string>;
@@ -30,6 +35,9 @@ export class ClusterNode {
   readonly stateStore: MeetingStateStore;
   readonly hosts: MeetingHosts;
   private readonly registry: NodeRegistry | undefined;
+  /** Requests between nodes (a meeting spanning several), with Redis. */
+  readonly rpc: NodeRpc | undefined;
+  readonly pacer: JoinPacer | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
   private adapterClients: Redis[] = [];
 
@@ -41,9 +49,17 @@ export class ClusterNode {
     if (redis) {
       this.registry = new NodeRegistry(
         redis,
-        () => ({ nodeId: this.nodeId, url: options.url(), load: options.load(), draining: options.draining() }),
+        () => ({
+          nodeId: this.nodeId,
+          url: options.url(),
+          load: options.load(),
+          workers: options.workers,
+          draining: options.draining(),
+        }),
         log,
       );
+      this.rpc = new NodeRpc(redis, this.nodeId, log.child({ module: 'rpc' }));
+      this.pacer = new JoinPacer(redis, options.joinsPerSecond, log);
       this.stateStore = new RedisMeetingStateStore(redis);
       this.hosts = new RedisMeetingHosts(redis, this.registry);
     } else {
@@ -52,13 +68,18 @@ export class ClusterNode {
     }
   }
 
+  /** The live nodes, least loaded first (just this one without Redis). */
+  async liveNodes(): Promise<NodeInfo[]> {
+    return this.registry ? this.registry.live() : [];
+  }
+
   /** Socket events to a room reach its sockets on every node (schedule pushes, staff screens). */
   attachSocketAdapter(io: PlatformIo): void {
     const { redis } = this.options;
     if (!redis) return;
     this.adapterClients = [redis.duplicate(), redis.duplicate()];
     const [pub, sub] = this.adapterClients as [Redis, Redis];
-    io.adapter(createAdapter(pub, sub, { key: 'pm:socket.io' }));
+    io.adapter(createAdapter(pub, sub, { key: `${redis.options.keyPrefix ?? ''}socket.io` }));
   }
 
   /** Joins the cluster once the node can serve: heartbeats and lease renewal start. */

@@ -78,4 +78,4 @@ export class RedisMeetingHosts implements MeetingHosts {
   }
 }
 
-const hostKey = (meetingId: string) => `pm:meeting:${meetingId}:host`;
+const hostKey = (meetingId: string) => `meeting:${meetingId}:host`;

@@ -42,4 +42,4 @@ export class RedisMeetingStateStore implements MeetingStateStore {
   }
 }
 
-const floorKey = (meetingId: string) => `pm:meeting:${meetingId}:floor`;
+const floorKey = (meetingId: string) => `meeting:${meetingId}:floor`;

@@ -8,11 +8,13 @@ export interface NodeInfo {
   url: string;
   /** Clients on all its workers (what a site costs the node: it receives the programme). */
   load: number;
+  /** Its mediasoup workers (load per worker decides where a site goes). */
+  workers: number;
   draining: boolean;
   heartbeatAt: number;
 }
 
-const KEY = 'pm:nodes';
+const KEY = 'nodes';
 export const HEARTBEAT_MS = 2000;
 /** Three missed heartbeats and a node is taken as dead. */
 export const NODE_TTL_MS = 3 * HEARTBEAT_MS;

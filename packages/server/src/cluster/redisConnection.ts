@@ -5,12 +5,18 @@ import type { Logger } from '../logger.js';
  * The connection to the Redis that the nodes of a cluster share. ioredis reconnects by itself
  * after a Redis restart; commands issued meanwhile are queued, so callers need no retry logic.
  */
-export async function connectRedis(url: string, log: Logger): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectionName: 'province-meet' });
+export async function connectRedis(url: string, clusterName: string, log: Logger): Promise<Redis> {
+  // Every key of this cluster starts with its name, so several clusters can share one Redis.
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 3,
+    connectionName: 'province-meet',
+    keyPrefix: `${clusterName}:`,
+  });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   redis.on('reconnecting', () => log.info('reconnecting to redis'));
   await redis.connect();
-  log.info({ url: redactPassword(url) }, 'connected to redis');
+  log.info({ url: redactPassword(url), cluster: clusterName }, 'connected to redis');
   return redis;
 }
 

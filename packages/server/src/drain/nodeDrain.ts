@@ -8,8 +8,10 @@ import type { PlatformIo } from '../signalling/socketServer.js';
 const POLL_MS = 250;
 
 export interface NodeDrainOptions {
-  /** Meeting participants connected to this node now. */
+  /** Meeting participants connected to this node now, or whose media run here. */
   participants(): Promise<number>;
+  /** Asks the hosts of the sites whose media run here (meetings hosted elsewhere) to move them. */
+  moveRemoteSites(): void;
   /** What clients are told: move within this many seconds (the shutdown's wait). */
   reconnectWithinSeconds: number;
 }
@@ -47,6 +49,7 @@ export class NodeDrain {
     this.log.warn({ reason }, 'draining: refusing new joins, asking clients to move to another node');
     // Only this node's clients: with a cluster-wide adapter a plain emit would move every node's.
     this.io?.local.emit('node:draining', this.notice());
+    this.options.moveRemoteSites();
   }
 
   cancel(reason: string): void {

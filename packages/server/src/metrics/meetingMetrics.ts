@@ -5,12 +5,15 @@ export interface LiveCensus {
   meetings: number;
   participants: number;
   sites: number;
+  /** Sites of meetings hosted on other nodes whose media run here. */
+  remoteSites: number;
 }
 
 const CENSUS_GAUGES = {
   meetings: ['pm_meetings_live', 'Meetings open on this node'],
   participants: ['pm_meeting_participants', 'Meeting participants (sites, chair, operators) connected to this node'],
-  sites: ['pm_meeting_sites_joined', 'Meeting rooms (sites) joined to a meeting on this node'],
+  sites: ['pm_meeting_sites_joined', 'Meeting rooms (sites) joined to a meeting hosted on this node'],
+  remoteSites: ['pm_cascade_remote_sites', 'Sites of meetings hosted on another node whose media run on this node'],
 } as const satisfies Record<keyof LiveCensus, readonly [string, string]>;
 
 /** The meetings on this node and whether it drains, read when Prometheus scrapes. */

@@ -1,7 +1,13 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { WorkerLoad, WorkerPool, WorkerSlot } from '../sfu/workerPool.js';
 
-const LOAD_KINDS = ['routers', 'transports', 'producers', 'consumers'] as const satisfies ReadonlyArray<keyof WorkerLoad>;
+const LOAD_HELP: Record<keyof WorkerLoad, string> = {
+  peers: 'Clients whose media run on the worker (sites, also those of meetings hosted on another node; chair, operators, checks)',
+  routers: 'Open mediasoup routers on the worker',
+  transports: 'Open mediasoup transports on the worker',
+  producers: 'Open mediasoup producers on the worker',
+  consumers: 'Open mediasoup consumers on the worker',
+};
 
 const workerLabel = (slot: WorkerSlot) => ({ worker: String(slot.index) });
 const running = (pool: WorkerPool) => pool.all().filter((slot) => !slot.worker.closed);
@@ -29,10 +35,10 @@ export function registerWorkerMetrics(registry: Registry, pool: WorkerPool): voi
       for (const slot of pool.all()) this.set(workerLabel(slot), slot.worker.closed ? 0 : 1);
     },
   });
-  for (const kind of LOAD_KINDS) {
+  for (const [kind, help] of Object.entries(LOAD_HELP) as Array<[keyof WorkerLoad, string]>) {
     new Gauge({
       name: `pm_mediasoup_worker_${kind}`,
-      help: `Open mediasoup ${kind} on the worker`,
+      help,
       labelNames: ['worker'],
       registers,
       collect() {

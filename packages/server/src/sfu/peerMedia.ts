@@ -6,6 +6,7 @@ import {
   type TransportOptions,
 } from '@pm/shared';
 import type { ms } from './mediasoupModule.js';
+import type { ParticipantMedia } from './participantMedia.js';
 import type { WorkerSlot } from './workerPool.js';
 
 export type TrackSource = 'camera' | 'microphone' | 'screen';
@@ -26,7 +27,7 @@ export interface ConsumeOptions {
  * receives (consumers). It is the only owner of these objects; `close()` closes them all and is
  * safe to call twice.
  */
-export class PeerMedia {
+export class PeerMedia implements ParticipantMedia {
   private readonly transports = new Map<string, ms.WebRtcTransport>();
   private readonly producerById = new Map<string, ms.Producer>();
   private readonly consumers = new Map<string, ms.Consumer>();
@@ -92,7 +93,7 @@ export class PeerMedia {
     return producer;
   }
 
-  producer(producerId: string): ms.Producer {
+  private producer(producerId: string): ms.Producer {
     const producer = this.producerById.get(producerId);
     if (!producer) throw new CodedError('NOT_FOUND', `no producer ${producerId} of this site`);
     return producer;

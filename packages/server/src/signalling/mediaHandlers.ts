@@ -20,7 +20,7 @@ export const mediaHandlers: HandlerTable = {
   },
 
   'media:closeProducer': async (session, { producerId }) => {
-    session.media.closeProducer(producerId);
+    await session.media.closeProducer(producerId);
     return {};
   },
 

@@ -3,7 +3,7 @@ import { CodedError } from '@pm/shared';
 import type { Socket } from 'socket.io';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import type { Participant } from '../meetings/live/participant.js';
-import type { PeerMedia } from '../sfu/peerMedia.js';
+import type { ParticipantMedia } from '../sfu/participantMedia.js';
 
 /** What the authentication middleware leaves on `socket.data`. */
 export interface SocketData {
@@ -22,7 +22,7 @@ export interface Participation {
  * feature placed it (a technical check, a meeting); the session only points at them.
  */
 export class SocketSession {
-  private currentMedia: PeerMedia | undefined;
+  private currentMedia: ParticipantMedia | undefined;
   private currentParticipation: Participation | undefined;
   private readonly closeListeners: Array<() => void> = [];
 
@@ -38,7 +38,7 @@ export class SocketSession {
     return identity;
   }
 
-  get media(): PeerMedia {
+  get media(): ParticipantMedia {
     if (!this.currentMedia || this.currentMedia.isClosed) {
       throw new CodedError('CONFLICT', 'no media session: start a check or join a meeting first');
     }
@@ -46,7 +46,7 @@ export class SocketSession {
   }
 
   /** Replaces the client's media, closing what it had. */
-  setMedia(media: PeerMedia | undefined): void {
+  setMedia(media: ParticipantMedia | undefined): void {
     if (this.currentMedia !== media) this.currentMedia?.close();
     this.currentMedia = media;
   }

@@ -22,8 +22,18 @@ import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
 import { Participant } from './participant.js';
 import { selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { SpeakerDetection } from './speakerDetection.js';
+import type { JoinPacer } from '../../cluster/joinPacer.js';
 import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
+import { MeetingCascade, type ClusterMedia } from '../../sfu/cascade/meetingCascade.js';
+import { RemotePeerMedia } from '../../sfu/cascade/remotePeerMedia.js';
+import type { ParticipantMedia } from '../../sfu/participantMedia.js';
 import { SerialQueue } from '../../util/serialQueue.js';
+
+/** What a meeting needs from the cluster to span it; both absent on a node without Redis. */
+export interface MeetingClusterServices {
+  media: ClusterMedia | undefined;
+  pacer: JoinPacer | undefined;
+}
 
 /**
  * A meeting while it runs on this node: the single owner of its routers, participants, floor and
@@ -43,6 +53,8 @@ export class LiveMeeting {
   private readonly speakers: SpeakerDetection;
   private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
   readonly attendance: MeetingAttendance;
+  /** The other nodes this meeting's sites are placed on (with a cluster). */
+  private readonly cascade: MeetingCascade | undefined;
   private closed = false;
 
   constructor(
@@ -52,9 +64,11 @@ export class LiveMeeting {
     attendanceStore: PrismaAttendanceStore,
     graceMs: number,
     private readonly stateStore: MeetingStateStore,
+    private readonly cluster: MeetingClusterServices,
     private readonly log: Logger,
   ) {
     this.routers = new MeetingRouters(pool, plan.id, log);
+    this.cascade = cluster.media ? new MeetingCascade(cluster.media, this.routers, plan.id, log) : undefined;
     this.routing = new ConsumerRouting(this.routers, log);
     this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
     this.attendance = new MeetingAttendance(
@@ -127,12 +141,11 @@ export class LiveMeeting {
     const previous = this.participants.get(key);
     if (previous) this.removeParticipant(previous, 'replaced');
 
-    const { slot, router } = await this.routers.place();
-    let participant!: Participant;
-    const media = new PeerMedia(key, slot, router, {
-      consumerClosed: (consumerId) => session.socket.emit('media:consumerClosed', { consumerId }),
-      producerOpened: (producer) => this.onProducerOpened(participant, producer),
-    });
+    // A storm of sites (a whole province reconnecting) is paced across the cluster, not refused.
+    if (role === 'site') await this.cluster.pacer?.admit();
+    if (this.closed) throw new CodedError('CONFLICT', 'the meeting has ended');
+    let participant: Participant | undefined;
+    const media = await this.placeMedia(role, key, session, () => participant);
     participant = new Participant(key, role, identity.siteId, identity, session, media);
     this.participants.set(key, participant);
     session.setMedia(media);
@@ -142,7 +155,7 @@ export class LiveMeeting {
       this.attendance.siteJoined(identity.siteId, identity.userId);
       this.publishSiteStatus(identity.siteId);
     }
-    this.log.info({ meeting: this.id, participant: key, worker: slot.index }, 'joined');
+    this.log.info({ meeting: this.id, participant: key, worker: media.slot.index, node: nodeOf(media) }, 'joined');
     return { participant, summary: this.summary(participant) };
   }
 
@@ -238,6 +251,7 @@ export class LiveMeeting {
     this.io.to(this.room()).emit('meeting:ended', { meetingId: this.id });
     for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
     void this.attendance.close();
+    this.cascade?.close();
     this.routers.close();
   }
 
@@ -249,6 +263,46 @@ export class LiveMeeting {
 
   private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventPayload<N>): void {
     (this.io.to(room).emit as (e: string, p: unknown) => void)(event, payload);
+  }
+
+  /**
+   * Where a participant's media go. Sites may be placed on another node of the cluster (the
+   * least loaded); the chair and operators stay with the meeting, whose programme they feed and
+   * whose site wall they watch.
+   */
+  private async placeMedia(
+    role: ParticipantRole,
+    key: string,
+    session: SocketSession,
+    self: () => Participant | undefined,
+  ): Promise<ParticipantMedia> {
+    const events = {
+      consumerClosed: (consumerId: string) => session.socket.emit('media:consumerClosed', { consumerId }),
+      producerOpened: (producer: ms.Producer) => {
+        const participant = self();
+        if (participant) this.onProducerOpened(participant, producer);
+      },
+    };
+    if (role === 'site' && this.cascade) {
+      const remote = await this.cascade.placeSite(key, {
+        ...events,
+        lost: (reason) => {
+          const participant = self();
+          if (participant) this.mediaLost(participant, reason);
+        },
+      });
+      if (remote) return remote;
+    }
+    const { slot, router } = await this.routers.place();
+    return new PeerMedia(key, slot, router, events);
+  }
+
+  /** A participant's media are gone (worker died, node lost): it rejoins; the meeting goes on. */
+  private mediaLost(participant: Participant, reason: string): void {
+    if (this.participants.get(participant.key) !== participant) return;
+    this.log.warn({ meeting: this.id, participant: participant.key, reason }, 'media lost; asking to reconnect');
+    this.removeParticipant(participant, 'DISCONNECT');
+    participant.session.socket.emit('media:reconnectRequired', { reason });
   }
 
   private requireSite(participant: Participant): string {
@@ -370,13 +424,14 @@ export class LiveMeeting {
     };
   }
 
-  /** Participants whose router died must rebuild their media; the meeting itself goes on. */
+  /** Participants whose router (or node link) died must rebuild their media; the meeting goes on. */
   private readonly onWorkerReplaced = (_fresh: WorkerSlot, dead: WorkerSlot): void => {
     for (const participant of [...this.participants.values()]) {
-      if (participant.media.slot !== dead) continue;
-      this.log.warn({ meeting: this.id, participant: participant.key }, 'media worker lost; asking to reconnect');
-      this.removeParticipant(participant, 'DISCONNECT');
-      participant.session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' });
+      if (participant.media.slot === dead) this.mediaLost(participant, 'media server restarted');
     }
   };
+}
+
+function nodeOf(media: ParticipantMedia): string {
+  return media instanceof RemotePeerMedia ? media.node : 'here';
 }

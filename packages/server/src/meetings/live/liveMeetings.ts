@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../db/prismaClient.js';
 import type { Logger } from '../../logger.js';
 import type { WorkerPool } from '../../sfu/workerPool.js';
 import type { PlatformIo } from '../../signalling/socketServer.js';
-import { LiveMeeting } from './liveMeeting.js';
+import { LiveMeeting, type MeetingClusterServices } from './liveMeeting.js';
 import type { MeetingPlanSource } from './meetingPlan.js';
 
 /** A meeting nobody is in stays open this long, so a room-wide network blip keeps the floor. */
@@ -27,6 +27,7 @@ export class LiveMeetings {
     private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number; sampleMs: number },
     private readonly stateStore: MeetingStateStore,
     private readonly hosts: MeetingHosts,
+    private readonly cluster: MeetingClusterServices,
     private readonly log: Logger,
   ) {}
 
@@ -47,7 +48,16 @@ export class LiveMeetings {
           throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
         }
         const { prisma, store, graceMs, sampleMs } = this.attendance;
-        const live = new LiveMeeting(plan, this.pool, this.io, store, graceMs, this.stateStore, this.log.child({ meeting: meetingId }));
+        const live = new LiveMeeting(
+          plan,
+          this.pool,
+          this.io,
+          store,
+          graceMs,
+          this.stateStore,
+          this.cluster,
+          this.log.child({ meeting: meetingId }),
+        );
         await live.restoreFloor();
         await live.attendance.load(prisma, sampleMs);
         this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');

@@ -1,12 +1,13 @@
 import type { Identity, ParticipantRole } from '@pm/shared';
 import type { ms } from '../../sfu/mediasoupModule.js';
-import type { PeerMedia, TrackSource } from '../../sfu/peerMedia.js';
+import type { ParticipantMedia } from '../../sfu/participantMedia.js';
+import type { TrackSource } from '../../sfu/peerMedia.js';
 import type { SocketSession } from '../../signalling/socketSession.js';
 import { SerialQueue } from '../../util/serialQueue.js';
 
 /**
  * One participant of a live meeting: the chair's console, a site's kiosk or an operator. Its
- * media belong to its PeerMedia; this record only indexes them for the meeting's routing.
+ * media belong to its ParticipantMedia (here or on another node); this record only indexes them for the meeting's routing.
  */
 export class Participant {
   /** Programme consumers by the producer they receive. */
@@ -25,7 +26,7 @@ export class Participant {
     readonly siteId: string | null,
     readonly identity: Identity,
     readonly session: SocketSession,
-    readonly media: PeerMedia,
+    readonly media: ParticipantMedia,
   ) {}
 
   static keyFor(role: ParticipantRole, identity: Identity): string {

@@ -1,6 +1,8 @@
+import { CodedError } from '@pm/shared';
 import type { Logger } from '../../logger.js';
 import { mediaCodecs } from '../../sfu/mediaCodecs.js';
 import type { ms } from '../../sfu/mediasoupModule.js';
+import type { ParticipantMedia } from '../../sfu/participantMedia.js';
 import { PeerMedia, type PeerMediaEvents } from '../../sfu/peerMedia.js';
 import type { WorkerPool, WorkerSlot } from '../../sfu/workerPool.js';
 
@@ -34,8 +36,10 @@ export class TechnicalCheck {
   }
 
   /** Sends the client's own producer back to it. */
-  async loopback(media: PeerMedia, producerId: string, rtpCapabilities: ms.RtpCapabilities) {
-    media.producer(producerId);
+  async loopback(media: ParticipantMedia, producerId: string, rtpCapabilities: ms.RtpCapabilities) {
+    if (![...media.producers()].some((p) => p.id === producerId)) {
+      throw new CodedError('NOT_FOUND', `no producer ${producerId} of this check`);
+    }
     return media.consume(producerId, rtpCapabilities);
   }
 

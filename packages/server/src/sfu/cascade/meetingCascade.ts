@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../logger.js';
+import type { MeetingRouters } from '../meetingRouters.js';
+import type { MediaAgent } from './mediaAgent.js';
+import { NodeLink } from './nodeLink.js';
+import { RemotePeerMedia, type RemotePeerEvents } from './remotePeerMedia.js';
+import type { SitePlacement } from './sitePlacement.js';
+
+/** What a node gives its meetings so they can span the cluster (absent on a node without Redis). */
+export interface ClusterMedia {
+  agent: MediaAgent;
+  placement: SitePlacement;
+}
+
+/**
+ * The nodes a hosted meeting spans: where each site's media go, and one link per other node.
+ * Links open on the first site placed there and close with the meeting (or when that node is lost,
+ * whose sites are then asked to rejoin and are placed again).
+ */
+export class MeetingCascade {
+  private readonly links = new Map<string, Promise<NodeLink>>();
+
+  constructor(
+    private readonly media: ClusterMedia,
+    private readonly routers: MeetingRouters,
+    private readonly meetingId: string,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Places a site's media on the least-loaded node. Undefined means this node: place it locally.
+   * A node that fails to take it is skipped for a while and the site stays here.
+   */
+  async placeSite(participantKey: string, events: RemotePeerEvents): Promise<RemotePeerMedia | undefined> {
+    const node = await this.media.placement.choose();
+    if (node === this.media.agent.nodeId) return undefined;
+    try {
+      const link = await this.link(node);
+      const peerId = `${this.meetingId}/${participantKey}/${randomUUID().slice(0, 8)}`;
+      return await RemotePeerMedia.open(link, peerId, events, this.log);
+    } catch (err) {
+      this.log.warn({ err, node, participant: participantKey }, 'another node could not take the site; placing it here');
+      this.media.placement.failed(node);
+      return undefined;
+    }
+  }
+
+  close(): void {
+    for (const link of this.links.values()) void link.then((l) => l.close('meeting closed'), () => undefined);
+    this.links.clear();
+  }
+
+  private link(node: string): Promise<NodeLink> {
+    let link = this.links.get(node);
+    if (!link) {
+      link = this.routers.place().then((gateway) => NodeLink.open(this.media.agent, node, this.meetingId, gateway, this.log));
+      this.links.set(node, link);
+      const opening = link;
+      opening.then(
+        (l) => l.onClose(() => this.links.get(node) === opening && this.links.delete(node)),
+        () => this.links.delete(node),
+      );
+    }
+    return link;
+  }
+}

@@ -1,0 +1,55 @@
+import type { NodeInfo } from '../../cluster/nodeRegistry.js';
+
+/** A node that could not take a site is left out of placement this long. */
+const FAILED_NODE_PAUSE_MS = 15_000;
+
+export interface SitePlacementOptions {
+  selfId: string;
+  /** The nodes alive now (from the registry: load as of each node's last heartbeat). */
+  liveNodes(): Promise<NodeInfo[]>;
+  /** This node's clients now (exact: no heartbeat delay). */
+  localLoad(): number;
+  localWorkers: number;
+}
+
+/**
+ * Chooses the node for a site's media: the one with the fewest clients per worker. A node's load
+ * in the registry is as old as its last heartbeat, so the sites this node sent there since are
+ * added; otherwise a burst of joins would all go to the node that looked emptiest when it began.
+ */
+export class SitePlacement {
+  private readonly sentSince = new Map<string, number[]>();
+  private readonly failedAt = new Map<string, number>();
+
+  constructor(private readonly options: SitePlacementOptions) {}
+
+  async choose(now = Date.now()): Promise<string> {
+    const { selfId } = this.options;
+    let nodes: NodeInfo[];
+    try {
+      nodes = await this.options.liveNodes();
+    } catch {
+      return selfId;
+    }
+    let best = selfId;
+    let bestLoad = this.options.localLoad() / this.options.localWorkers;
+    for (const node of nodes) {
+      if (node.nodeId === selfId || node.draining) continue;
+      if (now - (this.failedAt.get(node.nodeId) ?? -Infinity) < FAILED_NODE_PAUSE_MS) continue;
+      const sent = (this.sentSince.get(node.nodeId) ?? []).filter((at) => at >= node.heartbeatAt);
+      this.sentSince.set(node.nodeId, sent);
+      const load = (node.load + sent.length) / Math.max(1, node.workers);
+      if (load < bestLoad) {
+        best = node.nodeId;
+        bestLoad = load;
+      }
+    }
+    if (best !== selfId) this.sentSince.get(best)!.push(now);
+    return best;
+  }
+
+  /** The node could not take a site: leave it out for a while. */
+  failed(nodeId: string, now = Date.now()): void {
+    this.failedAt.set(nodeId, now);
+  }
+}

@@ -1,0 +1,182 @@
+import { DEFAULT_DEMO_PASSWORD } from '@pm/server/directory/seedData.ts';
+import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentProgrammeVideo, programmeVideoArrival } from '../bots/botStats.ts';
+import {
+  grantFloorFromChair,
+  openMeetingInBrowser,
+  revokeFloorFromChair,
+  type BrowserParticipant,
+} from '../bots/meetingBrowsers.ts';
+import { pickSites, provisionSiteAccounts, scheduleMeeting } from '../bots/meetingFixture.ts';
+import { epochMs } from '../bots/rtpCounter.ts';
+import { SiteBot } from '../bots/siteBot.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { ServerProcess } from '../support/serverProcess.ts';
+
+const BOT_COUNT = 9;
+const SPEAKER = 'huyen-hoanghoa';
+const WORKER_RECOVERY_MS = 5_000;
+const NODE_RECOVERY_MS = 10_000;
+
+/** One sample of a Prometheus text exposition, summed over its label sets. */
+function metricSum(text: string, name: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * One meeting across three nodes on loopback (three server processes, one worker each, the
+ * machine's PostgreSQL and Redis). The chair's console and the bots signal to the meeting's host;
+ * each site's media are placed on the least-loaded node, and the programme is piped to the others
+ * node to node. Then a worker of one node and a whole node are killed with SIGKILL.
+ */
+describe('one meeting spanning a three-node cluster', () => {
+  let db: TestDatabase;
+  const nodes: ServerProcess[] = [];
+  let browser: Browser;
+  let chair: BrowserParticipant;
+  let speaker: BrowserParticipant;
+  let speakerSite: { id: string; name: string };
+  const bots: SiteBot[] = [];
+  const warnings: string[] = [];
+
+  const fleet = () => bots.map((bot) => bot.stats());
+  const metrics = async (node: ServerProcess) => (await fetch(`${node.url}/metrics`)).text();
+  /** Clients whose media run on each node now. */
+  const clientsPerNode = async () => Promise.all(nodes.map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')));
+  /** Bots whose programme video now comes from `siteId` (null: the chair) and keeps arriving. */
+  async function botsReceiving(siteId: string | null): Promise<number> {
+    const packets = (bot: SiteBot) => {
+      const video = currentProgrammeVideo(bot.stats());
+      return video?.siteId === siteId ? video.counts.packets : 0;
+    };
+    const before = bots.map(packets);
+    await new Promise((r) => setTimeout(r, 500));
+    return bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
+  }
+  /** Bots told to rejoin since `joinsBefore` was taken. */
+  const rejoinedSince = (joinsBefore: number[]) =>
+    fleet().filter((bot, i) => bot.joins.slice(joinsBefore[i]).some((join) => join.reason === 'reconnectRequired'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (let i = 0; i < 3; i++) {
+      const node = await ServerProcess.create(db.url, { MEDIASOUP_NUM_WORKERS: '1', DRAIN_TIMEOUT_SECONDS: '1' });
+      await node.start();
+      nodes.push(node);
+    }
+    const [host] = nodes as [ServerProcess];
+    browser = await launchChromium();
+    const speakerAccount = await db.prisma.user.findUniqueOrThrow({ where: { username: SPEAKER }, include: { site: true } });
+    speakerSite = speakerAccount.site!;
+    const botSites = await pickSites(db.prisma, BOT_COUNT, [speakerSite.id]);
+    const accounts = await provisionSiteAccounts(db.prisma, botSites);
+    const meetingId = await scheduleMeeting(db.prisma, {
+      title: 'Họp trực tuyến trên ba máy chủ',
+      chairUsername: 'chutich',
+      siteIds: [speakerSite.id, ...botSites],
+    });
+
+    // The first join makes node 0 the host. The chair's media stay there; sites go where the load is least.
+    chair = await openMeetingInBrowser(browser, host.url, meetingId, { username: 'chutich', password: DEFAULT_DEMO_PASSWORD });
+    speaker = await openMeetingInBrowser(browser, host.url, meetingId, { username: SPEAKER, password: DEFAULT_DEMO_PASSWORD });
+    for (const account of accounts) {
+      bots.push(
+        await SiteBot.start({
+          baseUrl: host.url,
+          meetingId,
+          ...account,
+          onWarning: (message, error) => warnings.push(`${message}: ${String(error)}`),
+        }),
+      );
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const bot of bots) bot.close();
+    await chair?.context.close();
+    await speaker?.context.close();
+    await browser?.close();
+    for (const node of nodes) await node.stop();
+    await db?.drop();
+  });
+
+  it('spreads the sites over the three nodes, and every bot receives the chair’s programme', async () => {
+    await expect.poll(() => botsReceiving(null), { timeout: 30_000 }).toBe(BOT_COUNT);
+    const clients = await clientsPerNode();
+    // Chair + speaker + 9 bots = 11 clients, placed by load: no node is left out or piled on.
+    expect(clients.reduce((a, b) => a + b, 0)).toBe(BOT_COUNT + 2);
+    for (const count of clients) expect(count).toBeGreaterThanOrEqual(3);
+    // Every site signals to the host, wherever its media run.
+    expect(metricSum(await metrics(nodes[0]!), 'pm_meeting_sites_joined')).toBe(BOT_COUNT + 1);
+    expect(metricSum(await metrics(nodes[1]!), 'pm_cascade_remote_sites') + metricSum(await metrics(nodes[2]!), 'pm_cascade_remote_sites')).toBe(
+      clients[1]! + clients[2]!,
+    );
+  }, 60_000);
+
+  it('a site on another node takes the floor: its camera reaches the bots on every node', async () => {
+    const grantedAt = await grantFloorFromChair(chair.screen, speaker.screen, speakerSite.name);
+    await expect
+      .poll(() => fleet().filter((bot) => programmeVideoArrival(bot, speakerSite.id, grantedAt) !== undefined).length, {
+        timeout: 15_000,
+      })
+      .toBe(BOT_COUNT);
+    expect(await botsReceiving(speakerSite.id)).toBe(BOT_COUNT);
+    const revokedAt = await revokeFloorFromChair(chair.screen);
+    await expect
+      .poll(() => fleet().filter((bot) => programmeVideoArrival(bot, null, revokedAt) !== undefined).length, {
+        timeout: 15_000,
+      })
+      .toBe(BOT_COUNT);
+  }, 60_000);
+
+  it(`a worker of another node killed: its sites receive the programme again within ${WORKER_RECOVERY_MS / 1000} s`, async () => {
+    const health = (await (await fetch(`${nodes[2]!.url}/healthz`)).json()) as { components: Array<{ name: string; detail: string }> };
+    const pid = Number(/pid (\d+)/.exec(health.components.find((c) => c.name === 'mediasoup-worker-0')!.detail)![1]);
+    const joinsBefore = fleet().map((bot) => bot.joins.length);
+    const killedAt = epochMs();
+    process.kill(pid, 'SIGKILL');
+
+    await expect.poll(() => rejoinedSince(joinsBefore).length, { timeout: WORKER_RECOVERY_MS }).toBeGreaterThan(0);
+    const rejoined = rejoinedSince(joinsBefore);
+    await expect
+      .poll(() => rejoinedSince(joinsBefore).filter((bot) => programmeVideoArrival(bot, null, killedAt) !== undefined).length, {
+        timeout: WORKER_RECOVERY_MS,
+        interval: 100,
+      })
+      .toBe(rejoined.length);
+    for (const bot of rejoinedSince(joinsBefore)) {
+      expect(programmeVideoArrival(bot, null, killedAt)! - killedAt).toBeLessThan(WORKER_RECOVERY_MS);
+    }
+    expect(rejoined.length).toBeLessThan(BOT_COUNT);
+    await expect.poll(() => botsReceiving(null), { timeout: 10_000 }).toBe(BOT_COUNT);
+  }, 40_000);
+
+  it(`a node killed: its sites are placed on the others and receive the programme within ${NODE_RECOVERY_MS / 1000} s`, async () => {
+    const clientsBefore = await clientsPerNode();
+    expect(clientsBefore[1]).toBeGreaterThan(0);
+    const joinsBefore = fleet().map((bot) => bot.joins.length);
+    const killedAt = epochMs();
+    await nodes[1]!.kill();
+
+    await expect
+      .poll(() => rejoinedSince(joinsBefore).filter((bot) => programmeVideoArrival(bot, null, killedAt) !== undefined).length, {
+        timeout: NODE_RECOVERY_MS,
+        interval: 100,
+      })
+      .toBeGreaterThan(0);
+    await expect.poll(() => botsReceiving(null), { timeout: NODE_RECOVERY_MS }).toBe(BOT_COUNT);
+    const recovered = rejoinedSince(joinsBefore);
+    for (const bot of recovered) expect(programmeVideoArrival(bot, null, killedAt)! - killedAt).toBeLessThan(NODE_RECOVERY_MS);
+    // Every client of the killed node now runs on the two survivors.
+    const survivors = await Promise.all(
+      [nodes[0]!, nodes[2]!].map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')),
+    );
+    expect(survivors[0]! + survivors[1]!).toBe(BOT_COUNT + 2);
+    expect(warnings).toEqual([]);
+  }, 40_000);
+});
