@@ -17,6 +17,20 @@ const RESTART_DELAY_MS = 1000;
 /** A keyframe this often while recording: a player seeking into the file decodes from the one before. */
 const KEYFRAME_EVERY_MS = 10_000;
 
+/**
+ * Ends a part: the recorder is told to finish while the feeds still reach it, and they are held
+ * only once it has exited. ffmpeg reacts to SIGINT only when a packet wakes its read; with the
+ * feeds held first it waited for one that never came, until it was killed 10 s later without
+ * writing its last cluster (seconds of the part lost, and a pause that took 10 s).
+ */
+export async function finishPart(process: RecorderProcess, relays: FeedRelay[]): Promise<void> {
+  try {
+    await process.stop();
+  } finally {
+    for (const relay of relays) relay.hold();
+  }
+}
+
 export interface RecorderDeps {
   store: RecordingStore;
   files: RecordingFiles;
@@ -116,8 +130,7 @@ export class MeetingRecorder {
     if (!part) return;
     this.part = undefined;
     clearInterval(part.keyframes);
-    for (const relay of Object.values(this.relays)) relay.hold();
-    await part.process.stop();
+    await finishPart(part.process, Object.values(this.relays));
     await this.closed(part.index);
   }
 
