@@ -7,6 +7,8 @@ import { OPUS_PT, VIDEO_PT } from './recorderProcess.js';
 /** 20 ms of Opus silence (CELT, one frame): what a voice track carries while nobody speaks on it. */
 const OPUS_SILENCE = Buffer.from([0xf8, 0xff, 0xfe]);
 const SILENCE_EVERY_MS = 20;
+/** That frame at Opus's 48 kHz clock. */
+const OPUS_FRAME_TICKS = 960;
 /** A voice quiet for this long is filled with silence (a real one sends every 20 ms). */
 const SILENT_AFTER_MS = 60;
 const REPORT_EVERY_MS = 1000;
@@ -30,7 +32,8 @@ export class FeedRelay {
     this.continuity = kind === 'video' ? new RtpContinuity(VIDEO_PT, 90_000, isVp8KeyframeStart) : new RtpContinuity(OPUS_PT, 48_000);
     socket.on('message', (packet) => this.onPacket(packet));
     this.timers.push(setInterval(() => this.report(), REPORT_EVERY_MS));
-    if (kind === 'audio') this.timers.push(setInterval(() => this.fillSilence(), SILENCE_EVERY_MS));
+    // Checked after the packets that wait on the socket (a late timer first lets them in).
+    if (kind === 'audio') this.timers.push(setInterval(() => setImmediate(() => this.fillSilence()), SILENCE_EVERY_MS));
   }
 
   static async open(kind: 'video' | 'audio'): Promise<FeedRelay> {
@@ -76,7 +79,7 @@ export class FeedRelay {
   private fillSilence(): void {
     const now = Date.now();
     if (this.target !== undefined && this.continuity.idleFor(now) >= SILENT_AFTER_MS) {
-      this.send(this.continuity.synthesize(OPUS_SILENCE, now), now);
+      for (const packet of this.continuity.synthesize(OPUS_SILENCE, OPUS_FRAME_TICKS, now)) this.send(packet, now);
     }
   }
 

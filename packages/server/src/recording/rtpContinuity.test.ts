@@ -6,6 +6,7 @@ import { isVp8KeyframeStart } from './vp8.js';
 const VP8_KEY = Buffer.from([0x10, 0x00, 0x9d, 0x01, 0x2a]); // S=1, PID=0; P=0: keyframe
 const VP8_DELTA = Buffer.from([0x10, 0x01, 0x00]); // P=1: interframe
 const VP8_CONT = Buffer.from([0x00, 0xaa]); // not a partition start
+const SILENCE = Buffer.from([0xf8, 0xff, 0xfe]);
 
 describe('RtpContinuity', () => {
   it('keeps one SSRC and continuous sequence numbers and timestamps across a change of source', () => {
@@ -45,14 +46,50 @@ describe('RtpContinuity', () => {
 
   it('fills a silence with packets of its own that keep pace with the clock', () => {
     const out = new RtpContinuity(111, 48_000, undefined, 0);
-    const first = out.synthesize(Buffer.from([0xf8, 0xff, 0xfe]), 20);
-    const second = out.synthesize(Buffer.from([0xf8, 0xff, 0xfe]), 40);
-    expect(rtp.timestamp(second) - rtp.timestamp(first)).toBe(960);
-    expect((rtp.seq(second) - rtp.seq(first)) & 0xffff).toBe(1);
+    const [first] = out.synthesize(SILENCE, 960, 20);
+    const [second] = out.synthesize(SILENCE, 960, 40);
+    expect(rtp.timestamp(second!) - rtp.timestamp(first!)).toBe(960);
+    expect((rtp.seq(second!) - rtp.seq(first!)) & 0xffff).toBe(1);
     const real = buildRtp(100, 7, 123, 0xcccc, Buffer.from([1]));
     expect(out.rewrite(real, 60)).toBe(true);
-    expect(rtp.timestamp(real) - rtp.timestamp(second)).toBe(960);
+    expect(rtp.timestamp(real) - rtp.timestamp(second!)).toBe(960);
     expect(out.senderReport(60).readUInt32BE(16)).toBe(rtp.timestamp(real));
+  });
+
+  it('fills a silence back to back, as much sound as time passed, however late its timer fires', () => {
+    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const real = buildRtp(100, 1, 5000, 0xaaaa, Buffer.from([1]));
+    out.rewrite(real, 100);
+    // The source goes quiet; the filler runs when 60 ms passed, then at uneven, late ticks.
+    const filled = [160, 220, 250, 500, 520, 1100].flatMap((now) => out.synthesize(SILENCE, 960, now));
+    const ts = [real, ...filled].map(rtp.timestamp);
+    // One 20 ms frame after another up to the last tick: 1000 ms of sound for 1000 ms of silence.
+    expect(ts.slice(1).map((t, i) => t - ts[i]!)).toEqual(new Array(50).fill(960));
+    expect(filled.every((p, i) => ((rtp.seq(p) - rtp.seq(real)) & 0xffff) === i + 1)).toBe(true);
+    // Nothing more until the clock passes the last frame.
+    expect(out.synthesize(SILENCE, 960, 1110)).toEqual([]);
+  });
+
+  it('begins a silence after a long break (a new part) at now, not back to back', () => {
+    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const [first] = out.synthesize(SILENCE, 960, 20);
+    const later = out.synthesize(SILENCE, 960, 60_020);
+    expect(later).toHaveLength(1);
+    expect(rtp.timestamp(later[0]!) - rtp.timestamp(first!)).toBe(60 * 48_000);
+  });
+
+  it('places video on the wall clock after a gap and a change of source, whatever the sources’ own clocks say', () => {
+    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart, 0);
+    const a = [0, 1, 2].map((i) => buildRtp(96, 100 + i, 1_000 + i * 2970, 0xaaaa, i === 0 ? VP8_KEY : VP8_DELTA));
+    a.forEach((p, i) => expect(out.rewrite(p, 1000 + i * 33)).toBe(true));
+    // The floor changes: B's first packets are not a keyframe; its keyframe comes 2.5 s after A's last frame.
+    expect(out.rewrite(buildRtp(96, 9000, 50, 0xbbbb, VP8_DELTA), 1500)).toBe(false);
+    const b = [0, 1].map((i) => buildRtp(96, 9001 + i, 60 + i * 2970, 0xbbbb, i === 0 ? VP8_KEY : VP8_DELTA));
+    b.forEach((p, i) => expect(out.rewrite(p, 3566 + i * 33)).toBe(true));
+    const ts = [...a, ...b].map(rtp.timestamp);
+    // Output time between A's last frame and B's first is the wall time between them (2.5 s).
+    expect(ts[3]! - ts[2]!).toBe(2.5 * 90_000);
+    expect(ts[4]! - ts[3]!).toBe(2970);
   });
 });
 

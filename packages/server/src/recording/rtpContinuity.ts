@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { buildRtp, rtp, rtpPayload, senderReport } from './rtpPacket.js';
 
+/** A silence longer than this is not filled back to back: its frames begin at now. */
+const MAX_FILL_MS = 1000;
+
 /**
  * Turns the packets of a programme feed whose source changes (another site takes the floor, the
  * chair rejoins) into one unbroken RTP stream: one SSRC, continuous sequence numbers, and one
@@ -85,13 +88,27 @@ export class RtpContinuity {
     this.anchored = false;
   }
 
-  /** A packet of our own (silence) that continues the stream while no source sends. */
-  synthesize(payload: Buffer, now: number): Buffer {
-    const seq = (this.seq + 1) & 0xffff;
-    const timestamp = this.nextFrameTimestamp(now);
-    this.sent(seq, timestamp, now, payload.length);
-    this.anchored = false;
-    return buildRtp(this.payloadType, seq, timestamp, this.ssrc, payload);
+  /**
+   * Packets of our own (silence, `frameTicks` long each) that continue the stream while no source
+   * sends: back to back after the last packet and up to now, so the track holds as much sound as
+   * time passed (one frame per tick of a late timer would leave most of a silence out). After a
+   * longer break (a part that begins, a pause) they begin afresh at now.
+   */
+  synthesize(payload: Buffer, frameTicks: number, now: number): Buffer[] {
+    const onClock = this.clockTimestamp(now);
+    let timestamp = (this.lastTimestamp + frameTicks) >>> 0;
+    const behind = (onClock - timestamp) | 0;
+    if (behind > (MAX_FILL_MS * this.clockRate) / 1000) timestamp = onClock;
+    const packets: Buffer[] = [];
+    while (((onClock - timestamp) | 0) >= 0) {
+      const seq = (this.seq + 1) & 0xffff;
+      this.sent(seq, timestamp, now, payload.length);
+      packets.push(buildRtp(this.payloadType, seq, timestamp, this.ssrc, payload));
+      timestamp = (timestamp + frameTicks) >>> 0;
+    }
+    // A source that sends again is placed on the clock anew.
+    if (packets.length) this.anchored = false;
+    return packets;
   }
 
   /** Milliseconds since the last packet went out (or since creation). */
