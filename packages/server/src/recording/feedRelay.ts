@@ -12,6 +12,11 @@ const OPUS_FRAME_TICKS = 960;
 /** A voice quiet for this long is filled with silence (a real one sends every 20 ms). */
 const SILENT_AFTER_MS = 60;
 const REPORT_EVERY_MS = 1000;
+/**
+ * Video dropped this long for want of a keyframe (after a change of floor, or at a part's start)
+ * asks for one again, at most this often: a request that was lost must not cost seconds.
+ */
+const KEYFRAME_ASK_AFTER_MS = 500;
 
 /**
  * One stream of the recording between mediasoup and the recorder: a UDP socket a PlainTransport
@@ -23,6 +28,8 @@ export class FeedRelay {
   private readonly continuity: RtpContinuity;
   private target: number | undefined;
   private firstForwarded: ((at: number) => void) | undefined;
+  private askKeyframe: (() => void) | undefined;
+  private keyframeAskedAt = 0;
   private readonly timers: NodeJS.Timeout[] = [];
 
   private constructor(
@@ -58,6 +65,11 @@ export class FeedRelay {
     return new Promise((resolve) => (this.firstForwarded = resolve));
   }
 
+  /** How to ask the source for a keyframe when video waits too long for one. */
+  askKeyframesWith(ask: () => void): void {
+    this.askKeyframe = ask;
+  }
+
   /** Stops sending (pause, or between parts). */
   hold(): void {
     this.target = undefined;
@@ -74,6 +86,10 @@ export class FeedRelay {
     if (this.target === undefined || !isRtp(packet)) return;
     const now = Date.now();
     if (this.continuity.rewrite(packet, now)) this.send(packet, now);
+    else if (this.continuity.waitingFor(now) >= KEYFRAME_ASK_AFTER_MS && now - this.keyframeAskedAt >= KEYFRAME_ASK_AFTER_MS) {
+      this.keyframeAskedAt = now;
+      this.askKeyframe?.();
+    }
   }
 
   private fillSilence(): void {

@@ -60,6 +60,7 @@ export class MeetingRecorder {
   static async open(meeting: LiveMeeting, deps: RecorderDeps, changed: () => void): Promise<MeetingRecorder> {
     const relays: Relays = { video: await FeedRelay.open('video'), chair: await FeedRelay.open('audio'), floor: await FeedRelay.open('audio') };
     const capture = await ProgrammeCapture.open(meeting, relays, (siteId) => void deps.store.turn(meeting.id, siteId, new Date()), deps.log);
+    relays.video.askKeyframesWith(() => void capture.requestKeyFrame().catch(() => undefined));
     const recorder = new MeetingRecorder(meeting, relays, capture, deps, changed);
     capture.onRouterClosed(() => void recorder.stop().then(changed));
     return recorder;

@@ -35,6 +35,16 @@ describe('RtpContinuity', () => {
     expect(out.rewrite(buildRtp(100, 2, 2, 0xaaaa, Buffer.from([1])), 20)).toBe(false);
   });
 
+  it('tells how long video has waited for a keyframe', () => {
+    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart);
+    expect(out.waitingFor(0)).toBe(0);
+    expect(out.rewrite(buildRtp(96, 1, 100, 0xaaaa, VP8_DELTA), 100)).toBe(false);
+    expect(out.rewrite(buildRtp(96, 2, 200, 0xaaaa, VP8_DELTA), 700)).toBe(false);
+    expect(out.waitingFor(700)).toBe(600);
+    expect(out.rewrite(buildRtp(96, 3, 300, 0xaaaa, VP8_KEY), 800)).toBe(true);
+    expect(out.waitingFor(800)).toBe(0);
+  });
+
   it('switches video only at a keyframe of the new source', () => {
     const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart);
     expect(out.rewrite(buildRtp(96, 1, 100, 0xaaaa, VP8_DELTA), 0)).toBe(false);

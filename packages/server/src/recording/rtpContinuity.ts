@@ -25,6 +25,8 @@ export class RtpContinuity {
   private timestampOffset = 0;
   /** The next packet starts a new anchoring (a new source, a new recorder, after our own packets). */
   private anchored = false;
+  /** Since when packets are dropped until one can start the stream. */
+  private waitingSince: number | undefined;
   /** The last packet sent carried the marker: the next one begins a frame. */
   private frameEnded = false;
   private packets = 0;
@@ -57,7 +59,11 @@ export class RtpContinuity {
     const payload = rtpPayload(packet);
     if (payload.length === 0) return false;
     if (!this.anchored) {
-      if (!this.canStart(payload)) return false;
+      if (!this.canStart(payload)) {
+        this.waitingSince ??= now;
+        return false;
+      }
+      this.waitingSince = undefined;
       this.seqOffset = this.seq + 1 - rtp.seq(packet);
       this.timestampOffset = this.nextFrameTimestamp(now) - rtp.timestamp(packet);
       this.anchored = true;
@@ -83,9 +89,15 @@ export class RtpContinuity {
     return true;
   }
 
+  /** Milliseconds that packets have been dropped waiting for a place to start (a keyframe); 0 if none. */
+  waitingFor(now: number): number {
+    return this.waitingSince === undefined ? 0 : now - this.waitingSince;
+  }
+
   /** The next packet starts afresh (a new recorder: video from its next keyframe). */
   restart(): void {
     this.anchored = false;
+    this.waitingSince = undefined;
   }
 
   /**
