@@ -135,14 +135,16 @@ describe('recording a meeting with two floor changes', () => {
     );
     expect(media.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort()).toEqual(['audio:opus', 'video:vp8']);
     // Two parts, each starting at a keyframe a moment after its command, each holding the time it
-    // was recorded (a part once lost seconds: its recorder was killed instead of finishing).
+    // was recorded (a part once lost seconds: its recorder was killed instead of finishing). A part
+    // also holds what came while the command travelled and its recorder finished: 0.1 s when the
+    // machine is idle, 0.9 s measured with a load average of 13.
     expect(parts).toHaveLength(2);
     parts.forEach((part, i) => {
       expect(part.durationMs!).toBeGreaterThan(wallMs[i]! - 500);
-      expect(part.durationMs!).toBeLessThan(wallMs[i]! + 1000);
+      expect(part.durationMs!).toBeLessThan(wallMs[i]! + 2000);
     });
     expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 1000);
-    expect(media.durationS * 1000).toBeLessThan(wallMs[0]! + wallMs[1]! + 1500);
+    expect(media.durationS * 1000).toBeLessThan(wallMs[0]! + wallMs[1]! + 3000);
     expect(Math.abs(status.durationMs - media.durationS * 1000)).toBeLessThan(300);
     expect(decodeWarnings(file)).toBe('');
     // Seeking lands on the keyframe before the target (one every 10 s at least), found through the index.
