@@ -114,6 +114,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         liveNodes: () => cluster.liveNodes(),
         localLoad: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
         localWorkers: config.mediasoup.numWorkers,
+        usable: (nodeId) => !agent.isLost(nodeId),
       });
       clusterMedia = { agent, placement };
     }
@@ -124,7 +125,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     ];
     const census = async () => ({
       ...(live ? await live.census() : { meetings: 0, participants: 0, sites: 0 }),
-      remoteSites: clusterMedia?.agent.census().sites ?? 0,
+      ...(clusterMedia?.agent.census() ?? { remoteSites: 0, camerasFlowing: 0, camerasHeld: 0 }),
     });
     const drain = new NodeDrain(
       {

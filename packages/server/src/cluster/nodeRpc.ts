@@ -47,6 +47,8 @@ interface Watch {
 export class NodeRpc {
   private readonly pending = new Map<string, Pending>();
   private readonly watches = new Map<string, Watch>();
+  /** Nodes found dead: a restarted process comes back under a new id, so they stay out. */
+  private readonly lostNodes = new Set<string>();
   private methods: RpcMethods = {};
   private events: RpcEvents = {};
   private subscriber: Redis | undefined;
@@ -121,11 +123,17 @@ export class NodeRpc {
     };
   }
 
+  /** The node stopped answering while watched (its registry entry may not have expired yet). */
+  isLost(nodeId: string): boolean {
+    return this.lostNodes.has(nodeId);
+  }
+
   private pingWatched(): void {
     const now = Date.now();
     for (const [nodeId, watch] of this.watches) {
       if (now - watch.lastAnswerAt > LOST_AFTER_MS) {
         this.watches.delete(nodeId);
+        this.lostNodes.add(nodeId);
         this.log.warn({ node: nodeId, silentMs: now - watch.lastAnswerAt }, 'node stopped answering');
         for (const listener of watch.listeners) listener();
         continue;

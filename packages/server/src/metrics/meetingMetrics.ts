@@ -7,6 +7,9 @@ export interface LiveCensus {
   sites: number;
   /** Sites of meetings hosted on other nodes whose media run here. */
   remoteSites: number;
+  /** Cameras of this node's meetings' sites placed on other nodes: crossing here, or held back. */
+  camerasFlowing: number;
+  camerasHeld: number;
 }
 
 const CENSUS_GAUGES = {
@@ -14,6 +17,8 @@ const CENSUS_GAUGES = {
   participants: ['pm_meeting_participants', 'Meeting participants (sites, chair, operators) connected to this node'],
   sites: ['pm_meeting_sites_joined', 'Meeting rooms (sites) joined to a meeting hosted on this node'],
   remoteSites: ['pm_cascade_remote_sites', 'Sites of meetings hosted on another node whose media run on this node'],
+  camerasFlowing: ['pm_cascade_cameras_flowing', 'Cameras of sites on other nodes crossing to this host (programme, wall, recorder)'],
+  camerasHeld: ['pm_cascade_cameras_held', 'Cameras of sites on other nodes held back there: nobody on this host receives them'],
 } as const satisfies Record<keyof LiveCensus, readonly [string, string]>;
 
 /** The meetings on this node and whether it drains, read when Prometheus scrapes. */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ComponentHealth } from '@pm/shared';
 import type { Logger } from '../logger.js';
 import { loadMediasoup, type ms } from './mediasoupModule.js';
+import { ProducerDemand } from './producerDemand.js';
 
 export interface WorkerPoolOptions {
   workerBin: string;
@@ -55,6 +56,8 @@ const RESPAWN_DELAY_MS = 500;
  */
 export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
   private readonly slots: WorkerSlot[] = [];
+  /** Who receives each producer on this node's workers (uplinks from other nodes flow only then). */
+  readonly demand = new ProducerDemand();
   private closed = false;
 
   private constructor(
@@ -133,7 +136,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       ],
     });
     const transports = new Set<ms.Transport>();
-    const slot: WorkerSlot = { index, worker, webRtcServer, load: trackLoad(worker, transports), transports, generation };
+    const load = trackLoad(worker, transports, this.demand);
+    const slot: WorkerSlot = { index, worker, webRtcServer, load, transports, generation };
     worker.on('died', (error) => this.onWorkerDied(slot, error));
     this.log.debug({ index, pid: worker.pid, port }, 'mediasoup worker up');
     return slot;
@@ -164,7 +168,7 @@ function weight(load: WorkerLoad): number {
   return load.peers * 1000 + load.consumers + load.producers * 2;
 }
 
-function trackLoad(worker: ms.Worker, transports: Set<ms.Transport>): WorkerLoad {
+function trackLoad(worker: ms.Worker, transports: Set<ms.Transport>, demand: ProducerDemand): WorkerLoad {
   const load: WorkerLoad = { peers: 0, routers: 0, transports: 0, producers: 0, consumers: 0 };
   const count = (key: keyof WorkerLoad, closing: { observer: EventEmitter }) => {
     load[key]++;
@@ -177,7 +181,10 @@ function trackLoad(worker: ms.Worker, transports: Set<ms.Transport>): WorkerLoad
       transports.add(transport);
       transport.observer.once('close', () => transports.delete(transport));
       transport.observer.on('newproducer', (p: ms.Producer) => count('producers', p));
-      transport.observer.on('newconsumer', (c: ms.Consumer) => count('consumers', c));
+      transport.observer.on('newconsumer', (c: ms.Consumer) => {
+        count('consumers', c);
+        demand.track(c);
+      });
     });
   });
   return load;

@@ -35,7 +35,9 @@ export const cascadeRequests = {
   'edge.closePeer': z.object(peer),
   'pipe.open': z.object({ ...link, meetingId: z.string().min(1) }),
   'pipe.connect': z.object({ ...link, ip: z.string(), port: z.number().int().min(1).max(65535) }),
-  'pipe.send': z.object({ ...link, producerId: z.string() }),
+  /** Not `flowing`: a site's camera is piped up held back until someone on the host receives it. */
+  'pipe.send': z.object({ ...link, producerId: z.string(), flowing: z.boolean().default(true) }),
+  'pipe.flow': z.object({ ...link, producerId: z.string(), flowing: z.boolean() }),
   'pipe.receive': z.object({ ...link, producer: pipedProducerSchema }),
   'pipe.close': z.object(link),
 } as const;
@@ -48,6 +50,8 @@ export const cascadeEvents = {
   'peer.lost': z.object({ ...peer, reason: z.string() }),
   /** The producer sent over a link closed: the far side closes its copy. */
   'pipe.sourceClosed': z.object({ ...link, producerId: z.string() }),
+  /** Whether anyone on the far node receives a track sent down the link (else it stops flowing). */
+  'pipe.demand': z.object({ ...link, producerId: z.string(), wanted: z.boolean() }),
   /** One side of a link is gone (its worker died). */
   'pipe.lost': z.object(link),
 } as const;

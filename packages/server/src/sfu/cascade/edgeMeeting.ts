@@ -11,6 +11,7 @@ export interface EdgeMeetingEvents {
   peerLost(peerId: string, reason: string): void;
   sentClosed(linkId: string, producerId: string): void;
   pipeLost(linkId: string): void;
+  demand(linkId: string, producerId: string, wanted: boolean): void;
 }
 
 /**
@@ -28,7 +29,7 @@ export class EdgeMeeting {
   constructor(
     readonly meetingId: string,
     readonly hostNodeId: string,
-    pool: WorkerPool,
+    private readonly pool: WorkerPool,
     private readonly listen: PipeListen,
     private readonly events: EdgeMeetingEvents,
     private readonly log: Logger,
@@ -92,16 +93,20 @@ export class EdgeMeeting {
   }
 
   /** Sends a producer of a site here to the host. */
-  async sendOverPipe(linkId: string, producerId: string) {
+  async sendOverPipe(linkId: string, producerId: string, flowing: boolean) {
     const endpoint = this.pipe(linkId);
     const { producer } = await this.bringTo(producerId, endpoint.router);
-    return endpoint.send(producerId, { ...producer.appData });
+    return endpoint.send(producerId, { ...producer.appData }, flowing);
   }
 
   /** Receives a producer from the host (the programme), consumable here from now on. */
   async receiveOverPipe(linkId: string, piped: Parameters<PipeEndpoint['receive']>[0]): Promise<void> {
     const endpoint = this.pipe(linkId);
-    this.index(await endpoint.receive(piped), endpoint.router);
+    const producer = await endpoint.receive(piped);
+    this.index(producer, endpoint.router);
+    // The host sends it down only while a site here receives it.
+    const unwatch = this.pool.demand.watch(producer.id, (wanted) => this.events.demand(linkId, producer.id, wanted));
+    producer.observer.once('close', unwatch);
   }
 
   closePipe(linkId: string): void {

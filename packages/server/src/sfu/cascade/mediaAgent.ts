@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { NodeRpc, RpcEvents, RpcMethods } from '../../cluster/nodeRpc.js';
 import type { Logger } from '../../logger.js';
 import type { ms } from '../mediasoupModule.js';
+import type { ProducerDemand } from '../producerDemand.js';
 import type { WorkerPool, WorkerSlot } from '../workerPool.js';
 import { cascadeEvents, cascadeRequests, type CascadeEvent, type CascadeRequest } from './cascadeProtocol.js';
 import { EdgeMeeting } from './edgeMeeting.js';
@@ -12,6 +13,14 @@ import type { PipeEndpoint, PipeListen } from './pipeEndpoint.js';
 export interface HostListener {
   consumerClosed(consumerId: string): void;
   lost(reason: string): void;
+}
+
+/** What the host's end of a link hears from the far end. */
+export interface HostPipeListener {
+  lost(): void;
+  demand(producerId: string, wanted: boolean): void;
+  /** Cameras that came up the link: crossing now, or held back (nobody here receives them). */
+  cameras(): { flowing: number; held: number };
 }
 
 /**
@@ -28,7 +37,7 @@ export class MediaAgent {
   /** Host side: the local end of each link this node opened, and its remote peers' listeners. */
   private readonly hostPipes = new Map<string, PipeEndpoint>();
   private readonly hostPeers = new Map<string, HostListener>();
-  private readonly hostLinkLost = new Map<string, () => void>();
+  private readonly hostPipeListeners = new Map<string, HostPipeListener>();
 
   constructor(
     private readonly rpc: NodeRpc,
@@ -39,6 +48,11 @@ export class MediaAgent {
 
   get nodeId(): string {
     return this.rpc.nodeId;
+  }
+
+  /** Who receives each producer on this node's workers. */
+  get demand(): ProducerDemand {
+    return this.pool.demand;
   }
 
   async start(): Promise<void> {
@@ -52,9 +66,19 @@ export class MediaAgent {
     await this.rpc.stop();
   }
 
-  /** Edge meetings and the remote sites placed here (metrics, logs). */
-  census(): { meetings: number; sites: number } {
-    return { meetings: this.edges.size, sites: this.edgeOfPeer.size };
+  /**
+   * Remote sites whose media run here (for meetings hosted elsewhere), and the cameras of this
+   * node's meetings' sites on other nodes: crossing to this node now, or held back.
+   */
+  census(): { remoteSites: number; camerasFlowing: number; camerasHeld: number } {
+    let camerasFlowing = 0;
+    let camerasHeld = 0;
+    for (const listener of this.hostPipeListeners.values()) {
+      const { flowing, held } = listener.cameras();
+      camerasFlowing += flowing;
+      camerasHeld += held;
+    }
+    return { remoteSites: this.edgeOfPeer.size, camerasFlowing, camerasHeld };
   }
 
   /** This node is leaving: every host is asked to place its sites here somewhere else. */
@@ -77,13 +101,18 @@ export class MediaAgent {
     return this.rpc.watch(node, onLost);
   }
 
+  /** Found dead by this node: no site is placed there, even before the registry forgets it. */
+  isLost(node: string): boolean {
+    return this.rpc.isLost(node);
+  }
+
   /** Host side: the local end of a link, so the far side's events about it arrive. */
-  registerHostPipe(endpoint: PipeEndpoint, onLost: () => void): () => void {
+  registerHostPipe(endpoint: PipeEndpoint, listener: HostPipeListener): () => void {
     this.hostPipes.set(endpoint.linkId, endpoint);
-    this.hostLinkLost.set(endpoint.linkId, onLost);
+    this.hostPipeListeners.set(endpoint.linkId, listener);
     return () => {
       this.hostPipes.delete(endpoint.linkId);
-      this.hostLinkLost.delete(endpoint.linkId);
+      this.hostPipeListeners.delete(endpoint.linkId);
     };
   }
 
@@ -140,7 +169,8 @@ export class MediaAgent {
         return endpoint.address;
       }),
       on('pipe.connect', async ({ linkId, ip, port }) => this.edgeForLink(linkId).pipe(linkId).connect({ ip, port })),
-      on('pipe.send', async ({ linkId, producerId }) => this.edgeForLink(linkId).sendOverPipe(linkId, producerId)),
+      on('pipe.send', async ({ linkId, producerId, flowing }) => this.edgeForLink(linkId).sendOverPipe(linkId, producerId, flowing)),
+      on('pipe.flow', async ({ linkId, producerId, flowing }) => this.edgeForLink(linkId).pipe(linkId).setFlowing(producerId, flowing)),
       on('pipe.receive', async ({ linkId, producer }) => this.edgeForLink(linkId).receiveOverPipe(linkId, producer)),
       on('pipe.close', async ({ linkId }) => this.edgeOfLink.get(linkId)?.closePipe(linkId)),
     ]);
@@ -157,8 +187,9 @@ export class MediaAgent {
         this.hostPipes.get(linkId)?.dropReceived(producerId);
         this.edgeOfLink.get(linkId)?.pipe(linkId).dropReceived(producerId);
       }),
+      on('pipe.demand', ({ linkId, producerId, wanted }) => this.hostPipeListeners.get(linkId)?.demand(producerId, wanted)),
       on('pipe.lost', ({ linkId }) => {
-        this.hostLinkLost.get(linkId)?.();
+        this.hostPipeListeners.get(linkId)?.lost();
         this.edgeOfLink.get(linkId)?.closePipe(linkId);
       }),
     ]);
@@ -178,6 +209,7 @@ export class MediaAgent {
           peerLost: (peerId, reason) => this.notify(host, 'peer.lost', { peerId, reason }),
           sentClosed: (linkId, producerId) => this.notify(host, 'pipe.sourceClosed', { linkId, producerId }),
           pipeLost: (linkId) => this.notify(host, 'pipe.lost', { linkId }),
+          demand: (linkId, producerId, wanted) => this.notify(host, 'pipe.demand', { linkId, producerId, wanted }),
         },
         this.log.child({ meeting: meetingId, host }),
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger.js';
 import type { MeetingRouters } from '../meetingRouters.js';
+import type { ms } from '../mediasoupModule.js';
 import type { MediaAgent } from './mediaAgent.js';
 import { NodeLink } from './nodeLink.js';
 import { RemotePeerMedia, type RemotePeerEvents } from './remotePeerMedia.js';
@@ -19,6 +20,9 @@ export interface ClusterMedia {
  */
 export class MeetingCascade {
   private readonly links = new Map<string, Promise<NodeLink>>();
+  private readonly openLinks = new Set<NodeLink>();
+  /** Cameras of sites on other nodes, by producer: the link each came up. */
+  private readonly cameras = new Map<string, NodeLink>();
 
   constructor(
     private readonly media: ClusterMedia,
@@ -45,6 +49,27 @@ export class MeetingCascade {
     }
   }
 
+  private cameraUplinked(link: NodeLink, producer: ms.Producer): void {
+    this.cameras.set(producer.id, link);
+    const unwatch = this.media.agent.demand.watch(producer.id, () => this.updateCameraFlow(producer.id));
+    producer.observer.once('close', () => {
+      unwatch();
+      this.cameras.delete(producer.id);
+    });
+  }
+
+  /**
+   * A site's camera crosses from its node only while someone receives it: a client or the
+   * recorder on this node, or a site on a third node (the track then goes down that node's link).
+   */
+  private updateCameraFlow(producerId: string): void {
+    const from = this.cameras.get(producerId);
+    if (!from) return;
+    const wanted =
+      this.media.agent.demand.wanted(producerId) || [...this.openLinks].some((link) => link !== from && link.farWants(producerId));
+    from.setUplinkFlowing(producerId, wanted);
+  }
+
   close(): void {
     for (const link of this.links.values()) void link.then((l) => l.close('meeting closed'), () => undefined);
     this.links.clear();
@@ -53,11 +78,23 @@ export class MeetingCascade {
   private link(node: string): Promise<NodeLink> {
     let link = this.links.get(node);
     if (!link) {
-      link = this.routers.place().then((gateway) => NodeLink.open(this.media.agent, node, this.meetingId, gateway, this.log));
+      const events = {
+        cameraUplinked: (from: NodeLink, producer: ms.Producer) => this.cameraUplinked(from, producer),
+        farDemandChanged: (producerId: string) => this.updateCameraFlow(producerId),
+      };
+      link = this.routers
+        .place()
+        .then((gateway) => NodeLink.open(this.media.agent, node, this.meetingId, gateway, events, this.log));
       this.links.set(node, link);
       const opening = link;
       opening.then(
-        (l) => l.onClose(() => this.links.get(node) === opening && this.links.delete(node)),
+        (l) => {
+          this.openLinks.add(l);
+          l.onClose(() => {
+            this.openLinks.delete(l);
+            if (this.links.get(node) === opening) this.links.delete(node);
+          });
+        },
         () => this.links.delete(node),
       );
     }

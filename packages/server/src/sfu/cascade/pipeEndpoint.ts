@@ -30,7 +30,7 @@ export interface PipeListen {
  */
 export class PipeEndpoint {
   /** Producers sent to the far side, by producer id (the pipe consumer, once made). */
-  private readonly sent = new Map<string, Promise<PipedProducer>>();
+  private readonly sent = new Map<string, Promise<{ consumer: ms.Consumer; piped: PipedProducer }>>();
   /** Producers received from the far side. */
   private readonly received = new Map<string, ms.Producer>();
 
@@ -75,31 +75,42 @@ export class PipeEndpoint {
     await this.transport.connect({ ip: far.ip, port: far.port });
   }
 
-  /** Starts sending a producer of this endpoint's router; concurrent calls share one pipe consumer. */
-  send(producerId: string, appData: Record<string, unknown> = {}): Promise<PipedProducer> {
-    let piped = this.sent.get(producerId);
-    if (!piped) {
-      piped = this.transport.consume({ producerId }).then((consumer) => {
+  /**
+   * Starts sending a producer of this endpoint's router; concurrent calls share one pipe consumer.
+   * Not `flowing`: the pipe is set up but carries nothing until `setFlowing(true)`.
+   */
+  async send(producerId: string, appData: Record<string, unknown> = {}, flowing = true): Promise<PipedProducer> {
+    let sending = this.sent.get(producerId);
+    if (!sending) {
+      sending = this.transport.consume({ producerId }).then(async (consumer) => {
         consumer.observer.once('close', () => {
           this.sent.delete(producerId);
           if (!this.transport.closed) this.onSentClosed(producerId);
         });
-        return {
+        if (!flowing) await consumer.pause();
+        const piped: PipedProducer = {
           id: producerId,
           kind: consumer.kind,
           rtpParameters: { ...consumer.rtpParameters },
           paused: consumer.producerPaused,
           appData,
         };
+        return { consumer, piped };
       });
-      this.sent.set(producerId, piped);
-      piped.catch(() => this.sent.delete(producerId));
+      this.sent.set(producerId, sending);
+      sending.catch(() => this.sent.delete(producerId));
     }
-    return piped;
+    return (await sending).piped;
   }
 
-  isSending(producerId: string): boolean {
-    return this.sent.has(producerId);
+  /** Lets a sent producer's media cross the link, or holds them back (nobody there receives them). */
+  async setFlowing(producerId: string, flowing: boolean): Promise<void> {
+    const sending = this.sent.get(producerId);
+    if (!sending) return;
+    const { consumer } = await sending;
+    if (consumer.closed) return;
+    if (flowing) await consumer.resume();
+    else await consumer.pause();
   }
 
   /** Re-creates a producer sent by the far side, with the same id, on this endpoint's router. */

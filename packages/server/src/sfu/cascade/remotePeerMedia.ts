@@ -94,7 +94,7 @@ export class RemotePeerMedia implements ParticipantMedia {
       .parse(
         await this.call('edge.produce', { peerId: this.peerId, transportId, kind, rtpParameters: { ...rtpParameters }, source }),
       );
-    const producer = await this.link.uplink(producerId);
+    const producer = await this.link.uplink(producerId, kind);
     this.producerById.set(producer.id, producer);
     producer.observer.once('close', () => this.producerById.delete(producer.id));
     this.events.producerOpened?.(producer);

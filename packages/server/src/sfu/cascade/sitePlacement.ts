@@ -10,6 +10,8 @@ export interface SitePlacementOptions {
   /** This node's clients now (exact: no heartbeat delay). */
   localLoad(): number;
   localWorkers: number;
+  /** False for a node this one found dead, whose registry entry has not expired yet. */
+  usable(nodeId: string): boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export class SitePlacement {
     let best = selfId;
     let bestLoad = this.options.localLoad() / this.options.localWorkers;
     for (const node of nodes) {
-      if (node.nodeId === selfId || node.draining) continue;
+      if (node.nodeId === selfId || node.draining || !this.options.usable(node.nodeId)) continue;
       if (now - (this.failedAt.get(node.nodeId) ?? -Infinity) < FAILED_NODE_PAUSE_MS) continue;
       const sent = (this.sentSince.get(node.nodeId) ?? []).filter((at) => at >= node.heartbeatAt);
       this.sentSince.set(node.nodeId, sent);
