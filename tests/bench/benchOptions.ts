@@ -5,26 +5,34 @@ export interface BenchOptions {
   /** Sites in the meeting: one Chromium kiosk that takes the floor, the rest bots. */
   sites: number;
   workers: number;
+  /** Nodes of the cluster (separate processes on one Redis); more than one also measures a node kill. */
+  nodes: number;
   /** The whole run stops after this long, whatever it is doing. */
   timeoutMs: number;
 }
 
-const USAGE = 'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N (default: cores)] [--timeout SECONDS (default 900)]';
+const USAGE =
+  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--timeout SECONDS (default 900)]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
       sites: { type: 'string', default: '50' },
-      workers: { type: 'string', default: String(os.availableParallelism()) },
+      workers: { type: 'string' },
+      nodes: { type: 'string', default: '1' },
       timeout: { type: 'string', default: '900' },
     },
     strict: true,
   });
-  const options = { sites: Number(values.sites), workers: Number(values.workers), timeoutMs: Number(values.timeout) * 1000 };
+  const nodes = Number(values.nodes);
+  // Several nodes on one machine share its cores: one worker each unless told otherwise.
+  const workers = Number(values.workers ?? (nodes > 1 ? 1 : os.availableParallelism()));
+  const options = { sites: Number(values.sites), workers, nodes, timeoutMs: Number(values.timeout) * 1000 };
   const valid =
     Number.isInteger(options.sites) && options.sites >= 2 && options.sites <= 348 &&
     Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 64 &&
+    Number.isInteger(options.nodes) && options.nodes >= 1 && options.nodes <= 8 &&
     options.timeoutMs > 0;
   if (!valid) throw new Error(USAGE);
   return options;

@@ -49,6 +49,18 @@ async function arrivals({ siteId, since }: { siteId: string | null; since: numbe
   return bots.map((bot) => programmeVideoArrival(bot.stats(), siteId, since) ?? null);
 }
 
+/**
+ * After `since` (a node killed): the bots told to rejoin, and how long until the last of them
+ * received the programme again (null while some have not).
+ */
+async function recovery({ since }: { since: number }): Promise<{ moved: number; recovered: number; lastMs: number | null }> {
+  const moved = bots.map((bot) => bot.stats()).filter((s) => s.joins.some((j) => j.requestedAt >= since && j.reason === 'reconnectRequired'));
+  const arrivalsAfter = moved.map((s) => programmeVideoArrival(s, null, since));
+  const recovered = arrivalsAfter.filter((a) => a !== undefined).length;
+  const lastMs = recovered === moved.length && moved.length > 0 ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null;
+  return { moved: moved.length, recovered, lastMs };
+}
+
 async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number }]>> {
   return [...snapshotCounts(bots.map((bot) => bot.stats()))];
 }
@@ -65,7 +77,7 @@ async function closeAll(): Promise<void> {
   for (const bot of bots.splice(0)) bot.close();
 }
 
-export const fleetApi = { connect, joinAll, arrivals, counts, stats, takeWarnings, close: closeAll };
+export const fleetApi = { connect, joinAll, arrivals, recovery, counts, stats, takeWarnings, close: closeAll };
 export type FleetApi = typeof fleetApi;
 
 serveRpc(fleetApi, closeAll);

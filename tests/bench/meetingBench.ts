@@ -1,9 +1,14 @@
 /**
- * `npm run bench:meeting -- --sites N [--workers N]`: one live meeting on a real platform node, a
+ * `npm run bench:meeting -- --sites N [--workers N] [--nodes N]`: one live meeting on a real platform node (or a cluster of N), a
  * Chromium chair sending its fake camera, one Chromium site kiosk that will take the floor, and
  * N − 1 bot sites that all join at the same moment. Measures how long until every site receives
  * the programme, the join times, the floor switch to the kiosk and back, worker CPU in a steady
  * window, packet loss and memory. Prints a table and, last, one line of JSON.
+ *
+ * With --nodes N the meeting's host runs in the platform process and N − 1 more nodes run as
+ * server processes on the same database and Redis: sites are placed across them, and at the end
+ * one of the other nodes is killed (SIGKILL) to measure how long its sites take to receive the
+ * programme again.
  *
  * Processes: this one (orchestration and Chromium), the platform (platformProcess.ts) and the bots
  * (fleetProcess.ts). Everything runs on 127.0.0.1 and stops by itself after --timeout.
@@ -34,6 +39,8 @@ const SWITCH_TIMEOUT_MS = 30_000;
 /** Let the join storm's keyframes and bandwidth probing settle before measuring steady state. */
 const SETTLE_MS = 5_000;
 const STEADY_WINDOW_MS = 10_000;
+/** A killed node's sites must be placed again and receive the programme within this. */
+const NODE_RECOVERY_TIMEOUT_MS = 60_000;
 
 function progress(message: string): void {
   console.log(`[bench] ${message}`);
@@ -86,7 +93,9 @@ async function measureSwitch(
 }
 
 async function runBench(options: BenchOptions, run: Run): Promise<void> {
-  progress(`${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots), ${options.workers} mediasoup workers`);
+  progress(
+    `${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots), ${options.nodes} node(s) × ${options.workers} mediasoup workers`,
+  );
   progress('mediasoup worker binary…');
   const workerBin = await resolveWorkerBinary();
 
@@ -96,7 +105,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     MEDIASOUP_WORKER_BIN: workerBin,
   });
   run.platform = platform;
-  const setup: BenchSetup = await platform.call('start', { workers: options.workers, sites: options.sites });
+  const setup: BenchSetup = await platform.call('start', { workers: options.workers, sites: options.sites, nodes: options.nodes });
   progress(`platform at ${setup.url}, meeting ${setup.meetingId}`);
   const producers = async () => (await platform.call('workerLoad')).reduce((n, w) => n + w.producers, 0);
 
@@ -146,9 +155,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const load = await platform.call('workerLoad');
   const workerPids = load.map((w) => w.pid);
+  const otherServerPids = await platform.call('nodePids');
   const countsBefore: CountsSnapshot = new Map(await fleet.call('counts'));
   const udpDropsBeforeWindow = udpReceiveBufferErrors();
-  const cpu = startCpuWindow([...workerPids, platform.pid, fleet.pid]);
+  const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, fleet.pid]);
   await new Promise((r) => setTimeout(r, STEADY_WINDOW_MS));
   const cpuPct = cpu.stop().map((pct) => Math.round(pct * 10) / 10);
   const steady = lossBetween(countsBefore, new Map(await fleet.call('counts')));
@@ -167,15 +177,34 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const revokedAt = await revokeFloorFromChair(chair.screen);
   const back = await measureSwitch(fleet, null, revokedAt, 'every bot receives the chair again', SWITCH_TIMEOUT_MS);
 
+  // Clients whose media run on each node (the chair and kiosk included).
+  const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
+    load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
+  );
+  let nodeKill: { moved: number; recovered: number; lastMs: number | null } | undefined;
+  if (options.nodes > 1) {
+    progress(`killing node 1 (SIGKILL), which holds ${clientsPerNode[1]} sites' media…`);
+    const killedAt = Date.now();
+    await platform.call('killNode', { index: 1 });
+    await waitUntil(
+      'the killed node’s sites receive the programme again',
+      async () => (nodeKill = await fleet.call('recovery', { since: killedAt })).lastMs !== null,
+      NODE_RECOVERY_TIMEOUT_MS,
+    );
+    progress(`${nodeKill?.recovered}/${nodeKill?.moved} sites of the killed node receive the programme again`);
+  }
+
   const wholeRun = lossBetween(new Map(), new Map(await fleet.call('counts')));
   const udpDropsInRun = udpReceiveBufferErrors() - udpDropsAtStart;
   const warnings = await fleet.call('takeWarnings');
   const workerCpuPct = cpuPct.slice(0, workerPids.length);
-  const [serverCpuPct, botCpuPct] = cpuPct.slice(workerPids.length);
+  const serverCpuPct = cpuPct[workerPids.length];
+  const otherServersCpuPct = cpuPct.slice(workerPids.length + 1, workerPids.length + 1 + otherServerPids.length);
+  const botCpuPct = cpuPct.at(-1);
   const mb = (v: number) => `${Math.round(v)} MB`;
 
   console.log(
-    formatTable(`Meeting benchmark — ${options.sites} sites, ${options.workers} workers`, [
+    formatTable(`Meeting benchmark — ${options.sites} sites, ${options.nodes} node(s) × ${options.workers} workers`, [
       ['sites receiving the programme', `${received.delays.count} bots of ${setup.bots.length} (+ Chromium kiosk)`],
       ['all receiving after', allReceivingMs === null ? 'never (see above)' : `${allReceivingMs} ms`],
       ['join → first programme packet', formatDistribution(distribution(joinDelays, setup.bots.length))],
@@ -188,9 +217,19 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['loss, whole run', `${wholeRun.expected > 0 ? ((wholeRun.lost / wholeRun.expected) * 100).toFixed(3) : '—'} %`],
       ['UDP receive-buffer drops (machine)', `${udpDropsInWindow} in the window, ${udpDropsInRun} in the run`],
       ['programme packets per bot per s', `${Math.round(steady.packets / STEADY_WINDOW_MS * 1000 / Math.max(1, setup.bots.length))}`],
+      ['clients per node (media placed there)', clientsPerNode.join(' / ')],
+      [
+        'node killed → its sites receive again',
+        !nodeKill
+          ? '— (one node)'
+          : nodeKill.lastMs === null
+            ? `${nodeKill.recovered} of ${nodeKill.moved} within ${NODE_RECOVERY_TIMEOUT_MS / 1000} s`
+            : `${Math.round(nodeKill.lastMs)} ms (${nodeKill.moved} sites moved)`,
+      ],
       ['consumers per worker', load.map((w) => w.consumers).join(' / ')],
       ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
-      ['server process CPU', `${serverCpuPct} %`],
+      ['server process CPU (host)', `${serverCpuPct} %`],
+      ...(otherServersCpuPct.length > 0 ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]] : []),
       ['bot process CPU', `${botCpuPct} %`],
       ['server RSS (node)', mb(memory.server)],
       ['worker RSS', memory.workers.map(mb).join(' / ')],
@@ -203,6 +242,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       sites: options.sites,
       bots: setup.bots.length,
       workers: options.workers,
+      nodes: options.nodes,
+      clientsPerNode,
+      nodeKillRecoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
+      nodeKillSitesMoved: nodeKill?.moved ?? null,
       everyoneReceived,
       allReceivingMs,
       joinP50Ms: distribution(joinDelays, setup.bots.length).p50,
@@ -215,6 +258,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       workerCpuPct,
       consumersPerWorker: load.map((w) => w.consumers),
       serverCpuPct,
+      otherServersCpuPct,
       botProcessCpuPct: botCpuPct,
       serverRssMb: Math.round(memory.server),
       workerRssMb: memory.workers.map(Math.round),

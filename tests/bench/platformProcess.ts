@@ -12,6 +12,8 @@ import { createLogger } from '@pm/server/logger.ts';
 import { freePort } from '../setup/globalSetup.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { pickSites, provisionSiteAccounts, scheduleMeeting, type SiteAccount } from '../bots/meetingFixture.ts';
+import { RedisServer } from '../support/redisServer.ts';
+import { ServerProcess } from '../support/serverProcess.ts';
 import { serveRpc } from './childProcessRpc.ts';
 
 /** The seeded site account whose kiosk runs in Chromium and is given the floor. */
@@ -27,15 +29,20 @@ export interface BenchSetup {
 }
 
 export interface WorkerLoadReport {
+  /** Which node of the cluster (0: the meeting's host, in this process). */
+  node: number;
   pid: number;
+  /** Clients whose media run on the worker. */
+  peers: number;
   producers: number;
   consumers: number;
-  transports: number;
 }
 
 const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'warn');
 const stops: Array<() => Promise<void>> = [];
 let platform: TestPlatform | undefined;
+/** The other nodes of a cluster run: separate processes on the same database and Redis. */
+const otherNodes: ServerProcess[] = [];
 
 async function ensureDatabaseServer(): Promise<void> {
   if (process.env.DATABASE_URL) return;
@@ -49,11 +56,27 @@ async function ensureDatabaseServer(): Promise<void> {
   process.env.DATABASE_URL = pg.url;
 }
 
-async function start({ workers, sites }: { workers: number; sites: number }): Promise<BenchSetup> {
+/** A cluster needs Redis: REDIS_URL's, or a redis-server of the bench's own. */
+async function ensureRedis(): Promise<void> {
+  if (process.env.REDIS_URL) return;
+  const redis = new RedisServer(await freePort());
+  await redis.start();
+  stops.push(() => redis.kill());
+  process.env.REDIS_URL = redis.url;
+}
+
+async function start({ workers, sites, nodes }: { workers: number; sites: number; nodes: number }): Promise<BenchSetup> {
   await ensureDatabaseServer();
+  if (nodes > 1) await ensureRedis();
   platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: String(workers) });
   const started = platform;
   stops.unshift(() => started.stop());
+  for (let i = 1; i < nodes; i++) {
+    const node = await ServerProcess.create(started.db.url, { MEDIASOUP_NUM_WORKERS: String(workers), DRAIN_TIMEOUT_SECONDS: '1' });
+    await node.start();
+    otherNodes.push(node);
+    stops.unshift(() => node.stop());
+  }
 
   const prisma = platform.db.prisma;
   const speakerUser = await prisma.user.findUniqueOrThrow({
@@ -85,7 +108,46 @@ async function start({ workers, sites }: { workers: number; sites: number }): Pr
 
 async function workerLoad(): Promise<WorkerLoadReport[]> {
   if (!platform) throw new Error('platform not started');
-  return platform.workers.all().map((slot) => ({ pid: slot.worker.pid, ...slot.load }));
+  const here = platform.workers.all().map((slot) => ({
+    node: 0,
+    pid: slot.worker.pid,
+    peers: slot.load.peers,
+    producers: slot.load.producers,
+    consumers: slot.load.consumers,
+  }));
+  const elsewhere = await Promise.all(otherNodes.map((node, i) => (node.running ? remoteWorkerLoad(node, i + 1) : [])));
+  return [...here, ...elsewhere.flat()];
+}
+
+/** Another node's workers, from its /healthz (pids) and /metrics (load), as an operator sees them. */
+async function remoteWorkerLoad(node: ServerProcess, index: number): Promise<WorkerLoadReport[]> {
+  const health = (await (await fetch(`${node.url}/healthz`)).json()) as { components: Array<{ name: string; detail: string }> };
+  const metrics = await (await fetch(`${node.url}/metrics`)).text();
+  const sample = (name: string, worker: string) =>
+    Number(new RegExp(`^${name}\\{worker="${worker}"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? 0);
+  return health.components
+    .filter((c) => c.name.startsWith('mediasoup-worker-'))
+    .map((c) => {
+      const worker = c.name.slice('mediasoup-worker-'.length);
+      return {
+        node: index,
+        pid: Number(/pid (\d+)/.exec(c.detail)?.[1] ?? 0),
+        peers: sample('pm_mediasoup_worker_peers', worker),
+        producers: sample('pm_mediasoup_worker_producers', worker),
+        consumers: sample('pm_mediasoup_worker_consumers', worker),
+      };
+    });
+}
+
+/** SIGKILL of another node: its media workers die with it. */
+async function killNode({ index }: { index: number }): Promise<void> {
+  const node = otherNodes[index - 1];
+  if (!node) throw new Error(`no node ${index}`);
+  await node.kill();
+}
+
+async function nodePids(): Promise<number[]> {
+  return otherNodes.flatMap((node) => (node.running && node.pid ? [node.pid] : []));
 }
 
 async function stopAll(): Promise<void> {
@@ -94,7 +156,7 @@ async function stopAll(): Promise<void> {
   }
 }
 
-export const platformApi = { start, workerLoad, stop: stopAll };
+export const platformApi = { start, workerLoad, killNode, nodePids, stop: stopAll };
 export type PlatformApi = typeof platformApi;
 
 serveRpc(platformApi, stopAll);

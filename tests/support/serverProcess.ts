@@ -23,7 +23,7 @@ export class ServerProcess {
   private child: ChildProcess | undefined;
   /** Resolves when the current child has exited, however it ended (a signal leaves exitCode null). */
   private exited: Promise<void> = Promise.resolve();
-  private running = false;
+  private alive = false;
   private output = '';
   readonly url: string;
 
@@ -50,6 +50,16 @@ export class ServerProcess {
     );
   }
 
+  /** Whether the process runs now. */
+  get running(): boolean {
+    return this.alive;
+  }
+
+  /** The server's own pid (not a wrapper's), while it runs. */
+  get pid(): number | undefined {
+    return this.alive ? this.child?.pid : undefined;
+  }
+
   async start(): Promise<void> {
     // tsx's CLI would run the server as its own child, and a SIGKILL would then hit only the
     // wrapper; loading tsx into node itself makes this pid the server's.
@@ -60,10 +70,10 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    this.running = true;
+    this.alive = true;
     this.exited = new Promise((resolve) =>
       child.once('exit', () => {
-        this.running = false;
+        this.alive = false;
         resolve();
       }),
     );
@@ -71,7 +81,7 @@ export class ServerProcess {
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`server exited:\n${this.output.slice(-3000)}`);
+      if (!this.alive) throw new Error(`server exited:\n${this.output.slice(-3000)}`);
       if (await this.healthy()) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -80,14 +90,14 @@ export class ServerProcess {
 
   /** SIGKILL: no shutdown code runs, nothing is flushed. Its mediasoup workers die with it. */
   async kill(): Promise<void> {
-    if (!this.running) return;
+    if (!this.alive) return;
     this.child?.kill('SIGKILL');
     await this.exited;
   }
 
   /** SIGTERM (the node drains, then shuts down), SIGKILL if it takes longer than 15 s. */
   async stop(): Promise<void> {
-    if (!this.running) return;
+    if (!this.alive) return;
     this.child?.kill('SIGTERM');
     await Promise.race([this.exited, new Promise((r) => setTimeout(r, 15_000))]);
     await this.kill();

@@ -283,18 +283,24 @@ export class LiveMeeting {
         if (participant) this.onProducerOpened(participant, producer);
       },
     };
+    let settle = () => undefined as void;
     if (role === 'site' && this.cascade) {
-      const remote = await this.cascade.placeSite(key, {
+      const placed = await this.cascade.placeSite(key, {
         ...events,
         lost: (reason) => {
           const participant = self();
           if (participant) this.mediaLost(participant, reason);
         },
       });
-      if (remote) return remote;
+      if ('remote' in placed) return placed.remote;
+      settle = placed.here.settle;
     }
-    const { slot, router } = await this.routers.place();
-    return new PeerMedia(key, slot, router, events);
+    try {
+      const { slot, router } = await this.routers.place();
+      return new PeerMedia(key, slot, router, events);
+    } finally {
+      settle();
+    }
   }
 
   /** A participant's media are gone (worker died, node lost): it rejoins; the meeting goes on. */

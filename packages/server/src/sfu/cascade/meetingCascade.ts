@@ -5,7 +5,7 @@ import type { ms } from '../mediasoupModule.js';
 import type { MediaAgent } from './mediaAgent.js';
 import { NodeLink } from './nodeLink.js';
 import { RemotePeerMedia, type RemotePeerEvents } from './remotePeerMedia.js';
-import type { SitePlacement } from './sitePlacement.js';
+import type { PlacementChoice, SitePlacement } from './sitePlacement.js';
 
 /** What a node gives its meetings so they can span the cluster (absent on a node without Redis). */
 export interface ClusterMedia {
@@ -32,21 +32,29 @@ export class MeetingCascade {
   ) {}
 
   /**
-   * Places a site's media on the least-loaded node. Undefined means this node: place it locally.
-   * A node that fails to take it is skipped for a while and the site stays here.
+   * Places a site's media on the least-loaded node, or answers `here` (with the function to call
+   * once they are placed on this node). A node that fails to take it is skipped for a while.
    */
-  async placeSite(participantKey: string, events: RemotePeerEvents): Promise<RemotePeerMedia | undefined> {
-    const node = await this.media.placement.choose();
-    if (node === this.media.agent.nodeId) return undefined;
+  async placeSite(
+    participantKey: string,
+    events: RemotePeerEvents,
+  ): Promise<{ remote: RemotePeerMedia } | { here: PlacementChoice }> {
+    const choice = await this.media.placement.choose();
+    if (choice.nodeId === this.media.agent.nodeId) return { here: choice };
     try {
-      const link = await this.link(node);
+      const link = await this.link(choice.nodeId);
       const peerId = `${this.meetingId}/${participantKey}/${randomUUID().slice(0, 8)}`;
-      return await RemotePeerMedia.open(link, peerId, events, this.log);
+      return { remote: await RemotePeerMedia.open(link, peerId, events, this.log) };
     } catch (err) {
-      this.log.warn({ err, node, participant: participantKey }, 'another node could not take the site; placing it here');
-      this.media.placement.failed(node);
-      return undefined;
+      this.log.warn({ err, node: choice.nodeId, participant: participantKey }, 'another node could not take the site; placing it here');
+      this.media.placement.failed(choice.nodeId);
+      return { here: this.media.placement.here() };
     }
+  }
+
+  close(): void {
+    for (const link of this.links.values()) void link.then((l) => l.close('meeting closed'), () => undefined);
+    this.links.clear();
   }
 
   private cameraUplinked(link: NodeLink, producer: ms.Producer): void {
@@ -68,11 +76,6 @@ export class MeetingCascade {
     const wanted =
       this.media.agent.demand.wanted(producerId) || [...this.openLinks].some((link) => link !== from && link.farWants(producerId));
     from.setUplinkFlowing(producerId, wanted);
-  }
-
-  close(): void {
-    for (const link of this.links.values()) void link.then((l) => l.close('meeting closed'), () => undefined);
-    this.links.clear();
   }
 
   private link(node: string): Promise<NodeLink> {

@@ -14,27 +14,35 @@ export interface SitePlacementOptions {
   usable(nodeId: string): boolean;
 }
 
+/** Where a site's media go; a site kept here is counted until its media exist (`settle`). */
+export interface PlacementChoice {
+  nodeId: string;
+  settle(): void;
+}
+
 /**
  * Chooses the node for a site's media: the one with the fewest clients per worker. A node's load
  * in the registry is as old as its last heartbeat, so the sites this node sent there since are
- * added; otherwise a burst of joins would all go to the node that looked emptiest when it began.
+ * added, and sites being placed here count before their media exist; otherwise a burst of joins
+ * would all go to the node that looked emptiest when it began.
  */
 export class SitePlacement {
   private readonly sentSince = new Map<string, number[]>();
   private readonly failedAt = new Map<string, number>();
+  private placingHere = 0;
 
   constructor(private readonly options: SitePlacementOptions) {}
 
-  async choose(now = Date.now()): Promise<string> {
+  async choose(now = Date.now()): Promise<PlacementChoice> {
     const { selfId } = this.options;
     let nodes: NodeInfo[];
     try {
       nodes = await this.options.liveNodes();
     } catch {
-      return selfId;
+      return this.here();
     }
     let best = selfId;
-    let bestLoad = this.options.localLoad() / this.options.localWorkers;
+    let bestLoad = (this.options.localLoad() + this.placingHere) / this.options.localWorkers;
     for (const node of nodes) {
       if (node.nodeId === selfId || node.draining || !this.options.usable(node.nodeId)) continue;
       if (now - (this.failedAt.get(node.nodeId) ?? -Infinity) < FAILED_NODE_PAUSE_MS) continue;
@@ -46,8 +54,23 @@ export class SitePlacement {
         bestLoad = load;
       }
     }
-    if (best !== selfId) this.sentSince.get(best)!.push(now);
-    return best;
+    if (best === selfId) return this.here();
+    this.sentSince.get(best)!.push(now);
+    return { nodeId: best, settle: () => undefined };
+  }
+
+  /** A site kept on this node: counted until its media are placed (or placing failed). */
+  here(): PlacementChoice {
+    this.placingHere++;
+    let settled = false;
+    return {
+      nodeId: this.options.selfId,
+      settle: () => {
+        if (settled) return;
+        settled = true;
+        this.placingHere--;
+      },
+    };
   }
 
   /** The node could not take a site: leave it out for a while. */
