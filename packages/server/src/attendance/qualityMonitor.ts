@@ -66,20 +66,22 @@ export class QualityMonitor {
   /** One sampling round; public so tests can drive it without waiting. */
   async tick(): Promise<void> {
     const sampled: SiteQuality[] = [];
-    for (const participant of this.sites()) {
-      const siteId = participant.siteId;
-      if (!siteId || participant.media.isClosed) continue;
-      try {
-        const figures = mergeClientReport(await participant.media.qualityFigures(), this.clientReports.get(siteId));
+    // All sites at once: a site whose media run on another node answers over the network.
+    const sites = [...this.sites()].flatMap((p) => (p.siteId && !p.media.isClosed ? [{ siteId: p.siteId, media: p.media }] : []));
+    const results = await Promise.allSettled(sites.map(({ media }) => media.qualityFigures()));
+    for (const [i, { siteId }] of sites.entries()) {
+      const result = results[i]!;
+      if (result.status === 'fulfilled') {
+        const figures = mergeClientReport(result.value, this.clientReports.get(siteId));
         const level = qualityLevel(figures);
         this.noteLevel(siteId, level);
         sampled.push({ siteId, level, figures });
         const window = this.windows.get(siteId) ?? [];
         window.push(figures);
         this.windows.set(siteId, window);
-      } catch (err) {
+      } else {
         // The site's media closed while it was being sampled; it is sampled again next round.
-        this.log.debug({ err, siteId }, 'quality sample skipped');
+        this.log.debug({ err: result.reason, siteId }, 'quality sample skipped');
       }
     }
     this.outputs.sample(sampled);

@@ -262,6 +262,9 @@ export class LiveMeeting {
   }
 
   private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventPayload<N>): void {
+    // A late result (a quality sample that took a while) must not be sent through an adapter the
+    // node has closed while shutting down: that rejection would end the process.
+    if (this.closed) return;
     (this.io.to(room).emit as (e: string, p: unknown) => void)(event, payload);
   }
 
