@@ -94,7 +94,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes each worker’s UDP and TCP port 1:1 (the announced port is the listening port), without overlap', () => {
+  it('publishes each worker’s UDP and TCP port and the pipe ports 1:1 (announced = listening), without overlap', () => {
     const taken = new Set<string>();
     for (const name of nodes) {
       const config = loadConfig({ ...imageEnv(), ...envOf(name) });
@@ -103,6 +103,10 @@ describe('docker-compose.yml', () => {
         { host: port, container: port, protocol: 'udp' },
         { host: port, container: port, protocol: 'tcp' },
       ]);
+      // Other nodes reach this one's pipe transports (one meeting across nodes) in its RTC range.
+      const { min, max } = config.mediasoup.rtcPorts;
+      expect(max - min, name).toBeLessThan(1000);
+      for (let port = min; port <= max; port++) expected.push({ host: port, container: port, protocol: 'udp' });
       expect(media, name).toEqual(expect.arrayContaining(expected));
       expect(media, name).toHaveLength(expected.length);
       for (const p of published(name)) {
