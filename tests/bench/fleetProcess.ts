@@ -2,7 +2,7 @@
  * The benchmark's bot process: every site bot of the run, in one Node process apart from the
  * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
  */
-import { programmeVideoArrival, snapshotCounts } from '../bots/botStats.ts';
+import { currentProgrammeVideo, programmeVideoArrival, snapshotCounts } from '../bots/botStats.ts';
 import type { SiteAccount } from '../bots/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
@@ -49,16 +49,26 @@ async function arrivals({ siteId, since }: { siteId: string | null; since: numbe
   return bots.map((bot) => programmeVideoArrival(bot.stats(), siteId, since) ?? null);
 }
 
+/** A bot whose programme video has brought no packet for this long is not receiving. */
+const STALLED_MS = 2_000;
+
 /**
- * After `since` (a node killed): the bots told to rejoin, and how long until the last of them
- * received the programme again (null while some have not).
+ * After `since` (a node killed): the bots that rejoined, and how long until the last of them
+ * received the programme again — null until every bot of the fleet receives it (so a bot told
+ * late, or not yet rejoining, is waited for).
  */
 async function recovery({ since }: { since: number }): Promise<{ moved: number; recovered: number; lastMs: number | null }> {
-  const moved = bots.map((bot) => bot.stats()).filter((s) => s.joins.some((j) => j.requestedAt >= since && j.reason === 'reconnectRequired'));
+  const now = epochMs();
+  const fleet = bots.map((bot) => bot.stats());
+  const moved = fleet.filter((s) => s.joins.some((j) => j.requestedAt >= since && j.reason === 'reconnectRequired'));
   const arrivalsAfter = moved.map((s) => programmeVideoArrival(s, null, since));
   const recovered = arrivalsAfter.filter((a) => a !== undefined).length;
-  const lastMs = recovered === moved.length && moved.length > 0 ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null;
-  return { moved: moved.length, recovered, lastMs };
+  const stalled = fleet.filter((s) => {
+    const last = currentProgrammeVideo(s)?.counts.lastPacketAt;
+    return last === undefined || now - last > STALLED_MS;
+  }).length;
+  const done = stalled === 0 && moved.length > 0 && recovered === moved.length;
+  return { moved: moved.length, recovered, lastMs: done ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null };
 }
 
 async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number }]>> {
