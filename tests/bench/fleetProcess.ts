@@ -54,8 +54,8 @@ const STALLED_MS = 2_000;
 
 /**
  * After `since` (a node killed): the bots that rejoined, and how long until the last of them
- * received the programme again — null until every bot of the fleet receives it (so a bot told
- * late, or not yet rejoining, is waited for).
+ * received the programme again — null until every bot that was receiving it at `since` receives
+ * it again (so a bot told late, or not yet rejoining, is waited for).
  */
 async function recovery({ since }: { since: number }): Promise<{ moved: number; recovered: number; lastMs: number | null }> {
   const now = epochMs();
@@ -63,9 +63,11 @@ async function recovery({ since }: { since: number }): Promise<{ moved: number; 
   const moved = fleet.filter((s) => s.joins.some((j) => j.requestedAt >= since && j.reason === 'reconnectRequired'));
   const arrivalsAfter = moved.map((s) => programmeVideoArrival(s, null, since));
   const recovered = arrivalsAfter.filter((a) => a !== undefined).length;
+  const wasReceiving = (s: SiteBotStats) =>
+    s.consumers.some((c) => c.purpose === 'programme-video' && (c.counts.lastPacketAt ?? 0) >= since - STALLED_MS);
   const stalled = fleet.filter((s) => {
     const last = currentProgrammeVideo(s)?.counts.lastPacketAt;
-    return last === undefined || now - last > STALLED_MS;
+    return wasReceiving(s) && (last === undefined || now - last > STALLED_MS);
   }).length;
   const done = stalled === 0 && moved.length > 0 && recovered === moved.length;
   return { moved: moved.length, recovered, lastMs: done ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null };

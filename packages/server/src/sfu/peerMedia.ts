@@ -147,8 +147,7 @@ export class PeerMedia implements ParticipantMedia {
     const consumer = this.consumer(consumerId);
     consumer.appData.clientReady = true;
     if (consumer.appData.serverPaused) return;
-    await consumer.resume();
-    if (consumer.kind === 'video') await consumer.requestKeyFrame();
+    await this.flow(consumer);
   }
 
   /**
@@ -159,9 +158,19 @@ export class PeerMedia implements ParticipantMedia {
     const consumer = this.consumer(consumerId);
     consumer.appData.serverPaused = paused;
     if (paused) await consumer.pause();
-    else if (consumer.appData.clientReady) {
+    else if (consumer.appData.clientReady) await this.flow(consumer);
+  }
+
+  /**
+   * Resumes a consumer and asks its source for a keyframe. The programme may switch meanwhile and
+   * close it: that is no error (the client hears `media:consumerClosed`).
+   */
+  private async flow(consumer: ms.Consumer): Promise<void> {
+    try {
       await consumer.resume();
       if (consumer.kind === 'video') await consumer.requestKeyFrame();
+    } catch (err) {
+      if (!consumer.closed) throw err;
     }
   }
 
