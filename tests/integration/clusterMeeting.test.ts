@@ -3,7 +3,7 @@ import { DEFAULT_DEMO_PASSWORD } from '@pm/server/directory/seedData.ts';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentProgrammeVideo, programmeVideoArrival } from '../bots/botStats.ts';
+import { programmeVideoArrival } from '../bots/botStats.ts';
 import {
   grantFloorFromChair,
   openMeetingInBrowser,
@@ -12,8 +12,8 @@ import {
 } from '../bots/meetingBrowsers.ts';
 import { pickSites, provisionSiteAccounts, scheduleMeeting } from '../bots/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
-import { SiteBot } from '../bots/siteBot.ts';
-import { login } from '../support/auth.ts';
+import { BotFleet } from '../bots/botFleet.ts';
+import { callApi, login } from '../support/auth.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 
@@ -43,24 +43,13 @@ describe('one meeting spanning a three-node cluster', () => {
   let chair: BrowserParticipant;
   let speaker: BrowserParticipant;
   let speakerSite: { id: string; name: string };
-  const bots: SiteBot[] = [];
-  const warnings: string[] = [];
+  let bots: BotFleet;
   let meetingId: string;
 
-  const fleet = () => bots.map((bot) => bot.stats());
+  const fleet = () => bots.stats();
   const metrics = async (node: ServerProcess) => (await fetch(`${node.url}/metrics`)).text();
   /** Clients whose media run on each node now. */
   const clientsPerNode = async () => Promise.all(nodes.map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')));
-  /** Bots whose programme video now comes from `siteId` (null: the chair) and keeps arriving. */
-  async function botsReceiving(siteId: string | null): Promise<number> {
-    const packets = (bot: SiteBot) => {
-      const video = currentProgrammeVideo(bot.stats());
-      return video?.siteId === siteId ? video.counts.packets : 0;
-    };
-    const before = bots.map(packets);
-    await new Promise((r) => setTimeout(r, 500));
-    return bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
-  }
   /** Bots told to rejoin since `joinsBefore` was taken. */
   const rejoinedSince = (joinsBefore: number[]) =>
     fleet().filter((bot, i) => bot.joins.slice(joinsBefore[i]).some((join) => join.reason === 'reconnectRequired'));
@@ -87,20 +76,11 @@ describe('one meeting spanning a three-node cluster', () => {
     // The first join makes node 0 the host. The chair's media stay there; sites go where the load is least.
     chair = await openMeetingInBrowser(browser, host.url, meetingId, { username: 'chutich', password: DEFAULT_DEMO_PASSWORD });
     speaker = await openMeetingInBrowser(browser, host.url, meetingId, { username: SPEAKER, password: DEFAULT_DEMO_PASSWORD });
-    for (const account of accounts) {
-      bots.push(
-        await SiteBot.start({
-          baseUrl: host.url,
-          meetingId,
-          ...account,
-          onWarning: (message, error) => warnings.push(`${message}: ${String(error)}`),
-        }),
-      );
-    }
+    bots = await BotFleet.start(host.url, meetingId, accounts);
   }, 180_000);
 
   afterAll(async () => {
-    for (const bot of bots) bot.close();
+    bots?.close();
     await chair?.context.close();
     await speaker?.context.close();
     await browser?.close();
@@ -109,7 +89,7 @@ describe('one meeting spanning a three-node cluster', () => {
   });
 
   it('spreads the sites over the three nodes, and every bot receives the chair’s programme', async () => {
-    await expect.poll(() => botsReceiving(null), { timeout: 30_000 }).toBe(BOT_COUNT);
+    await expect.poll(() => bots.receiving(null), { timeout: 30_000 }).toBe(BOT_COUNT);
     const clients = await clientsPerNode();
     // Chair + speaker + 9 bots = 11 clients, placed by load: no node is left out or piled on.
     expect(clients.reduce((a, b) => a + b, 0)).toBe(BOT_COUNT + 2);
@@ -138,7 +118,7 @@ describe('one meeting spanning a three-node cluster', () => {
         timeout: 15_000,
       })
       .toBe(BOT_COUNT);
-    expect(await botsReceiving(speakerSite.id)).toBe(BOT_COUNT);
+    expect(await bots.receiving(speakerSite.id)).toBe(BOT_COUNT);
     expect(await cameras()).toEqual({ flowing: 1, held: 0 });
     const revokedAt = await revokeFloorFromChair(chair.screen);
     await expect
@@ -151,8 +131,24 @@ describe('one meeting spanning a three-node cluster', () => {
     await chair.screen.page.locator('.wall select').nth(1).selectOption('');
   }, 60_000);
 
+  it('a node drained: the sites whose media it runs move to the others; cancelled, it takes sites again', async () => {
+    const drained = nodes[2]!;
+    const joinsBefore = fleet().map((bot) => bot.joins.length);
+    const since = epochMs();
+    const admin = await login(drained.url, 'admin');
+    expect(await callApi(drained.url, admin, 'POST', '/api/admin/drain', { draining: true })).toMatchObject({ status: 200 });
+    await expect.poll(async () => metricSum(await metrics(drained), 'pm_cascade_remote_sites'), { timeout: 10_000 }).toBe(0);
+    const moved = rejoinedSince(joinsBefore);
+    expect(moved.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => rejoinedSince(joinsBefore).every((bot) => programmeVideoArrival(bot, null, since) !== undefined), { timeout: 10_000 })
+      .toBe(true);
+    expect(metricSum(await metrics(drained), 'pm_mediasoup_worker_peers')).toBe(0);
+    expect(await callApi(drained.url, admin, 'POST', '/api/admin/drain', { draining: false })).toMatchObject({ status: 200 });
+  }, 30_000);
+
   it(`a worker of another node killed: its sites receive the programme again within ${WORKER_RECOVERY_MS / 1000} s`, async () => {
-    const health = (await (await fetch(`${nodes[2]!.url}/healthz`)).json()) as { components: Array<{ name: string; detail: string }> };
+    const health = (await (await fetch(`${nodes[1]!.url}/healthz`)).json()) as { components: Array<{ name: string; detail: string }> };
     const pid = Number(/pid (\d+)/.exec(health.components.find((c) => c.name === 'mediasoup-worker-0')!.detail)![1]);
     const joinsBefore = fleet().map((bot) => bot.joins.length);
     const killedAt = epochMs();
@@ -167,15 +163,16 @@ describe('one meeting spanning a three-node cluster', () => {
     for (const bot of rejoined) expect(programmeVideoArrival(bot, null, killedAt)! - killedAt).toBeLessThan(WORKER_RECOVERY_MS);
     // Only the killed worker's sites were moved.
     expect(rejoined.length).toBeLessThan(BOT_COUNT);
-    await expect.poll(() => botsReceiving(null), { timeout: 10_000 }).toBe(BOT_COUNT);
+    await expect.poll(() => bots.receiving(null), { timeout: 10_000 }).toBe(BOT_COUNT);
   }, 40_000);
 
   it(`a node killed: its sites are placed on the others and receive the programme within ${NODE_RECOVERY_MS / 1000} s`, async () => {
     const clientsBefore = await clientsPerNode();
-    expect(clientsBefore[1]).toBeGreaterThan(0);
+    // Node 2 took the sites of node 1's killed worker (node 1 was left out for a while).
+    expect(clientsBefore[2]).toBeGreaterThan(0);
     const joinsBefore = fleet().map((bot) => bot.joins.length);
     const killedAt = epochMs();
-    await nodes[1]!.kill();
+    await nodes[2]!.kill();
 
     const recovered = () => {
       const rejoined = rejoinedSince(joinsBefore);
@@ -186,10 +183,10 @@ describe('one meeting spanning a three-node cluster', () => {
     const recoveryMs = Math.max(...rejoined.map((bot) => programmeVideoArrival(bot, null, killedAt)! - killedAt));
     console.log(`[cluster] ${rejoined.length} sites of the killed node receive the programme again ${Math.round(recoveryMs)} ms after the kill`);
     expect(recoveryMs).toBeLessThan(NODE_RECOVERY_MS);
-    await expect.poll(() => botsReceiving(null), { timeout: NODE_RECOVERY_MS }).toBe(BOT_COUNT);
-    // Every client of the killed node now runs on the two survivors.
+    await expect.poll(() => bots.receiving(null), { timeout: NODE_RECOVERY_MS }).toBe(BOT_COUNT);
+    // Every client now runs on the two survivors.
     const survivors = await Promise.all(
-      [nodes[0]!, nodes[2]!].map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')),
+      [nodes[0]!, nodes[1]!].map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')),
     );
     expect(survivors[0]! + survivors[1]!).toBe(BOT_COUNT + 2);
     // Attendance: the moved sites were present all along, one presence each, their move a reconnection.
@@ -202,6 +199,6 @@ describe('one meeting spanning a three-node cluster', () => {
       expect(row.intervals, bot.username).toHaveLength(1);
       expect(row.reconnects, bot.username).toBeGreaterThanOrEqual(1);
     }
-    expect(warnings).toEqual([]);
+    expect(bots.warnings).toEqual([]);
   }, 40_000);
 });

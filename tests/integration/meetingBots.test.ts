@@ -1,7 +1,7 @@
 import { DEFAULT_DEMO_PASSWORD } from '@pm/server/directory/seedData.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { currentProgrammeVideo, programmeVideoArrival } from '../bots/botStats.ts';
+import { programmeVideoArrival } from '../bots/botStats.ts';
 import {
   grantFloorFromChair,
   openMeetingInBrowser,
@@ -10,7 +10,7 @@ import {
 } from '../bots/meetingBrowsers.ts';
 import { pickSites, provisionSiteAccounts, scheduleMeeting } from '../bots/meetingFixture.ts';
 import { epochMs, RtpCounter } from '../bots/rtpCounter.ts';
-import { SiteBot } from '../bots/siteBot.ts';
+import { BotFleet } from '../bots/botFleet.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -42,26 +42,15 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
   let chair: BrowserParticipant;
   let speaker: BrowserParticipant;
   let speakerSite: { id: string; name: string };
-  const bots: SiteBot[] = [];
-  const warnings: string[] = [];
+  let bots: BotFleet;
 
-  const fleet = () => bots.map((bot) => bot.stats());
+  const fleet = () => bots.stats();
   /** Waits until the workers carry `count` producers (cameras and microphones being sent). */
   const producersOnWorkers = (count: number) =>
     vi.waitFor(
       () => expect(platform.workers.all().reduce((n, slot) => n + slot.load.producers, 0)).toBeGreaterThanOrEqual(count),
       { timeout: 30_000, interval: 200 },
     );
-  /** Bots whose programme video now comes from `siteId` (null: the chair) and keeps arriving. */
-  async function botsReceiving(siteId: string | null): Promise<number> {
-    const packets = (bot: SiteBot) => {
-      const video = currentProgrammeVideo(bot.stats());
-      return video?.siteId === siteId ? video.counts.packets : 0;
-    };
-    const before = bots.map(packets);
-    await new Promise((r) => setTimeout(r, 500));
-    return bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
-  }
 
   beforeAll(async () => {
     platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '2' });
@@ -85,20 +74,11 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
 
     // One after another, as rooms arrive: each lands on the worker least loaded by those before it.
     // (All at once is the benchmark's join storm.)
-    for (const account of accounts) {
-      bots.push(
-        await SiteBot.start({
-          baseUrl: platform.url,
-          meetingId,
-          ...account,
-          onWarning: (message, error) => warnings.push(`${message}: ${String(error)}`),
-        }),
-      );
-    }
+    bots = await BotFleet.start(platform.url, meetingId, accounts);
   }, 120_000);
 
   afterAll(async () => {
-    for (const bot of bots) bot.close();
+    bots?.close();
     await chair?.context.close();
     await speaker?.context.close();
     await browser?.close();
@@ -106,7 +86,7 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
   });
 
   it('every bot receives the chair’s programme video, and the bots are spread over both workers', async () => {
-    await expect.poll(() => botsReceiving(null), { timeout: 20_000 }).toBe(BOT_COUNT);
+    await expect.poll(() => bots.receiving(null), { timeout: 20_000 }).toBe(BOT_COUNT);
     for (const bot of fleet()) {
       expect(bot.siteId).not.toBeNull();
       expect(bot.firstProgrammeVideoAt).toBeGreaterThan(bot.joins[0]!.requestedAt);
@@ -122,7 +102,7 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
         timeout: 15_000,
       })
       .toBe(BOT_COUNT);
-    expect(await botsReceiving(speakerSite.id)).toBe(BOT_COUNT);
+    expect(await bots.receiving(speakerSite.id)).toBe(BOT_COUNT);
 
     const revokedAt = await revokeFloorFromChair(chair.screen);
     await expect
@@ -130,7 +110,7 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
         timeout: 15_000,
       })
       .toBe(BOT_COUNT);
-    expect(await botsReceiving(null)).toBe(BOT_COUNT);
+    expect(await bots.receiving(null)).toBe(BOT_COUNT);
   }, 60_000);
 
   it(`a worker killed with SIGKILL: its bots rejoin by themselves and receive the programme within ${RECOVERY_MS / 1000} s`, async () => {
@@ -152,7 +132,7 @@ describe('site bots in a live meeting: real SFU on two workers, chair and speake
     // The bots of the killed worker were told to reconnect; the others kept their transports.
     expect(rejoined.length).toBeGreaterThan(0);
     expect(rejoined.length).toBeLessThan(BOT_COUNT);
-    expect(await botsReceiving(null)).toBe(BOT_COUNT);
-    expect(warnings).toEqual([]);
+    expect(await bots.receiving(null)).toBe(BOT_COUNT);
+    expect(bots.warnings).toEqual([]);
   }, 30_000);
 });

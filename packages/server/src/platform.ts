@@ -133,8 +133,12 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           const now = await census();
           return now.participants + now.remoteSites;
         },
-        // Sites of other nodes' meetings whose media run here are placed again elsewhere.
-        moveRemoteSites: () => clusterMedia?.agent.evacuate('node draining'),
+        // The registry says so at once; then sites of other nodes' meetings whose media run here
+        // are placed again elsewhere (before, they could be placed right back here).
+        changed: (draining) =>
+          void cluster.announce().finally(() => {
+            if (draining) clusterMedia?.agent.evacuate('node draining');
+          }),
         reconnectWithinSeconds: config.drain.timeoutMs / 1000,
       },
       log.child({ module: 'drain' }),

@@ -68,6 +68,11 @@ export class ClusterNode {
     }
   }
 
+  /** Tells the cluster this node's state at once (a drain), not at the next heartbeat. */
+  async announce(): Promise<void> {
+    await this.registry?.beat();
+  }
+
   /** The live nodes, least loaded first (just this one without Redis). */
   async liveNodes(): Promise<NodeInfo[]> {
     return this.registry ? this.registry.live() : [];

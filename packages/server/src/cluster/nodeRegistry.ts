@@ -66,7 +66,8 @@ export class NodeRegistry {
     return nodes.sort((a, b) => Number(a.draining) - Number(b.draining) || a.load - b.load);
   }
 
-  private async beat(): Promise<void> {
+  /** Writes this node's entry now (its state changed: a drain must be seen before the next beat). */
+  async beat(): Promise<void> {
     try {
       await this.redis.hset(KEY, this.nodeId, JSON.stringify({ ...this.self(), heartbeatAt: Date.now() }));
     } catch (err) {

@@ -10,8 +10,11 @@ const POLL_MS = 250;
 export interface NodeDrainOptions {
   /** Meeting participants connected to this node now, or whose media run here. */
   participants(): Promise<number>;
-  /** Asks the hosts of the sites whose media run here (meetings hosted elsewhere) to move them. */
-  moveRemoteSites(): void;
+  /**
+   * The drain started or was cancelled: the cluster must know at once, and (when it starts) the
+   * hosts of the sites whose media run here, for meetings hosted elsewhere, must move them.
+   */
+  changed(draining: boolean): void;
   /** What clients are told: move within this many seconds (the shutdown's wait). */
   reconnectWithinSeconds: number;
 }
@@ -49,13 +52,14 @@ export class NodeDrain {
     this.log.warn({ reason }, 'draining: refusing new joins, asking clients to move to another node');
     // Only this node's clients: with a cluster-wide adapter a plain emit would move every node's.
     this.io?.local.emit('node:draining', this.notice());
-    this.options.moveRemoteSites();
+    this.options.changed(true);
   }
 
   cancel(reason: string): void {
     if (!this.since) return;
     this.since = undefined;
     this.log.warn({ reason }, 'draining cancelled: accepting joins again');
+    this.options.changed(false);
   }
 
   async status(): Promise<DrainStatus> {

@@ -1,0 +1,51 @@
+import { currentProgrammeVideo } from './botStats.ts';
+import type { SiteAccount } from './meetingFixture.ts';
+import { SiteBot, type SiteBotStats } from './siteBot.ts';
+
+/**
+ * Bot sites of one test, started one after another as rooms arrive (each is placed by the load
+ * of those before it; all at once is the benchmark's join storm), with the readings tests share.
+ */
+export class BotFleet {
+  readonly bots: SiteBot[] = [];
+  /** Problems the bots lived through (a consumer they could not build, a failed rejoin). */
+  readonly warnings: string[] = [];
+
+  static async start(baseUrl: string, meetingId: string, accounts: SiteAccount[]): Promise<BotFleet> {
+    const fleet = new BotFleet();
+    for (const account of accounts) {
+      fleet.bots.push(
+        await SiteBot.start({
+          baseUrl,
+          meetingId,
+          ...account,
+          onWarning: (message, error) => fleet.warnings.push(`${message}: ${String(error)}`),
+        }),
+      );
+    }
+    return fleet;
+  }
+
+  get size(): number {
+    return this.bots.length;
+  }
+
+  stats(): SiteBotStats[] {
+    return this.bots.map((bot) => bot.stats());
+  }
+
+  /** How many bots' programme video now comes from `siteId` (null: the chair) and keeps arriving. */
+  async receiving(siteId: string | null): Promise<number> {
+    const packets = (bot: SiteBot) => {
+      const video = currentProgrammeVideo(bot.stats());
+      return video?.siteId === siteId ? video.counts.packets : 0;
+    };
+    const before = this.bots.map(packets);
+    await new Promise((r) => setTimeout(r, 500));
+    return this.bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
+  }
+
+  close(): void {
+    for (const bot of this.bots) bot.close();
+  }
+}
