@@ -52,12 +52,22 @@ async function arrivals({ siteId, since }: { siteId: string | null; since: numbe
 /** A bot whose programme video has brought no packet for this long is not receiving. */
 const STALLED_MS = 2_000;
 
+export interface Recovery {
+  /** Bots that rejoined after `since`, and how many of them receive the programme again. */
+  moved: number;
+  recovered: number;
+  /** When the last of the moved bots received it again (once all have). */
+  lastMs: number | null;
+  /** Bots that were receiving the programme at `since` and have not received it for 2 s. */
+  stalled: number;
+}
+
 /**
  * After `since` (a node killed): the bots that rejoined, and how long until the last of them
- * received the programme again — null until every bot that was receiving it at `since` receives
- * it again (so a bot told late, or not yet rejoining, is waited for).
+ * received the programme again; `stalled` tells whether any bot that was receiving at `since`
+ * still waits (told late, or not rejoining yet).
  */
-async function recovery({ since }: { since: number }): Promise<{ moved: number; recovered: number; lastMs: number | null }> {
+async function recovery({ since }: { since: number }): Promise<Recovery> {
   const now = epochMs();
   const fleet = bots.map((bot) => bot.stats());
   const moved = fleet.filter((s) => s.joins.some((j) => j.requestedAt >= since && j.reason === 'reconnectRequired'));
@@ -69,8 +79,8 @@ async function recovery({ since }: { since: number }): Promise<{ moved: number; 
     const last = currentProgrammeVideo(s)?.counts.lastPacketAt;
     return wasReceiving(s) && (last === undefined || now - last > STALLED_MS);
   }).length;
-  const done = stalled === 0 && moved.length > 0 && recovered === moved.length;
-  return { moved: moved.length, recovered, lastMs: done ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null };
+  const all = moved.length > 0 && recovered === moved.length;
+  return { moved: moved.length, recovered, lastMs: all ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null, stalled };
 }
 
 async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number }]>> {

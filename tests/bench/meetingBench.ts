@@ -27,7 +27,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
 import { distribution, formatDistribution, formatTable, type Distribution } from './benchReport.ts';
 import { RpcChild } from './childProcessRpc.ts';
-import type { FleetApi } from './fleetProcess.ts';
+import type { FleetApi, Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
 import { rssMb, startCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
 
@@ -181,17 +181,22 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
     load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
   );
-  let nodeKill: { moved: number; recovered: number; lastMs: number | null } | undefined;
+  let nodeKill: Recovery | undefined;
   if (options.nodes > 1) {
     progress(`killing node 1 (SIGKILL), which holds ${clientsPerNode[1]} sites' media…`);
     const killedAt = Date.now();
     await platform.call('killNode', { index: 1 });
     await waitUntil(
       'the killed node’s sites receive the programme again',
-      async () => (nodeKill = await fleet.call('recovery', { since: killedAt })).lastMs !== null,
+      async () => {
+        nodeKill = await fleet.call('recovery', { since: killedAt });
+        return nodeKill.lastMs !== null && nodeKill.stalled === 0;
+      },
       NODE_RECOVERY_TIMEOUT_MS,
     );
-    progress(`${nodeKill?.recovered}/${nodeKill?.moved} sites of the killed node receive the programme again`);
+    progress(
+      `${nodeKill?.recovered}/${nodeKill?.moved} sites of the killed node receive the programme again; ${nodeKill?.stalled} other sites stalled`,
+    );
   }
 
   const wholeRun = lossBetween(new Map(), new Map(await fleet.call('counts')));
@@ -224,7 +229,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
           ? '— (one node)'
           : nodeKill.lastMs === null
             ? `${nodeKill.recovered} of ${nodeKill.moved} within ${NODE_RECOVERY_TIMEOUT_MS / 1000} s`
-            : `${Math.round(nodeKill.lastMs)} ms (${nodeKill.moved} sites moved)`,
+            : `${Math.round(nodeKill.lastMs)} ms (${nodeKill.moved} sites moved; ${nodeKill.stalled} others stalled at the end)`,
       ],
       ['consumers per worker', load.map((w) => w.consumers).join(' / ')],
       ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
