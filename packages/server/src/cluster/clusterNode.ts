@@ -82,7 +82,13 @@ export class ClusterNode {
   attachSocketAdapter(io: PlatformIo): void {
     const { redis } = this.options;
     if (!redis) return;
-    this.adapterClients = [redis.duplicate(), redis.duplicate()];
+    // The adapter publishes every room emit without handling a failure: with ioredis's default
+    // (give up after 3 retries) an emit during a Redis restart rejected unhandled and ended the
+    // process. These connections wait for Redis to come back instead.
+    this.adapterClients = [redis.duplicate({ maxRetriesPerRequest: null }), redis.duplicate({ maxRetriesPerRequest: null })];
+    for (const client of this.adapterClients) {
+      client.on('error', (err: Error) => this.log.warn({ err: err.message }, 'socket adapter redis connection error'));
+    }
     const [pub, sub] = this.adapterClients as [Redis, Redis];
     io.adapter(createAdapter(pub, sub, { key: `${redis.options.keyPrefix ?? ''}socket.io` }));
   }

@@ -9,6 +9,11 @@ const REQUEST_TIMEOUT_MS = 8000;
 /** Liveness of the nodes this one depends on: a ping each second, lost after this long unanswered. */
 const PING_INTERVAL_MS = 1000;
 const LOST_AFTER_MS = 4000;
+/**
+ * A node found silent stays out of placement this long: a dead one has left the registry by then
+ * (NODE_TTL_MS), one that was only cut off (a Redis restart) is back in it with fresh heartbeats.
+ */
+const LOST_FOR_MS = 10_000;
 
 const envelopeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request'), id: z.string(), from: z.string(), method: z.string(), params: z.unknown() }),
@@ -47,8 +52,8 @@ interface Watch {
 export class NodeRpc {
   private readonly pending = new Map<string, Pending>();
   private readonly watches = new Map<string, Watch>();
-  /** Nodes found dead: a restarted process comes back under a new id, so they stay out. */
-  private readonly lostNodes = new Set<string>();
+  /** Nodes found silent, and when. */
+  private readonly lostNodes = new Map<string, number>();
   private methods: RpcMethods = {};
   private events: RpcEvents = {};
   private subscriber: Redis | undefined;
@@ -123,9 +128,13 @@ export class NodeRpc {
     };
   }
 
-  /** The node stopped answering while watched (its registry entry may not have expired yet). */
-  isLost(nodeId: string): boolean {
-    return this.lostNodes.has(nodeId);
+  /** The node stopped answering lately (its registry entry may not have expired yet). */
+  isLost(nodeId: string, now = Date.now()): boolean {
+    const lostAt = this.lostNodes.get(nodeId);
+    if (lostAt === undefined) return false;
+    if (now - lostAt < LOST_FOR_MS) return true;
+    this.lostNodes.delete(nodeId);
+    return false;
   }
 
   private pingWatched(): void {
@@ -133,7 +142,7 @@ export class NodeRpc {
     for (const [nodeId, watch] of this.watches) {
       if (now - watch.lastAnswerAt > LOST_AFTER_MS) {
         this.watches.delete(nodeId);
-        this.lostNodes.add(nodeId);
+        this.lostNodes.set(nodeId, now);
         this.log.warn({ node: nodeId, silentMs: now - watch.lastAnswerAt }, 'node stopped answering');
         for (const listener of watch.listeners) listener();
         continue;

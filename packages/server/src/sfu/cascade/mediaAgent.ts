@@ -101,7 +101,7 @@ export class MediaAgent {
     return this.rpc.watch(node, onLost);
   }
 
-  /** Found dead by this node: no site is placed there, even before the registry forgets it. */
+  /** Found silent by this node lately: no site is placed there, even before the registry forgets it. */
   isLost(node: string): boolean {
     return this.rpc.isLost(node);
   }
