@@ -31,6 +31,8 @@ export class PeerMedia implements ParticipantMedia {
   private readonly transports = new Map<string, ms.WebRtcTransport>();
   private readonly producerById = new Map<string, ms.Producer>();
   private readonly consumers = new Map<string, ms.Consumer>();
+  /** Consumers closed lately: a client may still resume one before it hears that it closed. */
+  private readonly closedConsumers = new Set<string>();
   private closed = false;
   private readonly closeListeners: Array<() => void> = [];
 
@@ -130,10 +132,10 @@ export class PeerMedia implements ParticipantMedia {
     });
     this.consumers.set(consumer.id, consumer);
     const forget = () => {
-      if (this.consumers.delete(consumer.id)) this.events.consumerClosed(consumer.id);
+      if (this.forgetConsumer(consumer.id)) this.events.consumerClosed(consumer.id);
     };
     consumer.on('producerclose', forget);
-    consumer.on('transportclose', () => this.consumers.delete(consumer.id));
+    consumer.on('transportclose', () => this.forgetConsumer(consumer.id));
     return {
       id: consumer.id,
       producerId,
@@ -144,6 +146,8 @@ export class PeerMedia implements ParticipantMedia {
 
   /** The client has built its side of a consumer: media may flow. */
   async resumeConsumer(consumerId: string): Promise<void> {
+    // The programme switched meanwhile: the client is being told, nothing to resume.
+    if (this.closedConsumers.has(consumerId)) return;
     const consumer = this.consumer(consumerId);
     consumer.appData.clientReady = true;
     if (consumer.appData.serverPaused) return;
@@ -179,8 +183,16 @@ export class PeerMedia implements ParticipantMedia {
     const consumer = this.consumers.get(consumerId);
     if (!consumer) return;
     consumer.close();
-    this.consumers.delete(consumerId);
+    this.forgetConsumer(consumerId);
     this.events.consumerClosed(consumerId);
+  }
+
+  private forgetConsumer(consumerId: string): boolean {
+    if (!this.consumers.delete(consumerId)) return false;
+    this.closedConsumers.add(consumerId);
+    // Only the latest matter (a client resumes what it was just offered).
+    if (this.closedConsumers.size > 64) this.closedConsumers.delete(this.closedConsumers.values().next().value!);
+    return true;
   }
 
   private consumer(consumerId: string): ms.Consumer {
