@@ -26,10 +26,26 @@ export class MeetingRouters {
     private readonly log: Logger,
   ) {}
 
+  /** A router for something that is not a client (a pipe, the recorder): the least-loaded worker's. */
   async place(): Promise<Placement> {
     if (this.closed) throw new Error(`meeting ${this.meetingId} is closed`);
     const slot = this.pool.leastLoaded();
     return { slot, router: await this.routerOn(slot) };
+  }
+
+  /**
+   * Places a client: counted on its worker from this moment (see WorkerPool.reservePeer); the
+   * PeerMedia made on the placement takes the count over, `release` gives it back if none is.
+   */
+  async placePeer(): Promise<Placement & { release(): void }> {
+    if (this.closed) throw new Error(`meeting ${this.meetingId} is closed`);
+    const { slot, release } = this.pool.reservePeer();
+    try {
+      return { slot, router: await this.routerOn(slot), release };
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
 
   /** Makes `producer` (living on `home`) consumable on `target`; concurrent calls share one pipe. */

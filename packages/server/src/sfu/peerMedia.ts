@@ -41,10 +41,7 @@ export class PeerMedia implements ParticipantMedia {
     readonly slot: WorkerSlot,
     readonly router: ms.Router,
     private readonly events: PeerMediaEvents,
-  ) {
-    // Placement counts this client on its worker until its media closes.
-    slot.load.peers++;
-  }
+  ) {}
 
   get isClosed(): boolean {
     return this.closed;
@@ -261,6 +258,7 @@ export class PeerMedia implements ParticipantMedia {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // Counted on its worker since placement (WorkerPool.reservePeer) until now.
     this.slot.load.peers--;
     // Closing a transport closes its producers and consumers with it.
     for (const transport of this.transports.values()) transport.close();

@@ -30,7 +30,7 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
   it('starts workers with a WebRtcServer each and creates routers and transports on them', async () => {
     pool = await startPool(2);
     expect(pool.size).toBe(2);
-    const slot = pool.leastLoaded();
+    const { slot } = pool.reservePeer();
     const router = await slot.worker.createRouter({ mediaCodecs });
     expect(router.rtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(
       expect.arrayContaining(['audio/opus', 'video/VP8']),
@@ -54,10 +54,12 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
   });
 
   it('spreads a burst of joins over the workers before any of them has transports', async () => {
-    pool = await startPool(2);
+    const started = await startPool(2);
+    pool = started;
     const placed: PeerMedia[] = [];
-    for (let i = 0; i < 6; i++) {
-      const slot = pool.leastLoaded();
+    // Six joins resumed in the same tick: each is counted as it is placed, before any awaits.
+    const slots = Array.from({ length: 6 }, () => started.reservePeer().slot);
+    for (const [i, slot] of slots.entries()) {
       const router = await slot.worker.createRouter({ mediaCodecs });
       placed.push(new PeerMedia(`site-${i}`, slot, router, { consumerClosed: () => undefined }));
     }

@@ -104,6 +104,25 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return pick;
   }
 
+  /**
+   * Chooses the worker for a new client and counts the client there at once, in the same tick,
+   * so joins resumed together (a burst answered by one Redis reply) cannot all pick the same
+   * worker. The client's PeerMedia gives the count back when it closes; `release` if none is made.
+   */
+  reservePeer(): { slot: WorkerSlot; release(): void } {
+    const slot = this.leastLoaded();
+    slot.load.peers++;
+    let released = false;
+    return {
+      slot,
+      release: () => {
+        if (released) return;
+        released = true;
+        slot.load.peers--;
+      },
+    };
+  }
+
   health(): ComponentHealth[] {
     return this.slots.map((s) => ({
       name: `mediasoup-worker-${s.index}`,

@@ -299,7 +299,7 @@ export class LiveMeeting {
       settle = placed.here.settle;
     }
     try {
-      const { slot, router } = await this.routers.place();
+      const { slot, router } = await this.routers.placePeer();
       return new PeerMedia(key, slot, router, events);
     } finally {
       settle();

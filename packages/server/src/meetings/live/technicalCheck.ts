@@ -25,8 +25,11 @@ export class TechnicalCheck {
 
   /** Places a client on a check router; `onWorkerLost` runs if that router's worker dies. */
   async start(peerId: string, events: PeerMediaEvents, onWorkerLost: () => void): Promise<PeerMedia> {
-    const slot = this.pool.leastLoaded();
-    const router = await this.routerOn(slot);
+    const { slot, release } = this.pool.reservePeer();
+    const router = await this.routerOn(slot).catch((err: unknown) => {
+      release();
+      throw err;
+    });
     const media = new PeerMedia(peerId, slot, router, events);
     const entry = { media, onWorkerLost };
     this.peers.add(entry);

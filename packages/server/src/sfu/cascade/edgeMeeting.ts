@@ -50,7 +50,7 @@ export class EdgeMeeting {
   }
 
   async openPeer(peerId: string): Promise<PeerMedia> {
-    const { slot, router } = await this.routers.place();
+    const { slot, router } = await this.routers.placePeer();
     const media = new PeerMedia(peerId, slot, router, {
       consumerClosed: (consumerId) => this.events.consumerClosed(peerId, consumerId),
       producerOpened: (producer) => this.index(producer, router),
