@@ -175,6 +175,9 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           log.child({ module: 'meeting' }),
         );
         running.attach(live);
+        live.onOpened((meeting) =>
+          recordings.continueAfterTakeover(meeting).catch((err: unknown) => log.error({ err, meeting: meeting.id }, 'could not continue the recording')),
+        );
         recordings.attachSocketServer(io);
         drain.attach(io);
         return [mediaHandlers, checkHandlers(technicalCheck), drain.refuseJoinsWhileDraining(meetingHandlers(live)), attendanceHandlers,

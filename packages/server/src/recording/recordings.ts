@@ -49,6 +49,9 @@ export class Recordings {
     if (!meeting) throw new CodedError('CONFLICT', 'the meeting is not running on this server');
     if (meeting.roleOf(identity) === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator records');
     const recorder = await this.recorderFor(meeting, action);
+    // Stopped on a node that took the meeting over before its recording went on: join what the
+    // lost host recorded.
+    if (!recorder && action === 'stop' && (await this.status(meetingId)).state === 'paused') await joinParts(meetingId, this.deps);
     try {
       await recorder?.[action]();
     } catch (error) {
@@ -59,6 +62,36 @@ export class Recordings {
       throw error;
     }
     return this.publish(meeting);
+  }
+
+  /**
+   * A meeting reopened on this node while it was being recorded (its host was lost): the parts
+   * the lost host had open are closed in the store (its recorder, in a process group of its own,
+   * finishes its file once its input falls silent; the join measures it), the recording shows as
+   * paused, and it goes on in a new part as soon as the programme has video again here.
+   */
+  async continueAfterTakeover(meeting: LiveMeeting): Promise<void> {
+    await this.recovering.get(meeting.id);
+    if ((await this.status(meeting.id)).state !== 'recording') return;
+    const { store, log } = this.deps;
+    for (const part of await store.parts(meeting.id)) if (!part.closed) await store.closePart(meeting.id, part.index);
+    await store.setState(meeting.id, 'PAUSED');
+    log.warn({ meeting: meeting.id }, 'meeting taken over while recording: the recording goes on once the programme has video');
+    await this.publish(meeting);
+    let resumed = false;
+    const resume = async () => {
+      // A command may have come first (a stop, or a start by hand).
+      if ((await this.status(meeting.id)).state !== 'paused' || this.recorders.has(meeting.id)) return;
+      const recorder = await this.recorderFor(meeting, 'start');
+      await recorder?.start();
+      await this.publish(meeting);
+    };
+    const stopWatching = meeting.watchProgramme((selection) => {
+      if (resumed || !selection.video) return;
+      resumed = true;
+      queueMicrotask(() => stopWatching());
+      resume().catch((err: unknown) => log.error({ err, meeting: meeting.id }, 'could not resume the recording after a takeover'));
+    });
   }
 
   status(meetingId: string): Promise<RecordingStatus> {

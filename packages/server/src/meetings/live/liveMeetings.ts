@@ -19,6 +19,7 @@ const IDLE_CLOSE_MS = 10 * 60_000;
 export class LiveMeetings {
   private readonly meetings = new Map<string, Promise<LiveMeeting>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly openedListeners: Array<(meeting: LiveMeeting) => void> = [];
 
   constructor(
     private readonly pool: WorkerPool,
@@ -61,12 +62,18 @@ export class LiveMeetings {
         await live.restoreFloor();
         await live.attendance.load(prisma, sampleMs);
         this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
+        for (const listener of this.openedListeners) listener(live);
         return live;
       });
       this.meetings.set(meetingId, meeting);
       meeting.catch(() => this.meetings.delete(meetingId));
     }
     return meeting;
+  }
+
+  /** Hears every meeting this node opens (the recorder goes on after a takeover). */
+  onOpened(listener: (meeting: LiveMeeting) => void): void {
+    this.openedListeners.push(listener);
   }
 
   /** The meeting if it is open on this node, without opening it. */
