@@ -24,8 +24,8 @@ const APT = {
     'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev'],
   // ffmpeg records meetings; Noto Sans has the Vietnamese glyphs of the PDF exports.
   media: ['ffmpeg', 'fonts-noto-core'],
-  // pdftotext lets the tests read the PDF exports back.
-  test: ['chromium', 'redis-server', 'poppler-utils'],
+  // pdftotext lets the tests read the PDF exports back; coturn relays a kiosk's media in a test.
+  test: ['chromium', 'redis-server', 'poppler-utils', 'coturn'],
 };
 
 const step = (msg) => console.log(`\x1b[36m▶\x1b[0m ${msg}`);

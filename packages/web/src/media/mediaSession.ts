@@ -15,6 +15,8 @@ export const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
 
 export type TrackSource = 'camera' | 'microphone' | 'screen';
 
+export type ConnectionPath = 'udp' | 'tcp' | 'relay';
+
 /**
  * A client's mediasoup objects (device, transports, producers, consumers), kept out of React
  * state: components hold ids and ask this service for tracks. Framework-free, so the same code
@@ -27,7 +29,11 @@ export class MediaSession {
   private readonly producers = new Map<string, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
 
-  constructor(private readonly signalling: SignallingClient) {}
+  constructor(
+    private readonly signalling: SignallingClient,
+    /** Only through the TURN relay (the technical check's test of the path a strict firewall leaves). */
+    private readonly options: { relayOnly?: boolean } = {},
+  ) {}
 
   async load(routerRtpCapabilities: types.RtpCapabilities): Promise<void> {
     if (!this.device.loaded) await this.device.load({ routerRtpCapabilities });
@@ -86,6 +92,23 @@ export class MediaSession {
   closeConsumer(consumerId: string): void {
     this.consumers.get(consumerId)?.close();
     this.consumers.delete(consumerId);
+  }
+
+  /**
+   * How the media reach the SFU: straight over UDP or TCP, or through the TURN relay, from the
+   * receive transport's selected ICE candidate pair.
+   */
+  async connectionPath(): Promise<ConnectionPath | undefined> {
+    const transport = this.recvTransport ?? this.sendTransport;
+    if (!transport) return undefined;
+    const stats = await transport.getStats();
+    for (const report of stats.values()) {
+      if (report.type !== 'candidate-pair' || !report.nominated || report.state !== 'succeeded') continue;
+      const local = stats.get(report.localCandidateId);
+      if (local?.candidateType === 'relay') return 'relay';
+      return local?.protocol === 'tcp' ? 'tcp' : 'udp';
+    }
+    return undefined;
   }
 
   /** Round-trip time to the SFU in ms, from the send or receive transport's ICE candidate pair. */
@@ -149,7 +172,7 @@ export class MediaSession {
       // Straight to the SFU's UDP or TCP port when the network allows it, through the TURN relay
       // (TCP/TLS 443) when the meeting room's firewall lets out nothing else.
       iceServers,
-      iceTransportPolicy: 'all' as const,
+      iceTransportPolicy: this.options.relayOnly ? ('relay' as const) : ('all' as const),
     };
     const transport =
       direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
@@ -182,7 +205,7 @@ export class MediaSession {
  * The platform's TURN relay, with fresh time-limited credentials (GET /api/turn-credentials), or
  * none when the server has no relay (404).
  */
-async function turnServers(): Promise<RTCIceServer[]> {
+export async function turnServers(): Promise<RTCIceServer[]> {
   try {
     const { urls, username, credential } = await callApi('turn.credentials');
     return [{ urls, username, credential }];

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { VideoView } from '../../media/VideoView';
 import { DeviceError, type StepState } from './technicalCheck';
 import { useReportCheck } from './useReportCheck';
+import { useRelayAvailable } from './useRelayAvailable';
 import { useTechnicalCheck } from './useTechnicalCheck';
 
 const steps = [
@@ -14,6 +15,7 @@ const steps = [
 export function CheckPage() {
   const { t, errorText } = useI18n();
   const { state, start, stop, running } = useTechnicalCheck();
+  const relayAvailable = useRelayAvailable();
   useReportCheck(state);
   const allGood = state.devices === 'ok' && state.server === 'ok' && state.media === 'ok';
 
@@ -42,6 +44,10 @@ export function CheckPage() {
         <dd data-testid="frames-decoded">{state.framesDecoded}</dd>
         <dt>{t('check.roundTrip')}</dt>
         <dd data-testid="round-trip">{state.roundTripMs === undefined ? '—' : `${state.roundTripMs} ms`}</dd>
+        <dt>{t('check.path')}</dt>
+        <dd data-testid="connection-path" data-path={state.path ?? ''}>
+          {state.path === undefined ? '—' : t(`check.path.${state.path}`)}
+        </dd>
       </dl>
       {state.reconnecting && <p className="notice" role="status">{t('check.reconnecting')}</p>}
       {allGood && <p className="notice notice--ok" role="status">{t('check.allGood')}</p>}
@@ -50,9 +56,14 @@ export function CheckPage() {
           {state.error instanceof DeviceError ? t('error.devices') : errorText(state.error)}
         </p>
       )}
-      <button type="button" className="button button--primary" onClick={running ? stop : start}>
+      <button type="button" className="button button--primary" onClick={running ? stop : () => start()}>
         {running ? t('check.stop') : t('check.start')}
       </button>
+      {!running && relayAvailable && (
+        <button type="button" className="button" onClick={() => start(true)}>
+          {t('check.startRelay')}
+        </button>
+      )}
     </section>
   );
 }

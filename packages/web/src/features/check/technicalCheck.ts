@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup-client';
-import { MediaSession } from '../../media/mediaSession';
+import { MediaSession, type ConnectionPath } from '../../media/mediaSession';
 import { SignallingClient } from '../../signalling/signallingClient';
 
 export type StepState = 'idle' | 'running' | 'ok' | 'failed';
@@ -12,6 +12,8 @@ export interface CheckState {
   returnedStream?: MediaStream;
   framesDecoded: number;
   roundTripMs?: number;
+  /** How the media reach the SFU: straight (UDP, TCP) or through the TURN relay. */
+  path?: ConnectionPath;
   error?: unknown;
   /** The server lost its media worker; the check restarts by itself. */
   reconnecting: boolean;
@@ -38,7 +40,11 @@ export class TechnicalCheckRun {
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
 
-  constructor(private readonly onChange: (state: CheckState) => void) {}
+  constructor(
+    private readonly onChange: (state: CheckState) => void,
+    /** Test the path through the TURN relay alone (what a meeting room behind a strict firewall gets). */
+    private readonly relayOnly = false,
+  ) {}
 
   async start(): Promise<void> {
     this.update({ ...initialCheckState, devices: 'running' });
@@ -72,7 +78,7 @@ export class TechnicalCheckRun {
     if (!signalling || this.stopped) return;
     try {
       const { rtpCapabilities } = await signalling.request('check:start', {});
-      this.media = new MediaSession(signalling);
+      this.media = new MediaSession(signalling, { relayOnly: this.relayOnly });
       await this.media.load(rtpCapabilities as types.RtpCapabilities);
       await this.media.prepareReceive();
       this.update({ server: 'ok', media: 'running', reconnecting: false });
@@ -114,7 +120,8 @@ export class TechnicalCheckRun {
         if (report.type === 'inbound-rtp' && report.kind === 'video') framesDecoded = report.framesDecoded ?? 0;
       }
       const roundTripMs = await this.media?.roundTripMs();
-      this.update({ framesDecoded, roundTripMs, media: framesDecoded > 0 ? 'ok' : 'running' });
+      const path = await this.media?.connectionPath();
+      this.update({ framesDecoded, roundTripMs, path, media: framesDecoded > 0 ? 'ok' : 'running' });
     }, STATS_INTERVAL_MS);
   }
 

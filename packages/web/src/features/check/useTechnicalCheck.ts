@@ -12,9 +12,10 @@ export function useTechnicalCheck() {
     setState(initialCheckState);
   }, []);
 
-  const start = useCallback(() => {
+  /** Starts a check; `relayOnly` tests the path through the TURN relay alone. */
+  const start = useCallback((relayOnly = false) => {
     run.current?.stop();
-    run.current = new TechnicalCheckRun(setState);
+    run.current = new TechnicalCheckRun(setState, relayOnly);
     void run.current.start();
   }, []);
 
