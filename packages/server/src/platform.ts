@@ -73,7 +73,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       {
         redis,
         url: () => publicUrl,
-        load: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
+        load: () => workers.peers,
         workers: config.mediasoup.numWorkers,
         joinsPerSecond: config.cluster.joinsPerSecond,
         // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
@@ -112,7 +112,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       const placement = new SitePlacement({
         selfId: cluster.nodeId,
         liveNodes: () => cluster.liveNodes(),
-        localLoad: () => workers.all().reduce((sum, s) => sum + s.load.peers, 0),
+        localLoad: () => workers.peers,
         localWorkers: config.mediasoup.numWorkers,
         usable: (nodeId) => !agent.isLost(nodeId),
       });

@@ -90,6 +90,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.slots;
   }
 
+  /** Clients whose media run on this node's workers (what placement weighs). */
+  get peers(): number {
+    return this.slots.reduce((sum, s) => sum + s.load.peers, 0);
+  }
+
   /**
    * The worker with the fewest clients, then the fewest consumers: every site costs about the
    * same (it receives the programme), and consumers are the dominant cost of an SFU fanning out.
