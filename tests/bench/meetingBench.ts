@@ -27,7 +27,8 @@ import { launchChromium } from '../support/chromium.ts';
 import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
 import { distribution, formatDistribution, formatTable, type Distribution } from './benchReport.ts';
 import { RpcChild } from './childProcessRpc.ts';
-import type { FleetApi, Recovery } from './fleetProcess.ts';
+import { BotFleets } from './botFleets.ts';
+import type { Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
 import { rssMb, startCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
 
@@ -65,7 +66,7 @@ async function resolveWorkerBinary(): Promise<string> {
 
 interface Run {
   platform?: RpcChild<PlatformApi>;
-  fleet?: RpcChild<FleetApi>;
+  fleet?: BotFleets;
   browser?: Browser;
   pages: BrowserParticipant[];
 }
@@ -73,7 +74,7 @@ interface Run {
 
 /** Waits until every bot receives `siteId`'s camera (null: the chair) as programme after `since`. */
 async function measureSwitch(
-  fleet: RpcChild<FleetApi>,
+  fleet: BotFleets,
   siteId: string | null,
   since: number,
   what: string,
@@ -83,7 +84,7 @@ async function measureSwitch(
   await waitUntil(
     what,
     async () => {
-      arrivals = await fleet.call('arrivals', { siteId, since });
+      arrivals = await fleet.arrivals({ siteId, since });
       return arrivals.every((a) => a !== null);
     },
     timeoutMs,
@@ -94,7 +95,8 @@ async function measureSwitch(
 
 async function runBench(options: BenchOptions, run: Run): Promise<void> {
   progress(
-    `${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots), ${options.nodes} node(s) × ${options.workers} mediasoup workers`,
+    `${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots in ${options.botProcesses} process(es)), ` +
+      `${options.nodes} node(s) × ${options.workers} mediasoup workers`,
   );
   progress('mediasoup worker binary…');
   const workerBin = await resolveWorkerBinary();
@@ -125,17 +127,17 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   }
 
   progress(`signing in and connecting ${setup.bots.length} bots…`);
-  const fleet = RpcChild.start<FleetApi>(path.join(HERE, 'fleetProcess.ts'));
+  const fleet = BotFleets.start(options.botProcesses);
   run.fleet = fleet;
-  const connected = await fleet.call('connect', { baseUrl: setup.url, meetingId: setup.meetingId, accounts: setup.bots });
+  const connected = await fleet.connect({ baseUrl: setup.url, meetingId: setup.meetingId, accounts: setup.bots });
   if (connected.failures.length > 0) progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
 
   const udpDropsAtStart = udpReceiveBufferErrors();
   progress(`all ${setup.bots.length} bots join at once…`);
-  const storm = await fleet.call('joinAll');
+  const storm = await fleet.joinAll();
   if (storm.failures.length > 0) progress(`${storm.failures.length} joins failed, e.g. ${storm.failures[0]}`);
   const received = await measureSwitch(fleet, null, storm.startedAt, 'join storm: every bot receives the chair', STORM_TIMEOUT_MS);
-  const botStats = await fleet.call('stats');
+  const botStats = await fleet.stats();
   const firstJoins = botStats.map((b) => b.joins[0]);
   const joinDelays = botStats.flatMap((b) =>
     b.firstProgrammeVideoAt !== undefined && b.joins[0] ? [b.firstProgrammeVideoAt - b.joins[0].requestedAt] : [],
@@ -156,18 +158,18 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const load = await platform.call('workerLoad');
   const workerPids = load.map((w) => w.pid);
   const otherServerPids = await platform.call('nodePids');
-  const countsBefore: CountsSnapshot = new Map(await fleet.call('counts'));
+  const countsBefore: CountsSnapshot = new Map(await fleet.counts());
   const udpDropsBeforeWindow = udpReceiveBufferErrors();
-  const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, fleet.pid]);
+  const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, ...fleet.pids]);
   await new Promise((r) => setTimeout(r, STEADY_WINDOW_MS));
   const cpuPct = cpu.stop().map((pct) => Math.round(pct * 10) / 10);
-  const steady = lossBetween(countsBefore, new Map(await fleet.call('counts')));
+  const steady = lossBetween(countsBefore, new Map(await fleet.counts()));
   const udpDropsInWindow = udpReceiveBufferErrors() - udpDropsBeforeWindow;
   const lossPct = steady.expected > 0 ? (steady.lost / steady.expected) * 100 : null;
   const memory = {
     server: rssMb(platform.pid),
     workers: workerPids.map(rssMb),
-    bots: rssMb(fleet.pid),
+    bots: fleet.pids.map(rssMb),
   };
 
   progress('the chair grants the floor to the Chromium kiosk…');
@@ -189,7 +191,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     await waitUntil(
       'the killed node’s sites receive the programme again',
       async () => {
-        nodeKill = await fleet.call('recovery', { since: killedAt });
+        nodeKill = await fleet.recovery({ since: killedAt });
         return nodeKill.lastMs !== null && nodeKill.stalled === 0;
       },
       NODE_RECOVERY_TIMEOUT_MS,
@@ -199,13 +201,13 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     );
   }
 
-  const wholeRun = lossBetween(new Map(), new Map(await fleet.call('counts')));
+  const wholeRun = lossBetween(new Map(), new Map(await fleet.counts()));
   const udpDropsInRun = udpReceiveBufferErrors() - udpDropsAtStart;
-  const warnings = await fleet.call('takeWarnings');
+  const warnings = await fleet.takeWarnings();
   const workerCpuPct = cpuPct.slice(0, workerPids.length);
   const serverCpuPct = cpuPct[workerPids.length];
   const otherServersCpuPct = cpuPct.slice(workerPids.length + 1, workerPids.length + 1 + otherServerPids.length);
-  const botCpuPct = cpuPct.at(-1);
+  const botCpuPct = cpuPct.slice(workerPids.length + 1 + otherServerPids.length);
   const mb = (v: number) => `${Math.round(v)} MB`;
 
   console.log(
@@ -235,10 +237,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
       ['server process CPU (host)', `${serverCpuPct} %`],
       ...(otherServersCpuPct.length > 0 ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]] : []),
-      ['bot process CPU', `${botCpuPct} %`],
+      ['bot processes CPU', botCpuPct.map((c) => `${c} %`).join(' / ')],
       ['server RSS (node)', mb(memory.server)],
       ['worker RSS', memory.workers.map(mb).join(' / ')],
-      ['bot process RSS', mb(memory.bots)],
+      ['bot processes RSS', memory.bots.map(mb).join(' / ')],
       ['bot warnings', warnings.length === 0 ? 'none' : `${warnings.length}, e.g. ${warnings[0]}`],
     ]),
   );
@@ -248,6 +250,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       bots: setup.bots.length,
       workers: options.workers,
       nodes: options.nodes,
+      botProcesses: options.botProcesses,
       clientsPerNode,
       nodeKillRecoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
       nodeKillSitesMoved: nodeKill?.moved ?? null,
@@ -267,7 +270,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       botProcessCpuPct: botCpuPct,
       serverRssMb: Math.round(memory.server),
       workerRssMb: memory.workers.map(Math.round),
-      botProcessRssMb: Math.round(memory.bots),
+      botProcessRssMb: memory.bots.map(Math.round),
       udpReceiveBufferDrops: udpDropsInRun,
       botWarnings: warnings.length,
     }),
@@ -275,7 +278,6 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
 }
 
 async function cleanUp(run: Run): Promise<void> {
-  await run.fleet?.call('close').catch(() => undefined);
   await run.fleet?.stop();
   for (const page of run.pages) await page.context.close().catch(() => undefined);
   await run.browser?.close().catch(() => undefined);

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SiteAccount } from '../bots/meetingFixture.ts';
+import { RpcChild } from './childProcessRpc.ts';
+import type { FleetApi, Recovery } from './fleetProcess.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The benchmark's bots spread over several processes (fleetProcess.ts each): one Node event loop
+ * cannot keep up with hundreds of bots' DTLS, SRTP and renegotiations, and the measurement would
+ * be of that loop. Every call goes to all of them; the answers are put together in bot order.
+ */
+export class BotFleets {
+  private constructor(private readonly children: Array<RpcChild<FleetApi>>) {}
+
+  static start(count: number): BotFleets {
+    return new BotFleets(Array.from({ length: count }, () => RpcChild.start<FleetApi>(path.join(HERE, 'fleetProcess.ts'))));
+  }
+
+  get pids(): number[] {
+    return this.children.map((child) => child.pid);
+  }
+
+  /** Signs in and connects the bots, an even share in each process. */
+  async connect(args: { baseUrl: string; meetingId: string; accounts: SiteAccount[] }): Promise<{ failures: string[] }> {
+    const share = Math.ceil(args.accounts.length / this.children.length);
+    const answers = await Promise.all(
+      this.children.map((child, i) => child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) })),
+    );
+    return { failures: answers.flatMap((a) => a.failures) };
+  }
+
+  /** Every bot of every process joins at once. */
+  async joinAll(): Promise<{ startedAt: number; failures: string[] }> {
+    const answers = await Promise.all(this.children.map((child) => child.call('joinAll')));
+    return { startedAt: Math.min(...answers.map((a) => a.startedAt)), failures: answers.flatMap((a) => a.failures) };
+  }
+
+  async arrivals(args: { siteId: string | null; since: number }): Promise<Array<number | null>> {
+    return (await Promise.all(this.children.map((child) => child.call('arrivals', args)))).flat();
+  }
+
+  async recovery(args: { since: number }): Promise<Recovery> {
+    const answers = await Promise.all(this.children.map((child) => child.call('recovery', args)));
+    const moved = answers.reduce((sum, a) => sum + a.moved, 0);
+    const recovered = answers.reduce((sum, a) => sum + a.recovered, 0);
+    // Each process answers for its own moved bots; a process none of whose bots moved has no time.
+    const times = answers.filter((a) => a.moved > 0).map((a) => a.lastMs);
+    const lastMs = moved > 0 && times.every((t) => t !== null) ? Math.max(...(times as number[])) : null;
+    return { moved, recovered, lastMs, stalled: answers.reduce((sum, a) => sum + a.stalled, 0) };
+  }
+
+  async counts(): ReturnType<FleetApi['counts']> {
+    return (await Promise.all(this.children.map((child) => child.call('counts')))).flat();
+  }
+
+  async stats(): ReturnType<FleetApi['stats']> {
+    return (await Promise.all(this.children.map((child) => child.call('stats')))).flat();
+  }
+
+  async takeWarnings(): Promise<string[]> {
+    return (await Promise.all(this.children.map((child) => child.call('takeWarnings')))).flat();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(async (child) => {
+        await child.call('close').catch(() => undefined);
+        await child.stop();
+      }),
+    );
+  }
+}
