@@ -29,6 +29,7 @@ import { distribution, formatDistribution, formatTable, type Distribution } from
 import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { Recovery } from './fleetProcess.ts';
+import type { SiteBotStats } from '../bots/siteBot.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
 import { rssMb, startCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
 
@@ -93,6 +94,13 @@ async function measureSwitch(
   return { delays: distribution(delays, arrivals.length) };
 }
 
+/** Where a bot got stuck: its joins and what it was offered and received. */
+function describeBot(bot: SiteBotStats): string {
+  const joins = bot.joins.map((j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`);
+  const consumers = bot.consumers.map((c) => `${c.purpose}${c.closedAt ? ' closed' : ''}: ${c.counts.packets} packets`);
+  return `${bot.username}: joins [${joins.join(', ')}]; consumers [${consumers.join(', ')}]`;
+}
+
 async function runBench(options: BenchOptions, run: Run): Promise<void> {
   progress(
     `${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots in ${options.botProcesses} process(es)), ` +
@@ -138,6 +146,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   if (storm.failures.length > 0) progress(`${storm.failures.length} joins failed, e.g. ${storm.failures[0]}`);
   const received = await measureSwitch(fleet, null, storm.startedAt, 'join storm: every bot receives the chair', STORM_TIMEOUT_MS);
   const botStats = await fleet.stats();
+  for (const bot of botStats.filter((b) => b.firstProgrammeVideoAt === undefined).slice(0, 5)) {
+    progress(`never received: ${describeBot(bot)}`);
+  }
   const firstJoins = botStats.map((b) => b.joins[0]);
   const joinDelays = botStats.flatMap((b) =>
     b.firstProgrammeVideoAt !== undefined && b.joins[0] ? [b.firstProgrammeVideoAt - b.joins[0].requestedAt] : [],
