@@ -10,6 +10,8 @@ import type { WorkerSlot } from './workerPool.js';
  */
 export interface ParticipantMedia {
   readonly peerId: string;
+  /** The node whose workers hold the media; undefined: this node. */
+  readonly node: string | undefined;
   readonly slot: WorkerSlot;
   readonly router: ms.Router;
   readonly isClosed: boolean;

@@ -35,6 +35,8 @@ export class PeerMedia implements ParticipantMedia {
   private readonly closedConsumers = new Set<string>();
   private closed = false;
   private readonly closeListeners: Array<() => void> = [];
+  /** On this node's own workers. */
+  readonly node = undefined;
 
   constructor(
     readonly peerId: string,

@@ -25,7 +25,6 @@ import { SpeakerDetection } from './speakerDetection.js';
 import type { JoinPacer } from '../../cluster/joinPacer.js';
 import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
 import { MeetingCascade, type ClusterMedia } from '../../sfu/cascade/meetingCascade.js';
-import { RemotePeerMedia } from '../../sfu/cascade/remotePeerMedia.js';
 import type { ParticipantMedia } from '../../sfu/participantMedia.js';
 import { SerialQueue } from '../../util/serialQueue.js';
 
@@ -155,7 +154,7 @@ export class LiveMeeting {
       this.attendance.siteJoined(identity.siteId, identity.userId);
       this.publishSiteStatus(identity.siteId);
     }
-    this.log.info({ meeting: this.id, participant: key, worker: media.slot.index, node: nodeOf(media) }, 'joined');
+    this.log.info({ meeting: this.id, participant: key, worker: media.slot.index, node: media.node ?? 'here' }, 'joined');
     return { participant, summary: this.summary(participant) };
   }
 
@@ -439,8 +438,4 @@ export class LiveMeeting {
       if (participant.media.slot === dead) this.mediaLost(participant, 'media server restarted');
     }
   };
-}
-
-function nodeOf(media: ParticipantMedia): string {
-  return media instanceof RemotePeerMedia ? media.node : 'here';
 }

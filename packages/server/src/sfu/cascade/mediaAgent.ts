@@ -133,11 +133,7 @@ export class MediaAgent {
       on('edge.openPeer', async ({ meetingId, peerId }, host) => {
         const edge = this.edgeFor(meetingId, host);
         const media = await edge.openPeer(peerId);
-        this.edgeOfPeer.set(peerId, edge);
-        media.onClose(() => {
-          this.edgeOfPeer.delete(peerId);
-          this.closeEdgeIfEmpty(edge);
-        });
+        this.indexUntilClosed(this.edgeOfPeer, peerId, edge, (closed) => media.onClose(closed));
         return { workerIndex: media.slot.index };
       }),
       on('edge.createTransport', async ({ peerId, direction }) => peer(peerId).createTransport(direction)),
@@ -161,11 +157,7 @@ export class MediaAgent {
       on('pipe.open', async ({ meetingId, linkId }, host) => {
         const edge = this.edgeFor(meetingId, host);
         const endpoint = await edge.openPipe(linkId);
-        this.edgeOfLink.set(linkId, edge);
-        endpoint.onClosed(() => {
-          this.edgeOfLink.delete(linkId);
-          this.closeEdgeIfEmpty(edge);
-        });
+        this.indexUntilClosed(this.edgeOfLink, linkId, edge, (closed) => endpoint.onClosed(closed));
         return endpoint.address;
       }),
       on('pipe.connect', async ({ linkId, ip, port }) => this.edgeForLink(linkId).pipe(linkId).connect({ ip, port })),
@@ -233,8 +225,18 @@ export class MediaAgent {
     return edge;
   }
 
-  private closeEdgeIfEmpty(edge: EdgeMeeting): void {
-    if (edge.empty) this.closeEdge(edge, 'no sites left');
+  /** Finds `edge` by `id` until the peer or pipe closes; an edge left with nothing closes too. */
+  private indexUntilClosed(
+    byId: Map<string, EdgeMeeting>,
+    id: string,
+    edge: EdgeMeeting,
+    onClosed: (listener: () => void) => void,
+  ): void {
+    byId.set(id, edge);
+    onClosed(() => {
+      byId.delete(id);
+      if (edge.empty) this.closeEdge(edge, 'no sites left');
+    });
   }
 
   private closeEdge(edge: EdgeMeeting, reason: string): void {
