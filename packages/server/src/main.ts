@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startPlatform } from './platform.js';
 import { startBanner } from './startBanner.js';
+import { installProcessGuards } from './util/processGuards.js';
 
 /** Entry point of one node: `tsx src/main.ts`, configured by the environment (see config.ts). */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.log.level, config.log.format);
+  installProcessGuards(log);
   const platform = await startPlatform(config, log);
   process.stdout.write(startBanner(platform.url, config));
 
