@@ -65,7 +65,7 @@ export class WebServer {
     const ca = this.localCa;
     if (ca) {
       router.get('/tls/ca.crt', (_req, res) => {
-        res.type('application/x-x509-ca-cert').attachment('province-meet-ca.crt').send(ca.caPem);
+        res.type('application/x-x509-ca-cert').attachment('province-meet-ca.crt').send(Buffer.from(ca.caPem));
       });
     }
     return router;
