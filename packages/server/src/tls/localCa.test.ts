@@ -49,6 +49,8 @@ describe('local certificate authority', () => {
     expect(cert.keyUsage).toEqual(['1.3.6.1.5.5.7.3.1']);
     expect(local.caFingerprint).toBe(ca.fingerprint256);
     expect(fs.readFileSync(path.join(dir, 'ca.crt'), 'utf8')).toBe(local.caPem);
+    // Whole PEM files, so that concatenating them (HAProxy's site.pem) keeps them apart.
+    for (const pem of [local.caPem, local.certPem, local.keyPem]) expect(pem).toMatch(/-----\n$/);
     // Keys readable by the owner only.
     expect(fs.statSync(path.join(dir, 'ca.key')).mode & 0o077).toBe(0);
     expect(fs.statSync(path.join(dir, 'server.key')).mode & 0o077).toBe(0);

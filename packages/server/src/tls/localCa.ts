@@ -105,7 +105,7 @@ async function createCa(paths: ReturnType<typeof files>, log: Logger): Promise<P
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  const pair = { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
+  const pair = { certPem: withNewline(cert.toString('pem')), keyPem: await privateKeyPem(keys.privateKey) };
   writePair(pair, paths.caCert, paths.caKey);
   log.info({ file: paths.caCert }, 'local certificate authority created');
   return pair;
@@ -134,7 +134,7 @@ async function issueServerCertificate(ca: Pair, names: string[], paths: ReturnTy
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  const pair = { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys.privateKey) };
+  const pair = { certPem: withNewline(cert.toString('pem')), keyPem: await privateKeyPem(keys.privateKey) };
   writePair(pair, paths.cert, paths.key);
   log.info({ names, validTo: cert.notAfter.toISOString() }, 'server certificate issued by the local certificate authority');
   return pair;
@@ -145,7 +145,12 @@ function generateKeys(): Promise<CryptoKeyPair> {
 }
 
 async function privateKeyPem(key: CryptoKey): Promise<string> {
-  return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key as webcrypto.CryptoKey), 'PRIVATE KEY');
+  return withNewline(x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key as webcrypto.CryptoKey), 'PRIVATE KEY'));
+}
+
+/** PEM files end with a newline, so that `cat cert key > site.pem` (HAProxy's form) stays two blocks. */
+function withNewline(pem: string): string {
+  return pem.endsWith('\n') ? pem : `${pem}\n`;
 }
 
 /** A positive serial of 16 random bytes (RFC 5280 allows up to 20). */
