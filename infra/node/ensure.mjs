@@ -40,28 +40,38 @@ export function ensureNode({ log = defaultLog, env = process.env } = {}) {
   const platform = `${process.platform}-${process.arch}`;
   const pinned = PINNED[platform];
   if (!pinned) {
-    throw new Error(`Node.js ${MIN_NODE_MAJOR} or newer is needed (this is ${process.versions.node}) and no pinned build exists for ${platform}: install it first.`);
+    throw new Error(
+      `Node.js ${MIN_NODE_MAJOR} or newer is needed (this is ${process.versions.node}) and no pinned build exists for ${platform}: install it first.`,
+    );
   }
   const dir = path.join(cacheRoot(env), `node-v${NODE_VERSION}-${platform}`);
   const bin = path.join(dir, 'bin', 'node');
   if (versionOf(bin) === `v${NODE_VERSION}`) return bin;
 
-  log(`Node.js ${process.versions.node} is older than ${MIN_NODE_MAJOR}: fetching ${pinned.package}@${NODE_VERSION} from the npm registry (~53 MB, once)`);
+  log(
+    `Node.js ${process.versions.node} is older than ${MIN_NODE_MAJOR}: fetching ${pinned.package}@${NODE_VERSION} from the npm registry (~53 MB, once)`,
+  );
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const work = fs.mkdtempSync(`${dir}.partial-`);
   try {
-    const pack = spawnSync('npm', ['pack', `${pinned.package}@${NODE_VERSION}`, '--pack-destination', work, '--json', '--loglevel=error'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const pack = spawnSync(
+      'npm',
+      ['pack', `${pinned.package}@${NODE_VERSION}`, '--pack-destination', work, '--json', '--loglevel=error'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     if (pack.status !== 0) throw new Error(`npm pack ${pinned.package}@${NODE_VERSION} failed (exit ${pack.status})`);
     const tarball = path.join(work, JSON.parse(pack.stdout)[0].filename);
     const integrity = `sha512-${createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`;
-    if (integrity !== pinned.integrity) throw new Error(`${path.basename(tarball)}: checksum mismatch (got ${integrity}, want ${pinned.integrity})`);
+    if (integrity !== pinned.integrity)
+      throw new Error(`${path.basename(tarball)}: checksum mismatch (got ${integrity}, want ${pinned.integrity})`);
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', work, 'package/bin/node', 'package/LICENSE'], { stdio: 'inherit' });
     if (untar.status !== 0) throw new Error(`could not unpack ${tarball}`);
     fs.rmSync(tarball);
-    if (versionOf(path.join(work, 'package/bin/node')) !== `v${NODE_VERSION}`) throw new Error(`the unpacked node does not run as v${NODE_VERSION}`);
+    if (versionOf(path.join(work, 'package/bin/node')) !== `v${NODE_VERSION}`)
+      throw new Error(`the unpacked node does not run as v${NODE_VERSION}`);
     // Whole or not at all: a run cut short leaves only a .partial folder, never a half binary at `bin`.
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(path.join(work, 'package'), dir);

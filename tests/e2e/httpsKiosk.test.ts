@@ -29,7 +29,12 @@ describe('a kiosk over https with the platform’s own CA (one browser)', () => 
 
   beforeAll(async () => {
     redirectPort = await freePort();
-    platform = await startTestPlatform({ PM_DATA_DIR: dataDir, TLS_LOCAL_CA: 'true', TLS_NAMES: NAME, HTTP_REDIRECT_PORT: String(redirectPort) });
+    platform = await startTestPlatform({
+      PM_DATA_DIR: dataDir,
+      TLS_LOCAL_CA: 'true',
+      TLS_NAMES: NAME,
+      HTTP_REDIRECT_PORT: String(redirectPort),
+    });
     trust = homeTrustingCa(platform.localCa!.caPem);
     browser = await launchChromium({ extraArgs: [resolverRules], env: { HOME: trust.home } });
   });

@@ -45,7 +45,12 @@ describe('HTTPS with the platform’s own local CA', () => {
 
   it('serves HTTPS under the names it was given, HSTS, a Secure session cookie, the CA download and a redirecting HTTP port', async () => {
     const redirectPort = await freePort();
-    platform = await startTestPlatform({ PM_DATA_DIR: dataDir, TLS_LOCAL_CA: 'true', TLS_NAMES: NAME, HTTP_REDIRECT_PORT: String(redirectPort) });
+    platform = await startTestPlatform({
+      PM_DATA_DIR: dataDir,
+      TLS_LOCAL_CA: 'true',
+      TLS_NAMES: NAME,
+      HTTP_REDIRECT_PORT: String(redirectPort),
+    });
     expect(platform.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const ca = fs.readFileSync(path.join(dataDir, 'tls/ca.crt'), 'utf8');
 
@@ -82,7 +87,13 @@ describe('HTTPS with the platform’s own local CA', () => {
   it('serves the same certificate from the same CA after a restart', async () => {
     const before = fs.readFileSync(path.join(dataDir, 'tls/server.crt'), 'utf8');
     await platform?.stop();
-    platform = await startTestPlatform({ PM_DATA_DIR: dataDir, TLS_LOCAL_CA: 'true', TLS_NAMES: NAME, HTTP_REDIRECT_PORT: 'off', SEED_DEMO: 'false' });
+    platform = await startTestPlatform({
+      PM_DATA_DIR: dataDir,
+      TLS_LOCAL_CA: 'true',
+      TLS_NAMES: NAME,
+      HTTP_REDIRECT_PORT: 'off',
+      SEED_DEMO: 'false',
+    });
     const ca = fs.readFileSync(path.join(dataDir, 'tls/ca.crt'), 'utf8');
     const answer = await httpsRequest(`${named(platform)}/healthz`, { ca });
     expect(answer.status).toBe(200);
@@ -124,7 +135,9 @@ describe('HTTPS with given certificate files', () => {
     fs.writeFileSync(keyFile, renewed.keyPem);
     fs.writeFileSync(certFile, renewed.certPem);
     await expect
-      .poll(async () => (await httpsRequest(`${named(platform!)}/healthz`, { ca: official.caPem })).certificate.fingerprint256, { timeout: 5_000 })
+      .poll(async () => (await httpsRequest(`${named(platform!)}/healthz`, { ca: official.caPem })).certificate.fingerprint256, {
+        timeout: 5_000,
+      })
       .toBe(fingerprintOf(renewed.certPem));
   });
 

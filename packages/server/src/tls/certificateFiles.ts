@@ -26,9 +26,12 @@ export function readCertificateFiles(certFile: string, keyFile: string): Certifi
   try {
     tls.createSecureContext(pair);
   } catch (err) {
-    throw new Error(`TLS_CERT_FILE ${certFile} and TLS_KEY_FILE ${keyFile} do not load as a PEM certificate and its key: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new Error(
+      `TLS_CERT_FILE ${certFile} and TLS_KEY_FILE ${keyFile} do not load as a PEM certificate and its key: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   return pair;
 }

@@ -25,8 +25,14 @@ async function handshake(local: LocalCertificate, servername: string): Promise<s
   const { port } = server.address() as import('node:net').AddressInfo;
   try {
     return await new Promise<string>((resolve, reject) => {
-      const socket = tls.connect({ host: '127.0.0.1', port, ca: local.caPem, servername, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });
-      socket.once('secureConnect', () => socket.once('data', (d) => resolve(d.toString())));
+      const socket = tls.connect({
+        host: '127.0.0.1',
+        port,
+        ca: local.caPem,
+        servername,
+        checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert),
+      });
+      socket.once('secureConnect', () => socket.once('data', (data: Buffer) => resolve(data.toString())));
       socket.once('error', reject);
     });
   } finally {

@@ -113,7 +113,9 @@ async function createCa(paths: ReturnType<typeof files>, log: Logger): Promise<P
 
 async function issueServerCertificate(ca: Pair, names: string[], paths: ReturnType<typeof files>, log: Logger): Promise<Pair> {
   const caCert = new x509.X509Certificate(ca.certPem);
-  const caKey = await webcrypto.subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(ca.keyPem), KEY_ALGORITHM, false, ['sign']);
+  const caKey = await webcrypto.subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(ca.keyPem), KEY_ALGORITHM, false, [
+    'sign',
+  ]);
   const keys = await generateKeys();
   const notBefore = new Date(Date.now() - DAY_MS);
   const cert = await x509.X509CertificateGenerator.create({
@@ -129,7 +131,9 @@ async function issueServerCertificate(ca: Pair, names: string[], paths: ReturnTy
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(names.map((name) => ({ type: net.isIP(name) ? ('ip' as const) : ('dns' as const), value: name }))),
+      new x509.SubjectAlternativeNameExtension(
+        names.map((name) => ({ type: net.isIP(name) ? ('ip' as const) : ('dns' as const), value: name })),
+      ),
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
@@ -145,7 +149,7 @@ function generateKeys(): Promise<CryptoKeyPair> {
 }
 
 async function privateKeyPem(key: CryptoKey): Promise<string> {
-  return withNewline(x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key as webcrypto.CryptoKey), 'PRIVATE KEY'));
+  return withNewline(x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY'));
 }
 
 /** PEM files end with a newline, so that `cat cert key > site.pem` (HAProxy's form) stays two blocks. */

@@ -7,7 +7,12 @@ import type { Logger } from '../logger.js';
  * the port becomes the HTTPS one. Not being able to bind the port (not root, or taken) is logged,
  * never fatal: the platform works without it.
  */
-export async function startRedirectServer(host: string, port: number, httpsPort: number, log: Logger): Promise<http.Server | undefined> {
+export async function startRedirectServer(
+  host: string,
+  port: number,
+  httpsPort: number,
+  log: Logger,
+): Promise<http.Server | undefined> {
   const server = http.createServer((req, res) => {
     const target = httpsLocation(req.headers.host, req.url ?? '/', httpsPort);
     if (!target) {

@@ -41,7 +41,13 @@ export class WebServer {
       const pair = readCertificateFiles(certFile, keyFile);
       log.info({ certFile, validTo: certificateEnd(pair) }, 'serving HTTPS with the given certificate');
       const server = https.createServer(pair, app);
-      const stop = watchCertificateFiles(certFile, keyFile, pair, (renewed: CertificatePair) => server.setSecureContext(renewed), log);
+      const stop = watchCertificateFiles(
+        certFile,
+        keyFile,
+        pair,
+        (renewed: CertificatePair) => server.setSecureContext(renewed),
+        log,
+      );
       return new WebServer(server, settings, undefined, stop, log);
     }
     const local = await openLocalCa(tls.source.dir, localCertificateNames(tls.source.names), log);
