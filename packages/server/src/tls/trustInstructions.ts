@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { isLoopbackName } from './certificateNames.js';
 import type { LocalCertificate } from './localCa.js';
 
 /**
@@ -6,10 +8,19 @@ import type { LocalCertificate } from './localCa.js';
  * Vietnamese and English, line by line, since it is printed once at start in a terminal.
  */
 export function trustInstructions(baseUrl: string, ca: LocalCertificate): string[] {
-  const download = `${baseUrl}/tls/ca.crt`;
+  // What a room on the network opens: every certified name but loopback, on the platform's port.
+  const url = new URL(baseUrl);
+  const roomUrls = ca.names
+    .filter((name) => !isLoopbackName(name))
+    .map((name) => {
+      const host = net.isIPv6(name) ? `[${name}]` : name;
+      return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`;
+    });
+  const download = `${roomUrls[0] ?? baseUrl}/tls/ca.crt`;
   return [
     '  HTTPS với chứng chỉ do hệ thống tự cấp (CA nội bộ) · HTTPS with a certificate from the platform’s own local CA',
-    `  Tên và địa chỉ được chứng nhận · Names and addresses covered: ${ca.names.join(', ')}`,
+    '  Địa chỉ cho các phòng họp · Addresses for meeting rooms:',
+    ...roomUrls.map((roomUrl) => `    ${roomUrl}`),
     `  Tải chứng chỉ gốc · Download the CA certificate: ${download}`,
     `  Dấu vân tay SHA-256 (so sánh trước khi cài) · SHA-256 fingerprint (compare before trusting it):`,
     `    ${ca.caFingerprint}`,
