@@ -65,5 +65,7 @@ describe('loadConfig', () => {
       names: ['meet.thanhhoa.test', '127.0.0.1'],
     });
     expect(() => loadConfig({ ...minimal, TLS_NAMES: 'a b' })).toThrow(/TLS_NAMES/);
+    // No wildcards: the local CA names exactly what rooms open (and checks those names at each start).
+    expect(() => loadConfig({ ...minimal, TLS_NAMES: '*.thanhhoa.test' })).toThrow(/TLS_NAMES/);
   });
 });

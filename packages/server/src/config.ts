@@ -95,7 +95,7 @@ const envSchema = z.object({
    */
   TLS_LOCAL_CA: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Host names and addresses the local CA's certificate covers besides this machine's own (comma-separated). */
-  TLS_NAMES: commaList.refine((names) => names.every((name) => /^[\w.:*-]+$/.test(name)), {
+  TLS_NAMES: commaList.refine((names) => names.every((name) => /^[\w.:-]+$/.test(name)), {
     message: 'must be comma-separated host names or IP addresses',
   }),
   /** Under HTTPS, plain HTTP on this port only redirects to https; `off` binds nothing. Failing to bind it is no error. */
