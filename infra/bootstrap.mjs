@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm start` and `npm test` both land here. On a fresh Debian 12 machine it installs what is
- * missing (Debian packages, pnpm, dependencies, the mediasoup worker, the generated Prisma client,
- * the web build), printing each step, then starts the platform or runs the whole suite. Every
- * step is skipped when its result is already there, so a second run starts in seconds.
+ * missing (Node.js 24, Debian packages, pnpm, dependencies, the mediasoup worker, the generated
+ * Prisma client, the web build), printing each step, then starts the platform or runs the whole
+ * suite. Every step is skipped when its result is already there, so a second run starts in seconds.
  *
- * Plain Node with no dependencies: it runs before anything is installed.
+ * Plain Node with no dependencies: it runs before anything is installed, under whatever `node` the
+ * machine has; when that is older than 24 it fetches the pinned Node.js and runs itself again
+ * under it, that node first on PATH, so pnpm, vite, the platform and vitest run on it too.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,10 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureMediasoupWorker } from './mediasoup-worker/ensure.mjs';
+import { ensureNode, NODE_VERSION } from './node/ensure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.21.0';
-const MIN_NODE = [20, 19];
 
 /** Debian packages by purpose; the worker's build packages are skipped when a binary is supplied. */
 const APT = {
@@ -24,8 +26,10 @@ const APT = {
     'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev'],
   // ffmpeg records meetings; Noto Sans has the Vietnamese glyphs of the PDF exports.
   media: ['ffmpeg', 'fonts-noto-core'],
-  // pdftotext lets the tests read the PDF exports back; coturn relays a kiosk's media in a test.
-  test: ['chromium', 'redis-server', 'poppler-utils', 'coturn'],
+  // pdftotext lets the tests read the PDF exports back; coturn relays a kiosk's media in a test;
+  // certutil (libnss3-tools) makes Chromium trust the platform's own CA; haproxy checks the compose
+  // recipe's configuration.
+  test: ['chromium', 'redis-server', 'poppler-utils', 'coturn', 'libnss3-tools', 'haproxy'],
 };
 
 const step = (msg) => console.log(`\x1b[36m▶\x1b[0m ${msg}`);
@@ -45,13 +49,6 @@ function run(cmd, args, opts = {}) {
 function capture(cmd, args) {
   const result = spawnSync(cmd, args, { encoding: 'utf8', cwd: root });
   return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-function checkNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-    fail(`Node.js ${MIN_NODE.join('.')} or newer is needed (this is ${process.versions.node}).`);
-  }
 }
 
 function ensureAptPackages(packages) {
@@ -81,7 +78,8 @@ function ensurePnpm() {
 }
 
 function hashOf(paths) {
-  const hash = createHash('sha256');
+  // Dependencies installed under another Node major are installed again (native add-ons, engines checks).
+  const hash = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\0`);
   const visit = (p) => {
     const full = path.join(root, p);
     if (!fs.existsSync(full)) return;
@@ -111,7 +109,6 @@ function stamped(name, inputs, action) {
 }
 
 async function setUp(purpose) {
-  checkNode();
   const needWorkerBuild = !process.env.MEDIASOUP_WORKER_BIN;
   ensureAptPackages([
     ...(needWorkerBuild ? APT.workerBuild : []),
@@ -153,18 +150,34 @@ function runChild(cmd, args, env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** Sets up what `command` needs, then starts the platform or runs the suite, under the running node. */
+async function startOrTest(command) {
+  const { pnpm, workerBin } = await setUp(command);
+  const env = { ...process.env, MEDIASOUP_WORKER_BIN: workerBin, CHECKPOINT_DISABLE: '1' };
+  if (command === 'start') {
+    step('starting the platform');
+    const tsx = path.join(root, 'packages/server/node_modules/.bin/tsx');
+    runChild(tsx, [path.join(root, 'packages/server/src/main.ts')], { ...env, LOG_FORMAT: env.LOG_FORMAT ?? 'pretty' });
+  } else {
+    step('type-checking every package (tsc)');
+    run(pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']);
+    step('running the test suite (vitest)');
+    runChild(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', ...process.argv.slice(3)], env);
+  }
+}
+
 const command = process.argv[2];
 if (command !== 'start' && command !== 'test') fail('usage: node infra/bootstrap.mjs start|test');
-const { pnpm, workerBin } = await setUp(command);
-const env = { ...process.env, MEDIASOUP_WORKER_BIN: workerBin, CHECKPOINT_DISABLE: '1' };
-
-if (command === 'start') {
-  step('starting the platform');
-  const tsx = path.join(root, 'packages/server/node_modules/.bin/tsx');
-  runChild(tsx, [path.join(root, 'packages/server/src/main.ts')], { ...env, LOG_FORMAT: env.LOG_FORMAT ?? 'pretty' });
+let nodeBin;
+try {
+  nodeBin = ensureNode({ log: (m) => console.log(`  ${m}`) });
+} catch (error) {
+  fail(error.message);
+}
+if (nodeBin === process.execPath) {
+  await startOrTest(command);
 } else {
-  step('type-checking every package (tsc)');
-  run(pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']);
-  step('running the test suite (vitest)');
-  runChild(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', ...process.argv.slice(3)], env);
+  step(`running under Node.js ${NODE_VERSION} (this machine's node is ${process.versions.node})`);
+  const PATH = `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+  runChild(nodeBin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, PATH });
 }

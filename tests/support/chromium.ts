@@ -7,14 +7,17 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Debian's Chromium with a fake camera and microphone (Playwright's own browser download cannot
- * work offline). The flags keep it from calling home, which this network refuses.
+ * work offline). The flags keep it from calling home, which this network refuses. `extraArgs` and
+ * `env` let a test map a host name to loopback or give Chromium a HOME whose NSS database trusts a CA.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: { extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
+      ...(options.extraArgs ?? []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -6,7 +6,9 @@ const minimal = { MEDIASOUP_WORKER_BIN: '/opt/mediasoup-worker' };
 describe('loadConfig', () => {
   it('gives the documented defaults from a minimal environment', () => {
     const config = loadConfig(minimal);
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.tls).toBeUndefined();
+    expect(config.auth.cookieSecure).toBe(false);
     expect(config.database.url).toBeUndefined();
     expect(config.mediasoup).toMatchObject({ listenIp: '127.0.0.1', portBase: 40000 });
     expect(config.attendance.graceMs).toBe(60_000);
@@ -31,5 +33,39 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, MEDIASOUP_LISTEN_IP: '0.0.0.0', MEDIASOUP_ANNOUNCED_IP: '10.1.2.3' }).mediasoup.announcedIp).toBe(
       '10.1.2.3',
     );
+  });
+
+  it('serves HTTPS with given files, which win over the local CA, and makes the cookie Secure by itself', () => {
+    const config = loadConfig({ ...minimal, HOST: '0.0.0.0', TLS_CERT_FILE: '/etc/pm/fullchain.pem', TLS_KEY_FILE: '/etc/pm/privkey.pem' });
+    expect(config.tls).toEqual({ source: { kind: 'files', certFile: '/etc/pm/fullchain.pem', keyFile: '/etc/pm/privkey.pem' }, redirectPort: 80 });
+    expect(config.auth.cookieSecure).toBe(true);
+    expect(() => loadConfig({ ...minimal, TLS_CERT_FILE: '/etc/pm/fullchain.pem' })).toThrow(/TLS_CERT_FILE, TLS_KEY_FILE: set both/);
+  });
+
+  it('makes a local CA for a host on the network, covering the names sites are given, unless told not to', () => {
+    const config = loadConfig({
+      ...minimal,
+      HOST: '0.0.0.0',
+      PM_DATA_DIR: '/var/lib/pm',
+      PUBLIC_URL: 'https://hop.thanhhoa.test:3000',
+      MEDIASOUP_LISTEN_IP: '0.0.0.0',
+      MEDIASOUP_ANNOUNCED_IP: '10.20.0.11',
+      TLS_NAMES: 'meet.thanhhoa.test, 10.20.0.12',
+      HTTP_REDIRECT_PORT: 'off',
+    });
+    expect(config.tls).toEqual({
+      source: { kind: 'local-ca', dir: '/var/lib/pm/tls', names: ['meet.thanhhoa.test', '10.20.0.12', 'hop.thanhhoa.test', '10.20.0.11'] },
+      redirectPort: undefined,
+    });
+    expect(config.auth.cookieSecure).toBe(true);
+    expect(loadConfig({ ...minimal, HOST: '0.0.0.0', TLS_LOCAL_CA: 'false' }).tls).toBeUndefined();
+    expect(loadConfig({ ...minimal, HOST: '::1' }).tls).toBeUndefined();
+    expect(loadConfig({ ...minimal, TLS_LOCAL_CA: 'true', TLS_NAMES: 'meet.thanhhoa.test' }).tls?.source).toMatchObject({
+      kind: 'local-ca',
+      names: ['meet.thanhhoa.test', '127.0.0.1'],
+    });
+    expect(() => loadConfig({ ...minimal, TLS_NAMES: 'a b' })).toThrow(/TLS_NAMES/);
+    // No wildcards: the local CA names exactly what rooms open (and checks those names at each start).
+    expect(() => loadConfig({ ...minimal, TLS_NAMES: '*.thanhhoa.test' })).toThrow(/TLS_NAMES/);
   });
 });

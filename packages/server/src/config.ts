@@ -22,13 +22,20 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' });
-/** RFC 7065 TURN URIs: `turn:host[:port][?transport=udp|tcp]`, `turns:` for TLS. */
-const TURN_URI = /^turns?:[^\s?,]+(\?transport=(udp|tcp))?$/;
-const turnUrls = z
+/** A comma-separated list; blanks dropped. */
+const commaList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((url) => url.trim()).filter(Boolean))
-  .refine((urls) => urls.every((url) => TURN_URI.test(url)), {
+  .transform((v) => (v ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+/** A file path; an empty value (a template's placeholder) counts as unset. */
+const optionalPath = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+/** RFC 7065 TURN URIs: `turn:host[:port][?transport=udp|tcp]`, `turns:` for TLS. */
+const TURN_URI = /^turns?:[^\s?,]+(\?transport=(udp|tcp))?$/;
+const turnUrls = commaList.refine((urls) => urls.every((url) => TURN_URI.test(url)), {
     message: 'must be comma-separated turn: or turns: URLs, e.g. turn:turn.example.vn:3478,turns:turn.example.vn:443?transport=tcp',
   });
 
@@ -37,7 +44,8 @@ const turnUrls = z
  * reported before anything starts, all wrong values at once.
  */
 const envSchema = z.object({
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default, like the media: a meeting room on the network needs HOST, the media addresses and HTTPS. */
+  HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
@@ -77,6 +85,21 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // HTTPS: browsers give the camera and microphone only to https pages (or http://localhost).
+  /** PEM certificate (its chain may follow it) and private key: the node serves HTTPS and WSS itself. */
+  TLS_CERT_FILE: optionalPath,
+  TLS_KEY_FILE: optionalPath,
+  /**
+   * Without certificate files: `auto` creates a local certificate authority when HOST is not a loopback address (a
+   * trial across a network), `true` always, `false` never (a TLS proxy in front of the node serves HTTPS).
+   */
+  TLS_LOCAL_CA: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Host names and addresses the local CA's certificate covers besides this machine's own (comma-separated). */
+  TLS_NAMES: commaList.refine((names) => names.every((name) => /^[\w.:-]+$/.test(name)), {
+    message: 'must be comma-separated host names or IP addresses',
+  }),
+  /** Under HTTPS, plain HTTP on this port only redirects to https; `off` binds nothing. Failing to bind it is no error. */
+  HTTP_REDIRECT_PORT: z.union([z.literal('off'), port]).default(80),
   /** Failed sign-ins in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -131,9 +154,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if ((e.TURN_URLS.length > 0) !== (e.TURN_SECRET !== undefined)) {
     problems.push('TURN_URLS, TURN_SECRET: set both (coturn’s URLs and its static-auth-secret) or neither');
   }
+  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
+    problems.push('TLS_CERT_FILE, TLS_KEY_FILE: set both (the certificate and its private key) or neither');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
+  const tls = tlsSettings(e);
   return {
     http: { host: e.HOST, port: e.PORT },
+    tls,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     database: {
       url: e.DATABASE_URL,
@@ -155,7 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
-      cookieSecure: e.SESSION_COOKIE_SECURE,
+      // Under the node's own TLS the cookie is Secure by itself; behind a TLS proxy, SESSION_COOKIE_SECURE says so.
+      cookieSecure: e.SESSION_COOKIE_SECURE || tls !== undefined,
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
@@ -165,4 +194,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     drain: { timeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000 },
     cluster: { name: e.CLUSTER_NAME, joinsPerSecond: e.JOIN_PACE_PER_SECOND },
   };
+}
+
+export type TlsSettings = NonNullable<Config['tls']>;
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/** Whether and how the node serves HTTPS itself: certificate files win; else the local CA, when asked for or `auto`. */
+function tlsSettings(e: z.infer<typeof envSchema>) {
+  const redirectPort = e.HTTP_REDIRECT_PORT === 'off' ? undefined : e.HTTP_REDIRECT_PORT;
+  if (e.TLS_CERT_FILE && e.TLS_KEY_FILE) {
+    return { source: { kind: 'files' as const, certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE }, redirectPort };
+  }
+  const localCa = e.TLS_LOCAL_CA === 'true' || (e.TLS_LOCAL_CA === 'auto' && !isLoopback(e.HOST));
+  if (!localCa) return undefined;
+  // Every name a meeting room may type or be sent to: the extra names, the public URL's host, the media's address.
+  const names = [...e.TLS_NAMES];
+  if (e.PUBLIC_URL) names.push(new URL(e.PUBLIC_URL).hostname.replace(/^\[|\]$/g, ''));
+  if (e.MEDIASOUP_ANNOUNCED_IP) names.push(e.MEDIASOUP_ANNOUNCED_IP);
+  if (e.HOST !== '0.0.0.0' && e.HOST !== '::') names.push(e.HOST);
+  return { source: { kind: 'local-ca' as const, dir: path.join(e.PM_DATA_DIR, 'tls'), names }, redirectPort };
 }

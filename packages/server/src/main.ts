@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.log.level, config.log.format);
   installProcessGuards(log);
   const platform = await startPlatform(config, log);
-  process.stdout.write(startBanner(platform.url, config));
+  process.stdout.write(startBanner(platform.url, config, platform.localCa));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { socketAuth } from './auth/socketAuth.js';
@@ -30,6 +28,8 @@ import { mediaHandlers } from './signalling/mediaHandlers.js';
 import { recordingHandlers } from './signalling/recordingHandlers.js';
 import { meetingHandlers } from './signalling/meetingHandlers.js';
 import { createSocketServer } from './signalling/socketServer.js';
+import type { LocalCertificate } from './tls/localCa.js';
+import { WebServer } from './tls/webServer.js';
 
 export const VERSION = '0.1.0';
 
@@ -40,6 +40,8 @@ export interface Platform {
   app: express.Express;
   db: Database;
   workers: WorkerPool;
+  /** The certificate authority the node made for itself (a trial across a network), for the start banner. */
+  localCa?: LocalCertificate;
   /** Takes this node out of service without cutting meetings (SIGTERM, POST /api/admin/drain). */
   drain: NodeDrain;
   close(): Promise<void>;
@@ -145,7 +147,10 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     );
     const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
     const app = express();
+    const web = await WebServer.create(app, config, log.child({ module: 'web' }));
+    closers.unshift(() => web.close());
     app.disable('x-powered-by');
+    app.use(web.routes());
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);
@@ -156,7 +161,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     app.use(api.router);
     app.use(webAppRoutes(config.webDist));
 
-    const server = http.createServer(app);
+    const { server } = web;
     const technicalCheck = new TechnicalCheck(workers, log.child({ module: 'check' }));
     const io = createSocketServer(
       server,
@@ -195,18 +200,12 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     // Before the meetings close: recordings finish their parts (the next start joins them if the
     // join is cut short).
     closers.unshift(() => recordings.stopAll());
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.http.port, config.http.host, resolve);
-    });
-    const { port } = server.address() as AddressInfo;
-    const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
-    const url = `http://${host}:${port}`;
+    const url = await web.listen();
     publicUrl = config.publicUrl ?? url;
     await cluster.start();
     closers.unshift(() => cluster.stop());
     log.info({ url }, 'platform listening');
-    return { url, app, db, workers, drain, close: () => runClosers(closers, log) };
+    return { url, app, db, workers, drain, localCa: web.localCa, close: () => runClosers(closers, log) };
   } catch (error) {
     await runClosers(closers, log);
     throw error;

@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
 import { planDemoDirectory } from './directory/seedPlan.js';
+import type { LocalCertificate } from './tls/localCa.js';
+import { trustInstructions } from './tls/trustInstructions.js';
 
 const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'quản trị',
@@ -10,13 +12,18 @@ const ROLE_LABELS: Record<string, string> = {
   VIEWER: 'xem lại',
 };
 
-/** What a person starting the platform needs to read: where it is and how to sign in. */
-export function startBanner(url: string, config: Config): string {
+/**
+ * What a person starting the platform needs to read: where it is, how a meeting room trusts its
+ * local CA when it made one, and how to sign in.
+ */
+export function startBanner(listening: string, config: Config, localCa?: LocalCertificate): string {
+  const url = config.publicUrl ?? listening;
   const lines = [
     '',
     `  Hệ thống họp trực tuyến đã sẵn sàng · The platform is ready: ${url}`,
     `  Kiểm tra trạng thái · Health: ${url}/healthz`,
   ];
+  if (localCa) lines.push('', ...trustInstructions(url, localCa));
   if (config.demo.seed) {
     lines.push('', `  Tài khoản thử nghiệm · Demo accounts (mật khẩu / password: ${config.demo.password}):`);
     for (const account of planDemoDirectory().accounts) {

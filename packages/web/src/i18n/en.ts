@@ -39,6 +39,8 @@ export const en: Record<MessageKey, string> = {
   'error.NODE_DRAINING': 'This server is going down for maintenance; moving to another server…',
   'error.MOVED': 'The meeting runs on another server; connecting there…',
   'error.INTERNAL': 'Something went wrong. Please try again or call technical support.',
+  'media.insecurePage':
+    'The page must be opened over https:// for the browser to allow the camera and microphone. Open the address starting with https:// that the technical staff gave you.',
   'error.devices': 'Cannot open the camera or microphone. Check that they are plugged in and allowed.',
   'meeting.connecting': 'Connecting to the meeting…',
   'meeting.reconnecting': 'Connection lost, reconnecting…',

@@ -39,6 +39,8 @@ export const vi = {
   'error.NODE_DRAINING': 'Máy chủ đang được bảo trì, đang chuyển sang máy chủ khác…',
   'error.MOVED': 'Cuộc họp đang chạy trên máy chủ khác, đang chuyển sang…',
   'error.INTERNAL': 'Hệ thống gặp sự cố. Vui lòng thử lại hoặc liên hệ bộ phận kỹ thuật.',
+  'media.insecurePage':
+    'Trang phải mở bằng https:// thì trình duyệt mới cho dùng camera và micrô. Hãy mở lại địa chỉ bắt đầu bằng https:// do cán bộ kỹ thuật cung cấp.',
   'error.devices': 'Không mở được camera hoặc micrô. Hãy kiểm tra thiết bị đã được cắm và cho phép sử dụng.',
   'meeting.connecting': 'Đang kết nối vào cuộc họp…',
   'meeting.reconnecting': 'Mất kết nối, đang kết nối lại…',

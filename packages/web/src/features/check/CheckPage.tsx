@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
+import { cameraNeedsHttps, InsecurePageNotice } from '../../media/insecurePage';
 import { VideoView } from '../../media/VideoView';
 import { DeviceError, type StepState } from './technicalCheck';
 import { useReportCheck } from './useReportCheck';
@@ -18,10 +19,12 @@ export function CheckPage() {
   const relayAvailable = useRelayAvailable();
   useReportCheck(state);
   const allGood = state.devices === 'ok' && state.server === 'ok' && state.media === 'ok';
+  const insecure = cameraNeedsHttps();
 
   return (
     <section className="check" aria-labelledby="check-heading">
       <h1 id="check-heading">{t('check.heading')}</h1>
+      {insecure && <InsecurePageNotice />}
       <div className="check__videos">
         <figure>
           <VideoView stream={state.localStream} muted testId="local-video" />
@@ -56,11 +59,11 @@ export function CheckPage() {
           {state.error instanceof DeviceError ? t('error.devices') : errorText(state.error)}
         </p>
       )}
-      <button type="button" className="button button--primary" onClick={running ? stop : () => start()}>
+      <button type="button" className="button button--primary" disabled={insecure} onClick={running ? stop : () => start()}>
         {running ? t('check.stop') : t('check.start')}
       </button>
       {!running && relayAvailable && (
-        <button type="button" className="button" onClick={() => start(true)}>
+        <button type="button" className="button" disabled={insecure} onClick={() => start(true)}>
           {t('check.startRelay')}
         </button>
       )}
