@@ -93,7 +93,10 @@ export class NodeRouting<S extends NodeSignalling = SignallingClient> {
         this.listener.connected();
       }),
     );
-    signalling.socket.on('disconnect', whileCurrent(() => this.listener.lost()));
+    signalling.socket.on(
+      'disconnect',
+      whileCurrent(() => this.listener.lost()),
+    );
     signalling.socket.on(
       'connect_error',
       whileCurrent(() => {
@@ -102,7 +105,10 @@ export class NodeRouting<S extends NodeSignalling = SignallingClient> {
     );
     signalling.on('node:draining', ({ reconnectWithinSeconds }) => {
       const delayMs = this.random() * reconnectWithinSeconds * 500;
-      this.later(delayMs, whileCurrent(() => this.moveTo(this.origin)));
+      this.later(
+        delayMs,
+        whileCurrent(() => this.moveTo(this.origin)),
+      );
     });
   }
 

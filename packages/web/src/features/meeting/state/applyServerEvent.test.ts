@@ -34,9 +34,20 @@ const quality = (siteId: string, rttMs: number): SiteQuality => ({
 
 const alert = (siteId: string, at: number): SiteAlert => ({ siteId, siteName: siteId, kind: 'degraded', at });
 
-const newConsumer = (id: string, purpose: 'programme-video' | 'programme-audio' | 'wall', siteId: string | null): MeetingEvent => ({
+const newConsumer = (
+  id: string,
+  purpose: 'programme-video' | 'programme-audio' | 'wall',
+  siteId: string | null,
+): MeetingEvent => ({
   type: 'media:newConsumer',
-  payload: { id, producerId: `p-${id}`, kind: purpose === 'programme-audio' ? 'audio' : 'video', rtpParameters: {}, purpose, siteId },
+  payload: {
+    id,
+    producerId: `p-${id}`,
+    kind: purpose === 'programme-audio' ? 'audio' : 'video',
+    rtpParameters: {},
+    purpose,
+    siteId,
+  },
 });
 
 const run = (events: MeetingEvent[], from: MeetingViewState = initialMeetingState) => events.reduce(applyServerEvent, from);
@@ -48,7 +59,13 @@ describe('applyServerEvent: joining and the connection', () => {
   it('a first join connects, takes the summary, and goes live without claiming a reconnection', () => {
     const joining = run([{ type: 'joining' }]);
     expect(joining.phase).toBe('connecting');
-    const state = run([{ type: 'joined', summary: summary() }, { type: 'live', at: 5000 }], joining);
+    const state = run(
+      [
+        { type: 'joined', summary: summary() },
+        { type: 'live', at: 5000 },
+      ],
+      joining,
+    );
     expect(state.phase).toBe('live');
     expect(state.reconnectedAt).toBeUndefined();
     expect(state.summary?.title).toBe('Giao ban trực tuyến tháng 11');
@@ -64,7 +81,13 @@ describe('applyServerEvent: joining and the connection', () => {
     expect(rejoining.phase).toBe('reconnecting');
     expect(rejoining.received).toEqual([]);
     expect(rejoining.presenting).toBe(false);
-    const back = run([{ type: 'joined', summary: summary() }, { type: 'live', at: 9000 }], rejoining);
+    const back = run(
+      [
+        { type: 'joined', summary: summary() },
+        { type: 'live', at: 9000 },
+      ],
+      rejoining,
+    );
     expect(back.reconnectedAt).toBe(9000);
   });
 
@@ -100,7 +123,10 @@ describe('applyServerEvent: what the server pushes', () => {
   });
 
   it('a quality sample merges per site and leaves the floor object untouched (floor readers do not re-render)', () => {
-    const before = applyServerEvent(live(), { type: 'meeting:quality', payload: { sites: [quality('s1', 20), quality('s2', 30)] } });
+    const before = applyServerEvent(live(), {
+      type: 'meeting:quality',
+      payload: { sites: [quality('s1', 20), quality('s2', 30)] },
+    });
     const after = applyServerEvent(before, { type: 'meeting:quality', payload: { sites: [quality('s1', 80)] } });
     expect(after.quality.s1?.figures.rttMs).toBe(80);
     expect(after.quality.s2?.figures.rttMs).toBe(30);
@@ -111,7 +137,10 @@ describe('applyServerEvent: what the server pushes', () => {
 
   it('a site status replaces that site only', () => {
     const before = live();
-    const after = applyServerEvent(before, { type: 'meeting:siteStatus', payload: { ...site('s2', 'Hoằng Đạo'), connection: 'poor' } });
+    const after = applyServerEvent(before, {
+      type: 'meeting:siteStatus',
+      payload: { ...site('s2', 'Hoằng Đạo'), connection: 'poor' },
+    });
     expect(after.sites.s2?.connection).toBe('poor');
     expect(after.sites.s1).toBe(before.sites.s1);
   });
@@ -135,7 +164,11 @@ describe('applyServerEvent: what the server pushes', () => {
 
   it('received media: a new consumer is listed once, a closed one goes, an unknown close changes nothing', () => {
     const state = run(
-      [newConsumer('c1', 'programme-video', null), newConsumer('c2', 'programme-audio', null), newConsumer('c1', 'programme-video', 's1')],
+      [
+        newConsumer('c1', 'programme-video', null),
+        newConsumer('c2', 'programme-audio', null),
+        newConsumer('c1', 'programme-video', 's1'),
+      ],
       live(),
     );
     expect(state.received).toEqual([
@@ -164,7 +197,10 @@ describe('applyServerEvent: what the server pushes', () => {
     const state = live();
     const others: MeetingEvent[] = [
       { type: 'schedule:changed', payload: { meetingId: 'm2', change: 'created' } },
-      { type: 'recording:state', payload: { meetingId: 'm1', state: 'recording', startedAt: null, durationMs: 0, playable: false } },
+      {
+        type: 'recording:state',
+        payload: { meetingId: 'm1', state: 'recording', startedAt: null, durationMs: 0, playable: false },
+      },
       { type: 'node:draining', payload: { reconnectWithinSeconds: 30 } },
       { type: 'media:reconnectRequired', payload: { reason: 'worker died' } },
     ];

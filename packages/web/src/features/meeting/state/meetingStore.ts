@@ -16,6 +16,21 @@ export class MeetingStore {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * A getter of one part of the state for `useSyncExternalStore`: it answers the same value until
+   * the state changes, and keeps the last value's identity while the new one is `equal` to it.
+   */
+  selection<T>(select: (state: MeetingViewState) => T, equal: (a: T, b: T) => boolean): () => T {
+    let last: { state: MeetingViewState; selected: T } | undefined;
+    return () => {
+      const state = this.state;
+      if (last?.state === state) return last.selected;
+      const selected = select(state);
+      last = { state, selected: last && equal(last.selected, selected) ? last.selected : selected };
+      return last.selected;
+    };
+  }
+
   apply(event: MeetingEvent): void {
     const next = applyServerEvent(this.state, event);
     if (next === this.state) return;
