@@ -1,19 +1,15 @@
 import type { ClientQualityReport } from '@pm/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUALITY_REPORT_MS, QualityReporter, qualityReport } from './qualityReporter';
-import type { ReceiveStats } from './receiveStats';
+import { nothingReceivedYet, type ReceiveStats } from './receiveStats';
 
 const received = (purpose: ReceiveStats['purpose'], figures: Partial<ReceiveStats>): ReceiveStats => ({
-  consumerId: `c-${purpose}`,
-  purpose,
-  siteId: null,
-  kind: purpose === 'programme-audio' ? 'audio' : 'video',
-  packetsReceived: 0,
-  packetsLost: 0,
-  framesDecoded: 0,
-  audioEnergy: 0,
-  jitterMs: null,
-  framesPerSecond: null,
+  ...nothingReceivedYet({
+    consumerId: `c-${purpose}`,
+    purpose,
+    siteId: null,
+    kind: purpose === 'programme-audio' ? 'audio' : 'video',
+  }),
   ...figures,
 });
 

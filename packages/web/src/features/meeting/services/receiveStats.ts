@@ -22,6 +22,19 @@ interface InboundRtpReport {
   framesPerSecond?: number;
 }
 
+/** The figures of a track before its first packet. */
+export function nothingReceivedYet(media: ReceivedMedia): ReceiveStats {
+  return {
+    ...media,
+    packetsReceived: 0,
+    packetsLost: 0,
+    framesDecoded: 0,
+    audioEnergy: 0,
+    jitterMs: null,
+    framesPerSecond: null,
+  };
+}
+
 /**
  * What each received track delivered so far, from the browser's own WebRTC statistics: the
  * figures the quality report sends and a technician (or a browser test) reads from the console.
@@ -29,15 +42,7 @@ interface InboundRtpReport {
 export function receiveStats(media: MediaSession, received: readonly ReceivedMedia[]): Promise<ReceiveStats[]> {
   return Promise.all(
     received.map(async (r) => {
-      const stats: ReceiveStats = {
-        ...r,
-        packetsReceived: 0,
-        packetsLost: 0,
-        framesDecoded: 0,
-        audioEnergy: 0,
-        jitterMs: null,
-        framesPerSecond: null,
-      };
+      const stats = nothingReceivedYet(r);
       const consumer = media.consumer(r.consumerId);
       if (!consumer) return stats;
       for (const report of (await consumer.getStats()).values() as Iterable<InboundRtpReport>) {
