@@ -17,6 +17,17 @@ export type TrackSource = 'camera' | 'microphone' | 'screen';
 
 export type ConnectionPath = 'udp' | 'tcp' | 'relay';
 
+/** The fields of the ICE reports read here (the DOM types leave a stats report's entries untyped). */
+interface IceReport {
+  type: string;
+  nominated?: boolean;
+  state?: string;
+  localCandidateId?: string;
+  currentRoundTripTime?: number;
+  candidateType?: string;
+  protocol?: string;
+}
+
 /**
  * A client's mediasoup objects (device, transports, producers, consumers), kept out of React
  * state: components hold ids and ask this service for tracks. Framework-free, so the same code
@@ -56,9 +67,7 @@ export class MediaSession {
     const producer = await transport.produce({
       track,
       appData: { source },
-      ...(source === 'camera'
-        ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 } }
-        : {}),
+      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 } } : {}),
     });
     this.producers.set(producer.id, producer);
     return producer;
@@ -102,9 +111,9 @@ export class MediaSession {
     const transport = this.recvTransport ?? this.sendTransport;
     if (!transport) return undefined;
     const stats = await transport.getStats();
-    for (const report of stats.values()) {
+    for (const report of stats.values() as Iterable<IceReport>) {
       if (report.type !== 'candidate-pair' || !report.nominated || report.state !== 'succeeded') continue;
-      const local = stats.get(report.localCandidateId);
+      const local = stats.get(report.localCandidateId ?? '') as IceReport | undefined;
       if (local?.candidateType === 'relay') return 'relay';
       return local?.protocol === 'tcp' ? 'tcp' : 'udp';
     }
@@ -116,7 +125,7 @@ export class MediaSession {
     const transport = this.sendTransport ?? this.recvTransport;
     if (!transport) return undefined;
     const stats = await transport.getStats();
-    for (const report of stats.values()) {
+    for (const report of stats.values() as Iterable<IceReport>) {
       if (report.type === 'candidate-pair' && report.nominated && typeof report.currentRoundTripTime === 'number') {
         return Math.round(report.currentRoundTripTime * 1000);
       }
@@ -174,8 +183,7 @@ export class MediaSession {
       iceServers,
       iceTransportPolicy: this.options.relayOnly ? ('relay' as const) : ('all' as const),
     };
-    const transport =
-      direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    const transport = direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
     this.watchConnection(transport);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.signalling

@@ -2,7 +2,7 @@ import type { SiteAttendanceRow } from '@pm/shared';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTime } from '../meeting/siteDisplay';
+import { formatTime } from '../meeting/components/siteDisplay';
 import { useApiResource } from './useApiResource';
 
 /** `/meetings/:id/attendance`: every invited site's attendance, and the three files to download. */

@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup-client';
 import { MediaSession, type ConnectionPath } from '../../media/mediaSession';
 import { SignallingClient } from '../../signalling/signallingClient';
+import { detach } from '../../util/detach';
 
 export type StepState = 'idle' | 'running' | 'ok' | 'failed';
 
@@ -61,7 +62,8 @@ export class TechnicalCheckRun {
     this.update({ devices: 'ok', localStream: local, server: 'running' });
 
     this.signalling = new SignallingClient();
-    this.signalling.on('media:reconnectRequired', () => void this.restartMedia(local));
+    // restartMedia shows its own failure in the state; detach only catches the unforeseen.
+    this.signalling.on('media:reconnectRequired', () => detach(this.restartMedia(local), 'restarting the check'));
     await this.runMedia(local);
   }
 
@@ -79,7 +81,7 @@ export class TechnicalCheckRun {
     try {
       const { rtpCapabilities } = await signalling.request('check:start', {});
       this.media = new MediaSession(signalling, { relayOnly: this.relayOnly });
-      await this.media.load(rtpCapabilities as types.RtpCapabilities);
+      await this.media.load(rtpCapabilities);
       await this.media.prepareReceive();
       this.update({ server: 'ok', media: 'running', reconnecting: false });
 
@@ -112,17 +114,19 @@ export class TechnicalCheckRun {
 
   private watchStats(consumer: types.Consumer): void {
     clearInterval(this.statsTimer);
-    this.statsTimer = setInterval(async () => {
-      if (consumer.closed) return;
-      const stats = await consumer.getStats();
-      let framesDecoded = 0;
-      for (const report of stats.values()) {
-        if (report.type === 'inbound-rtp' && report.kind === 'video') framesDecoded = report.framesDecoded ?? 0;
-      }
-      const roundTripMs = await this.media?.roundTripMs();
-      const path = await this.media?.connectionPath();
-      this.update({ framesDecoded, roundTripMs, path, media: framesDecoded > 0 ? 'ok' : 'running' });
-    }, STATS_INTERVAL_MS);
+    this.statsTimer = setInterval(() => detach(this.readStats(consumer), 'reading the check statistics'), STATS_INTERVAL_MS);
+  }
+
+  private async readStats(consumer: types.Consumer): Promise<void> {
+    if (consumer.closed) return;
+    const stats = await consumer.getStats();
+    let framesDecoded = 0;
+    for (const report of stats.values() as Iterable<{ type: string; kind?: string; framesDecoded?: number }>) {
+      if (report.type === 'inbound-rtp' && report.kind === 'video') framesDecoded = report.framesDecoded ?? 0;
+    }
+    const roundTripMs = await this.media?.roundTripMs();
+    const path = await this.media?.connectionPath();
+    this.update({ framesDecoded, roundTripMs, path, media: framesDecoded > 0 ? 'ok' : 'running' });
   }
 
   private update(patch: Partial<CheckState>): void {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { detach } from '../../util/detach';
 import { initialCheckState, TechnicalCheckRun, type CheckState } from './technicalCheck';
 
 /** React's view of a technical check run: its state, and start/stop. */
@@ -16,7 +17,8 @@ export function useTechnicalCheck() {
   const start = useCallback((relayOnly = false) => {
     run.current?.stop();
     run.current = new TechnicalCheckRun(setState, relayOnly);
-    void run.current.start();
+    // The run shows every failure in its state; detach only catches the unforeseen.
+    detach(run.current.start(), 'technical check');
   }, []);
 
   useEffect(() => () => run.current?.stop(), []);

@@ -1,32 +1,42 @@
-import { useI18n } from '../../i18n/I18nProvider';
+import type { Identity } from '@pm/shared';
 import { cameraNeedsHttps, InsecurePageNotice } from '../../media/insecurePage';
-import { ChairConsole, OperatorWall } from './ChairConsole';
-import { ConnectionBanner } from './ConnectionBanner';
-import { SiteKiosk } from './SiteKiosk';
-import { useMeeting } from './useMeeting';
+import { ChairConsole, OperatorWall } from './components/ChairConsole';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { SiteKiosk } from './components/SiteKiosk';
+import { MeetingContext } from './hooks/meetingContext';
+import { useMeeting } from './hooks/useMeeting';
+import { useMeetingState } from './hooks/useMeetingState';
+import { selectRole } from './state/selectors';
 
 /**
  * `/meeting/:id`: the account decides the screen (site kiosk, chair console, operator wall). A
  * screen that sends its camera does not join from a page the browser keeps the camera from.
  */
-export function MeetingPage({ meetingId, role }: { meetingId: string; role: string }) {
+export function MeetingPage({ meetingId, role }: { meetingId: string; role: Identity['role'] }) {
   const sendsMedia = role === 'SITE' || role === 'CHAIR';
   if (sendsMedia && cameraNeedsHttps()) return <InsecurePageNotice />;
-  return <MeetingScreen meetingId={meetingId} sendsMedia={sendsMedia} />;
+  return <JoinedMeeting meetingId={meetingId} sendsMedia={sendsMedia} />;
 }
 
-function MeetingScreen({ meetingId, sendsMedia }: { meetingId: string; sendsMedia: boolean }) {
-  const { t } = useI18n();
-  const { connection, state } = useMeeting(meetingId, sendsMedia);
-  if (!connection || !state) return <p className="notice">{t('meeting.connecting')}</p>;
-  switch (state.summary?.role) {
+function JoinedMeeting({ meetingId, sendsMedia }: { meetingId: string; sendsMedia: boolean }) {
+  const connection = useMeeting(meetingId, sendsMedia);
+  return (
+    <MeetingContext.Provider value={connection}>
+      <MeetingScreen />
+    </MeetingContext.Provider>
+  );
+}
+
+/** The screen of the participant's part in the meeting, once the server said which it is. */
+function MeetingScreen() {
+  switch (useMeetingState(selectRole)) {
     case 'site':
-      return <SiteKiosk connection={connection} state={state} />;
+      return <SiteKiosk />;
     case 'chair':
-      return <ChairConsole connection={connection} state={state} />;
+      return <ChairConsole />;
     case 'operator':
-      return <OperatorWall connection={connection} state={state} />;
+      return <OperatorWall />;
     default:
-      return <ConnectionBanner state={state} />;
+      return <ConnectionBanner />;
   }
 }

@@ -1,5 +1,6 @@
-import { can, type Identity } from '@pm/shared';
-import { useState } from 'react';
+import { can, CodedError, type Identity } from '@pm/shared';
+import { ActionError } from '../../components/ActionError';
+import { useAction } from '../../hooks/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ChairDirective } from './ChairDirective';
 import { useRecordingStatus } from './useRecordingStatus';
@@ -10,43 +11,64 @@ import './recording.css';
  * for the chair and operators, the recording controls; for the chair, giving a directive.
  */
 export function RecordingBar({ meetingId, identity }: { meetingId: string; identity: Identity }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { status, setStatus, signalling } = useRecordingStatus(meetingId);
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
   const state = status?.state ?? 'idle';
-  const command = (name: 'recording:start' | 'recording:pause' | 'recording:stop') => {
-    setError(undefined);
-    signalling?.request(name, { meetingId }).then(setStatus, setError);
-  };
+  const command = (name: 'recording:start' | 'recording:pause' | 'recording:stop') =>
+    action.run(async () => {
+      if (!signalling) throw new CodedError('MEDIA_UNAVAILABLE', 'not connected yet');
+      setStatus(await signalling.request(name, { meetingId }));
+    });
   const controls = can(identity.role, 'recording.control');
   return (
     <aside className="recording-bar" aria-label={t('recording.on')}>
       {(state === 'recording' || state === 'paused') && (
-        <span className={`recording-sign recording-sign--${state}`} role="status" data-testid="recording-indicator" data-state={state}>
+        <span
+          className={`recording-sign recording-sign--${state}`}
+          role="status"
+          data-testid="recording-indicator"
+          data-state={state}
+        >
           {state === 'recording' ? `● ${t('recording.on')}` : `❚❚ ${t('recording.paused')}`}
         </span>
       )}
       {controls && (
         <>
           {state !== 'recording' && (
-            <button type="button" className="button button--small" onClick={() => command('recording:start')} data-testid="recording-start">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => command('recording:start')}
+              data-testid="recording-start"
+            >
               {t(state === 'paused' ? 'recording.resume' : 'recording.start')}
             </button>
           )}
           {state === 'recording' && (
-            <button type="button" className="button button--small" onClick={() => command('recording:pause')} data-testid="recording-pause">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => command('recording:pause')}
+              data-testid="recording-pause"
+            >
               {t('recording.pause')}
             </button>
           )}
           {(state === 'recording' || state === 'paused') && (
-            <button type="button" className="button button--small button--danger" onClick={() => command('recording:stop')} data-testid="recording-stop">
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => command('recording:stop')}
+              data-testid="recording-stop"
+            >
               {t('recording.stop')}
             </button>
           )}
         </>
       )}
       {can(identity.role, 'directives.manage') && <ChairDirective meetingId={meetingId} />}
-      {error !== undefined && <span role="alert">{errorText(error)}</span>}
+      <ActionError action={action} />
     </aside>
   );
 }

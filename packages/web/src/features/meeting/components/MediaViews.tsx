@@ -1,25 +1,25 @@
 import { useEffect, useRef } from 'react';
-import type { MeetingConnection } from './meetingConnection';
+import { useMeetingConnection } from '../hooks/meetingContext';
 
 /** Plays one received video; the track is looked up in the connection, never kept in React state. */
 export function ConsumerVideo({
-  connection,
   consumerId,
   testId,
   className,
 }: {
-  connection: MeetingConnection;
   consumerId: string | undefined;
   testId?: string;
   className?: string;
 }) {
+  const connection = useMeetingConnection();
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;
     const track = consumerId ? connection.track(consumerId) : undefined;
     if (!video) return;
     video.srcObject = track ? new MediaStream([track]) : null;
-    if (track) void video.play().catch(() => undefined);
+    // A refused autoplay leaves the picture still until the next interaction; nothing to report.
+    if (track) video.play().catch(() => undefined);
   }, [connection, consumerId]);
   return (
     <video
@@ -35,14 +35,15 @@ export function ConsumerVideo({
 }
 
 /** Plays one received audio track (programme audio: the chair and whoever holds the floor). */
-export function ConsumerAudio({ connection, consumerId }: { connection: MeetingConnection; consumerId: string }) {
+export function ConsumerAudio({ consumerId }: { consumerId: string }) {
+  const connection = useMeetingConnection();
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
     const audio = ref.current;
     const track = connection.track(consumerId);
     if (!audio || !track) return;
     audio.srcObject = new MediaStream([track]);
-    void audio.play().catch(() => undefined);
+    audio.play().catch(() => undefined);
   }, [connection, consumerId]);
   return <audio ref={ref} autoPlay data-testid="programme-audio" data-consumer={consumerId} />;
 }

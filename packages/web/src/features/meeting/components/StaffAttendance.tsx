@@ -1,20 +1,25 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MeetingConnection, MeetingViewState } from './meetingConnection';
+import { ActionError } from '../../../components/ActionError';
+import { useAction } from '../../../hooks/useAction';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { useMeetingConnection } from '../hooks/meetingContext';
+import { useCountdown } from '../hooks/useCountdown';
+import { useMeetingState } from '../hooks/useMeetingState';
+import { selectAlerts, selectInvitedCount, selectRollCall } from '../state/selectors';
 import { formatTime } from './siteDisplay';
-import { useCountdown } from './useCountdown';
 
 const DURATIONS = [30, 60, 120, 300];
 
 /** The operator's roll call: start one, watch the confirmations come in. */
-export function RollCallPanel({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
-  const { t, errorText } = useI18n();
+export function RollCallPanel() {
+  const { t } = useI18n();
+  const connection = useMeetingConnection();
+  const rollCall = useMeetingState(selectRollCall);
+  const invited = useMeetingState(selectInvitedCount);
   const [duration, setDuration] = useState(60);
-  const [error, setError] = useState<unknown>();
-  const rollCall = state.rollCall;
+  const action = useAction();
   const remaining = useCountdown(rollCall?.deadline);
   const open = !!rollCall && !rollCall.closed && remaining > 0;
-  const invited = Object.keys(state.sites).length;
   const confirmed = rollCall ? Object.keys(rollCall.confirmed).length : 0;
   return (
     <section className="panel" aria-labelledby="rollcall-heading">
@@ -37,25 +42,31 @@ export function RollCallPanel({ connection, state }: { connection: MeetingConnec
               ))}
             </select>
           </label>
-          <button type="button" className="button button--primary" onClick={() => connection.startRollCall(duration).catch(setError)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => action.run(() => connection.startRollCall(duration))}
+          >
             {t('rollcall.start')}
           </button>
         </div>
       )}
-      {error !== undefined && <p role="alert">{errorText(error)}</p>}
+      <ActionError action={action} />
     </section>
   );
 }
 
 /** Sites that degraded, dropped or recovered, newest first, until someone has seen them. */
-export function AlertList({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
+export function AlertList() {
   const { t, language } = useI18n();
-  if (state.alerts.length === 0) return null;
+  const connection = useMeetingConnection();
+  const alerts = useMeetingState(selectAlerts);
+  if (alerts.length === 0) return null;
   return (
     <section className="panel alerts" aria-live="polite" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">{t('alerts.heading')}</h2>
       <ul>
-        {state.alerts.map((alert) => (
+        {alerts.map((alert) => (
           <li key={`${alert.siteId}-${alert.at}`} className={`alert alert--${alert.kind}`}>
             {formatTime(alert.at, language)} · <strong>{alert.siteName}</strong>: {t(`alerts.${alert.kind}`)}{' '}
             <button type="button" className="button button--small" onClick={() => connection.dismissAlert(alert)}>

@@ -1,16 +1,21 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import type { MeetingConnection, MeetingViewState } from './meetingConnection';
+import { ActionError } from '../../../components/ActionError';
+import { useAction } from '../../../hooks/useAction';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { useMeetingConnection } from '../hooks/meetingContext';
+import { useCountdown } from '../hooks/useCountdown';
+import { useMeetingState } from '../hooks/useMeetingState';
+import { selectHeadcount, selectRollCall, selectSelfSiteId } from '../state/selectors';
 import { formatTime } from './siteDisplay';
-import { useCountdown } from './useCountdown';
 
 /** The roll-call prompt a meeting room answers, over everything else while it is open. */
-export function RollCallPrompt({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
-  const { t, language, errorText } = useI18n();
-  const [error, setError] = useState<unknown>();
-  const rollCall = state.rollCall;
+export function RollCallPrompt() {
+  const { t, language } = useI18n();
+  const connection = useMeetingConnection();
+  const rollCall = useMeetingState(selectRollCall);
+  const selfId = useMeetingState(selectSelfSiteId);
+  const action = useAction();
   const remaining = useCountdown(rollCall?.deadline);
-  const selfId = state.summary?.selfSiteId;
   if (!rollCall || !selfId || rollCall.closed || remaining === 0) return null;
   const confirmedAt = rollCall.confirmed[selfId];
   return (
@@ -29,11 +34,11 @@ export function RollCallPrompt({ connection, state }: { connection: MeetingConne
             type="button"
             className="button button--primary button--big"
             autoFocus
-            onClick={() => connection.confirmRollCall(rollCall.rollCallId).catch(setError)}
+            onClick={() => action.run(() => connection.confirmRollCall(rollCall.rollCallId))}
           >
             {t('rollcall.confirm')}
           </button>
-          {error !== undefined && <p role="alert">{errorText(error)}</p>}
+          <ActionError action={action} />
         </>
       )}
     </div>
@@ -41,16 +46,20 @@ export function RollCallPrompt({ connection, state }: { connection: MeetingConne
 }
 
 /** How many officials sit in the room: entered at check-in, corrected during the meeting. */
-export function HeadcountField({ connection, state }: { connection: MeetingConnection; state: MeetingViewState }) {
-  const { t, errorText } = useI18n();
-  const [value, setValue] = useState(state.headcount === null ? '' : String(state.headcount));
-  const [status, setStatus] = useState<'idle' | 'saved' | { error: unknown }>('idle');
+export function HeadcountField() {
+  const { t } = useI18n();
+  const connection = useMeetingConnection();
+  const headcount = useMeetingState(selectHeadcount);
+  const [value, setValue] = useState(headcount === null ? '' : String(headcount));
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
   const save = () => {
-    const headcount = Number(value);
-    if (!Number.isInteger(headcount) || headcount < 0) return;
-    connection.setHeadcount(headcount).then(
-      () => setStatus('saved'),
-      (error: unknown) => setStatus({ error }),
+    const entered = Number(value);
+    if (!Number.isInteger(entered) || entered < 0) return;
+    setSaved(false);
+    action.run(
+      () => connection.setHeadcount(entered),
+      () => setSaved(true),
     );
   };
   return (
@@ -68,15 +77,15 @@ export function HeadcountField({ connection, state }: { connection: MeetingConne
           min={0}
           max={1000}
           value={value}
-          onChange={(e) => (setValue(e.target.value), setStatus('idle'))}
+          onChange={(e) => (setValue(e.target.value), setSaved(false))}
           data-testid="headcount-input"
         />
       </label>{' '}
       <button type="submit" className="button">
         {t('headcount.save')}
       </button>{' '}
-      {status === 'saved' && <span role="status">{t('headcount.saved')}</span>}
-      {typeof status === 'object' && <span role="alert">{errorText(status.error)}</span>}
+      {saved && <span role="status">{t('headcount.saved')}</span>}
+      <ActionError action={action} />
     </form>
   );
 }

@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import { ConsumerVideo } from './MediaViews';
-import type { MeetingConnection, MeetingViewState } from './meetingConnection';
-import { qualityTooltip, wallStatus, type WallStatus } from './siteDisplay';
+import { ActionError } from '../../../components/ActionError';
+import { useAction } from '../../../hooks/useAction';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { useMeetingConnection } from '../hooks/meetingContext';
+import { useMeetingState } from '../hooks/useMeetingState';
+import { selectFloor, selectPhase, selectSites, wallStatus, type WallStatus } from '../state/selectors';
+import { SiteTile } from './SiteTile';
 
 const statuses: WallStatus[] = ['absent', 'connected', 'poor', 'reconnecting', 'speaking', 'requesting'];
 /** What needs the operator's eyes comes first: the speaker, requests, trouble, then the rest. */
@@ -12,28 +15,26 @@ const urgency: Record<WallStatus, number> = { speaking: 0, requesting: 1, reconn
  * Every invited site as a tile, usable at 348: filtered by unit and status, paged, and only the
  * tiles on screen receive video (the lowest simulcast layer).
  */
-export function SiteWall({
-  connection,
-  state,
-  pageSize,
-}: {
-  connection: MeetingConnection;
-  state: MeetingViewState;
-  pageSize: number;
-}) {
+export function SiteWall({ pageSize }: { pageSize: number }) {
   const { t } = useI18n();
+  const connection = useMeetingConnection();
+  const siteMap = useMeetingState(selectSites);
+  const floor = useMeetingState(selectFloor);
+  const phase = useMeetingState(selectPhase);
   const [group, setGroup] = useState('');
   const [status, setStatus] = useState<WallStatus | ''>('');
   const [page, setPage] = useState(0);
+  const action = useAction();
+  const watching = useAction();
 
-  const sites = useMemo(() => Object.values(state.sites), [state.sites]);
+  const sites = useMemo(() => Object.values(siteMap), [siteMap]);
   const groups = useMemo(
     () => [...new Map(sites.map((s) => [s.groupId, s.groupName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')),
     [sites],
   );
   const filtered = sites
-    .filter((s) => (!group || s.groupId === group) && (!status || wallStatus(s, state) === status))
-    .sort((a, b) => urgency[wallStatus(a, state)] - urgency[wallStatus(b, state)]);
+    .filter((s) => (!group || s.groupId === group) && (!status || wallStatus(s, floor) === status))
+    .sort((a, b) => urgency[wallStatus(a, floor)] - urgency[wallStatus(b, floor)]);
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
   const current = Math.min(page, pages - 1);
   const visible = filtered.slice(current * pageSize, (current + 1) * pageSize);
@@ -42,10 +43,11 @@ export function SiteWall({
     .map((s) => s.siteId)
     .join(',');
 
+  const { run: watch } = watching;
   useEffect(() => {
-    if (state.phase !== 'live') return;
-    void connection.watchWall(watchKey ? watchKey.split(',') : []).catch(() => undefined);
-  }, [connection, watchKey, state.phase]);
+    if (phase !== 'live') return;
+    watch(() => connection.watchWall(watchKey ? watchKey.split(',') : []));
+  }, [connection, watchKey, phase, watch]);
 
   return (
     <section className="wall" aria-label={t('wall.heading')}>
@@ -84,46 +86,19 @@ export function SiteWall({
         <button type="button" className="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
           {t('wall.next')}
         </button>
+        <ActionError action={watching} />
+        <ActionError action={action} />
       </div>
       <ul className="wall__grid">
-        {visible.map((site) => {
-          const tileStatus = wallStatus(site, state);
-          const tile = state.received.find((r) => r.purpose === 'wall' && r.siteId === site.siteId);
-          const spotlighted = state.floor.spotlight === site.siteId;
-          const figures = state.quality[site.siteId]?.figures;
-          return (
-            <li
-              key={site.siteId}
-              className={`tile tile--${tileStatus} ${state.activeSpeaker === site.siteId ? 'tile--talking' : ''}`}
-              data-site={site.siteId}
-              data-status={tileStatus}
-              title={figures ? qualityTooltip(figures, t) : undefined}
-            >
-              {tile ? <ConsumerVideo connection={connection} consumerId={tile.consumerId} className="tile__video" /> : <div className="tile__video" />}
-              <div className="tile__label">
-                <strong>{site.name}</strong>
-                <span>
-                  {t(`status.${tileStatus}`)}
-                  {site.headcount !== null && ` · 👥 ${site.headcount}`}
-                </span>
-              </div>
-              {site.connection !== 'absent' && (
-                <div className="tile__actions">
-                  <button type="button" className="button button--small" onClick={() => void connection.grantFloor(site.siteId)}>
-                    {t('meeting.grant')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => void connection.spotlight(spotlighted ? null : site.siteId)}
-                  >
-                    {spotlighted ? t('meeting.unspotlight') : t('meeting.spotlight')}
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {visible.map((site) => (
+          <SiteTile
+            key={site.siteId}
+            site={site}
+            status={wallStatus(site, floor)}
+            spotlighted={floor.spotlight === site.siteId}
+            run={action.run}
+          />
+        ))}
       </ul>
     </section>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** Whole seconds until `deadline` (epoch ms), updated every second; 0 once it has passed. */
 export function useCountdown(deadline: number | undefined): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!deadline) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -1,19 +1,5 @@
-import type { QualityFigures, SiteStatus } from '@pm/shared';
-import type { MessageKey } from '../../i18n/vi';
-import type { MeetingViewState } from './meetingConnection';
-
-export type WallStatus = 'absent' | 'connected' | 'poor' | 'reconnecting' | 'speaking' | 'requesting';
-
-/** What colour a site's tile has: speaking and requesting win over plain connection states. */
-export function wallStatus(site: SiteStatus, state: MeetingViewState): WallStatus {
-  if (state.floor.holder?.siteId === site.siteId) return 'speaking';
-  if (site.connection !== 'absent' && state.floor.queue.some((r) => r.siteId === site.siteId)) return 'requesting';
-  return site.connection;
-}
-
-export function siteName(state: MeetingViewState, siteId: string): string {
-  return state.sites[siteId]?.name ?? siteId;
-}
+import type { QualityFigures } from '@pm/shared';
+import type { MessageKey } from '../../../i18n/vi';
 
 export function formatTime(epochMs: number, language: string): string {
   return new Date(epochMs).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB', {

@@ -1,0 +1,91 @@
+import { ActionError } from '../../../components/ActionError';
+import { useAction } from '../../../hooks/useAction';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { useMeetingConnection } from '../hooks/meetingContext';
+import { useMeetingState } from '../hooks/useMeetingState';
+import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
+import { ConnectionBanner } from './ConnectionBanner';
+import { ProgrammeView } from './ProgrammeView';
+import { SiteWall } from './SiteWall';
+import { SpeakerQueue } from './SpeakerQueue';
+import { AlertList, RollCallPanel } from './StaffAttendance';
+
+/** The meeting's title with a link to its attendance report (opens beside the console). */
+function ConsoleTitle({ prefix }: { prefix?: string }) {
+  const { t } = useI18n();
+  const summary = useMeetingState(selectSummary);
+  return (
+    <div className="console__title">
+      <h1>
+        {prefix}
+        {summary?.title}
+      </h1>
+      {summary && (
+        <a className="button" href={`/meetings/${summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
+          {t('report.link')}
+        </a>
+      )}
+    </div>
+  );
+}
+
+/** The chair presents its screen instead of the hall camera, or stops. */
+function PresentationToggle() {
+  const { t } = useI18n();
+  const connection = useMeetingConnection();
+  const presenting = useMeetingState(selectPresenting);
+  const phase = useMeetingState(selectPhase);
+  const action = useAction();
+  return (
+    <div className="toolbar">
+      <button
+        type="button"
+        className="button"
+        onClick={() => action.run(presenting ? connection.stopPresentation : connection.startPresentation)}
+        disabled={phase !== 'live'}
+      >
+        {presenting ? t('meeting.stopPresenting') : t('meeting.present')}
+      </button>
+      <ActionError action={action} />
+    </div>
+  );
+}
+
+/** The chair's console: programme preview, the speaker queue and its controls, and every site. */
+export function ChairConsole() {
+  return (
+    <section className="console">
+      <ConsoleTitle />
+      <ConnectionBanner />
+      <AlertList />
+      <div className="console__top">
+        <div>
+          <ProgrammeView />
+          <PresentationToggle />
+        </div>
+        <div>
+          <SpeakerQueue />
+          <RollCallPanel />
+        </div>
+      </div>
+      <SiteWall pageSize={12} />
+    </section>
+  );
+}
+
+/** The operator's screen: the site wall at full size, plus the queue. */
+export function OperatorWall() {
+  const { t } = useI18n();
+  return (
+    <section className="console">
+      <ConsoleTitle prefix={`${t('wall.heading')} — `} />
+      <ConnectionBanner />
+      <AlertList />
+      <SiteWall pageSize={24} />
+      <div className="console__top">
+        <SpeakerQueue />
+        <RollCallPanel />
+      </div>
+    </section>
+  );
+}

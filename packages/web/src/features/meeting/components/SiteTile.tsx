@@ -1,0 +1,61 @@
+import type { SiteStatus } from '@pm/shared';
+import type { Action } from '../../../hooks/useAction';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { useMeetingConnection } from '../hooks/meetingContext';
+import { useMeetingState } from '../hooks/useMeetingState';
+import { selectIsTalking, selectQualityFigures, selectWallTile, type WallStatus } from '../state/selectors';
+import { ConsumerVideo } from './MediaViews';
+import { qualityTooltip } from './siteDisplay';
+
+/**
+ * One site on the wall. It reads its own video, voice and connection figures, so a quality sample
+ * re-renders the tiles, not the wall's filters and paging.
+ */
+export function SiteTile({
+  site,
+  status,
+  spotlighted,
+  run,
+}: {
+  site: SiteStatus;
+  status: WallStatus;
+  spotlighted: boolean;
+  run: Action['run'];
+}) {
+  const { t } = useI18n();
+  const connection = useMeetingConnection();
+  const tile = useMeetingState(selectWallTile(site.siteId));
+  const talking = useMeetingState(selectIsTalking(site.siteId));
+  const figures = useMeetingState(selectQualityFigures(site.siteId));
+  return (
+    <li
+      className={`tile tile--${status} ${talking ? 'tile--talking' : ''}`}
+      data-site={site.siteId}
+      data-status={status}
+      title={figures ? qualityTooltip(figures, t) : undefined}
+    >
+      {tile ? <ConsumerVideo consumerId={tile} className="tile__video" /> : <div className="tile__video" />}
+      <div className="tile__label">
+        <strong>{site.name}</strong>
+        <span>
+          {t(`status.${status}`)}
+          {site.headcount !== null && ` · 👥 ${site.headcount}`}
+        </span>
+      </div>
+      {site.connection !== 'absent' && (
+        <div className="tile__actions">
+          <button type="button" className="button button--small" onClick={() => run(() => connection.grantFloor(site.siteId))}>
+            {t('meeting.grant')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => run(() => connection.spotlight(spotlighted ? null : site.siteId))}
+          >
+            {spotlighted ? t('meeting.unspotlight') : t('meeting.spotlight')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

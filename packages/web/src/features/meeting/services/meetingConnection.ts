@@ -1,0 +1,228 @@
+import {
+  CodedError,
+  type ClientQualityReport,
+  type RequestName,
+  type RequestPayload,
+  type ResponseData,
+  type SiteAlert,
+} from '@pm/shared';
+import type { types } from 'mediasoup-client';
+import { MediaSession } from '../../../media/mediaSession';
+import { SignallingClient, type ServerEvent } from '../../../signalling/signallingClient';
+import { detach } from '../../../util/detach';
+import { MeetingStore } from '../state/meetingStore';
+import { NodeRouting } from './nodeRouting';
+import { QualityReporter, qualityReport } from './qualityReporter';
+import { receiveStats, type ReceiveStats } from './receiveStats';
+
+/**
+ * One participant's live meeting, free of React: joins, sends the room's camera and microphone
+ * (sites and chair), receives the programme and wall tiles, and rebuilds itself after a network
+ * drop or a media-server restart without a reload. What the screens show lives in `store`; the
+ * tracks live in the media session, looked up by consumer id; `NodeRouting` picks the node.
+ * Built without side effects: `open()` connects, `close()` leaves (and it may be opened again).
+ */
+export class MeetingConnection {
+  readonly store = new MeetingStore();
+  private readonly routing: NodeRouting;
+  private readonly quality: QualityReporter;
+  private media: MediaSession | undefined;
+  private localStream: MediaStream | undefined;
+  private joining: Promise<void> | undefined;
+  private presentation: types.Producer | undefined;
+  private opened = false;
+
+  constructor(
+    readonly meetingId: string,
+    private readonly options: { sendMedia: boolean },
+  ) {
+    this.routing = new NodeRouting(window.location.origin, (url) => new SignallingClient(url), {
+      opened: (signalling) => signalling.onEvent((event) => this.handle(event)),
+      // socket.io reconnects by itself; every (re)connection joins afresh.
+      connected: () => this.rejoin(),
+      lost: () => this.store.apply({ type: 'reconnecting' }),
+      leaving: () => {
+        // A join still waiting on the node left behind cannot finish: the next node's connect joins afresh.
+        this.joining = undefined;
+        this.closeMedia();
+        this.store.apply({ type: 'reconnecting' });
+      },
+    });
+    this.quality = new QualityReporter(
+      () => this.measureQuality(),
+      (report) => this.request('quality:report', report),
+    );
+  }
+
+  open(): void {
+    this.opened = true;
+    this.routing.start();
+  }
+
+  close(): void {
+    if (!this.opened) return;
+    this.opened = false;
+    this.joining = undefined;
+    this.quality.stop();
+    // Leaving is a courtesy: the server also notices the socket closing, so a failure here changes nothing.
+    this.routing.signalling?.request('meeting:leave', {}).catch(() => undefined);
+    this.closeMedia();
+    this.localStream?.getTracks().forEach((t) => t.stop());
+    this.localStream = undefined;
+    this.routing.stop();
+  }
+
+  track(consumerId: string): MediaStreamTrack | undefined {
+    return this.media?.consumer(consumerId)?.track;
+  }
+
+  get local(): MediaStream | undefined {
+    return this.localStream;
+  }
+
+  /** What each received track delivered so far (for a technician at the console, and the browser tests). */
+  receiveStats(): Promise<ReceiveStats[]> {
+    const media = this.media;
+    return media ? receiveStats(media, this.store.getState().received) : Promise.resolve([]);
+  }
+
+  // ---- actions: each returns the server's answer or rejects with its coded error ----
+  requestFloor = () => this.request('floor:request', {});
+  cancelFloor = () => this.request('floor:cancel', {});
+  grantFloor = (siteId: string) => this.request('floor:grant', { siteId });
+  revokeFloor = () => this.request('floor:revoke', {});
+  nextFloor = () => this.request('floor:next', {});
+  muteAll = () => this.request('floor:muteAll', {});
+  spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
+  watchWall = (siteIds: string[]) => this.request('wall:watch', { siteIds });
+  startRollCall = (durationSeconds: number) => this.request('rollcall:start', { durationSeconds });
+  confirmRollCall = (rollCallId: string) => this.request('rollcall:confirm', { rollCallId });
+  setHeadcount = async (headcount: number) => {
+    await this.request('attendance:headcount', { headcount });
+    this.store.apply({ type: 'headcountSaved', headcount });
+  };
+  dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
+
+  /** The chair presents its screen: the programme shows it instead of the hall camera. */
+  startPresentation = async (): Promise<void> => {
+    const media = this.media;
+    if (!media || this.presentation) return;
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
+    const [track] = stream.getVideoTracks();
+    if (!track) return;
+    try {
+      this.presentation = await media.produce(track, 'screen');
+    } catch (error) {
+      // Not presented: the browser must not go on showing that the screen is shared.
+      track.stop();
+      throw error;
+    }
+    // The browser's own "stop sharing" button ends the presentation too.
+    track.addEventListener('ended', () => detach(this.stopPresentation(), 'stopping the presentation'));
+    this.store.apply({ type: 'presenting', presenting: true });
+  };
+
+  stopPresentation = async (): Promise<void> => {
+    const producer = this.presentation;
+    this.presentation = undefined;
+    this.store.apply({ type: 'presenting', presenting: false });
+    if (producer && !producer.closed) await this.media?.closeProducer(producer);
+    producer?.track?.stop();
+  };
+
+  // ---- internals ----
+  private request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
+    const signalling = this.routing.signalling;
+    if (!signalling) return Promise.reject(new CodedError('MEDIA_UNAVAILABLE', 'the meeting is not open'));
+    return signalling.request(name, payload);
+  }
+
+  /** The one subscription to what the server pushes: media first where media are involved, then the state. */
+  private handle(event: ServerEvent): void {
+    switch (event.type) {
+      case 'media:newConsumer':
+        detach(this.receive(event), `receiving ${event.payload.purpose}`);
+        return;
+      case 'media:consumerClosed':
+        this.media?.closeConsumer(event.payload.consumerId);
+        break;
+      case 'media:reconnectRequired':
+        this.rejoin();
+        break;
+    }
+    this.store.apply(event);
+  }
+
+  private rejoin(): void {
+    const signalling = this.routing.signalling;
+    // Reasons to rejoin can arrive together (a reconnect and a worker restart): join once.
+    if (!this.opened || !signalling || this.joining) return;
+    const joining = this.join(signalling).finally(() => {
+      if (this.joining === joining) this.joining = undefined;
+    });
+    this.joining = joining;
+    detach(joining, 'joining the meeting');
+  }
+
+  private async join(signalling: SignallingClient): Promise<void> {
+    this.closeMedia();
+    this.store.apply({ type: 'joining' });
+    try {
+      const { rtpCapabilities, summary } = await signalling.request('meeting:join', { meetingId: this.meetingId });
+      const media = new MediaSession(signalling);
+      media.onTransportFailed = () => this.rejoin();
+      this.media = media;
+      await media.load(rtpCapabilities);
+      await media.prepareReceive();
+      this.store.apply({ type: 'joined', summary });
+      await signalling.request('meeting:ready', { rtpCapabilities: { ...media.rtpCapabilities } });
+      if (this.options.sendMedia) await this.sendLocalMedia(media);
+      if (summary.role === 'site') this.quality.start();
+      this.store.apply({ type: 'live', at: Date.now() });
+    } catch (error) {
+      // A join on a node already left (or after closing) failed because it was left: nothing to show.
+      if (!this.opened || signalling !== this.routing.signalling) return;
+      if (this.routing.joinRefused(error, () => this.rejoin())) {
+        this.store.apply({ type: 'reconnecting' });
+        return;
+      }
+      this.store.apply({ type: 'failed', error });
+    }
+  }
+
+  private async sendLocalMedia(media: MediaSession): Promise<void> {
+    if (!this.localStream) {
+      this.localStream = await navigator.mediaDevices.getUserMedia({
+        video: { width: 1280, height: 720, frameRate: 30 },
+        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      });
+      this.store.apply({ type: 'localStreamOpened' });
+    }
+    const [video] = this.localStream.getVideoTracks();
+    const [audio] = this.localStream.getAudioTracks();
+    // Each (re)join gets clones: a producer closed with the old transport stops its track.
+    if (video) await media.produce(video.clone(), 'camera');
+    if (audio) await media.produce(audio.clone(), 'microphone');
+  }
+
+  private async receive(event: ServerEvent<'media:newConsumer'>): Promise<void> {
+    const media = this.media;
+    if (!media) return;
+    await media.consume(event.payload);
+    // Listed once its track exists, and only if these media are still the current ones.
+    if (media === this.media) this.store.apply(event);
+  }
+
+  private async measureQuality(): Promise<ClientQualityReport | undefined> {
+    const media = this.media;
+    const { phase, received } = this.store.getState();
+    if (!media || phase !== 'live') return undefined;
+    return qualityReport(await receiveStats(media, received), await media.roundTripMs());
+  }
+
+  private closeMedia(): void {
+    this.media?.close();
+    this.media = undefined;
+    this.presentation = undefined;
+  }
+}

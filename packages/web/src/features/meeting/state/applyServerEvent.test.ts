@@ -1,0 +1,221 @@
+import type { MeetingSummary, SiteAlert, SiteQuality, SiteStatus } from '@pm/shared';
+import { describe, expect, it } from 'vitest';
+import { applyServerEvent, MAX_ALERTS, type MeetingEvent } from './applyServerEvent';
+import { initialMeetingState, type MeetingViewState } from './meetingState';
+
+const site = (siteId: string, name: string): SiteStatus => ({
+  siteId,
+  name,
+  groupId: 'g-hoanghoa',
+  groupName: 'Huyện Hoằng Hóa',
+  connection: 'connected',
+  hasVideo: true,
+  headcount: null,
+});
+
+const summary = (overrides: Partial<MeetingSummary> = {}): MeetingSummary => ({
+  meetingId: 'm1',
+  title: 'Giao ban trực tuyến tháng 11',
+  selfSiteId: null,
+  role: 'chair',
+  floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+  sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
+  rollCall: null,
+  headcount: 12,
+  ...overrides,
+});
+
+const quality = (siteId: string, rttMs: number): SiteQuality => ({
+  siteId,
+  level: 'good',
+  figures: { rttMs, lossPct: 0, jitterMs: 3, bitrateUpKbps: 900, bitrateDownKbps: 1100, producerScore: 10, consumerScore: 10 },
+});
+
+const alert = (siteId: string, at: number): SiteAlert => ({ siteId, siteName: siteId, kind: 'degraded', at });
+
+const newConsumer = (
+  id: string,
+  purpose: 'programme-video' | 'programme-audio' | 'wall',
+  siteId: string | null,
+): MeetingEvent => ({
+  type: 'media:newConsumer',
+  payload: {
+    id,
+    producerId: `p-${id}`,
+    kind: purpose === 'programme-audio' ? 'audio' : 'video',
+    rtpParameters: {},
+    purpose,
+    siteId,
+  },
+});
+
+const run = (events: MeetingEvent[], from: MeetingViewState = initialMeetingState) => events.reduce(applyServerEvent, from);
+
+/** A chair console that joined and went live. */
+const live = () => run([{ type: 'joining' }, { type: 'joined', summary: summary() }, { type: 'live', at: 5000 }]);
+
+describe('applyServerEvent: joining and the connection', () => {
+  it('a first join connects, takes the summary, and goes live without claiming a reconnection', () => {
+    const joining = run([{ type: 'joining' }]);
+    expect(joining.phase).toBe('connecting');
+    const state = run(
+      [
+        { type: 'joined', summary: summary() },
+        { type: 'live', at: 5000 },
+      ],
+      joining,
+    );
+    expect(state.phase).toBe('live');
+    expect(state.reconnectedAt).toBeUndefined();
+    expect(state.summary?.title).toBe('Giao ban trực tuyến tháng 11');
+    expect(state.floor.queue).toEqual([{ siteId: 's1', requestedAt: 1000 }]);
+    expect(Object.keys(state.sites)).toEqual(['s1', 's2']);
+    expect(state.headcount).toBe(12);
+  });
+
+  it('a rejoin is a reconnection: it forgets received media and presenting, and stamps when it came back', () => {
+    const before = run([newConsumer('c1', 'programme-video', null), { type: 'presenting', presenting: true }], live());
+    expect(before.received).toHaveLength(1);
+    const rejoining = applyServerEvent(before, { type: 'joining' });
+    expect(rejoining.phase).toBe('reconnecting');
+    expect(rejoining.received).toEqual([]);
+    expect(rejoining.presenting).toBe(false);
+    const back = run(
+      [
+        { type: 'joined', summary: summary() },
+        { type: 'live', at: 9000 },
+      ],
+      rejoining,
+    );
+    expect(back.reconnectedAt).toBe(9000);
+  });
+
+  it('a dropped socket shows reconnecting once; a second notice changes nothing', () => {
+    const dropped = applyServerEvent(live(), { type: 'reconnecting' });
+    expect(dropped.phase).toBe('reconnecting');
+    expect(applyServerEvent(dropped, { type: 'reconnecting' })).toBe(dropped);
+  });
+
+  it('a failed join keeps its error until the meeting is live again', () => {
+    const error = new Error('refused');
+    const failed = run([{ type: 'joining' }, { type: 'failed', error }]);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error).toBe(error);
+    const recovered = run([{ type: 'joining' }, { type: 'joined', summary: summary() }, { type: 'live', at: 1 }], failed);
+    expect(recovered.error).toBeUndefined();
+  });
+
+  it('the server ending the meeting ends it on screen', () => {
+    expect(applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } }).phase).toBe('ended');
+  });
+});
+
+describe('applyServerEvent: what the server pushes', () => {
+  it('a floor change replaces the floor and leaves every other part as it was', () => {
+    const before = live();
+    const floor = { queue: [], holder: { siteId: 's1', since: 2000 }, spotlight: null, muteAllAt: null };
+    const after = applyServerEvent(before, { type: 'meeting:floor', payload: floor });
+    expect(after.floor).toEqual(floor);
+    expect(after.sites).toBe(before.sites);
+    expect(after.quality).toBe(before.quality);
+    expect(after.received).toBe(before.received);
+  });
+
+  it('a quality sample merges per site and leaves the floor object untouched (floor readers do not re-render)', () => {
+    const before = applyServerEvent(live(), {
+      type: 'meeting:quality',
+      payload: { sites: [quality('s1', 20), quality('s2', 30)] },
+    });
+    const after = applyServerEvent(before, { type: 'meeting:quality', payload: { sites: [quality('s1', 80)] } });
+    expect(after.quality.s1?.figures.rttMs).toBe(80);
+    expect(after.quality.s2?.figures.rttMs).toBe(30);
+    expect(after.floor).toBe(before.floor);
+    expect(after.sites).toBe(before.sites);
+    expect(after.summary).toBe(before.summary);
+  });
+
+  it('a site status replaces that site only', () => {
+    const before = live();
+    const after = applyServerEvent(before, {
+      type: 'meeting:siteStatus',
+      payload: { ...site('s2', 'Hoằng Đạo'), connection: 'poor' },
+    });
+    expect(after.sites.s2?.connection).toBe('poor');
+    expect(after.sites.s1).toBe(before.sites.s1);
+  });
+
+  it('programme, roll call and the active speaker are taken as pushed; the same speaker again changes nothing', () => {
+    const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'] };
+    const rollCall = { rollCallId: 'r1', startedAt: 1, deadline: 61_000, confirmed: { s1: 2 }, closed: false };
+    const state = run(
+      [
+        { type: 'meeting:programme', payload: programme },
+        { type: 'rollcall:update', payload: rollCall },
+        { type: 'meeting:activeSpeaker', payload: { siteId: 's1' } },
+      ],
+      live(),
+    );
+    expect(state.programme).toEqual(programme);
+    expect(state.rollCall).toEqual(rollCall);
+    expect(state.activeSpeaker).toBe('s1');
+    expect(applyServerEvent(state, { type: 'meeting:activeSpeaker', payload: { siteId: 's1' } })).toBe(state);
+  });
+
+  it('received media: a new consumer is listed once, a closed one goes, an unknown close changes nothing', () => {
+    const state = run(
+      [
+        newConsumer('c1', 'programme-video', null),
+        newConsumer('c2', 'programme-audio', null),
+        newConsumer('c1', 'programme-video', 's1'),
+      ],
+      live(),
+    );
+    expect(state.received).toEqual([
+      { consumerId: 'c2', purpose: 'programme-audio', siteId: null, kind: 'audio' },
+      { consumerId: 'c1', purpose: 'programme-video', siteId: 's1', kind: 'video' },
+    ]);
+    const closed = applyServerEvent(state, { type: 'media:consumerClosed', payload: { consumerId: 'c2' } });
+    expect(closed.received.map((r) => r.consumerId)).toEqual(['c1']);
+    expect(applyServerEvent(closed, { type: 'media:consumerClosed', payload: { consumerId: 'gone' } })).toBe(closed);
+  });
+
+  it('alerts come newest first, at most twenty, and a dismissed one goes', () => {
+    const alerts = Array.from({ length: MAX_ALERTS + 5 }, (_, i) => alert(`s${i}`, i));
+    const state = run(
+      alerts.map((payload) => ({ type: 'meeting:alert', payload })),
+      live(),
+    );
+    expect(state.alerts).toHaveLength(MAX_ALERTS);
+    expect(state.alerts[0]).toBe(alerts[alerts.length - 1]);
+    const dismissed = applyServerEvent(state, { type: 'alertDismissed', alert: state.alerts[1]! });
+    expect(dismissed.alerts).toHaveLength(MAX_ALERTS - 1);
+    expect(dismissed.alerts).not.toContain(state.alerts[1]);
+  });
+
+  it('events that belong to other parts of the app leave the meeting state as it was', () => {
+    const state = live();
+    const others: MeetingEvent[] = [
+      { type: 'schedule:changed', payload: { meetingId: 'm2', change: 'created' } },
+      {
+        type: 'recording:state',
+        payload: { meetingId: 'm1', state: 'recording', startedAt: null, durationMs: 0, playable: false },
+      },
+      { type: 'node:draining', payload: { reconnectWithinSeconds: 30 } },
+      { type: 'media:reconnectRequired', payload: { reason: 'worker died' } },
+    ];
+    for (const event of others) expect(applyServerEvent(state, event)).toBe(state);
+  });
+});
+
+describe('applyServerEvent: the client’s own changes', () => {
+  it('a saved headcount, a presentation and a reopened camera show on screen', () => {
+    const state = run(
+      [{ type: 'headcountSaved', headcount: 15 }, { type: 'presenting', presenting: true }, { type: 'localStreamOpened' }],
+      live(),
+    );
+    expect(state.headcount).toBe(15);
+    expect(state.presenting).toBe(true);
+    expect(state.localStreamVersion).toBe(1);
+  });
+});

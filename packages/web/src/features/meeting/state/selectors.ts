@@ -1,0 +1,81 @@
+import type { FloorState, SiteStatus } from '@pm/shared';
+import type { MeetingViewState } from './meetingState';
+
+/**
+ * What each part of a screen reads of the meeting's state. A component re-renders only when what
+ * its selectors return changes, so a kiosk reading the floor sleeps through quality samples.
+ * Selectors return parts of the state as they are (or primitives), never fresh objects, unless
+ * their hook is given an equality to compare with.
+ */
+export type Selector<T> = (state: MeetingViewState) => T;
+
+export const selectPhase: Selector<MeetingViewState['phase']> = (s) => s.phase;
+export const selectError: Selector<unknown> = (s) => s.error;
+export const selectReconnectedAt: Selector<number | undefined> = (s) => s.reconnectedAt;
+export const selectSummary: Selector<MeetingViewState['summary']> = (s) => s.summary;
+export const selectTitle: Selector<string | undefined> = (s) => s.summary?.title;
+export const selectRole: Selector<'chair' | 'site' | 'operator' | undefined> = (s) => s.summary?.role;
+export const selectSelfSiteId: Selector<string | null | undefined> = (s) => s.summary?.selfSiteId;
+export const selectFloor: Selector<FloorState> = (s) => s.floor;
+export const selectProgramme: Selector<MeetingViewState['programme']> = (s) => s.programme;
+export const selectSites: Selector<MeetingViewState['sites']> = (s) => s.sites;
+export const selectInvitedCount: Selector<number> = (s) => Object.keys(s.sites).length;
+export const selectRollCall: Selector<MeetingViewState['rollCall']> = (s) => s.rollCall;
+export const selectAlerts: Selector<MeetingViewState['alerts']> = (s) => s.alerts;
+export const selectHeadcount: Selector<number | null> = (s) => s.headcount;
+export const selectPresenting: Selector<boolean> = (s) => s.presenting;
+export const selectLocalStreamVersion: Selector<number> = (s) => s.localStreamVersion;
+
+/** The programme video this screen receives, if any. */
+export const selectProgrammeVideo: Selector<string | undefined> = (s) =>
+  s.received.find((r) => r.purpose === 'programme-video')?.consumerId;
+
+/** Every programme audio track (the chair and whoever holds the floor): compare with `sameItems`. */
+export const selectProgrammeAudio: Selector<string[]> = (s) =>
+  s.received.filter((r) => r.purpose === 'programme-audio').map((r) => r.consumerId);
+
+/** A site's wall tile video, if it is received. */
+export const selectWallTile =
+  (siteId: string): Selector<string | undefined> =>
+  (s) =>
+    s.received.find((r) => r.purpose === 'wall' && r.siteId === siteId)?.consumerId;
+
+export const selectQualityFigures = (siteId: string) => (s: MeetingViewState) => s.quality[siteId]?.figures;
+
+export const selectIsTalking =
+  (siteId: string): Selector<boolean> =>
+  (s) =>
+    s.activeSpeaker === siteId;
+
+/** Where a site kiosk stands: holding the floor, or its place in the queue (0: not queued). */
+export const selectOwnFloor: Selector<{ hasFloor: boolean; position: number }> = (s) => {
+  const selfId = s.summary?.selfSiteId;
+  return {
+    hasFloor: !!selfId && s.floor.holder?.siteId === selfId,
+    position: s.floor.queue.findIndex((r) => r.siteId === selfId) + 1,
+  };
+};
+
+export type WallStatus = 'absent' | 'connected' | 'poor' | 'reconnecting' | 'speaking' | 'requesting';
+
+/** What colour a site's tile has: speaking and requesting win over plain connection states. */
+export function wallStatus(site: SiteStatus, floor: FloorState): WallStatus {
+  if (floor.holder?.siteId === site.siteId) return 'speaking';
+  if (site.connection !== 'absent' && floor.queue.some((r) => r.siteId === site.siteId)) return 'requesting';
+  return site.connection;
+}
+
+export function siteName(sites: MeetingViewState['sites'], siteId: string): string {
+  return sites[siteId]?.name ?? siteId;
+}
+
+/** Equality for selectors that build arrays of primitives. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+}
+
+/** Equality for selectors that build small records of primitives. */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as Array<keyof T>;
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
