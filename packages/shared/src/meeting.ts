@@ -68,5 +68,5 @@ export const meetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 /** Why the server created a consumer for the client. */
-export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'wall']);
+export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'wall', 'loopback']);
 export type ConsumerPurpose = z.infer<typeof consumerPurposeSchema>;

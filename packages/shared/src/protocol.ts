@@ -14,6 +14,7 @@ import {
   mediaKindSchema,
   rtpCapabilitiesSchema,
   rtpParametersSchema,
+  trackSourceSchema,
   transportOptionsSchema,
 } from './media.js';
 import { recordingControlSchema, recordingStatusSchema } from './recording.js';
@@ -52,7 +53,7 @@ export const requests = {
         kind: mediaKindSchema,
         rtpParameters: rtpParametersSchema,
         /** What the track is, so the SFU can route it (camera or screen share). */
-        source: z.enum(['camera', 'microphone', 'screen']),
+        source: trackSourceSchema,
       })
       .strict(),
     z.object({ producerId: z.string() }),

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { CodedError } from '@pm/shared';
 import type { Logger } from '../logger.js';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
+import { detach } from '../util/detach.js';
 import { SerialQueue } from '../util/serialQueue.js';
 import { FeedRelay } from './feedRelay.js';
 import { probeDurationMs } from './ffmpegTools.js';
@@ -59,10 +60,10 @@ export class MeetingRecorder {
 
   static async open(meeting: LiveMeeting, deps: RecorderDeps, changed: () => void): Promise<MeetingRecorder> {
     const relays: Relays = { video: await FeedRelay.open('video'), chair: await FeedRelay.open('audio'), floor: await FeedRelay.open('audio') };
-    const capture = await ProgrammeCapture.open(meeting, relays, (siteId) => void deps.store.turn(meeting.id, siteId, new Date()), deps.log);
-    relays.video.askKeyframesWith(() => void capture.requestKeyFrame().catch(() => undefined));
+    const capture = await ProgrammeCapture.open(meeting, relays, deps.log);
+    relays.video.askKeyframesWith(() => detach(capture.requestKeyFrame(), deps.log, 'asking the programme for a keyframe'));
     const recorder = new MeetingRecorder(meeting, relays, capture, deps, changed);
-    capture.onRouterClosed(() => void recorder.stop().then(changed));
+    capture.onRouterClosed(() => detach(recorder.stop().then(changed), deps.log, 'stopping the recording of a closed meeting'));
     return recorder;
   }
 

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import type { ProgrammeFeed, ProgrammeSelection } from '../meetings/live/programme.js';
 import type { ms } from '../sfu/mediasoupModule.js';
+import { detach } from '../util/detach.js';
 import { SerialQueue } from '../util/serialQueue.js';
 import type { FeedRelay } from './feedRelay.js';
 
@@ -40,17 +41,15 @@ export class ProgrammeCapture {
   private readonly consumers = new Map<Slot, ms.Consumer>();
   private readonly updates = new SerialQueue();
   private stopWatching: (() => void) | undefined;
-  private holder: string | null | undefined;
 
   private constructor(
     private readonly meeting: LiveMeeting,
     private readonly router: ms.Router,
     private readonly transports: Record<Slot, ms.PlainTransport>,
-    private readonly onTurn: (siteId: string | null) => void,
     private readonly log: Logger,
   ) {}
 
-  static async open(meeting: LiveMeeting, relays: Relays, onTurn: (siteId: string | null) => void, log: Logger): Promise<ProgrammeCapture> {
+  static async open(meeting: LiveMeeting, relays: Relays, log: Logger): Promise<ProgrammeCapture> {
     const router = await meeting.placeConsumer();
     const transportTo = async (relay: FeedRelay) => {
       const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false, appData: { recorder: true } });
@@ -58,8 +57,10 @@ export class ProgrammeCapture {
       return transport;
     };
     const transports = { video: await transportTo(relays.video), chair: await transportTo(relays.chair), floor: await transportTo(relays.floor) };
-    const capture = new ProgrammeCapture(meeting, router, transports, onTurn, log);
-    capture.stopWatching = meeting.watchProgramme((selection) => void capture.updates.push(() => capture.follow(selection)));
+    const capture = new ProgrammeCapture(meeting, router, transports, log);
+    capture.stopWatching = meeting.watchProgramme((selection) => {
+      detach(capture.updates.push(() => capture.follow(selection)), log, 'following the programme');
+    });
     return capture;
   }
 
@@ -88,11 +89,6 @@ export class ProgrammeCapture {
   }
 
   private async follow(selection: ProgrammeSelection): Promise<void> {
-    const holder = this.meeting.floorHolder();
-    if (holder !== this.holder) {
-      this.holder = holder;
-      this.onTurn(holder);
-    }
     const feeds = feedsOf(selection);
     for (const slot of Object.keys(feeds) as Slot[]) {
       try {

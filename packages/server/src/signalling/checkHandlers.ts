@@ -7,8 +7,8 @@ export function checkHandlers(check: TechnicalCheck): HandlerTable {
     'check:start': async (session) => {
       const media = await check.start(
         session.id,
-        { consumerClosed: (consumerId) => session.socket.emit('media:consumerClosed', { consumerId }) },
-        () => session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' }),
+        { consumerClosed: (consumerId) => session.send('media:consumerClosed', { consumerId }) },
+        () => session.send('media:reconnectRequired', { reason: 'media server restarted' }),
       );
       session.setMedia(media);
       return { rtpCapabilities: { ...media.router.rtpCapabilities } };

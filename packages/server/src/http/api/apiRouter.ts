@@ -13,7 +13,7 @@ import {
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { authorize, routeAccess, type PublicRoute } from '../../auth/authorization.js';
-import type { SessionCookie } from '../../auth/sessionCookie.js';
+import type { SessionCookie } from '../sessionCookie.js';
 
 const MAX_JSON_BODY = '1mb';
 const MAX_UPLOAD = '5mb';

@@ -1,15 +1,14 @@
+import type { TrackSource } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
 import type { ms } from '../../sfu/mediasoupModule.js';
 import { FloorControl } from './floorControl.js';
 import type { Participant } from './participant.js';
 import { selectProgramme } from './programme.js';
 
-type Source = 'camera' | 'microphone' | 'screen';
-
 /** A participant reduced to what the selection reads: its key, site and open producers. */
-function participant(key: string, siteId: string | null, sources: Source[]): Participant {
+function participant(key: string, siteId: string | null, sources: TrackSource[]): Participant {
   const producers = new Map(sources.map((s) => [s, { id: `${key}-${s}`, kind: s === 'microphone' ? 'audio' : 'video' }]));
-  return { key, siteId, producer: (s: Source) => producers.get(s) as ms.Producer | undefined } as unknown as Participant;
+  return { key, siteId, producer: (s: TrackSource) => producers.get(s) as ms.Producer | undefined } as unknown as Participant;
 }
 
 function room(...people: Participant[]): Map<string, Participant> {

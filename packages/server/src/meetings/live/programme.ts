@@ -1,7 +1,7 @@
-import type { Programme } from '@pm/shared';
+import type { Programme, TrackSource } from '@pm/shared';
 import type { ms } from '../../sfu/mediasoupModule.js';
 import type { FloorControl } from './floorControl.js';
-import type { Participant } from './participant.js';
+import { participantKey, type Participant } from './participant.js';
 
 export interface ProgrammeFeed {
   producer: ms.Producer;
@@ -26,9 +26,9 @@ export function selectProgramme(
   participants: ReadonlyMap<string, Participant>,
   siteName: (siteId: string) => string | undefined,
 ): ProgrammeSelection {
-  const chair = participants.get('chair');
-  const site = (siteId: string | undefined) => (siteId ? participants.get(`site:${siteId}`) : undefined);
-  const feed = (owner: Participant | undefined, source: 'camera' | 'microphone' | 'screen') => {
+  const chair = participants.get(participantKey.chair);
+  const site = (siteId: string | undefined) => (siteId ? participants.get(participantKey.site(siteId)) : undefined);
+  const feed = (owner: Participant | undefined, source: TrackSource) => {
     const producer = owner?.producer(source);
     return owner && producer ? { owner, producer } : undefined;
   };

@@ -146,8 +146,8 @@ export class MediaAgent {
         return { producerId: producer.id };
       }),
       on('edge.closeProducer', async ({ peerId, producerId }) => peer(peerId).closeProducer(producerId)),
-      on('edge.consume', async ({ peerId, producerId, rtpCapabilities, spatialLayer }) =>
-        this.edgeForPeer(peerId).consume(peerId, producerId, rtpCapabilities as ms.RtpCapabilities, spatialLayer),
+      on('edge.consume', async ({ peerId, producerId, rtpCapabilities, ...options }) =>
+        this.edgeForPeer(peerId).consume(peerId, producerId, rtpCapabilities as ms.RtpCapabilities, options),
       ),
       on('edge.resumeConsumer', async ({ peerId, consumerId }) => peer(peerId).resumeConsumer(consumerId)),
       on('edge.setServerPaused', async ({ peerId, consumerId, paused }) => peer(peerId).setServerPaused(consumerId, paused)),

@@ -1,7 +1,6 @@
-import { parse } from 'cookie';
-import type { PlatformIo } from '../signalling/socketServer.js';
-import type { PlatformSocket } from '../signalling/socketSession.js';
-import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+import type { PlatformIo } from './socketServer.js';
+import type { PlatformSocket } from './socketSession.js';
+import { sessionTokenFrom, type SessionStore } from '../auth/sessions.js';
 
 /** socket.io rooms every authenticated socket joins, so the server can reach it by account. */
 export const socketRooms = {
@@ -11,11 +10,6 @@ export const socketRooms = {
   /** Accounts that are not a meeting room: they hear about every schedule change. */
   staff: 'schedule:staff',
 };
-
-export function sessionTokenFrom(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  return parse(cookieHeader)[SESSION_COOKIE] || undefined;
-}
 
 /**
  * socket.io middleware: the handshake must carry a valid `pm_session` cookie (the browser sends
