@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freeMediaPortBase } from '../../../../tests/support/mediaPorts.ts';
+import { freeMediaPortBase } from '../testing/mediaPorts.js';
 import { createLogger } from '../logger.js';
 import { mediaCodecs } from './mediaCodecs.js';
 import { PeerMedia } from './peerMedia.js';
