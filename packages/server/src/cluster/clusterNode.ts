@@ -5,6 +5,7 @@ import { LocalMeetingHosts, RedisMeetingHosts, type MeetingHosts } from './meeti
 import { MemoryMeetingStateStore, RedisMeetingStateStore, type MeetingStateStore } from './meetingStateStore.js';
 import { JoinPacer } from './joinPacer.js';
 import { HEARTBEAT_MS, NodeRegistry, type NodeInfo } from './nodeRegistry.js';
+import { RedisMessageBus } from './messageBus.js';
 import { NodeRpc } from './nodeRpc.js';
 
 export interface ClusterNodeOptions {
@@ -59,7 +60,7 @@ export class ClusterNode {
         }),
         log,
       );
-      this.rpc = new NodeRpc(redis, this.nodeId, log.child({ module: 'rpc' }));
+      this.rpc = new NodeRpc(new RedisMessageBus(redis, log), this.nodeId, log.child({ module: 'rpc' }));
       this.pacer = new JoinPacer(redis, options.joinsPerSecond, log);
       this.stateStore = new RedisMeetingStateStore(redis);
       this.hosts = new RedisMeetingHosts(redis, this.registry);
