@@ -26,6 +26,7 @@ import { MediaAgent } from './sfu/cascade/mediaAgent.js';
 import { SitePlacement } from './sfu/cascade/sitePlacement.js';
 import { SfuMeetingMedia } from './sfu/sfuMeetingMedia.js';
 import { WorkerPool } from './sfu/workerPool.js';
+import { detach } from './util/detach.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { attachClusterAdapter } from './signalling/clusterAdapter.js';
@@ -126,9 +127,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       log: log.child({ module: 'recording' }),
     });
     recordings.recoverUnfinished();
-    live.onOpened((meeting) =>
-      recordings.continueAfterTakeover(meeting).catch((err: unknown) => log.error({ err, meeting: meeting.id }, 'could not continue the recording')),
-    );
+    live.onOpened((meeting) => detach(recordings.continueAfterTakeover(meeting), log, `continuing the recording of ${meeting.id}`));
 
     const census = async () => ({
       ...(await live.census()),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route, type ApiRoute } from './apiRoute.js';
+import { route } from './apiRoute.js';
 
 /**
  * Running the platform as a cluster: TURN credentials for meeting rooms behind strict firewalls,

@@ -37,8 +37,15 @@ export class MeetingAttendance {
     private readonly outputs: AttendanceOutputs,
     private readonly log: Logger,
   ) {
-    this.rollCalls = new RollCalls(meetingId, store, outputs.rollCall, log);
-    this.quality = new QualityMonitor(meetingId, sites, siteName, store, { sample: outputs.quality, alert: outputs.alert }, log);
+    this.rollCalls = new RollCalls(meetingId, store, (rollCall) => outputs.rollCall(rollCall), log);
+    this.quality = new QualityMonitor(
+      meetingId,
+      sites,
+      siteName,
+      store,
+      { sample: (sites) => outputs.quality(sites), alert: (alert) => outputs.alert(alert) },
+      log,
+    );
   }
 
   /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it), then samples. */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { CodedError, type ComponentHealth, type DrainStatus } from '@pm/shared';
+import type { ComponentHealth, DrainStatus } from '@pm/shared';
 import type { Logger } from '../logger.js';
 
 /** How often a stopping node looks whether its last participant has gone. */

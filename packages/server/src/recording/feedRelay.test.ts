@@ -21,7 +21,7 @@ describe('FeedRelay', () => {
     recorder.on('message', (m) => received.push(m));
     let asked = 0;
     relay.askKeyframesWith(() => asked++);
-    void relay.sendTo(recorder.address().port);
+    const firstSent = relay.sendTo(recorder.address().port);
 
     // A source with no keyframe for 1.3 s (the first request was lost), a frame every 50 ms: the
     // relay asks every 500 ms while it waits, so twice (more only if this machine was slow).
@@ -47,5 +47,6 @@ describe('FeedRelay', () => {
     expect(asked).toBe(askedBefore);
     // The keyframe and the frames after it went on to the recorder (RTP, not the RTCP reports).
     await expect.poll(() => received.filter((m) => m[1]! < 200).length).toBe(13);
+    await expect(firstSent).resolves.toBeGreaterThan(started);
   });
 });

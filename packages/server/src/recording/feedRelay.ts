@@ -100,7 +100,7 @@ export class FeedRelay {
   }
 
   private send(packet: Buffer, now: number): void {
-    this.socket.send(packet, this.target!, '127.0.0.1');
+    this.socket.send(packet, this.target, '127.0.0.1');
     this.firstForwarded?.(now);
     this.firstForwarded = undefined;
   }

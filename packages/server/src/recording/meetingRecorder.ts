@@ -106,7 +106,8 @@ export class MeetingRecorder {
       this.capture.close();
       for (const relay of Object.values(this.relays)) relay.close();
       await this.deps.store.setState(this.meeting.id, 'STOPPED');
-      void this.commands.push(() => joinParts(this.meeting.id, this.deps).then(this.changed, (err) => this.deps.log.error({ err }, 'could not join the recording')));
+      // The join runs after this command, so a later command waits for the file it produces.
+      detach(this.commands.push(() => joinParts(this.meeting.id, this.deps).then(this.changed)), this.deps.log, 'joining the recording');
     });
   }
 
@@ -121,10 +122,10 @@ export class MeetingRecorder {
     const videoAt = await Promise.race([firstVideo, new Promise<undefined>((r) => setTimeout(r, KEYFRAME_WAIT_MS))]);
     const voicesAt = await Promise.all([this.relays.chair.sendTo(chair), this.relays.floor.sendTo(floor)]);
     await store.addPart(this.meeting.id, index, new Date(videoAt ?? Math.min(...voicesAt)), process.pid);
-    const keyframes = setInterval(() => void this.capture.requestKeyFrame().catch(() => undefined), KEYFRAME_EVERY_MS);
+    const keyframes = setInterval(() => detach(this.capture.requestKeyFrame(), log, 'asking for a keyframe'), KEYFRAME_EVERY_MS);
     this.part = { index, process, keyframes };
     log.info({ meeting: this.meeting.id, part: index, pid: process.pid }, 'recording part started');
-    void process.exited.then(() => this.onRecorderExit(process));
+    detach(process.exited.then(() => this.onRecorderExit(process)), log, 'watching the recorder');
   }
 
   private async closePart(): Promise<void> {
@@ -156,10 +157,11 @@ export class MeetingRecorder {
     clearInterval(part.keyframes);
     this.deps.log.error({ meeting: this.meeting.id, part: part.index }, 'recorder exited while recording; starting a new part');
     for (const relay of Object.values(this.relays)) relay.hold();
-    void this.commands.push(async () => {
-      await this.closed(part.index).catch((err) => this.deps.log.error({ err }, 'could not close the recording part'));
+    const restarted = this.commands.push(async () => {
+      await this.closed(part.index).catch((err: unknown) => this.deps.log.error({ err }, 'could not close the recording part'));
       await new Promise((r) => setTimeout(r, RESTART_DELAY_MS));
       if (!this.stopped && !this.part) await this.openPart(await this.deps.store.begin(this.meeting.id));
     });
+    detach(restarted, this.deps.log, 'starting a new recording part');
   }
 }

@@ -111,8 +111,8 @@ export class Recordings {
   }
 
   async stopAll(): Promise<void> {
-    const recorders = await Promise.allSettled(this.recorders.values());
-    await Promise.all(recorders.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    const recorders = await Promise.allSettled([...this.recorders.values()]);
+    await Promise.all(recorders.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
   }
 
   /** Repairs and joins the recordings a crash left unfinished (in the background; commands wait). */

@@ -17,7 +17,7 @@ import type { WorkerSlot } from './workerPool.js';
 export interface PeerPlacement {
   slot: WorkerSlot;
   router: ms.Router;
-  release(): void;
+  release: () => void;
 }
 
 export interface PeerMediaEvents {

@@ -1,5 +1,4 @@
 import type { TechnicalCheck } from '../meetings/live/technicalCheck.js';
-import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 
 export function checkHandlers(check: TechnicalCheck): HandlerTable {
@@ -15,6 +14,6 @@ export function checkHandlers(check: TechnicalCheck): HandlerTable {
     },
 
     'check:loopback': async (session, { producerId, rtpCapabilities }) =>
-      check.loopback(session.media, producerId, rtpCapabilities as ms.RtpCapabilities),
+      check.loopback(session.media, producerId, rtpCapabilities),
   };
 }

@@ -1,5 +1,4 @@
 import type { LiveMeetings } from '../meetings/live/liveMeetings.js';
-import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 import type { SocketSession } from './socketSession.js';
 
@@ -29,7 +28,7 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
 
     'meeting:ready': async (session, { rtpCapabilities }) => {
       const { meeting, participant } = session.participation;
-      await meeting.ready(participant, rtpCapabilities as ms.RtpCapabilities);
+      await meeting.ready(participant, rtpCapabilities);
       return {};
     },
 

@@ -17,19 +17,10 @@ export const socketRooms = {
  * without one is refused with the error message UNAUTHENTICATED.
  */
 export function socketAuth(sessions: SessionStore) {
-  return async (socket: PlatformSocket, next: (error?: Error) => void): Promise<void> => {
+  const authenticate = async (socket: PlatformSocket): Promise<Error | undefined> => {
     const token = sessionTokenFrom(socket.request.headers.cookie);
-    let session;
-    try {
-      session = token ? await sessions.resolve(token) : undefined;
-    } catch {
-      next(new Error('INTERNAL'));
-      return;
-    }
-    if (!session) {
-      next(new Error('UNAUTHENTICATED'));
-      return;
-    }
+    const session = token ? await sessions.resolve(token) : undefined;
+    if (!session) return new Error('UNAUTHENTICATED');
     const { identity, tokenHash } = session;
     socket.data.identity = identity;
     await socket.join([
@@ -37,7 +28,10 @@ export function socketAuth(sessions: SessionStore) {
       socketRooms.user(identity.userId),
       identity.siteId ? socketRooms.site(identity.siteId) : socketRooms.staff,
     ]);
-    next();
+    return undefined;
+  };
+  return (socket: PlatformSocket, next: (error?: Error) => void): void => {
+    authenticate(socket).then(next, () => next(new Error('INTERNAL')));
   };
 }
 

@@ -66,7 +66,7 @@ function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRout
       Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
     );
     const result = await handler({
-      identity: identity as never,
+      identity: identity,
       sessionTokenHash: session?.tokenHash,
       params,
       query: (route.query ? validate(route.query, req.query, 'query') : undefined) as never,

@@ -148,6 +148,7 @@ export class LiveMeeting {
       // A storm of sites (a whole province reconnecting) is paced across the cluster, not refused.
       if (role === 'site') await this.parts.admitSite?.();
       this.assertOpen();
+      // Media events name the participant, which exists once its media are placed.
       let participant: Participant | undefined;
       const media = await this.media.place(role, key, {
         consumerClosed: (consumerId) => link.send('media:consumerClosed', { consumerId }),

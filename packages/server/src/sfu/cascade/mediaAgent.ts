@@ -142,7 +142,7 @@ export class MediaAgent {
       ),
       on('edge.restartIce', async ({ peerId, transportId }) => ({ iceParameters: { ...(await peer(peerId).restartIce(transportId)) } })),
       on('edge.produce', async ({ peerId, transportId, kind, rtpParameters, source }) => {
-        const producer = await peer(peerId).produce(transportId, kind, rtpParameters as ms.RtpParameters, source);
+        const producer = await peer(peerId).produce(transportId, kind, rtpParameters, source);
         return { producerId: producer.id };
       }),
       on('edge.closeProducer', async ({ peerId, producerId }) => peer(peerId).closeProducer(producerId)),
