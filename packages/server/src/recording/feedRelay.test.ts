@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedRelay } from './feedRelay.js';
-import { buildRtp } from './rtpPacket.js';
+import { buildRtp } from '../sfu/rtp/rtpPacket.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const VP8_DELTA = Buffer.from([0x10, 0x01, 0x00]);
