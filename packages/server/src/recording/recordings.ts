@@ -10,6 +10,7 @@ import { detach } from '../util/detach.js';
 import { MeetingRecorder, type RecorderDeps } from './meetingRecorder.js';
 import { awaitOrphanRecorder } from './orphanRecorders.js';
 import { RecordingFiles } from './recordingFiles.js';
+import { ffmpegPartWriter } from './recorderProcess.js';
 import { joinParts, RecordingJoiner } from './recordingJoiner.js';
 import { RecordingStore } from './recordingStore.js';
 import { loadTimelines } from './timelines.js';
@@ -35,6 +36,8 @@ export interface RecordingsParts {
 export class Recordings {
   readonly files: RecordingFiles;
   private readonly deps: RecorderDeps;
+  private readonly store: RecordingStore;
+  private readonly joiner: RecordingJoiner;
   private readonly recorders = new Map<string, Promise<MeetingRecorder>>();
   private readonly recovering = new Map<string, Promise<void>>();
   private readonly log: Logger;
@@ -42,8 +45,15 @@ export class Recordings {
   constructor(private readonly parts: RecordingsParts) {
     this.log = parts.log;
     this.files = new RecordingFiles(path.join(parts.dataDir, 'recordings'));
-    const store = new RecordingStore(parts.prisma);
-    this.deps = { store, files: this.files, joiner: new RecordingJoiner(this.files, parts.log), log: parts.log };
+    this.store = new RecordingStore(parts.prisma);
+    this.joiner = new RecordingJoiner(this.files, parts.log);
+    this.deps = {
+      store: this.store,
+      files: this.files,
+      writer: ffmpegPartWriter(this.files, this.joiner, parts.log),
+      join: (meetingId) => joinParts(meetingId, { store: this.store, joiner: this.joiner }),
+      log: parts.log,
+    };
   }
 
   async control(identity: Identity, meetingId: string, action: RecordingAction): Promise<RecordingStatus> {
@@ -54,7 +64,7 @@ export class Recordings {
     const recorder = await this.recorderFor(meeting, action);
     // Stopped on a node that took the meeting over before its recording went on: join what the
     // lost host recorded.
-    if (!recorder && action === 'stop' && (await this.status(meetingId)).state === 'paused') await joinParts(meetingId, this.deps);
+    if (!recorder && action === 'stop' && (await this.status(meetingId)).state === 'paused') await this.deps.join(meetingId);
     try {
       await recorder?.[action]();
     } catch (error) {
@@ -76,7 +86,7 @@ export class Recordings {
   async continueAfterTakeover(meeting: LiveMeeting): Promise<void> {
     await this.recovering.get(meeting.id);
     if ((await this.status(meeting.id)).state !== 'recording') return;
-    const { store, log } = this.deps;
+    const { store, log } = this;
     for (const part of await store.parts(meeting.id)) if (!part.closed) await store.closePart(meeting.id, part.index);
     await store.setState(meeting.id, 'PAUSED');
     log.warn({ meeting: meeting.id }, 'meeting taken over while recording: the recording goes on once the programme has video');
@@ -98,7 +108,7 @@ export class Recordings {
   }
 
   status(meetingId: string): Promise<RecordingStatus> {
-    return this.deps.store.status(meetingId);
+    return this.store.status(meetingId);
   }
 
   /** Who held the floor when, on the recording's timeline. */
@@ -117,7 +127,7 @@ export class Recordings {
 
   /** Repairs and joins the recordings a crash left unfinished (in the background; commands wait). */
   recoverUnfinished(): void {
-    const recoveries = this.deps.store.unfinished().then((meetingIds) => {
+    const recoveries = this.store.unfinished().then((meetingIds) => {
       for (const meetingId of meetingIds) {
         const recovery = this.recover(meetingId)
           .catch((err: unknown) => this.log.error({ err, meeting: meetingId }, 'could not repair the recording'))
@@ -131,10 +141,10 @@ export class Recordings {
   private async recover(meetingId: string): Promise<void> {
     // Another node's recording (its files are on its own disk) is that node's to repair.
     if (!fs.existsSync(this.files.dir(meetingId))) return;
-    for (const part of await this.deps.store.parts(meetingId)) {
+    for (const part of await this.store.parts(meetingId)) {
       if (!part.closed) await awaitOrphanRecorder(part.pid, this.files.part(meetingId, part.index));
     }
-    await joinParts(meetingId, this.deps);
+    await this.deps.join(meetingId);
     this.log.info({ meeting: meetingId }, 'recording left by a crash repaired and joined');
   }
 

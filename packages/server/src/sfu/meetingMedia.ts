@@ -1,6 +1,21 @@
 import type { ParticipantRole } from '@pm/shared';
 import type { ms } from './mediasoupModule.js';
 import type { ParticipantMedia } from './participantMedia.js';
+import type { ProgrammeOutput, ProgrammeSources } from './programme/stableProgramme.js';
+
+export type { ProgrammeOutput, ProgrammeSources } from './programme/stableProgramme.js';
+
+/**
+ * The meeting's programme on the SFU: producers every participant consumes once, whose sources
+ * switch on the server (StableProgramme).
+ */
+export interface ProgrammeOutputs {
+  readonly producers: Record<ProgrammeOutput, ms.Producer>;
+  /** The router the producers live on (consumers elsewhere get them piped). */
+  readonly router: ms.Router;
+  /** Feeds each output from its source; the screens' consumers stay as they are. */
+  show(sources: ProgrammeSources): void;
+}
 
 export interface ParticipantMediaEvents {
   /** The SFU closed one of the client's consumers (its producer went away). */
@@ -26,5 +41,11 @@ export interface MeetingMedia {
   observeVoice(media: ParticipantMedia, producer: ms.Producer, siteId: string | null): void;
   /** Hears who speaks loudest now (a site, or null: the chair or nobody), at each change. */
   onActiveSpeaker(listener: (siteId: string | null) => void): void;
+  /** The programme's outputs, built on first use; a new set after the old ones were lost. */
+  programme(): Promise<ProgrammeOutputs>;
+  /** Hears an output whose lanes now carry the source last shown (the picture changed at the rooms). */
+  onProgrammeSwitched(listener: (output: ProgrammeOutput) => void): void;
+  /** Hears the programme lost (its worker died): a new one is built; every participant subscribes again. */
+  onProgrammeLost(listener: () => void): void;
   close(): void;
 }

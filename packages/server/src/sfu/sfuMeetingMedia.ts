@@ -2,11 +2,12 @@ import type { ParticipantRole } from '@pm/shared';
 import type { Logger } from '../logger.js';
 import { detach } from '../util/detach.js';
 import { MeetingCascade, type ClusterMedia } from './cascade/meetingCascade.js';
-import type { MeetingMedia, ParticipantMediaEvents } from './meetingMedia.js';
+import type { MeetingMedia, ParticipantMediaEvents, ProgrammeOutput, ProgrammeOutputs } from './meetingMedia.js';
 import { MeetingRouters } from './meetingRouters.js';
 import type { ms } from './mediasoupModule.js';
 import type { ParticipantMedia } from './participantMedia.js';
 import { PeerMedia } from './peerMedia.js';
+import { StableProgramme } from './programme/stableProgramme.js';
 import { SpeakerDetection } from './speakerDetection.js';
 import type { WorkerPool, WorkerSlot } from './workerPool.js';
 
@@ -25,6 +26,10 @@ export class SfuMeetingMedia implements MeetingMedia {
   private readonly stopWatchingPool: () => void;
 
   private readonly speakerListeners: Array<(siteId: string | null) => void> = [];
+  private stable: Promise<StableProgramme> | undefined;
+  private readonly switchedListeners: Array<(output: ProgrammeOutput) => void> = [];
+  private readonly lostListeners: Array<() => void> = [];
+  private closed = false;
 
   constructor(
     pool: WorkerPool,
@@ -62,10 +67,48 @@ export class SfuMeetingMedia implements MeetingMedia {
     this.speakerListeners.push(listener);
   }
 
+  programme(): Promise<ProgrammeOutputs> {
+    this.stable ??= this.buildProgramme();
+    return this.stable;
+  }
+
+  onProgrammeSwitched(listener: (output: ProgrammeOutput) => void): void {
+    this.switchedListeners.push(listener);
+  }
+
+  onProgrammeLost(listener: () => void): void {
+    this.lostListeners.push(listener);
+  }
+
   close(): void {
+    this.closed = true;
     this.stopWatchingPool();
+    detach(
+      this.stable?.then((programme) => programme.close()) ?? Promise.resolve(),
+      this.log,
+      'closing the programme',
+    );
     this.cascade?.close();
     this.routers.close();
+  }
+
+  /** The programme on the least-loaded worker's router; sources elsewhere are piped to it. */
+  private async buildProgramme(): Promise<StableProgramme> {
+    const { router } = await this.routers.place();
+    const programme = await StableProgramme.create(
+      router,
+      (source) => this.routers.ensureProducerOn(source.producer, source.router, router),
+      this.log,
+    );
+    programme.onSwitched((output) => this.switchedListeners.forEach((listener) => listener(output)));
+    programme.onLost((reason) => {
+      if (this.closed || !this.stable) return;
+      this.log.warn({ reason }, 'the programme was lost; building it again');
+      programme.close();
+      this.stable = undefined;
+      this.lostListeners.forEach((listener) => listener());
+    });
+    return programme;
   }
 
   private async placeSite(cascade: MeetingCascade, key: string, events: ParticipantMediaEvents): Promise<ParticipantMedia> {

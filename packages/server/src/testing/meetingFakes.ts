@@ -21,7 +21,7 @@ import type { FloorHistory, StoredFloorTurn } from '../meetings/live/floorHistor
 import { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import type { MeetingChannel, ParticipantLink } from '../meetings/live/meetingChannel.js';
 import type { MeetingPlan } from '../meetings/live/meetingPlan.js';
-import type { MeetingMedia, ParticipantMediaEvents } from '../sfu/meetingMedia.js';
+import type { MeetingMedia, ParticipantMediaEvents, ProgrammeOutput, ProgrammeOutputs, ProgrammeSources } from '../sfu/meetingMedia.js';
 import type { ms } from '../sfu/mediasoupModule.js';
 import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from '../sfu/participantMedia.js';
 import type { WorkerSlot } from '../sfu/workerPool.js';
@@ -190,6 +190,11 @@ export class FakeMedia implements ParticipantMedia {
     if (this.tracks.delete(consumerId)) this.events.consumerClosed(consumerId);
   }
 
+  /** Producers it receives went away: their consumers close, and the client hears it. */
+  producersClosed(producerIds: Set<string>): void {
+    for (const track of [...this.tracks.values()]) if (producerIds.has(track.producerId)) this.closeConsumer(track.consumerId);
+  }
+
   async qualityFigures(): Promise<QualityFigures> {
     if (this.closed) throw new Error('media closed');
     return this.quality;
@@ -207,12 +212,73 @@ export class FakeMedia implements ParticipantMedia {
   }
 }
 
-/** The SFU side of a meeting: every participant's FakeMedia, by key. */
+/**
+ * The stable programme in memory: its producers, and what feeds each output. A switch completes
+ * at once unless held (as if the new source's keyframe were late).
+ */
+export class FakeProgramme implements ProgrammeOutputs {
+  readonly router = fakeRouter;
+  readonly producers: Record<ProgrammeOutput, ms.Producer> = {
+    video: fakeProducer('video', 'camera'),
+    chairVoice: fakeProducer('audio', 'microphone'),
+    floorVoice: fakeProducer('audio', 'microphone'),
+    returnVideo: fakeProducer('video', 'camera'),
+  };
+  /** The source feeding each output now (its producer id), as the relay would have it. */
+  readonly feeding: Record<ProgrammeOutput, string | null> = { video: null, chairVoice: null, floorVoice: null, returnVideo: null };
+  holdSwitches = false;
+  private pending = new Set<ProgrammeOutput>();
+
+  constructor(private readonly switched: (output: ProgrammeOutput) => void) {}
+
+  show(sources: ProgrammeSources): void {
+    for (const output of Object.keys(sources) as ProgrammeOutput[]) {
+      const id = sources[output]?.producer.id ?? null;
+      if (this.feeding[output] === id && !this.pending.has(output)) continue;
+      this.feeding[output] = id;
+      this.pending.add(output);
+    }
+    if (!this.holdSwitches) this.completeSwitches();
+  }
+
+  /** The held switches reach the rooms (their keyframes came). */
+  completeSwitches(): void {
+    const done = [...this.pending];
+    this.pending.clear();
+    for (const output of done) this.switched(output);
+  }
+}
+
+/** The SFU side of a meeting: every participant's FakeMedia, by key, and the programme. */
 export class FakeMeetingMedia implements MeetingMedia {
   readonly placed = new Map<string, FakeMedia>();
   readonly voices: string[] = [];
   private speakerListeners: Array<(siteId: string | null) => void> = [];
+  private switchedListeners: Array<(output: ProgrammeOutput) => void> = [];
+  private lostListeners: Array<() => void> = [];
+  stable = new FakeProgramme((output) => this.switchedListeners.forEach((listener) => listener(output)));
   closed = false;
+
+  async programme(): Promise<ProgrammeOutputs> {
+    return this.stable;
+  }
+
+  onProgrammeSwitched(listener: (output: ProgrammeOutput) => void): void {
+    this.switchedListeners.push(listener);
+  }
+
+  onProgrammeLost(listener: () => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  /** The programme's worker died: a new programme replaces it; its old producers close, and their consumers. */
+  loseProgramme(): void {
+    const lost = new Set(Object.values(this.stable.producers).map((producer) => producer.id));
+    for (const producer of Object.values(this.stable.producers)) producer.close();
+    for (const media of this.placed.values()) media.producersClosed(lost);
+    this.stable = new FakeProgramme((output) => this.switchedListeners.forEach((listener) => listener(output)));
+    for (const listener of this.lostListeners) listener();
+  }
 
   async place(role: ParticipantRole, key: string, events: ParticipantMediaEvents): Promise<ParticipantMedia> {
     const media = new FakeMedia(key, role, events);

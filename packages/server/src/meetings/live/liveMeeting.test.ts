@@ -1,6 +1,6 @@
 import type { ms } from '../../sfu/mediasoupModule.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeLink, fakeMeeting, identities } from '../../testing/meetingFakes.js';
+import { FakeLink, fakeMeeting, identities, type FakeMedia } from '../../testing/meetingFakes.js';
 import { participantKey } from './participant.js';
 
 const caps = { codecs: [] } as ms.RtpCapabilities;
@@ -85,47 +85,89 @@ describe('LiveMeeting: who may join, and as what', () => {
 });
 
 describe('LiveMeeting: the programme', () => {
-  it('sends every site the chair’s camera and voice; the chair does not receive its own', async () => {
+  /** Whether a participant's consumer of a programme output is paused on the server. */
+  const paused = (media: FakeMedia, producer: ms.Producer) => [...media.tracks.values()].find((t) => t.producerId === producer.id)?.paused;
+
+  it('subscribes every participant once to the programme’s stable producers, each to what its part needs', async () => {
     const { media, producerOf, settled } = await runningMeeting();
     await settled();
+    const { producers } = media.stable;
     for (const site of ['site:a', 'site:b']) {
-      expect(media.media(site).receiving('programme-video')).toEqual([producerOf('chair', 'camera')]);
-      expect(media.media(site).receiving('programme-audio')).toEqual([producerOf('chair', 'microphone')]);
+      expect(media.media(site).received().map((t) => t.producerId).sort()).toEqual(
+        [producers.video.id, producers.chairVoice.id, producers.floorVoice.id, producers.returnVideo.id].sort(),
+      );
+      // Nobody's own camera is on: the return picture waits, paused on the server.
+      expect(paused(media.media(site), producers.returnVideo)).toBe(true);
+      expect(paused(media.media(site), producers.video)).toBe(false);
     }
-    expect(media.media('chair').received()).toEqual([]);
+    // The chair does not hear its own voice back.
+    expect(media.media('chair').received().map((t) => t.producerId).sort()).toEqual([producers.video.id, producers.floorVoice.id].sort());
+    expect(media.stable.feeding).toEqual({
+      video: producerOf('chair', 'camera'),
+      chairVoice: producerOf('chair', 'microphone'),
+      floorVoice: null,
+      returnVideo: null,
+    });
   });
 
-  it('follows the floor: the speaker’s camera and voice go to everyone else, and the chair’s voice stays', async () => {
-    const { meeting, media, chair, channel, producerOf, settled, floorHistory } = await runningMeeting();
+  it('follows the floor on the server: no new consumer at the other rooms; the speaker watches the chair and does not hear itself', async () => {
+    const { meeting, media, chair, sites, channel, producerOf, settled, floorHistory } = await runningMeeting();
+    await settled();
+    const offersToB = () => sites.get('b')!.link.sent.filter((s) => s.event === 'media:newConsumer' || s.event === 'media:consumerClosed').length;
+    const offersBefore = offersToB();
     meeting.grantFloor(chair.participant, 'a');
     await settled();
-    expect(media.media('site:b').receiving('programme-video')).toEqual([producerOf('site:a', 'camera')]);
-    expect(media.media('site:b').receiving('programme-audio').sort()).toEqual(
-      [producerOf('chair', 'microphone'), producerOf('site:a', 'microphone')].sort(),
-    );
-    expect(media.media('chair').receiving('programme-video')).toEqual([producerOf('site:a', 'camera')]);
-    // The speaking room does not receive itself.
-    expect(media.media('site:a').receiving('programme-video')).toEqual([]);
-    expect(channel.last('meeting:programme')).toEqual({ videoSiteId: 'a', videoSiteName: 'Xã A', audioSiteIds: ['a'] });
+    expect(media.stable.feeding).toEqual({
+      video: producerOf('site:a', 'camera'),
+      chairVoice: producerOf('chair', 'microphone'),
+      floorVoice: producerOf('site:a', 'microphone'),
+      returnVideo: producerOf('chair', 'camera'),
+    });
+    expect(offersToB()).toBe(offersBefore);
+    const { producers } = media.stable;
+    const a = media.media('site:a');
+    expect([paused(a, producers.video), paused(a, producers.returnVideo), paused(a, producers.floorVoice)]).toEqual([true, false, true]);
+    expect(channel.last('meeting:programme')).toEqual({
+      videoSiteId: 'a',
+      videoSiteName: 'Xã A',
+      audioSiteIds: ['a'],
+      videoKind: 'camera',
+      returnVideo: { siteId: null, siteName: null },
+    });
     expect(floorHistory.rows.map((r) => r.siteId)).toEqual(['a']);
 
     meeting.revokeFloor(chair.participant);
     await settled();
-    expect(media.media('site:b').receiving('programme-video')).toEqual([producerOf('chair', 'camera')]);
-    expect(media.media('site:a').receiving('programme-video')).toEqual([producerOf('chair', 'camera')]);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('chair', 'camera'), floorVoice: null, returnVideo: null });
+    expect([paused(a, producers.video), paused(a, producers.returnVideo), paused(a, producers.floorVoice)]).toEqual([false, true, false]);
+    expect(offersToB()).toBe(offersBefore);
     expect(floorHistory.rows.map((r) => r.siteId)).toEqual(['a', null]);
+  });
+
+  it('captions the new speaker once its picture reaches the rooms, and keeps the speaker off its own picture meanwhile', async () => {
+    const { meeting, media, chair, channel, settled } = await runningMeeting();
+    await settled();
+    media.stable.holdSwitches = true;
+    meeting.grantFloor(chair.participant, 'b');
+    await settled();
+    // Its voice is on at once; the picture (and its caption) when the keyframe comes.
+    expect(channel.last('meeting:programme')).toMatchObject({ videoSiteId: null, audioSiteIds: ['b'] });
+    const b = media.media('site:b');
+    expect([...b.tracks.values()].find((t) => t.producerId === media.stable.producers.video.id)?.paused).toBe(true);
+    media.stable.completeSwitches();
+    await settled();
+    expect(channel.last('meeting:programme')).toMatchObject({ videoSiteId: 'b', videoSiteName: 'Xã B' });
   });
 
   it('shows a spotlighted site’s camera without its voice, and the chair’s presentation over the chair’s camera', async () => {
     const { meeting, media, chair, producerOf, settled } = await runningMeeting();
     meeting.spotlight(chair.participant, 'b');
     await settled();
-    expect(media.media('site:a').receiving('programme-video')).toEqual([producerOf('site:b', 'camera')]);
-    expect(media.media('site:a').receiving('programme-audio')).toEqual([producerOf('chair', 'microphone')]);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('site:b', 'camera'), floorVoice: null });
     meeting.spotlight(chair.participant, null);
     const screen = media.media('chair').send('screen');
     await settled();
-    expect(media.media('site:a').receiving('programme-video')).toEqual([screen.id]);
+    expect(media.stable.feeding.video).toBe(screen.id);
   });
 
   it('queues requests, moves to the next, and mutes all', async () => {
@@ -137,6 +179,16 @@ describe('LiveMeeting: the programme', () => {
     meeting.muteAll(chair.participant);
     expect(channel.last('meeting:floor')).toMatchObject({ holder: null, spotlight: null });
     expect(meeting.floorHolder()).toBeNull();
+  });
+
+  it('subscribes everyone again to a programme rebuilt after its worker died', async () => {
+    const { media, producerOf, settled } = await runningMeeting();
+    await settled();
+    media.loseProgramme();
+    await settled();
+    const { producers } = media.stable;
+    expect(media.media('site:a').received().map((t) => t.producerId)).toContain(producers.video.id);
+    expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
   });
 });
 
@@ -189,10 +241,9 @@ describe('LiveMeeting: leaving and coming back', () => {
     const { meeting, media, chair, producerOf, settled } = await runningMeeting(['a', 'b']);
     meeting.grantFloor(chair.participant, 'a');
     await settled();
-    const camera = producerOf('site:a', 'camera');
-    media.media('site:a').closeProducer(camera);
+    media.media('site:a').closeProducer(producerOf('site:a', 'camera'));
     await settled();
-    expect(media.media('site:b').receiving('programme-video')).toEqual([producerOf('chair', 'camera')]);
+    expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
   });
 });
 

@@ -13,20 +13,21 @@ import type { AttendanceStore } from '../../attendance/attendanceStore.js';
 import { MeetingAttendance } from '../../attendance/meetingAttendance.js';
 import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
 import type { Logger } from '../../logger.js';
-import type { MeetingMedia } from '../../sfu/meetingMedia.js';
+import type { MeetingMedia, ProgrammeOutput, ProgrammeOutputs, ProgrammeSources } from '../../sfu/meetingMedia.js';
 import type { ms } from '../../sfu/mediasoupModule.js';
 import type { ParticipantMedia } from '../../sfu/participantMedia.js';
 import { detach } from '../../util/detach.js';
 import { KeyedQueue } from '../../util/keyedQueue.js';
 import { SerialQueue } from '../../util/serialQueue.js';
-import { ConsumerRouting } from './consumerRouting.js';
 import { FloorControl } from './floorControl.js';
 import type { FloorHistory } from './floorHistory.js';
 import type { MeetingChannel, ParticipantLink } from './meetingChannel.js';
 import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
 import { meetingRoleOf, requireModerator, requireSite } from './meetingRoles.js';
 import { Participant, participantKey } from './participant.js';
-import { selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
+import { programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
+import { ProgrammeRouting, type ProgrammeView } from './programmeRouting.js';
+import { WallRouting } from './wallRouting.js';
 
 /** What a live meeting is made of; the composition root (or a test) supplies each part. */
 export interface LiveMeetingParts {
@@ -58,9 +59,17 @@ export class LiveMeeting {
   private readonly joins = new KeyedQueue();
   private readonly media: MeetingMedia;
   private readonly channel: MeetingChannel;
-  private readonly routing: ConsumerRouting;
+  private readonly wall: WallRouting;
+  private readonly programmeRouting: ProgrammeRouting;
   private readonly plannedSites: Map<string, PlannedSite>;
+  /** What feeds the programme, as decided. */
   private selection: ProgrammeSelection;
+  /** The programme picture before the current one (the room on the programme may watch it). */
+  private previousVideo: ProgrammeFeed | undefined;
+  /** The selection last handed to the programme, and the picture the rooms see now. */
+  private shown: ProgrammeSelection | undefined;
+  private shownVideo: ProgrammeFeed | undefined;
+  private readonly programmeUpdates = new SerialQueue();
   /** The floor holder last written to the floor history. */
   private historyHolder: string | null | undefined;
   /** What each operator's wall shows, to re-apply when a site starts sending. */
@@ -73,7 +82,8 @@ export class LiveMeeting {
     this.plan = plan;
     this.media = media;
     this.channel = channel;
-    this.routing = new ConsumerRouting(media, log);
+    this.wall = new WallRouting(media, log);
+    this.programmeRouting = new ProgrammeRouting(media, log);
     this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
     this.attendance = new MeetingAttendance(
       plan.id,
@@ -91,6 +101,8 @@ export class LiveMeeting {
       log,
     );
     media.onActiveSpeaker((siteId) => this.push('everyone', 'meeting:activeSpeaker', { siteId }));
+    media.onProgrammeSwitched((output) => this.programmeSwitched(output));
+    media.onProgrammeLost(() => this.programmeLost());
     this.selection = this.chooseProgramme();
   }
 
@@ -171,10 +183,10 @@ export class LiveMeeting {
     });
   }
 
-  /** The participant can receive: send it the programme. */
+  /** The participant can receive: it subscribes to the programme, once for the whole meeting. */
   async ready(participant: Participant, rtpCapabilities: ms.RtpCapabilities): Promise<void> {
     participant.rtpCapabilities = rtpCapabilities;
-    await this.routing.syncProgramme(participant, this.selection);
+    await this.programmeRouting.subscribe(participant, await this.media.programme(), this.viewOf(participant));
   }
 
   /** `LEAVE`: the room left; `DISCONNECT`: its connection dropped (it may come back within the grace period). */
@@ -231,7 +243,7 @@ export class LiveMeeting {
   async watchWall(by: Participant, siteIds: string[]): Promise<void> {
     requireModerator(by.role, 'watch the site wall');
     this.wallSelections.set(by, siteIds);
-    await this.routing.syncWall(by, this.sitesOnWall(siteIds));
+    await this.wall.syncWall(by, this.sitesOnWall(siteIds));
   }
 
   // ---- attendance inside the meeting ----
@@ -265,13 +277,16 @@ export class LiveMeeting {
 
   // ---- the programme for receivers that are not participants (the recorder) ----
 
-  /**
-   * The current programme now and at every change. Returns the function that stops listening.
-   */
+  /** The current choice of programme now and at every change. Returns the function that stops listening. */
   watchProgramme(listener: (selection: ProgrammeSelection) => void): () => void {
     this.programmeListeners.add(listener);
     listener(this.selection);
     return () => this.programmeListeners.delete(listener);
+  }
+
+  /** The programme's stable producers, and where they live. */
+  programme(): Promise<ProgrammeOutputs> {
+    return this.media.programme();
   }
 
   /** A router of this meeting for a receiver that is not a participant. */
@@ -279,9 +294,9 @@ export class LiveMeeting {
     return this.media.placeConsumer();
   }
 
-  /** Makes a programme feed consumable on `router` (pipes it there if it lives elsewhere). */
-  routeFeed(feed: ProgrammeFeed, router: ms.Router): Promise<void> {
-    return this.media.route(feed.producer, feed.owner.media.router, router);
+  /** Makes a producer of the meeting consumable on `to`. */
+  route(producer: ms.Producer, from: ms.Router, to: ms.Router): Promise<void> {
+    return this.media.route(producer, from, to);
   }
 
   close(): void {
@@ -363,7 +378,7 @@ export class LiveMeeting {
     if (participant.siteId && producer.kind === 'video') {
       this.publishSiteStatus(participant.siteId);
       for (const [watcher, siteIds] of this.wallSelections) {
-        if (siteIds.includes(participant.siteId)) this.followUp(this.routing.syncWall(watcher, this.sitesOnWall(siteIds)), 'showing a site on a wall');
+        if (siteIds.includes(participant.siteId)) this.followUp(this.wall.syncWall(watcher, this.sitesOnWall(siteIds)), 'showing a site on a wall');
       }
     }
     this.programmeMayHaveChanged();
@@ -375,24 +390,86 @@ export class LiveMeeting {
   }
 
   private chooseProgramme(): ProgrammeSelection {
-    return selectProgramme(this.floor, this.participants, (id) => this.siteName(id));
+    return selectProgramme(this.floor, this.participants, (id) => this.siteName(id), this.previousVideo);
   }
 
-  /** Recomputes the programme; if it changed, every participant's consumers follow. */
+  /**
+   * Recomputes the programme; if it changed, its outputs switch on the server. The rooms'
+   * consumers stay: only the rooms that take or leave the programme pause or resume some.
+   */
   private programmeMayHaveChanged(): void {
     if (this.closed) return;
     const next = this.chooseProgramme();
-    const same =
-      next.video?.producer === this.selection.video?.producer &&
-      next.audio.length === this.selection.audio.length &&
-      next.audio.every((f, i) => f.producer === this.selection.audio[i]?.producer);
+    if (sameSelection(next, this.selection)) return;
+    if (next.video?.owner !== this.selection.video?.owner) this.previousVideo = this.selection.video;
     this.selection = next;
-    if (same) return;
-    this.push('everyone', 'meeting:programme', next.programme);
-    for (const participant of this.participants.values()) {
-      this.followUp(this.routing.syncProgramme(participant, next), 'following the programme');
-    }
+    this.showProgramme();
+    // Voices switch at once; the picture (and its caption) once its keyframe reaches the rooms.
+    this.publishProgramme();
+    this.applyViews();
     for (const listener of this.programmeListeners) listener(next);
+  }
+
+  private showProgramme(): void {
+    const selection = this.selection;
+    const sourceOf = (feed: ProgrammeFeed | undefined) => feed && { producer: feed.producer, router: feed.owner.media.router };
+    const sources: ProgrammeSources = {
+      video: sourceOf(selection.video),
+      chairVoice: sourceOf(selection.chairVoice),
+      floorVoice: sourceOf(selection.floorVoice),
+      returnVideo: sourceOf(selection.returnVideo),
+    };
+    this.followUp(
+      this.programmeUpdates.push(async () => {
+        const programme = await this.media.programme();
+        this.shown = selection;
+        programme.show(sources);
+      }),
+      'switching the programme',
+    );
+  }
+
+  private programmeSwitched(output: ProgrammeOutput): void {
+    if (output !== 'video' || !this.shown) return;
+    this.shownVideo = this.shown.video;
+    this.publishProgramme();
+    this.applyViews();
+  }
+
+  /** The programme was rebuilt (its worker died): every participant subscribes again, and it is fed again. */
+  private programmeLost(): void {
+    if (this.closed) return;
+    this.shown = undefined;
+    this.showProgramme();
+    for (const participant of this.participants.values()) {
+      if (!participant.rtpCapabilities) continue;
+      const subscribed = this.media.programme().then((programme) => this.programmeRouting.subscribe(participant, programme, this.viewOf(participant)));
+      this.followUp(subscribed, 'subscribing to the rebuilt programme');
+    }
+  }
+
+  private publishProgramme(): void {
+    this.push('everyone', 'meeting:programme', this.caption());
+  }
+
+  private caption() {
+    return programmeCaption(this.shownVideo, this.selection, (id) => this.siteName(id));
+  }
+
+  /**
+   * How a participant receives the programme: a room whose camera is on it (as decided, or still
+   * on the screens until the switch) watches the return picture; the floor holder does not hear itself.
+   */
+  private viewOf(participant: Participant): ProgrammeView {
+    const onProgramme = participant.role === 'site' && (this.selection.video?.owner === participant || this.shownVideo?.owner === participant);
+    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant };
+  }
+
+  private applyViews(): void {
+    const applying = this.media.programme().then((programme) =>
+      Promise.all([...this.participants.values()].map((participant) => this.programmeRouting.apply(participant, programme, this.viewOf(participant)))),
+    );
+    this.followUp(applying, 'setting the rooms’ programme views');
   }
 
   private publishFloor(): void {
@@ -442,7 +519,7 @@ export class LiveMeeting {
       selfSiteId: participant.siteId,
       role: participant.role,
       floor: this.floor.snapshot(),
-      programme: this.selection.programme,
+      programme: this.caption(),
       sites: participant.role === 'site' ? [] : this.plan.sites.flatMap((s) => this.siteStatus(s.siteId) ?? []),
       rollCall: this.attendance.rollCalls.active() ?? null,
       headcount: participant.siteId ? this.attendance.headcount(participant.siteId) : null,

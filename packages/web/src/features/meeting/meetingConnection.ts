@@ -73,7 +73,7 @@ export class MeetingConnection {
   private state: MeetingViewState = {
     phase: 'connecting',
     floor: emptyFloor,
-    programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+    programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
     sites: {},
     received: [],
     activeSpeaker: null,
