@@ -5,6 +5,7 @@ import { requests, roles, type ClientToServerEvents, type Role, type ServerToCli
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
+import { createMeeting } from '../support/meetingFixture.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { registeredRoutes } from '../support/routes.ts';
 
@@ -179,20 +180,71 @@ describe('role × route matrix', () => {
     expect(Object.keys(requests).sort()).toEqual(Object.keys(socketSpec).sort());
   });
 
+  /**
+   * Every socket request with a payload that passes validation, sent from inside a meeting the
+   * account belongs to (a room invited, the meeting's own chair), so an allowed request reaches its
+   * meeting-role checks and a refusal is the access rule's, not a malformed payload's. Ordered so
+   * that nothing leaves the meeting before the meeting's requests are made.
+   */
+  function socketPayloads(ids: { meetingId: string; siteId: string; transportId: string }): Array<[string, unknown]> {
+    const vp8 = { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 };
+    return [
+      ['meeting:ready', { rtpCapabilities: { codecs: [], headerExtensions: [] } }],
+      ['media:createTransport', { direction: 'send' }],
+      ['media:connectTransport', { transportId: ids.transportId, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD' }] } }],
+      ['media:restartIce', { transportId: ids.transportId }],
+      ['media:produce', { transportId: ids.transportId, kind: 'video', source: 'camera', rtpParameters: { codecs: [vp8], encodings: [{ ssrc: 1111 }] } }],
+      ['media:closeProducer', { producerId: 'no-such-producer' }],
+      ['media:resumeConsumer', { consumerId: 'no-such-consumer' }],
+      ['floor:request', {}],
+      ['floor:cancel', {}],
+      ['floor:grant', { siteId: ids.siteId }],
+      ['floor:next', {}],
+      ['floor:revoke', {}],
+      ['floor:spotlight', { siteId: null }],
+      ['floor:muteAll', {}],
+      ['wall:watch', { siteIds: [ids.siteId] }],
+      ['rollcall:start', { durationSeconds: 15 }],
+      ['rollcall:confirm', { rollCallId: 'no-such-roll-call' }],
+      ['attendance:headcount', { headcount: 3, siteId: ids.siteId }],
+      ['quality:report', { rttMs: 20, inboundLossPct: 0, jitterMs: 3, framesPerSecond: 25 }],
+      ['recording:start', { meetingId: ids.meetingId }],
+      ['recording:pause', { meetingId: ids.meetingId }],
+      ['recording:stop', { meetingId: ids.meetingId }],
+      ['meeting:leave', {}],
+      ['check:start', {}],
+      ['check:loopback', { producerId: 'no-such-producer', rtpCapabilities: { codecs: [] } }],
+      ['meeting:join', { meetingId: ids.meetingId }],
+    ];
+  }
+
   for (const role of roles) {
-    it(`allows and denies every socket request for ${role}`, async () => {
+    it(`allows and denies every socket request for ${role}, from inside a meeting`, async () => {
+      const { meetingId, siteIds } = await createMeeting(platform.db.prisma, { title: `Ma trận quyền ${role}`, siteCodes: ['SO-YTE'] });
       const socket: ClientSocket = io(platform.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: cookies[role] } });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
       });
+      const emit = socket.timeout(5000) as unknown as {
+        emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data?: { id?: string }; error?: { code: string; message: string } }>;
+      };
       try {
-        for (const [event, allowed] of Object.entries(socketSpec)) {
-          const emit = socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
-          const answer = await emit.emitWithAck(event, {});
+        const joined = await emit.emitWithAck('meeting:join', { meetingId });
+        expect(joined.ok, `${role} joins the meeting it belongs to`).toBe(LIVE.includes(role));
+        const transport = joined.ok ? await emit.emitWithAck('media:createTransport', { direction: 'send' }) : undefined;
+        const ids = { meetingId, siteId: siteIds['SO-YTE']!, transportId: transport?.data?.id ?? 'no-such-transport' };
+        const payloads = socketPayloads(ids);
+        expect(payloads.map(([event]) => event).sort()).toEqual(Object.keys(socketSpec).sort());
+        for (const [event, payload] of payloads) {
+          const answer = await emit.emitWithAck(event, payload);
           const code = answer.ok ? 'OK' : answer.error!.code;
-          if (allowed.includes(role)) expect(['FORBIDDEN', 'UNAUTHENTICATED'], `${role} ${event}`).not.toContain(code);
-          else expect({ event, code }).toEqual({ event, code: 'FORBIDDEN' });
+          if (socketSpec[event]!.includes(role)) {
+            // Past the access rule and the payload's validation: the meeting's own answer.
+            expect(['FORBIDDEN', 'UNAUTHENTICATED', 'BAD_REQUEST'], `${role} ${event}: ${answer.error?.message}`).not.toContain(code);
+          } else {
+            expect({ event, code }).toEqual({ event, code: 'FORBIDDEN' });
+          }
         }
       } finally {
         socket.close();

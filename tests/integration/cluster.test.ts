@@ -39,6 +39,13 @@ describe('a meeting on a two-node cluster', () => {
     });
     meetingId = meeting.meetingId;
     Object.assign(ids, meeting.siteIds);
+    // The meeting runs on node A: an operator, two rooms asking for the floor, one granted it.
+    const { client: operator } = await joinAt(nodeA, 'vanhanh');
+    const { client: hoangHoa } = await joinAt(nodeA, 'huyen-hoanghoa');
+    const { client: hoangDao } = await joinAt(nodeA, 'xa-hoanghoa-hoangdao');
+    await hoangHoa.request('floor:request', {});
+    await hoangDao.request('floor:request', {});
+    await operator.request('floor:grant', { siteId: ids['HUYEN-HOANGHOA']! });
   }, 120_000);
 
   afterAll(async () => {
@@ -49,18 +56,11 @@ describe('a meeting on a two-node cluster', () => {
   });
 
   it('sends a site that reaches the wrong node to the node hosting the meeting', async () => {
-    const { client: operator } = await joinAt(nodeA, 'vanhanh');
-    const elsewhere = await ProtocolClient.connect(nodeB.url, 'huyen-hoanghoa');
+    const elsewhere = await ProtocolClient.connect(nodeB.url, 'xa-hoanghoa-hoangdao');
     clients.push(elsewhere);
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(CodedError);
     expect(refusal).toMatchObject({ code: 'MOVED', location: nodeA.url });
-
-    const { client: hoangHoa } = await joinAt(nodeA, 'huyen-hoanghoa');
-    const { client: hoangDao } = await joinAt(nodeA, 'xa-hoanghoa-hoangdao');
-    await hoangHoa.request('floor:request', {});
-    await hoangDao.request('floor:request', {});
-    await operator.request('floor:grant', { siteId: ids['HUYEN-HOANGHOA']! });
   });
 
   it('moves the meeting to the surviving node when its host is killed, floor and queue kept', async () => {

@@ -2,7 +2,7 @@ import { CodedError } from '@pm/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
-import { freeRestartablePort } from '../support/mediaPorts.ts';
+import { freeRestartablePort } from '@pm/server/testing/mediaPorts.ts';
 import { RedisServer } from '../support/redisServer.ts';
 import { clusterNameFor, ServerProcess } from '../support/serverProcess.ts';
 import { createMeeting } from '../support/meetingFixture.ts';

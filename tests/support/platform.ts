@@ -2,7 +2,7 @@ import { loadConfig } from '@pm/server/config.ts';
 import { createTestDatabase } from '@pm/server/db/testDatabase.ts';
 import { createLogger } from '@pm/server/logger.ts';
 import { startPlatform, type Platform } from '@pm/server/platform.ts';
-import { testMediaEnv } from './mediaPorts.ts';
+import { testMediaEnv } from '@pm/server/testing/mediaPorts.ts';
 import { clusterNameFor } from './serverProcess.ts';
 
 export interface TestPlatform extends Platform {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../setup/globalSetup.ts';
-import { testMediaEnv } from './mediaPorts.ts';
+import { testMediaEnv } from '@pm/server/testing/mediaPorts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freeMediaPortBase } from './mediaPorts.ts';
+import { freeMediaPortBase } from '@pm/server/testing/mediaPorts.ts';
 
 const RELAY_PORTS = 20;
 

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    void platform.close().then(() => process.exit(0));
+    platform.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'could not shut down cleanly');
+        process.exit(1);
+      },
+    );
   };
   // SIGTERM (systemctl stop, docker stop, Kubernetes) drains first, so meetings go on from other
   // nodes; a repeated SIGTERM changes nothing. SIGINT (Ctrl-C) closes at once.
@@ -35,8 +41,12 @@ async function main(): Promise<void> {
     if (draining) return;
     draining = true;
     log.info({ timeoutSeconds: config.drain.timeoutMs / 1000 }, 'SIGTERM: draining before shutting down');
-    void platform.drain.drainAndWait('SIGTERM', config.drain.timeoutMs).then((participantsLeft) => {
+    const drained = platform.drain.drainAndWait('SIGTERM', config.drain.timeoutMs).then((participantsLeft) => {
       log.info({ participantsLeft }, 'drain finished');
+      stop('SIGTERM');
+    });
+    drained.catch((err: unknown) => {
+      log.error({ err }, 'drain failed; shutting down');
       stop('SIGTERM');
     });
   };

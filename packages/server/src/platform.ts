@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
-import { socketAuth } from './auth/socketAuth.js';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
+import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
 import { connectRedis } from './cluster/redisConnection.js';
 import type { Config } from './config.js';
@@ -12,22 +12,30 @@ import { createApi } from './http/api/createApi.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
+import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
+import { LiveMeeting } from './meetings/live/liveMeeting.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { nodeMetrics } from './metrics/nodeMetrics.js';
 import { Recordings } from './recording/recordings.js';
-import { RunningMeetings } from './recording/runningMeetings.js';
 import type { ClusterMedia } from './sfu/cascade/meetingCascade.js';
 import { MediaAgent } from './sfu/cascade/mediaAgent.js';
 import { SitePlacement } from './sfu/cascade/sitePlacement.js';
+import { SfuMeetingMedia } from './sfu/sfuMeetingMedia.js';
 import { WorkerPool } from './sfu/workerPool.js';
+import { detach } from './util/detach.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
+import { attachClusterAdapter } from './signalling/clusterAdapter.js';
+import { noticeDrainOnConnect, refuseJoinsWhileDraining } from './signalling/drainSignalling.js';
 import { mediaHandlers } from './signalling/mediaHandlers.js';
-import { recordingHandlers } from './signalling/recordingHandlers.js';
 import { meetingHandlers } from './signalling/meetingHandlers.js';
-import { createSocketServer } from './signalling/socketServer.js';
+import { recordingHandlers } from './signalling/recordingHandlers.js';
+import { socketAuth } from './signalling/socketAuth.js';
+import { socketMeetingChannels } from './signalling/socketMeetingChannel.js';
+import { SocketPushes } from './signalling/socketPushes.js';
+import { createSocketServer, serveSignalling } from './signalling/socketServer.js';
 import type { LocalCertificate } from './tls/localCa.js';
 import { WebServer } from './tls/webServer.js';
 
@@ -48,41 +56,24 @@ export interface Platform {
 }
 
 /**
- * Starts one node of the platform: database (migrated, seeded), Redis when configured, the
- * mediasoup workers, then HTTP and signalling. Each step logs what it did, so a first start that
- * takes a while shows why.
+ * Starts one node of the platform, each part built once from the parts before it: database
+ * (migrated, seeded), Redis and the cluster's stores, the mediasoup workers, the socket server,
+ * the meetings and recordings, the HTTP routes; the socket server is attached to the HTTP server
+ * last and the node joins the cluster once it listens. Each step logs what it did, so a first
+ * start that takes a while shows why.
  */
 export async function startPlatform(config: Config, log: Logger): Promise<Platform> {
-  const db = await openDatabase({
-    databaseUrl: config.database.url,
-    embedded: config.database.embedded,
-    log: log.child({ module: 'db' }),
-  });
+  const db = await openDatabase({ databaseUrl: config.database.url, embedded: config.database.embedded, log: log.child({ module: 'db' }) });
   const closers: Array<() => Promise<void>> = [() => db.close()];
   try {
     if (config.demo.seed) await seedDemoData(db.prisma, { password: config.demo.password }, log.child({ module: 'seed' }));
 
-    let redis: Redis | undefined;
-    if (config.redisUrl) {
-      redis = await connectRedis(config.redisUrl, config.cluster.name, log.child({ module: 'redis' }));
-      const r = redis;
-      closers.unshift(async () => void r.disconnect());
-    }
-
-    let publicUrl = '';
-    let live: LiveMeetings | undefined;
+    const redis: Redis | undefined = config.redisUrl
+      ? await connectRedis(config.redisUrl, config.cluster.name, log.child({ module: 'redis' }))
+      : undefined;
+    if (redis) closers.unshift(async () => redis.disconnect());
     const cluster = new ClusterNode(
-      {
-        redis,
-        url: () => publicUrl,
-        load: () => workers.peers,
-        workers: config.mediasoup.numWorkers,
-        joinsPerSecond: config.cluster.joinsPerSecond,
-        // Read at each heartbeat, after the drain below exists: other nodes stop sending sites here.
-        draining: () => drain.draining,
-        hostedMeetings: () => live?.openMeetingIds() ?? [],
-        persistState: async () => live?.persistState(),
-      },
+      { redis, workers: config.mediasoup.numWorkers, joinsPerSecond: config.cluster.joinsPerSecond },
       log.child({ module: 'cluster' }),
     );
 
@@ -98,35 +89,50 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       log.child({ module: 'sfu' }),
     );
     closers.unshift(() => workers.close());
+    const clusterMedia = cluster.rpc ? await startClusterMedia(cluster, workers, config, log, closers) : undefined;
 
-    // With Redis, a meeting spans the nodes: this node holds the media of sites placed here by
-    // meetings hosted elsewhere, and places its own meetings' sites across the cluster.
-    let clusterMedia: ClusterMedia | undefined;
-    if (cluster.rpc) {
-      const agent = new MediaAgent(
-        cluster.rpc,
-        workers,
-        { ip: config.mediasoup.listenIp, announcedIp: config.mediasoup.announcedIp },
-        log.child({ module: 'cascade' }),
-      );
-      await agent.start();
-      closers.unshift(() => agent.stop());
-      const placement = new SitePlacement({
-        selfId: cluster.nodeId,
-        liveNodes: () => cluster.liveNodes(),
-        localLoad: () => workers.peers,
-        localWorkers: config.mediasoup.numWorkers,
-        usable: (nodeId) => !agent.isLost(nodeId),
-      });
-      clusterMedia = { agent, placement };
+    const { pacer } = cluster;
+    const io = createSocketServer();
+    if (redis) {
+      const closeAdapter = attachClusterAdapter(io, redis, log.child({ module: 'signalling' }));
+      closers.unshift(async () => closeAdapter());
     }
+    const pushes = new SocketPushes(io);
+    const meetingChannels = socketMeetingChannels(io);
+    const floorHistory = new PrismaFloorHistory(db.prisma);
+    const attendanceStore = new PrismaAttendanceStore(db.prisma);
+    const live = new LiveMeetings({
+      plans: new PrismaMeetingPlans(db.prisma),
+      hosts: cluster.hosts,
+      sampleMs: config.attendance.sampleMs,
+      log: log.child({ module: 'meeting' }),
+      create: (plan) => {
+        const meetingLog = log.child({ module: 'meeting', meeting: plan.id });
+        return new LiveMeeting({
+          plan,
+          media: new SfuMeetingMedia(workers, plan.id, clusterMedia, meetingLog),
+          channel: meetingChannels(plan.id),
+          attendance: { store: attendanceStore, graceMs: config.attendance.graceMs },
+          stateStore: cluster.stateStore,
+          floorHistory,
+          admitSite: pacer && (async () => void (await pacer.admit())),
+          log: meetingLog,
+        });
+      },
+    });
+    const recordings = new Recordings({
+      prisma: db.prisma,
+      meetings: live,
+      floorHistory,
+      announce: (siteIds, status) => pushes.recordingState(siteIds, status),
+      dataDir: config.dataDir,
+      log: log.child({ module: 'recording' }),
+    });
+    recordings.recoverUnfinished();
+    live.onOpened((meeting) => detach(recordings.continueAfterTakeover(meeting), log, `continuing the recording of ${meeting.id}`));
 
-    const checks = (): HealthCheck[] => [
-      { name: 'database', check: async () => void (await db.ping()) },
-      ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
-    ];
     const census = async () => ({
-      ...(live ? await live.census() : { meetings: 0, participants: 0, sites: 0 }),
+      ...(await live.census()),
       ...(clusterMedia?.agent.census() ?? { remoteSites: 0, camerasFlowing: 0, camerasHeld: 0 }),
     });
     const drain = new NodeDrain(
@@ -137,15 +143,26 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         },
         // The registry says so at once; then sites of other nodes' meetings whose media run here
         // are placed again elsewhere (before, they could be placed right back here).
-        changed: (draining) =>
-          void cluster.announce().finally(() => {
+        changed: (draining) => {
+          const announced = cluster.announce().finally(() => {
             if (draining) clusterMedia?.agent.evacuate('node draining');
-          }),
+          });
+          announced.catch((err: unknown) => log.warn({ err }, 'could not announce the drain'));
+        },
         reconnectWithinSeconds: config.drain.timeoutMs / 1000,
+        // Only this node's clients: with the cluster's adapter a plain emit would move every node's.
+        tellClients: (notice) => io.local.emit('node:draining', notice),
       },
       log.child({ module: 'drain' }),
     );
+    noticeDrainOnConnect(io, drain);
+
+    const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs);
     const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
+    const checks = (): HealthCheck[] => [
+      { name: 'database', check: async () => void (await db.ping()) },
+      ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
+    ];
     const app = express();
     const web = await WebServer.create(app, config, log.child({ module: 'web' }));
     closers.unshift(() => web.close());
@@ -154,55 +171,41 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);
-    const running = new RunningMeetings();
-    const recordings = new Recordings(db.prisma, running, config.dataDir, log.child({ module: 'recording' }));
-    recordings.recoverUnfinished();
-    const api = createApi(db.prisma, config, VERSION, log.child({ module: 'api' }), recordings, drain);
-    app.use(api.router);
+    app.use(
+      createApi({ prisma: db.prisma, config, version: VERSION, sessions, pushes, running: live, recordings, drain, log: log.child({ module: 'api' }) }),
+    );
     app.use(webAppRoutes(config.webDist));
 
-    const { server } = web;
-    const technicalCheck = new TechnicalCheck(workers, log.child({ module: 'check' }));
-    const io = createSocketServer(
-      server,
-      (io) => {
-        cluster.attachSocketAdapter(io);
-        io.use(socketAuth(api.sessions));
-        api.attachSocketServer(io);
-        live = new LiveMeetings(
-          workers,
-          io,
-          new PrismaMeetingPlans(db.prisma),
-          { prisma: db.prisma, store: new PrismaAttendanceStore(db.prisma), ...config.attendance },
-          cluster.stateStore,
-          cluster.hosts,
-          { media: clusterMedia, pacer: cluster.pacer },
-          log.child({ module: 'meeting' }),
-        );
-        running.attach(live);
-        live.onOpened((meeting) =>
-          recordings.continueAfterTakeover(meeting).catch((err: unknown) => log.error({ err, meeting: meeting.id }, 'could not continue the recording')),
-        );
-        recordings.attachSocketServer(io);
-        drain.attach(io);
-        return [mediaHandlers, checkHandlers(technicalCheck), drain.refuseJoinsWhileDraining(meetingHandlers(live)), attendanceHandlers,
-          recordingHandlers(recordings)];
-      },
+    io.use(socketAuth(sessions));
+    serveSignalling(
+      io,
+      web.server,
+      [
+        mediaHandlers,
+        checkHandlers(new TechnicalCheck(workers, log.child({ module: 'check' }))),
+        refuseJoinsWhileDraining(drain, meetingHandlers(live)),
+        attendanceHandlers,
+        recordingHandlers(recordings),
+      ],
       log.child({ module: 'signalling' }),
       metrics.signalling,
     );
-    closers.unshift(() => cluster.closeAdapter());
     closers.unshift(async () => {
-      await live?.closeAll();
+      await live.closeAll();
       await io.close();
-      server.closeAllConnections();
+      web.server.closeAllConnections();
     });
     // Before the meetings close: recordings finish their parts (the next start joins them if the
     // join is cut short).
     closers.unshift(() => recordings.stopAll());
     const url = await web.listen();
-    publicUrl = config.publicUrl ?? url;
-    await cluster.start();
+    await cluster.start({
+      url: config.publicUrl ?? url,
+      load: () => workers.peers,
+      draining: () => drain.draining,
+      hostedMeetings: () => live.openMeetingIds(),
+      persistState: () => live.persistState(),
+    });
     closers.unshift(() => cluster.stop());
     log.info({ url }, 'platform listening');
     return { url, app, db, workers, drain, localCa: web.localCa, close: () => runClosers(closers, log) };
@@ -210,6 +213,35 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     await runClosers(closers, log);
     throw error;
   }
+}
+
+/**
+ * With Redis, a meeting spans the nodes: this node holds the media of sites placed here by
+ * meetings hosted elsewhere, and places its own meetings' sites across the cluster.
+ */
+async function startClusterMedia(
+  cluster: ClusterNode,
+  workers: WorkerPool,
+  config: Config,
+  log: Logger,
+  closers: Array<() => Promise<void>>,
+): Promise<ClusterMedia> {
+  const agent = new MediaAgent(
+    cluster.rpc!,
+    workers,
+    { ip: config.mediasoup.listenIp, announcedIp: config.mediasoup.announcedIp },
+    log.child({ module: 'cascade' }),
+  );
+  await agent.start();
+  closers.unshift(() => agent.stop());
+  const placement = new SitePlacement({
+    selfId: cluster.nodeId,
+    liveNodes: () => cluster.liveNodes(),
+    localLoad: () => workers.peers,
+    localWorkers: config.mediasoup.numWorkers,
+    usable: (nodeId) => !agent.isLost(nodeId),
+  });
+  return { agent, placement };
 }
 
 async function runClosers(closers: Array<() => Promise<void>>, log: Logger): Promise<void> {

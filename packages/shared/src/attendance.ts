@@ -18,6 +18,9 @@ export const qualityLevelSchema = z.enum(['good', 'poor']);
 export type QualityLevel = z.infer<typeof qualityLevelSchema>;
 
 /** What a kiosk reports of its own connection, every few seconds, from RTCPeerConnection.getStats. */
+/** How long a roll call may give the rooms to answer, in seconds. */
+export const rollCallSeconds = { min: 15, max: 600 } as const;
+
 export const clientQualityReportSchema = z
   .object({
     rttMs: z.number().nonnegative().max(60_000).nullable(),

@@ -28,6 +28,7 @@ import {
   unitResponseSchema,
   unitUpdateSchema,
 } from './directory.js';
+import { route, type ApiRoute } from './apiRoute.js';
 import { minutesRoutes } from './minutesApi.js';
 import { recordingRoutes } from './recordingApi.js';
 import { operationsRoutes } from './operations.js';
@@ -46,28 +47,6 @@ import {
   readinessSchema,
 } from './schedule.js';
 
-/**
- * The HTTP API, defined once like the socket protocol: the server validates every request against
- * these schemas, the web client checks every answer with them, and the OpenAPI document at
- * /api/openapi.json is generated from them. Path parameters (`:id`) are entity ids.
- */
-export interface ApiRoute {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  path: `/api/${string}`;
-  /** OpenAPI tag: the screen or system area. */
-  tag: 'auth' | 'users' | 'directory' | 'meetings' | 'checks' | 'attendance' | 'minutes' | 'directives' | 'operations' | 'recordings';
-  summary: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** For uploads: the media types the raw body may have (the handler receives the bytes). */
-  upload?: readonly string[];
-  response: z.ZodType;
-  status?: 200 | 201;
-  /** A non-JSON answer's media type; the response schema is then a string. */
-  produces?: string;
-}
-
-const route = <const R extends ApiRoute>(definition: R): R => definition;
 /** A file produced by the server (exports). */
 const binary = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected file bytes');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

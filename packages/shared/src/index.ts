@@ -10,6 +10,7 @@ export * from './accounts.js';
 export * from './permissions.js';
 export * from './directory.js';
 export * from './schedule.js';
+export * from './apiRoute.js';
 export * from './httpApi.js';
 export * from './text.js';
 export * from './minutes.js';

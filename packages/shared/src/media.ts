@@ -55,6 +55,10 @@ export const rtpParametersSchema = z.looseObject({
 export const mediaKindSchema = z.enum(['audio', 'video']);
 export type MediaKind = z.infer<typeof mediaKindSchema>;
 
+/** What a track is, so the SFU can route it: a room's camera, its microphone, or a shared screen. */
+export const trackSourceSchema = z.enum(['camera', 'microphone', 'screen']);
+export type TrackSource = z.infer<typeof trackSourceSchema>;
+
 /** What a client needs to build its side of a WebRTC transport. */
 export const transportOptionsSchema = z.object({
   id: z.string(),

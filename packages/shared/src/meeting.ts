@@ -47,6 +47,13 @@ export const programmeSchema = z.object({
   videoSiteName: z.string().nullable(),
   /** Sites whose microphone is in the programme besides the chair's. */
   audioSiteIds: z.array(z.string()),
+  /** What the programme shows: a camera, a shared screen (a presentation), or nothing yet. */
+  videoKind: z.enum(['camera', 'screen']).nullable(),
+  /**
+   * What the room on the programme watches instead of itself: the chair's picture (siteId null) or
+   * the previous programme's; null when the programme is the chair's own.
+   */
+  returnVideo: z.object({ siteId: z.string().nullable(), siteName: z.string().nullable() }).nullable(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -68,5 +75,5 @@ export const meetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 /** Why the server created a consumer for the client. */
-export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'wall']);
+export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'return-video', 'wall', 'loopback']);
 export type ConsumerPurpose = z.infer<typeof consumerPurposeSchema>;

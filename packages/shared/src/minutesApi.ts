@@ -11,8 +11,7 @@ import {
   directiveStatsSchema,
   directiveUpdateSchema,
 } from './directives.js';
-import { route } from './apiRoute.js';
-import type { ApiRoute } from './httpApi.js';
+import { route, type ApiRoute } from './apiRoute.js';
 import {
   minutesDocumentSchema,
   minutesEntryCreateSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiRoute } from './httpApi.js';
+import { route } from './apiRoute.js';
 
 /**
  * Running the platform as a cluster: TURN credentials for meeting rooms behind strict firewalls,
@@ -33,7 +33,6 @@ export const drainStatusSchema = z.object({
 });
 export type DrainStatus = z.infer<typeof drainStatusSchema>;
 
-const route = <const R extends ApiRoute>(definition: R): R => definition;
 
 /** Merged into `api`. */
 export const operationsRoutes = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema, type ApiError } from './errors.js';
-import { clientQualityReportSchema, rollCallSchema, siteAlertSchema, siteQualitySchema } from './attendance.js';
+import { clientQualityReportSchema, rollCallSchema, rollCallSeconds, siteAlertSchema, siteQualitySchema } from './attendance.js';
 import {
   consumerPurposeSchema,
   floorStateSchema,
@@ -14,6 +14,7 @@ import {
   mediaKindSchema,
   rtpCapabilitiesSchema,
   rtpParametersSchema,
+  trackSourceSchema,
   transportOptionsSchema,
 } from './media.js';
 import { recordingControlSchema, recordingStatusSchema } from './recording.js';
@@ -52,7 +53,7 @@ export const requests = {
         kind: mediaKindSchema,
         rtpParameters: rtpParametersSchema,
         /** What the track is, so the SFU can route it (camera or screen share). */
-        source: z.enum(['camera', 'microphone', 'screen']),
+        source: trackSourceSchema,
       })
       .strict(),
     z.object({ producerId: z.string() }),
@@ -100,7 +101,7 @@ export const requests = {
 
   /** The operator or chair asks every site to confirm its presence within the given time. */
   'rollcall:start': request(
-    z.object({ durationSeconds: z.number().int().min(15).max(600) }).strict(),
+    z.object({ durationSeconds: z.number().int().min(rollCallSeconds.min).max(rollCallSeconds.max) }).strict(),
     rollCallSchema,
   ),
   'rollcall:confirm': request(z.object({ rollCallId: id }).strict(), rollCallSchema),

@@ -1,5 +1,4 @@
-import { route } from './apiRoute.js';
-import type { ApiRoute } from './httpApi.js';
+import { route, type ApiRoute } from './apiRoute.js';
 import { storedFile } from './minutesApi.js';
 import { recordingDetailSchema, recordingStatusSchema } from './recording.js';
 

@@ -1,6 +1,6 @@
-import type { Identity } from '@pm/shared';
 import type { ReactNode } from 'react';
 import { Allowed } from './components/Allowed';
+import type { RouteContext } from './routeContext';
 import { AttendanceReportPage } from './features/attendance/AttendanceReportPage';
 import { PeriodReportPage } from './features/attendance/PeriodReportPage';
 import { PasswordPage } from './features/account/PasswordPage';
@@ -13,13 +13,6 @@ import { ReadinessPage } from './features/readiness/ReadinessPage';
 import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
 import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
 import { UsersPage } from './features/secretariat/users/UsersPage';
-
-export interface RouteContext {
-  params: Record<string, string>;
-  navigate: (path: string) => void;
-  /** Routes render only for a signed-in account. */
-  identity: Identity;
-}
 
 /**
  * Every screen of the app, by path. A feature adds its screens here; `:name` segments become

@@ -5,8 +5,16 @@ import type { RollCallStore } from './rollCalls.js';
 
 export type PresenceKind = 'JOIN' | 'LEAVE' | 'DISCONNECT';
 
+/** Everything a live meeting's attendance writes. */
+export interface AttendanceStore extends QualityStore, RollCallStore {
+  presence(meetingId: string, siteId: string, kind: PresenceKind, userId: string | null, at: Date): Promise<void>;
+  setHeadcount(meetingId: string, siteId: string, headcount: number): Promise<void>;
+  /** Headcounts declared earlier (a restart in the middle of the meeting keeps them). */
+  headcounts(meetingId: string): Promise<Map<string, number>>;
+}
+
 /** Everything attendance writes, in PostgreSQL. */
-export class PrismaAttendanceStore implements QualityStore, RollCallStore {
+export class PrismaAttendanceStore implements AttendanceStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async presence(meetingId: string, siteId: string, kind: PresenceKind, userId: string | null, at: Date): Promise<void> {
@@ -39,8 +47,8 @@ export class PrismaAttendanceStore implements QualityStore, RollCallStore {
     });
   }
 
-  async headcount(meetingId: string, siteId: string): Promise<number | null> {
-    const row = await this.prisma.siteAttendance.findUnique({ where: { meetingId_siteId: { meetingId, siteId } } });
-    return row?.headcount ?? null;
+  async headcounts(meetingId: string): Promise<Map<string, number>> {
+    const rows = await this.prisma.siteAttendance.findMany({ where: { meetingId, headcount: { not: null } } });
+    return new Map(rows.map((row) => [row.siteId, row.headcount!]));
   }
 }

@@ -1,10 +1,8 @@
 import type { RollCall, SiteAlert, SiteQuality } from '@pm/shared';
-import type { PrismaClient } from '../db/prismaClient.js';
 import type { Logger } from '../logger.js';
-import type { Participant } from '../meetings/live/participant.js';
 import { SerialQueue } from '../util/serialQueue.js';
-import type { PresenceKind, PrismaAttendanceStore } from './attendanceStore.js';
-import { QualityMonitor } from './qualityMonitor.js';
+import type { AttendanceStore, PresenceKind } from './attendanceStore.js';
+import { QualityMonitor, type SampledSite } from './qualityMonitor.js';
 import { RollCalls } from './rollCalls.js';
 
 export interface AttendanceOutputs {
@@ -13,6 +11,8 @@ export interface AttendanceOutputs {
   alert(alert: SiteAlert): void;
   /** A site's status (headcount, reconnecting, poor) changed. */
   siteChanged(siteId: string): void;
+  /** A site that dropped has not come back within the grace period: it is absent now. */
+  absent(siteId: string): void;
 }
 
 /**
@@ -26,29 +26,38 @@ export class MeetingAttendance {
   private readonly writes = new SerialQueue();
   private readonly headcounts = new Map<string, number>();
   private readonly droppedAt = new Map<string, number>();
+  private readonly graceTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly meetingId: string,
-    private readonly store: PrismaAttendanceStore,
+    private readonly store: AttendanceStore,
     private readonly graceMs: number,
-    sites: () => Iterable<Participant>,
+    sites: () => Iterable<SampledSite>,
     siteName: (siteId: string) => string,
     private readonly outputs: AttendanceOutputs,
     private readonly log: Logger,
   ) {
-    this.rollCalls = new RollCalls(meetingId, store, outputs.rollCall, log);
-    this.quality = new QualityMonitor(meetingId, sites, siteName, store, { sample: outputs.quality, alert: outputs.alert }, log);
+    this.rollCalls = new RollCalls(meetingId, store, (rollCall) => outputs.rollCall(rollCall), log);
+    this.quality = new QualityMonitor(
+      meetingId,
+      sites,
+      siteName,
+      store,
+      { sample: (sites) => outputs.quality(sites), alert: (alert) => outputs.alert(alert) },
+      log,
+    );
   }
 
-  /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it). */
-  async load(prisma: PrismaClient, sampleMs: number): Promise<void> {
-    const rows = await prisma.siteAttendance.findMany({ where: { meetingId: this.meetingId } });
-    for (const row of rows) if (row.headcount !== null) this.headcounts.set(row.siteId, row.headcount);
+  /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it), then samples. */
+  async load(sampleMs: number): Promise<void> {
+    for (const [siteId, headcount] of await this.store.headcounts(this.meetingId)) this.headcounts.set(siteId, headcount);
     this.quality.start(sampleMs);
   }
 
   siteJoined(siteId: string, userId: string): void {
     this.droppedAt.delete(siteId);
+    clearTimeout(this.graceTimers.get(siteId));
+    this.graceTimers.delete(siteId);
     this.write(siteId, 'JOIN', userId);
   }
 
@@ -58,7 +67,13 @@ export class MeetingAttendance {
     this.quality.siteDropped(siteId);
     this.droppedAt.set(siteId, Date.now());
     // When the grace period runs out the wall turns the site from "reconnecting" to "absent".
-    setTimeout(() => this.outputs.siteChanged(siteId), this.graceMs + 100).unref();
+    clearTimeout(this.graceTimers.get(siteId));
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(siteId);
+      this.outputs.absent(siteId);
+    }, this.graceMs + 100);
+    timer.unref();
+    this.graceTimers.set(siteId, timer);
   }
 
   /** A site that dropped is "reconnecting" on the wall until the grace period is over. */
@@ -83,6 +98,8 @@ export class MeetingAttendance {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
     this.rollCalls.close();
     await this.quality.stop();
     await this.flush();
@@ -90,7 +107,7 @@ export class MeetingAttendance {
 
   private write(siteId: string, kind: PresenceKind, userId: string): void {
     const at = new Date();
-    void this.writes
+    this.writes
       .push(() => this.store.presence(this.meetingId, siteId, kind, userId, at))
       .catch((err: unknown) => this.log.error({ err, siteId, kind }, 'could not record attendance'));
   }

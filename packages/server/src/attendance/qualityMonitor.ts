@@ -1,11 +1,16 @@
 import type { ClientQualityReport, QualityFigures, QualityLevel, SiteAlert, SiteQuality } from '@pm/shared';
 import type { Logger } from '../logger.js';
-import type { Participant } from '../meetings/live/participant.js';
 import { averageFigures, mergeClientReport, qualityLevel } from './qualityLevel.js';
 
 /** Where downsampled figures are kept (one row per site per storage window). */
 export interface QualityStore {
   store(meetingId: string, siteId: string, figures: QualityFigures, at: Date): Promise<void>;
+}
+
+/** A connected site as the monitor samples it: the SFU's figures of its media. */
+export interface SampledSite {
+  siteId: string;
+  media: { readonly isClosed: boolean; qualityFigures(): Promise<QualityFigures> };
 }
 
 export interface QualityOutputs {
@@ -31,7 +36,7 @@ export class QualityMonitor {
 
   constructor(
     private readonly meetingId: string,
-    private readonly sites: () => Iterable<Participant>,
+    private readonly sites: () => Iterable<SampledSite>,
     private readonly siteName: (siteId: string) => string,
     private readonly store: QualityStore,
     private readonly outputs: QualityOutputs,
@@ -39,7 +44,9 @@ export class QualityMonitor {
   ) {}
 
   start(intervalMs = SAMPLE_MS): void {
-    this.timer ??= setInterval(() => void this.tick(), intervalMs);
+    this.timer ??= setInterval(() => {
+      this.tick().catch((err: unknown) => this.log.warn({ err }, 'quality sampling failed'));
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -67,7 +74,7 @@ export class QualityMonitor {
   async tick(): Promise<void> {
     const sampled: SiteQuality[] = [];
     // All sites at once: a site whose media run on another node answers over the network.
-    const sites = [...this.sites()].flatMap((p) => (p.siteId && !p.media.isClosed ? [{ siteId: p.siteId, media: p.media }] : []));
+    const sites = [...this.sites()].filter((site) => !site.media.isClosed);
     const results = await Promise.allSettled(sites.map(({ media }) => media.qualityFigures()));
     for (const [i, { siteId }] of sites.entries()) {
       const result = results[i]!;

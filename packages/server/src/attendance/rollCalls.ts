@@ -6,9 +6,6 @@ export interface RollCallStore {
   confirmRollCall(rollCallId: string, siteId: string, userId: string, at: Date): Promise<void>;
 }
 
-export const MIN_ROLL_CALL_SECONDS = 15;
-export const MAX_ROLL_CALL_SECONDS = 600;
-
 /**
  * Roll calls (điểm danh) of one meeting: the operator or chair starts one, every site is asked to
  * confirm, and at the deadline the result is final. One at a time; as many as the meeting needs.

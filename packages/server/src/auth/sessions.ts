@@ -1,3 +1,4 @@
+import { parse } from 'cookie';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Identity } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
@@ -87,4 +88,10 @@ export class SessionStore {
     await this.prisma.session.deleteMany({ where: { tokenHash: { in: ended.map((s) => s.tokenHash) } } });
     return ended.map((s) => s.tokenHash);
   }
+}
+
+/** The session token a request's (or a WebSocket handshake's) cookies carry, if any. */
+export function sessionTokenFrom(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  return parse(cookieHeader)[SESSION_COOKIE] || undefined;
 }

@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { PlatformIo } from '../signalling/socketServer.js';
 import { LocalMeetingHosts, RedisMeetingHosts, type MeetingHosts } from './meetingHosts.js';
 import { MemoryMeetingStateStore, RedisMeetingStateStore, type MeetingStateStore } from './meetingStateStore.js';
 import { JoinPacer } from './joinPacer.js';
 import { HEARTBEAT_MS, NodeRegistry, type NodeInfo } from './nodeRegistry.js';
+import { RedisMessageBus } from './messageBus.js';
 import { NodeRpc } from './nodeRpc.js';
 
 export interface ClusterNodeOptions {
   /** Present for a cluster; a node without Redis is a cluster of one. */
   redis: Redis | undefined;
-  /** Where sites reach this node; known once the HTTP server listens. */
-  url: () => string;
-  load: () => number;
   workers: number;
   /** Site joins per second the whole cluster admits (join storms are queued to this pace). */
   joinsPerSecond: number;
+}
+
+/** What the heartbeat reads from the node that has started serving. */
+export interface ServingNode {
+  /** Where sites reach this node. */
+  url: string;
+  load: () => number;
   draining: () => boolean;
   /** The meetings this node hosts now, whose leases it renews. */
   hostedMeetings: () => Iterable<string>;
@@ -27,8 +30,7 @@ export interface ClusterNodeOptions {
 
 /**
  * This process as a member of the cluster: its id, where meeting state is kept, which node hosts
- * which meeting, and (with Redis) the heartbeat and the socket.io adapter through which an event
- * emitted on one node reaches sockets on every node.
+ * which meeting, and (with Redis, once the node serves) the heartbeat and lease renewal.
  */
 export class ClusterNode {
   readonly nodeId = randomUUID();
@@ -39,10 +41,10 @@ export class ClusterNode {
   readonly rpc: NodeRpc | undefined;
   readonly pacer: JoinPacer | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
-  private adapterClients: Redis[] = [];
+  private serving: ServingNode | undefined;
 
   constructor(
-    private readonly options: ClusterNodeOptions,
+    options: ClusterNodeOptions,
     private readonly log: Logger,
   ) {
     const { redis } = options;
@@ -51,14 +53,14 @@ export class ClusterNode {
         redis,
         () => ({
           nodeId: this.nodeId,
-          url: options.url(),
-          load: options.load(),
+          url: this.serving?.url ?? '',
+          load: this.serving?.load() ?? 0,
           workers: options.workers,
-          draining: options.draining(),
+          draining: this.serving?.draining() ?? false,
         }),
         log,
       );
-      this.rpc = new NodeRpc(redis, this.nodeId, log.child({ module: 'rpc' }));
+      this.rpc = new NodeRpc(new RedisMessageBus(redis, log), this.nodeId, log.child({ module: 'rpc' }));
       this.pacer = new JoinPacer(redis, options.joinsPerSecond, log);
       this.stateStore = new RedisMeetingStateStore(redis);
       this.hosts = new RedisMeetingHosts(redis, this.registry);
@@ -78,42 +80,23 @@ export class ClusterNode {
     return this.registry ? this.registry.live() : [];
   }
 
-  /** Socket events to a room reach its sockets on every node (schedule pushes, staff screens). */
-  attachSocketAdapter(io: PlatformIo): void {
-    const { redis } = this.options;
-    if (!redis) return;
-    // The adapter publishes every room emit without handling a failure: with ioredis's default
-    // (give up after 3 retries) an emit during a Redis restart rejected unhandled and ended the
-    // process. These connections wait for Redis to come back instead.
-    this.adapterClients = [redis.duplicate({ maxRetriesPerRequest: null }), redis.duplicate({ maxRetriesPerRequest: null })];
-    for (const client of this.adapterClients) {
-      client.on('error', (err: Error) => this.log.warn({ err: err.message }, 'socket adapter redis connection error'));
-    }
-    const [pub, sub] = this.adapterClients as [Redis, Redis];
-    io.adapter(createAdapter(pub, sub, { key: `${redis.options.keyPrefix ?? ''}socket.io` }));
-  }
-
-  /** Joins the cluster once the node can serve: heartbeats and lease renewal start. */
-  async start(): Promise<void> {
+  /** Joins the cluster once the node serves: heartbeats and lease renewal start. */
+  async start(serving: ServingNode): Promise<void> {
+    this.serving = serving;
     if (!this.registry) return;
     await this.registry.start();
     this.renewTimer = setInterval(() => {
-      Promise.all([this.hosts.renew(this.options.hostedMeetings()), this.options.persistState()]).catch((err: unknown) =>
+      Promise.all([this.hosts.renew(serving.hostedMeetings()), serving.persistState()]).catch((err: unknown) =>
         this.log.warn({ err }, 'lease renewal failed'),
       );
     }, HEARTBEAT_MS);
     this.renewTimer.unref();
-    this.log.info({ nodeId: this.nodeId, url: this.options.url() }, 'joined the cluster');
+    this.log.info({ nodeId: this.nodeId, url: serving.url }, 'joined the cluster');
   }
 
   async stop(): Promise<void> {
     clearInterval(this.renewTimer);
-    for (const meetingId of this.options.hostedMeetings()) await this.hosts.release(meetingId).catch(() => undefined);
+    for (const meetingId of this.serving?.hostedMeetings() ?? []) await this.hosts.release(meetingId).catch(() => undefined);
     await this.registry?.stop();
-  }
-
-  /** After socket.io has closed: the adapter's own Redis connections. */
-  async closeAdapter(): Promise<void> {
-    for (const client of this.adapterClients) client.disconnect();
   }
 }

@@ -43,7 +43,9 @@ export class NodeRegistry {
 
   async start(): Promise<void> {
     await this.beat();
-    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.timer = setInterval(() => {
+      this.beat().catch((err: unknown) => this.log.warn({ err }, 'heartbeat failed'));
+    }, HEARTBEAT_MS);
     this.timer.unref();
   }
 

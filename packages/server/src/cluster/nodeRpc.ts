@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CodedError, errorCodeSchema } from '@pm/shared';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { detach } from '../util/detach.js';
+import type { MessageBus } from './messageBus.js';
 
 /** How long a request to another node may take before the caller gives up. */
 const REQUEST_TIMEOUT_MS = 8000;
@@ -56,11 +57,11 @@ export class NodeRpc {
   private readonly lostNodes = new Map<string, number>();
   private methods: RpcMethods = {};
   private events: RpcEvents = {};
-  private subscriber: Redis | undefined;
+  private unsubscribe: (() => void) | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly bus: MessageBus,
     readonly nodeId: string,
     private readonly log: Logger,
   ) {}
@@ -68,10 +69,7 @@ export class NodeRpc {
   async start(methods: RpcMethods, events: RpcEvents): Promise<void> {
     this.methods = { ...methods, ping: async () => ({}) };
     this.events = events;
-    this.subscriber = this.redis.duplicate();
-    this.subscriber.on('error', (err: Error) => this.log.warn({ err: err.message }, 'rpc subscriber error'));
-    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
-    await this.subscriber.subscribe(this.channel(this.nodeId));
+    this.unsubscribe = await this.bus.subscribe(this.channel(this.nodeId), (message) => this.receive(message));
     this.pingTimer = setInterval(() => this.pingWatched(), PING_INTERVAL_MS);
     this.pingTimer.unref();
   }
@@ -83,7 +81,7 @@ export class NodeRpc {
       pending.reject(new CodedError('MEDIA_UNAVAILABLE', 'node stopping'));
       this.pending.delete(id);
     }
-    this.subscriber?.disconnect();
+    this.unsubscribe?.();
   }
 
   /** Calls `method` on node `to`; rejects with the remote CodedError, or MEDIA_UNAVAILABLE on timeout. */
@@ -156,13 +154,12 @@ export class NodeRpc {
     }
   }
 
-  /** Channel names are not prefixed by ioredis: the cluster's prefix is added here. */
   private channel(nodeId: string): string {
-    return `${this.redis.options.keyPrefix ?? ''}rpc:${nodeId}`;
+    return `rpc:${nodeId}`;
   }
 
   private async send(to: string, envelope: Envelope): Promise<void> {
-    await this.redis.publish(this.channel(to), JSON.stringify(envelope));
+    await this.bus.publish(this.channel(to), JSON.stringify(envelope));
   }
 
   private receive(message: string): void {
@@ -181,7 +178,8 @@ export class NodeRpc {
       if (envelope.error) pending.reject(new CodedError(envelope.error.code, envelope.error.message));
       else pending.resolve(envelope.result);
     } else if (envelope.type === 'request') {
-      void this.answer(envelope);
+      // answer() replies with any failure itself; what is left (a reply that could not be sent) is logged.
+      detach(this.answer(envelope), this.log, `answering ${envelope.method}`);
     } else {
       const handler = this.events[envelope.event];
       if (!handler) return this.log.warn({ event: envelope.event }, 'unknown event from another node');

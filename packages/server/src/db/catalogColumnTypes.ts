@@ -54,6 +54,7 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
 export class CatalogTypesClient extends pg.Client {
   // pg.Client.query has a dozen overloads (promise, callback, submittable); this forwards all of
   // them, so only the loosest signature describes it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   override query(...args: any[]): any {
     const [config, values, callback] = args as [unknown, unknown, unknown];
     if (typeof (config as { submit?: unknown } | null)?.submit === 'function') {

@@ -103,7 +103,7 @@ async function startHolderProcess(dataDir: string, port: number): Promise<ChildP
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('postgresql://')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`holder process exited early (code ${code})`)));

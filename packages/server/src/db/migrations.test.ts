@@ -10,6 +10,15 @@ import { type PgConnectionOptions, parseDatabaseUrl } from './pgConnection.js';
 
 const log = pino({ level: 'silent' });
 
+
+/** A row of Prisma's bookkeeping table, as the migrations write it. */
+interface MigrationRow {
+  id: string;
+  migration_name: string;
+  started_at: Date;
+  finished_at: Date;
+}
+
 describe('applyMigrations', () => {
   let server: PgConnectionOptions;
   let connection: PgConnectionOptions;
@@ -50,7 +59,7 @@ describe('applyMigrations', () => {
       expect(tables.rows.map((row) => row.table_name)).toEqual(
         expect.arrayContaining(['_prisma_migrations', 'sites', 'units', 'users']),
       );
-      return (await client.query('SELECT * FROM "_prisma_migrations" ORDER BY migration_name')).rows;
+      return (await client.query<MigrationRow>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name')).rows;
     });
     const firstSql = await readFile(path.join(migrationsDir, names[0]!, 'migration.sql'));
     expect(rows[0]).toMatchObject({
@@ -60,17 +69,17 @@ describe('applyMigrations', () => {
       rolled_back_at: null,
       applied_steps_count: 1,
     });
-    expect(rows[0].id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(rows[0].finished_at.getTime()).toBeGreaterThanOrEqual(rows[0].started_at.getTime());
+    expect(rows[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows[0]!.finished_at.getTime()).toBeGreaterThanOrEqual(rows[0]!.started_at.getTime());
   });
 
   it('is idempotent', async () => {
     await migrate();
     expect(await migrate()).toEqual([]);
     const count = await withPgClient(connection, (client) =>
-      client.query('SELECT count(*)::int AS n FROM "_prisma_migrations"'),
+      client.query<{ n: number }>('SELECT count(*)::int AS n FROM "_prisma_migrations"'),
     );
-    expect(count.rows[0].n).toBe((await migrationNames()).length);
+    expect(count.rows[0]!.n).toBe((await migrationNames()).length);
   });
 
   it('lets only one of two nodes starting at once apply the migrations', async () => {

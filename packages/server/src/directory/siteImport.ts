@@ -39,7 +39,7 @@ export async function importSites(
   const valid = body.flatMap((cells, index) => {
     const row = index + 2;
     const fail = (field: string | null, message: string) => (errors.push({ row, field, message }), []);
-    const value = (column: Column) => (columns[column] === undefined ? undefined : cells[columns[column]!] ?? '');
+    const value = (column: Column) => (columns[column] === undefined ? undefined : cells[columns[column]] ?? '');
     const unitCode = (value('unitCode') ?? '').toUpperCase();
     const unit = unitsByCode.get(unitCode);
     if (!unit) return fail('unitCode', `no unit has the code "${unitCode}"`);

@@ -1,8 +1,6 @@
 import os from 'node:os';
-import { CodedError, type ComponentHealth, type DrainStatus } from '@pm/shared';
+import type { ComponentHealth, DrainStatus } from '@pm/shared';
 import type { Logger } from '../logger.js';
-import type { HandlerTable } from '../signalling/handler.js';
-import type { PlatformIo } from '../signalling/socketServer.js';
 
 /** How often a stopping node looks whether its last participant has gone. */
 const POLL_MS = 250;
@@ -17,6 +15,12 @@ export interface NodeDrainOptions {
   changed(draining: boolean): void;
   /** What clients are told: move within this many seconds (the shutdown's wait). */
   reconnectWithinSeconds: number;
+  /** Tells every client connected to this node (not the cluster's) to move. */
+  tellClients(notice: DrainNotice): void;
+}
+
+export interface DrainNotice {
+  reconnectWithinSeconds: number;
 }
 
 /**
@@ -27,7 +31,6 @@ export interface NodeDrainOptions {
  */
 export class NodeDrain {
   private since: Date | undefined;
-  private io: PlatformIo | undefined;
 
   constructor(
     private readonly options: NodeDrainOptions,
@@ -38,20 +41,11 @@ export class NodeDrain {
     return this.since !== undefined;
   }
 
-  /** Sockets that connect while the node drains are told at once. */
-  attach(io: PlatformIo): void {
-    this.io = io;
-    io.on('connection', (socket) => {
-      if (this.draining) socket.emit('node:draining', this.notice());
-    });
-  }
-
   start(reason: string): void {
     if (this.since) return;
     this.since = new Date();
     this.log.warn({ reason }, 'draining: refusing new joins, asking clients to move to another node');
-    // Only this node's clients: with a cluster-wide adapter a plain emit would move every node's.
-    this.io?.local.emit('node:draining', this.notice());
+    this.options.tellClients(this.notice);
     this.options.changed(true);
   }
 
@@ -73,19 +67,6 @@ export class NodeDrain {
       : { name: 'drain', ok: true, detail: 'accepting joins' };
   }
 
-  /** The same features, except that `meeting:join` is refused while the node drains. */
-  refuseJoinsWhileDraining(table: HandlerTable): HandlerTable {
-    const join = table['meeting:join'];
-    if (!join) return table;
-    return {
-      ...table,
-      'meeting:join': async (session, payload) => {
-        if (this.draining) throw new CodedError('NODE_DRAINING', 'this node is being drained: join again through the load balancer');
-        return join(session, payload);
-      },
-    };
-  }
-
   /**
    * Starts draining and resolves once no participant is left on this node, or at the timeout;
    * resolves with the number still connected.
@@ -100,7 +81,8 @@ export class NodeDrain {
     }
   }
 
-  private notice() {
+  /** What a client connected to this node hears while it drains. */
+  get notice(): DrainNotice {
     return { reconnectWithinSeconds: this.options.reconnectWithinSeconds };
   }
 }

@@ -30,13 +30,14 @@ export function healthRoutes(checks: () => HealthCheck[], extra: () => Component
   return router;
 }
 
-async function runCheck({ name, check }: HealthCheck): Promise<ComponentHealth> {
+async function runCheck(component: HealthCheck): Promise<ComponentHealth> {
+  const { name } = component;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
   });
   try {
-    const detail = await Promise.race([check(), timeout]);
+    const detail = await Promise.race([component.check(), timeout]);
     return { name, ok: true, ...(detail ? { detail } : {}) };
   } catch (error) {
     return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };

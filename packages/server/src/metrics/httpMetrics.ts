@@ -24,6 +24,6 @@ export function httpMetrics(registry: Registry): RequestHandler {
  * make a series per meeting. Static files, the web app and unknown paths share one value.
  */
 function routeOf(req: Request): string {
-  const path: unknown = req.route?.path;
+  const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? path : 'other';
 }

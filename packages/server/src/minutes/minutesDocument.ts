@@ -1,10 +1,10 @@
 import type { Identity, MinutesDocument } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
-import { directiveInclude, presentDirectives } from './directives/directiveRecord.js';
-import { assertMeetingVisible } from './minutesAccess.js';
+import { directiveInclude, presentDirectives } from '../directives/directiveRecord.js';
+import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
 import { entryInclude, toMinutesEntry } from './minutesEntries.js';
 import type { MinutesSettingsStore } from './minutesSettings.js';
-import { loadTimelines } from './timelines.js';
+import { loadTimelines } from '../recording/timelines.js';
 
 /** A meeting's minutes as a whole: particulars, agenda, entries in time order, directives. */
 export async function minutesDocument(

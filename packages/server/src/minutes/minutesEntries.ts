@@ -7,10 +7,10 @@ import {
 } from '@pm/shared';
 import type { z } from 'zod';
 import type { PrismaClient } from '../db/prismaClient.js';
-import { assertAgendaItem, assertInvitedSite } from './meetingReferences.js';
-import { assertMeetingVisible } from './minutesAccess.js';
-import type { Timeline } from './timeline.js';
-import { loadTimelines } from './timelines.js';
+import { assertAgendaItem, assertInvitedSite } from '../meetings/schedule/meetingReferences.js';
+import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
+import type { Timeline } from '../recording/timeline.js';
+import { loadTimelines } from '../recording/timelines.js';
 
 export const entryInclude = {
   author: { select: { displayName: true } },

@@ -1,8 +1,13 @@
-import type { Identity, MinutesLive } from '@pm/shared';
+import type { Identity, MinutesLive, NamedRef } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
-import { floorSpeaker, type RunningMeetings } from '../recording/runningMeetings.js';
-import { assertMeetingVisible } from './minutesAccess.js';
-import { loadTimelines } from './timelines.js';
+import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
+import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
+import { loadTimelines } from '../recording/timelines.js';
+
+/** The meetings running on this node. */
+export interface RunningMeetings {
+  running(meetingId: string): Promise<LiveMeeting | undefined>;
+}
 
 /**
  * What the minutes screen polls while the meeting runs: who has the floor (the speaker a new
@@ -12,7 +17,7 @@ export async function minutesLive(prisma: PrismaClient, running: RunningMeetings
   await assertMeetingVisible(prisma, identity, meetingId);
   const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, startsAt: true } });
   const [live, timelines, entries] = await Promise.all([
-    running.find(meetingId),
+    running.running(meetingId),
     loadTimelines(prisma, [meeting]),
     prisma.minutesEntry.aggregate({ where: { meetingId }, _count: true, _max: { updatedAt: true } }),
   ]);
@@ -23,4 +28,10 @@ export async function minutesLive(prisma: PrismaClient, running: RunningMeetings
     timeline: { base: timeline.base, nowOffsetMs: timeline.offsetOf(new Date()) },
     entriesRevision: `${entries._count}:${entries._max.updatedAt?.getTime() ?? 0}`,
   };
+}
+
+/** The site holding the floor, named as the meeting's plan names it. */
+function floorSpeaker(meeting: LiveMeeting): NamedRef | null {
+  const siteId = meeting.floorHolder();
+  return siteId ? { id: siteId, name: meeting.siteName(siteId) ?? siteId } : null;
 }

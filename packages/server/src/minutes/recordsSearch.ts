@@ -2,7 +2,7 @@ import { foldText, type Identity, type RecordsSearch } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { UnitTree } from '../directory/unitTree.js';
 import { visibleMeetings } from '../meetings/schedule/meetingAccess.js';
-import { loadTimelines } from './timelines.js';
+import { loadTimelines } from '../recording/timelines.js';
 
 const LIMIT = 30;
 /** Vietnamese letters with their diacritics, and what they fold to (as `foldText` folds). */

@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
-import { isRtp } from './rtpPacket.js';
-import { RtpContinuity } from './rtpContinuity.js';
-import { isVp8KeyframeStart } from './vp8.js';
+import { isRtp } from '../sfu/rtp/rtpPacket.js';
+import { RtpContinuity } from '../sfu/rtp/rtpContinuity.js';
+import { isVp8KeyframeStart, Vp8Continuity } from '../sfu/rtp/vp8.js';
 import { OPUS_PT, VIDEO_PT } from './recorderProcess.js';
 
 /** 20 ms of Opus silence (CELT, one frame): what a voice track carries while nobody speaks on it. */
@@ -36,7 +36,10 @@ export class FeedRelay {
     private readonly socket: dgram.Socket,
     readonly kind: 'video' | 'audio',
   ) {
-    this.continuity = kind === 'video' ? new RtpContinuity(VIDEO_PT, 90_000, isVp8KeyframeStart) : new RtpContinuity(OPUS_PT, 48_000);
+    this.continuity =
+      kind === 'video'
+        ? new RtpContinuity(VIDEO_PT, 90_000, { canStart: isVp8KeyframeStart, payload: new Vp8Continuity() })
+        : new RtpContinuity(OPUS_PT, 48_000);
     socket.on('message', (packet) => this.onPacket(packet));
     this.timers.push(setInterval(() => this.report(), REPORT_EVERY_MS));
     // Checked after the packets that wait on the socket (a late timer first lets them in).
@@ -100,7 +103,7 @@ export class FeedRelay {
   }
 
   private send(packet: Buffer, now: number): void {
-    this.socket.send(packet, this.target!, '127.0.0.1');
+    this.socket.send(packet, this.target, '127.0.0.1');
     this.firstForwarded?.(now);
     this.firstForwarded = undefined;
   }

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { Logger } from '../logger.js';
-import { waitUntilBound } from './udpPorts.js';
+import { probeDurationMs } from './ffmpegTools.js';
+import type { RecordingFiles } from './recordingFiles.js';
+import type { RecordingJoiner } from './recordingJoiner.js';
+import { freeRtpPorts, waitUntilBound } from './udpPorts.js';
 
 export const VIDEO_PT = 96;
 export const OPUS_PT = 111;
@@ -29,13 +32,29 @@ function sdp(ports: RecorderPorts): string {
   ].join('\n');
 }
 
+/** A recorder process writing one part (ffmpeg: RecorderProcess). */
+export interface PartProcess {
+  readonly pid: number | undefined;
+  readonly exited: Promise<unknown>;
+  /** Finishes the file and waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+/** How parts are written and measured (ffmpeg and ffprobe; in a test, something quicker). */
+export interface PartWriter {
+  /** Starts a process writing `file` from the feeds it will be sent on `ports`. */
+  start(file: string): Promise<{ process: PartProcess; ports: RecorderPorts }>;
+  /** A closed part's duration, repairing it first if its writer was killed. */
+  measure(meetingId: string, index: number): Promise<number>;
+}
+
 /**
  * ffmpeg writing one part of a recording: the programme video copied as it comes (VP8 into WebM,
  * no transcoding) and the two voices mixed into one Opus track. `aresample=async=1` on each
  * voice keeps the mix going through gaps. Clusters of at most 2 s bound what a killed recorder
  * loses. When its input stops for 10 s (the server died) it finishes the file by itself.
  */
-export class RecorderProcess {
+export class RecorderProcess implements PartProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly exited: Promise<number | null>,
@@ -85,4 +104,17 @@ export class RecorderProcess {
     await this.exited;
     clearTimeout(timeout);
   }
+}
+
+/** Parts written by ffmpeg on free UDP ports, measured by ffprobe (and repaired when their recorder was killed). */
+export function ffmpegPartWriter(files: RecordingFiles, joiner: RecordingJoiner, log: Logger): PartWriter {
+  return {
+    start: async (file) => {
+      const [video, chair, floor] = (await freeRtpPorts(3)) as [number, number, number];
+      const ports = { video, chair, floor };
+      return { process: await RecorderProcess.start(file, ports, log), ports };
+    },
+    measure: (meetingId, index) =>
+      probeDurationMs(files.part(meetingId, index)).catch(() => joiner.repair(meetingId, { index, durationMs: null })),
+  };
 }

@@ -1,6 +1,6 @@
 import type { RecordingStatus } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
-import type { RecordedSpan } from '../minutes/timeline.js';
+import type { RecordedSpan } from './timeline.js';
 
 type State = 'RECORDING' | 'PAUSED' | 'STOPPED';
 const stateName = { RECORDING: 'recording', PAUSED: 'paused', STOPPED: 'stopped' } as const;
@@ -13,7 +13,7 @@ export interface StoredPart {
   closed: boolean;
 }
 
-/** The recordings' rows: one per meeting, its parts, and the floor turns recorded with it. */
+/** The recordings' rows: one per meeting, and its parts. */
 export class RecordingStore {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -59,10 +59,6 @@ export class RecordingStore {
   async unfinished(): Promise<string[]> {
     const rows = await this.prisma.recording.findMany({ where: { playable: false }, select: { meetingId: true } });
     return rows.map((r) => r.meetingId);
-  }
-
-  async turn(meetingId: string, siteId: string | null, at: Date): Promise<void> {
-    await this.prisma.floorTurn.create({ data: { meetingId, siteId, at } });
   }
 }
 

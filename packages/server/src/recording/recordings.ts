@@ -1,20 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CodedError, type FloorTurn, type Identity, type RecordingStatus } from '@pm/shared';
-import { socketRooms } from '../auth/socketAuth.js';
 import type { PrismaClient } from '../db/prismaClient.js';
 import type { Logger } from '../logger.js';
+import type { FloorHistory } from '../meetings/live/floorHistory.js';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
-import { loadTimelines } from '../minutes/timelines.js';
-import type { PlatformIo } from '../signalling/socketServer.js';
+import { requireModerator } from '../meetings/live/meetingRoles.js';
+import { detach } from '../util/detach.js';
 import { MeetingRecorder, type RecorderDeps } from './meetingRecorder.js';
 import { awaitOrphanRecorder } from './orphanRecorders.js';
 import { RecordingFiles } from './recordingFiles.js';
+import { ffmpegPartWriter } from './recorderProcess.js';
 import { joinParts, RecordingJoiner } from './recordingJoiner.js';
 import { RecordingStore } from './recordingStore.js';
-import type { RunningMeetings } from './runningMeetings.js';
+import { loadTimelines } from './timelines.js';
 
 export type RecordingAction = 'start' | 'pause' | 'stop';
+
+export interface RecordingsParts {
+  prisma: PrismaClient;
+  /** The meetings running on this node (a recording is controlled where its meeting runs). */
+  meetings: { running(meetingId: string): Promise<LiveMeeting | undefined> };
+  floorHistory: FloorHistory;
+  /** Tells the invited sites (wherever their kiosks are) and every staff screen the recording's state. */
+  announce(siteIds: string[], status: RecordingStatus): void;
+  dataDir: string;
+  log: Logger;
+}
 
 /**
  * The recordings of this node: the chair's and operators' commands, what every invited site is
@@ -24,34 +36,35 @@ export type RecordingAction = 'start' | 'pause' | 'stop';
 export class Recordings {
   readonly files: RecordingFiles;
   private readonly deps: RecorderDeps;
+  private readonly store: RecordingStore;
+  private readonly joiner: RecordingJoiner;
   private readonly recorders = new Map<string, Promise<MeetingRecorder>>();
   private readonly recovering = new Map<string, Promise<void>>();
-  private io: PlatformIo | undefined;
+  private readonly log: Logger;
 
-  constructor(
-    private readonly prisma: PrismaClient,
-    readonly running: RunningMeetings,
-    dataDir: string,
-    private readonly log: Logger,
-  ) {
-    this.files = new RecordingFiles(path.join(dataDir, 'recordings'));
-    const store = new RecordingStore(prisma);
-    this.deps = { store, files: this.files, joiner: new RecordingJoiner(this.files, log), log };
-  }
-
-  attachSocketServer(io: PlatformIo): void {
-    this.io = io;
+  constructor(private readonly parts: RecordingsParts) {
+    this.log = parts.log;
+    this.files = new RecordingFiles(path.join(parts.dataDir, 'recordings'));
+    this.store = new RecordingStore(parts.prisma);
+    this.joiner = new RecordingJoiner(this.files, parts.log);
+    this.deps = {
+      store: this.store,
+      files: this.files,
+      writer: ffmpegPartWriter(this.files, this.joiner, parts.log),
+      join: (meetingId) => joinParts(meetingId, { store: this.store, joiner: this.joiner }),
+      log: parts.log,
+    };
   }
 
   async control(identity: Identity, meetingId: string, action: RecordingAction): Promise<RecordingStatus> {
     await this.recovering.get(meetingId);
-    const meeting = await this.running.find(meetingId);
+    const meeting = await this.parts.meetings.running(meetingId);
     if (!meeting) throw new CodedError('CONFLICT', 'the meeting is not running on this server');
-    if (meeting.roleOf(identity) === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator records');
+    requireModerator(meeting.roleOf(identity), 'record the meeting');
     const recorder = await this.recorderFor(meeting, action);
     // Stopped on a node that took the meeting over before its recording went on: join what the
     // lost host recorded.
-    if (!recorder && action === 'stop' && (await this.status(meetingId)).state === 'paused') await joinParts(meetingId, this.deps);
+    if (!recorder && action === 'stop' && (await this.status(meetingId)).state === 'paused') await this.deps.join(meetingId);
     try {
       await recorder?.[action]();
     } catch (error) {
@@ -73,7 +86,7 @@ export class Recordings {
   async continueAfterTakeover(meeting: LiveMeeting): Promise<void> {
     await this.recovering.get(meeting.id);
     if ((await this.status(meeting.id)).state !== 'recording') return;
-    const { store, log } = this.deps;
+    const { store, log } = this;
     for (const part of await store.parts(meeting.id)) if (!part.closed) await store.closePart(meeting.id, part.index);
     await store.setState(meeting.id, 'PAUSED');
     log.warn({ meeting: meeting.id }, 'meeting taken over while recording: the recording goes on once the programme has video');
@@ -95,44 +108,43 @@ export class Recordings {
   }
 
   status(meetingId: string): Promise<RecordingStatus> {
-    return this.deps.store.status(meetingId);
+    return this.store.status(meetingId);
   }
 
   /** Who held the floor when, on the recording's timeline. */
   async floorTurns(meetingId: string): Promise<FloorTurn[]> {
-    const meeting = await this.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, startsAt: true } });
-    const [timelines, turns] = await Promise.all([
-      loadTimelines(this.prisma, [meeting]),
-      this.prisma.floorTurn.findMany({ where: { meetingId }, orderBy: { at: 'asc' }, include: { site: { select: { name: true } } } }),
-    ]);
+    const { prisma, floorHistory } = this.parts;
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, startsAt: true } });
+    const [timelines, turns] = await Promise.all([loadTimelines(prisma, [meeting]), floorHistory.turns(meetingId)]);
     const timeline = timelines.get(meetingId)!;
-    return turns.map((t) => ({ siteId: t.siteId, siteName: t.site?.name ?? null, at: t.at.toISOString(), offsetMs: timeline.offsetOf(t.at) }));
+    return turns.map((t) => ({ siteId: t.siteId, siteName: t.siteName, at: t.at.toISOString(), offsetMs: timeline.offsetOf(t.at) }));
   }
 
   async stopAll(): Promise<void> {
-    const recorders = await Promise.allSettled(this.recorders.values());
-    await Promise.all(recorders.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    const recorders = await Promise.allSettled([...this.recorders.values()]);
+    await Promise.all(recorders.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
   }
 
   /** Repairs and joins the recordings a crash left unfinished (in the background; commands wait). */
   recoverUnfinished(): void {
-    void this.deps.store.unfinished().then((meetingIds) => {
+    const recoveries = this.store.unfinished().then((meetingIds) => {
       for (const meetingId of meetingIds) {
         const recovery = this.recover(meetingId)
-          .catch((err) => this.log.error({ err, meeting: meetingId }, 'could not repair the recording'))
+          .catch((err: unknown) => this.log.error({ err, meeting: meetingId }, 'could not repair the recording'))
           .finally(() => this.recovering.delete(meetingId));
         this.recovering.set(meetingId, recovery);
       }
     });
+    detach(recoveries, this.log, 'looking for recordings left unfinished');
   }
 
   private async recover(meetingId: string): Promise<void> {
     // Another node's recording (its files are on its own disk) is that node's to repair.
     if (!fs.existsSync(this.files.dir(meetingId))) return;
-    for (const part of await this.deps.store.parts(meetingId)) {
+    for (const part of await this.store.parts(meetingId)) {
       if (!part.closed) await awaitOrphanRecorder(part.pid, this.files.part(meetingId, part.index));
     }
-    await joinParts(meetingId, this.deps);
+    await this.deps.join(meetingId);
     this.log.info({ meeting: meetingId }, 'recording left by a crash repaired and joined');
   }
 
@@ -141,7 +153,7 @@ export class Recordings {
     const existing = await this.recorders.get(meeting.id)?.catch(() => undefined);
     if (existing && !existing.ended) return existing;
     if (action !== 'start') return undefined;
-    const opened = MeetingRecorder.open(meeting, this.deps, () => void this.publish(meeting));
+    const opened = MeetingRecorder.open(meeting, this.deps, () => detach(this.publish(meeting), this.log, 'announcing the recording'));
     this.recorders.set(meeting.id, opened);
     return opened;
   }
@@ -149,7 +161,10 @@ export class Recordings {
   /** Every invited site and every staff screen hear the state. */
   private async publish(meeting: LiveMeeting): Promise<RecordingStatus> {
     const status = await this.status(meeting.id);
-    this.io?.to([socketRooms.staff, ...meeting.plan.sites.map((s) => socketRooms.site(s.siteId))]).emit('recording:state', status);
+    this.parts.announce(
+      meeting.plan.sites.map((s) => s.siteId),
+      status,
+    );
     return status;
   }
 }

@@ -37,7 +37,7 @@ export class MeetingRouters {
    * Places a client: counted on its worker from this moment (see WorkerPool.reservePeer); the
    * PeerMedia made on the placement takes the count over, `release` gives it back if none is.
    */
-  async placePeer(): Promise<Placement & { release(): void }> {
+  async placePeer(): Promise<Placement & { release: () => void }> {
     if (this.closed) throw new Error(`meeting ${this.meetingId} is closed`);
     const { slot, release } = this.pool.reservePeer();
     try {

@@ -3,23 +3,27 @@ import {
   type ConsumerOptions,
   type MediaKind,
   type QualityFigures,
+  type TrackSource,
   type TransportOptions,
 } from '@pm/shared';
 import type { ms } from './mediasoupModule.js';
-import type { ParticipantMedia } from './participantMedia.js';
+import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from './participantMedia.js';
 import type { WorkerSlot } from './workerPool.js';
 
-export type TrackSource = 'camera' | 'microphone' | 'screen';
+/**
+ * Where a client's media run: a router on a worker where the client is counted from the moment of
+ * placement (WorkerPool.reservePeer); `release` gives the count back, once, when the media close.
+ */
+export interface PeerPlacement {
+  slot: WorkerSlot;
+  router: ms.Router;
+  release: () => void;
+}
 
 export interface PeerMediaEvents {
   consumerClosed(consumerId: string): void;
   /** A producer of this peer opened; its owner decides whether anyone should receive it. */
   producerOpened?(producer: ms.Producer): void;
-}
-
-export interface ConsumeOptions {
-  /** Simulcast layer to receive: the programme takes the top one, the site wall the lowest. */
-  spatialLayer?: number;
 }
 
 /**
@@ -40,10 +44,17 @@ export class PeerMedia implements ParticipantMedia {
 
   constructor(
     readonly peerId: string,
-    readonly slot: WorkerSlot,
-    readonly router: ms.Router,
+    private readonly placement: PeerPlacement,
     private readonly events: PeerMediaEvents,
   ) {}
+
+  get slot(): WorkerSlot {
+    return this.placement.slot;
+  }
+
+  get router(): ms.Router {
+    return this.placement.router;
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -112,11 +123,7 @@ export class PeerMedia implements ParticipantMedia {
    * Consumes a producer of this router on the client's receive transport, paused: the client
    * resumes it once its consumer exists, so no keyframe is lost before it can be decoded.
    */
-  async consume(
-    producerId: string,
-    rtpCapabilities: ms.RtpCapabilities,
-    options: ConsumeOptions = {},
-  ): Promise<ConsumerOptions> {
+  async consume(producerId: string, rtpCapabilities: ms.RtpCapabilities, options: ConsumeOptions): Promise<ConsumerOptions> {
     this.assertOpen();
     if (!this.router.canConsume({ producerId, rtpCapabilities })) {
       throw new CodedError('BAD_REQUEST', `this client cannot receive producer ${producerId}`);
@@ -128,6 +135,7 @@ export class PeerMedia implements ParticipantMedia {
       rtpCapabilities,
       paused: true,
       ...(options.spatialLayer === undefined ? {} : { preferredLayers: { spatialLayer: options.spatialLayer } }),
+      appData: { purpose: options.purpose, siteId: options.siteId },
     });
     this.consumers.set(consumer.id, consumer);
     const forget = () => {
@@ -141,6 +149,15 @@ export class PeerMedia implements ParticipantMedia {
       kind: consumer.kind,
       rtpParameters: { ...consumer.rtpParameters },
     };
+  }
+
+  received(): ReceivedTrack[] {
+    return [...this.consumers.values()].map((c) => ({
+      consumerId: c.id,
+      producerId: c.producerId,
+      purpose: c.appData.purpose as ConsumeOptions['purpose'],
+      siteId: c.appData.siteId as string | null,
+    }));
   }
 
   /** The client has built its side of a consumer: media may flow. */
@@ -260,8 +277,7 @@ export class PeerMedia implements ParticipantMedia {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    // Counted on its worker since placement (WorkerPool.reservePeer) until now.
-    this.slot.load.peers--;
+    this.placement.release();
     // Closing a transport closes its producers and consumers with it.
     for (const transport of this.transports.values()) transport.close();
     for (const listener of this.closeListeners) listener();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freeMediaPortBase } from '../../../../tests/support/mediaPorts.ts';
+import { freeMediaPortBase } from '../testing/mediaPorts.js';
 import { createLogger } from '../logger.js';
 import { mediaCodecs } from './mediaCodecs.js';
 import { PeerMedia } from './peerMedia.js';
@@ -30,13 +30,13 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
   it('starts workers with a WebRtcServer each and creates routers and transports on them', async () => {
     pool = await startPool(2);
     expect(pool.size).toBe(2);
-    const { slot } = pool.reservePeer();
+    const { slot, release } = pool.reservePeer();
     const router = await slot.worker.createRouter({ mediaCodecs });
     expect(router.rtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(
       expect.arrayContaining(['audio/opus', 'video/VP8']),
     );
 
-    const media = new PeerMedia('site-1', slot, router, { consumerClosed: () => undefined });
+    const media = new PeerMedia('site-1', { slot, router, release }, { consumerClosed: () => undefined });
     const send = await media.createTransport('send');
     // Through the WebRtcServer, every transport of a worker shares the worker's one port pair.
     const ports = new Set(send.iceCandidates.map((c) => c.port));
@@ -58,12 +58,14 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
     pool = started;
     const placed: PeerMedia[] = [];
     // Six joins resumed in the same tick: each is counted as it is placed, before any awaits.
-    const slots = Array.from({ length: 6 }, () => started.reservePeer().slot);
-    for (const [i, slot] of slots.entries()) {
+    const reservations = Array.from({ length: 6 }, () => started.reservePeer());
+    for (const [i, { slot, release }] of reservations.entries()) {
       const router = await slot.worker.createRouter({ mediaCodecs });
-      placed.push(new PeerMedia(`site-${i}`, slot, router, { consumerClosed: () => undefined }));
+      placed.push(new PeerMedia(`site-${i}`, { slot, router, release }, { consumerClosed: () => undefined }));
     }
     expect(pool.all().map((s) => s.load.peers)).toEqual([3, 3]);
+    for (const media of placed.slice(0, 3)) media.close();
+    // Closing twice gives the count back once.
     for (const media of placed.slice(0, 3)) media.close();
     expect(pool.all().reduce((n, s) => n + s.load.peers, 0)).toBe(3);
   });

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ComponentHealth } from '@pm/shared';
 import type { Logger } from '../logger.js';
 import { loadMediasoup, type ms } from './mediasoupModule.js';
+import { detach } from '../util/detach.js';
 import { ProducerDemand } from './producerDemand.js';
 
 export interface WorkerPoolOptions {
@@ -114,7 +115,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
    * so joins resumed together (a burst answered by one Redis reply) cannot all pick the same
    * worker. The client's PeerMedia gives the count back when it closes; `release` if none is made.
    */
-  reservePeer(): { slot: WorkerSlot; release(): void } {
+  reservePeer(): { slot: WorkerSlot; release: () => void } {
     const slot = this.leastLoaded();
     slot.load.peers++;
     let released = false;
@@ -179,11 +180,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
         this.emit('workerReplaced', fresh, dead);
       } catch (err) {
         this.log.error({ index: dead.index, err }, 'could not replace mediasoup worker; retrying');
-        setTimeout(() => void respawn(), RESPAWN_DELAY_MS * 4);
+        setTimeout(() => detach(respawn(), this.log, 'replacing a worker'), RESPAWN_DELAY_MS * 4);
       }
     };
     // The dead worker's ports are released as its process exits; give the kernel a moment.
-    setTimeout(() => void respawn(), RESPAWN_DELAY_MS);
+    setTimeout(() => detach(respawn(), this.log, 'replacing a worker'), RESPAWN_DELAY_MS);
   }
 }
 

@@ -1,5 +1,4 @@
 import type { TechnicalCheck } from '../meetings/live/technicalCheck.js';
-import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 
 export function checkHandlers(check: TechnicalCheck): HandlerTable {
@@ -7,14 +6,14 @@ export function checkHandlers(check: TechnicalCheck): HandlerTable {
     'check:start': async (session) => {
       const media = await check.start(
         session.id,
-        { consumerClosed: (consumerId) => session.socket.emit('media:consumerClosed', { consumerId }) },
-        () => session.socket.emit('media:reconnectRequired', { reason: 'media server restarted' }),
+        { consumerClosed: (consumerId) => session.send('media:consumerClosed', { consumerId }) },
+        () => session.send('media:reconnectRequired', { reason: 'media server restarted' }),
       );
       session.setMedia(media);
       return { rtpCapabilities: { ...media.router.rtpCapabilities } };
     },
 
     'check:loopback': async (session, { producerId, rtpCapabilities }) =>
-      check.loopback(session.media, producerId, rtpCapabilities as ms.RtpCapabilities),
+      check.loopback(session.media, producerId, rtpCapabilities),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@pm/shared';
 import { socketRequestDenial } from '../auth/authorization.js';
 import type { Logger } from '../logger.js';
+import { detach } from '../util/detach.js';
 import type { SocketSession } from './socketSession.js';
 
 export type RequestHandler<N extends RequestName> = (
@@ -34,7 +35,7 @@ export function attachHandlers(session: SocketSession, tables: HandlerTable[], l
     for (const name of Object.keys(table) as RequestName[]) {
       const handler = table[name] as RequestHandler<RequestName>;
       session.socket.on(name, (payload: unknown, ack: unknown) => {
-        void runRequest(name, handler, session, payload, ack, log, observer);
+        detach(runRequest(name, handler, session, payload, ack, log, observer), log, `answering ${name}`);
       });
     }
   }
@@ -73,7 +74,7 @@ async function runRequest(
     return;
   }
   try {
-    const data = await handler(session, parsed.data as never);
+    const data = await handler(session, parsed.data);
     reply({ ok: true, data });
     log.debug({ event: name, socket: session.id, ms: Math.round(performance.now() - started) }, 'request');
   } catch (error) {

@@ -1,4 +1,3 @@
-import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 
 /** Transport and track requests, valid once the client has media (check or meeting). */
@@ -6,7 +5,7 @@ export const mediaHandlers: HandlerTable = {
   'media:createTransport': async (session, { direction }) => session.media.createTransport(direction),
 
   'media:connectTransport': async (session, { transportId, dtlsParameters }) => {
-    await session.media.connectTransport(transportId, dtlsParameters as ms.DtlsParameters);
+    await session.media.connectTransport(transportId, dtlsParameters);
     return {};
   },
 
@@ -15,7 +14,7 @@ export const mediaHandlers: HandlerTable = {
   }),
 
   'media:produce': async (session, { transportId, kind, rtpParameters, source }) => {
-    const producer = await session.media.produce(transportId, kind, rtpParameters as ms.RtpParameters, source);
+    const producer = await session.media.produce(transportId, kind, rtpParameters, source);
     return { producerId: producer.id };
   },
 

@@ -1,5 +1,4 @@
 import type { LiveMeetings } from '../meetings/live/liveMeetings.js';
-import type { ms } from '../sfu/mediasoupModule.js';
 import type { HandlerTable } from './handler.js';
 import type { SocketSession } from './socketSession.js';
 
@@ -7,22 +6,18 @@ import type { SocketSession } from './socketSession.js';
 export function meetingHandlers(live: LiveMeetings): HandlerTable {
   const leavesOnDisconnect = new WeakSet<SocketSession>();
   const leaveCurrent = (session: SocketSession, kind: 'LEAVE' | 'DISCONNECT') => {
-    try {
-      const { meeting, participant } = session.participation;
-      meeting.leave(participant, kind);
-      session.setParticipation(undefined);
-      live.released(meeting);
-    } catch {
-      // Not in a meeting: nothing to leave.
-    }
+    const current = session.currentParticipation;
+    if (!current) return;
+    current.meeting.leave(current.participant, kind);
+    session.setParticipation(undefined);
+    live.released(current.meeting);
   };
 
   return {
     'meeting:join': async (session, { meetingId }) => {
-      const identity = session.identity;
       leaveCurrent(session, 'LEAVE');
-      const meeting = await live.open(meetingId);
-      const { participant, summary } = await meeting.join(identity, session);
+      const { meeting, participant, summary } = await live.join(session.identity, meetingId, session);
+      session.setMedia(participant.media);
       session.setParticipation({ meeting, participant });
       if (!leavesOnDisconnect.has(session)) {
         leavesOnDisconnect.add(session);
@@ -33,7 +28,7 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
 
     'meeting:ready': async (session, { rtpCapabilities }) => {
       const { meeting, participant } = session.participation;
-      await meeting.ready(participant, rtpCapabilities as ms.RtpCapabilities);
+      await meeting.ready(participant, rtpCapabilities);
       return {};
     },
 

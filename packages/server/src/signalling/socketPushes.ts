@@ -1,28 +1,27 @@
-import { disconnectSockets, socketRooms } from '../auth/socketAuth.js';
+import type { RecordingStatus } from '@pm/shared';
+import type { SessionNotices } from '../auth/sessionNotices.js';
+import type { ScheduleNotices } from '../meetings/schedule/scheduleNotices.js';
+import { disconnectSockets, socketRooms } from './socketAuth.js';
 import type { PlatformIo } from './socketServer.js';
 
-/**
- * What the HTTP side tells connected clients. The HTTP routes exist before the socket server, so
- * the server is attached late; until then (and in a process without sockets) pushes are dropped.
- */
-export class SocketPushes {
-  private io: PlatformIo | undefined;
+/** What the platform tells connected clients outside a live meeting, through their account's rooms. */
+export class SocketPushes implements ScheduleNotices, SessionNotices {
+  constructor(private readonly io: PlatformIo) {}
 
-  attach(io: PlatformIo): void {
-    this.io = io;
-  }
-
-  /** The invited sites' kiosks and every staff screen refresh their schedule. */
   scheduleChanged(meetingId: string, change: 'created' | 'updated' | 'cancelled', siteIds: Iterable<string>): void {
-    this.io?.to([socketRooms.staff, ...[...siteIds].map(socketRooms.site)]).emit('schedule:changed', { meetingId, change });
+    this.io.to([socketRooms.staff, ...[...siteIds].map(socketRooms.site)]).emit('schedule:changed', { meetingId, change });
   }
 
-  /** Live connections of ended sessions go too: a signed-out kiosk must not stay in a meeting. */
+  /** The invited sites (home screen or meeting alike) and every staff screen show the recording's state. */
+  recordingState(siteIds: string[], status: RecordingStatus): void {
+    this.io.to([socketRooms.staff, ...siteIds.map(socketRooms.site)]).emit('recording:state', status);
+  }
+
   endSessions(tokenHashes: string[]): void {
-    for (const tokenHash of tokenHashes) if (this.io) disconnectSockets(this.io, { tokenHash });
+    for (const tokenHash of tokenHashes) disconnectSockets(this.io, { tokenHash });
   }
 
   endAccount(userId: string): void {
-    if (this.io) disconnectSockets(this.io, { userId });
+    disconnectSockets(this.io, { userId });
   }
 }

@@ -8,22 +8,29 @@ import { SocketSession, type SocketData } from './socketSession.js';
 export type PlatformIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
- * The socket.io server. It only accepts connections and hands each to a session with the feature
- * handler tables; everything else lives in the features.
+ * The socket.io server, created before the features that push through it and attached to the
+ * HTTP server last, once everything is built.
  */
-export function createSocketServer(
-  httpServer: HttpServer,
-  features: (io: PlatformIo) => HandlerTable[],
-  log: Logger,
-  observer?: RequestObserver,
-): PlatformIo {
-  const io: PlatformIo = new Server(httpServer, {
+export function createSocketServer(): PlatformIo {
+  return new Server({
     path: '/socket.io',
     serveClient: false,
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 256 * 1024,
   });
-  const tables = features(io);
+}
+
+/**
+ * Accepts connections: each becomes a session with the feature handler tables. Everything else
+ * lives in the features.
+ */
+export function serveSignalling(
+  io: PlatformIo,
+  httpServer: HttpServer,
+  tables: HandlerTable[],
+  log: Logger,
+  observer?: RequestObserver,
+): void {
   io.on('connection', (socket) => {
     const session = new SocketSession(socket);
     log.debug({ socket: socket.id }, 'socket connected');
@@ -33,5 +40,5 @@ export function createSocketServer(
       log.debug({ socket: socket.id, reason }, 'socket disconnected');
     });
   });
-  return io;
+  io.attach(httpServer);
 }

@@ -1,7 +1,8 @@
-import type { ClientToServerEvents, Identity, ServerToClientEvents } from '@pm/shared';
+import type { ClientToServerEvents, Identity, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@pm/shared';
 import { CodedError } from '@pm/shared';
 import type { Socket } from 'socket.io';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
+import type { ParticipantLink } from '../meetings/live/meetingChannel.js';
 import type { Participant } from '../meetings/live/participant.js';
 import type { ParticipantMedia } from '../sfu/participantMedia.js';
 
@@ -18,18 +19,23 @@ export interface Participation {
 }
 
 /**
- * What the server knows about one connected client. The media it holds belong to whichever
- * feature placed it (a technical check, a meeting); the session only points at them.
+ * What the server knows about one connected client, and how the meeting core reaches it. The
+ * media it holds belong to whichever feature placed it (a technical check, a meeting); the
+ * session only points at them.
  */
-export class SocketSession {
+export class SocketSession implements ParticipantLink {
   private currentMedia: ParticipantMedia | undefined;
-  private currentParticipation: Participation | undefined;
+  private joined: Participation | undefined;
   private readonly closeListeners: Array<() => void> = [];
 
   constructor(readonly socket: PlatformSocket) {}
 
   get id(): string {
     return this.socket.id;
+  }
+
+  send<N extends ServerEventName>(event: N, payload: ServerEventPayload<N>): void {
+    (this.socket.emit as (e: string, p: unknown) => void)(event, payload);
   }
 
   get identity(): Identity {
@@ -52,15 +58,20 @@ export class SocketSession {
   }
 
   get participation(): Participation {
-    const current = this.currentParticipation;
+    const current = this.joined;
     if (!current || current.participant.media.isClosed) {
       throw new CodedError('CONFLICT', 'join the meeting first');
     }
     return current;
   }
 
+  /** The meeting the client is in, if any, without requiring one. */
+  get currentParticipation(): Participation | undefined {
+    return this.joined;
+  }
+
   setParticipation(participation: Participation | undefined): void {
-    this.currentParticipation = participation;
+    this.joined = participation;
   }
 
   onClose(listener: () => void): void {

@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import { CodedError, type ConsumerOptions } from '@pm/shared';
+import { CodedError, type ConsumerOptions, type TrackSource } from '@pm/shared';
 import { callApi } from '../api/apiClient';
 import type { SignallingClient } from '../signalling/signallingClient';
 
@@ -12,8 +12,6 @@ export const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
   { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
   { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
 ];
-
-export type TrackSource = 'camera' | 'microphone' | 'screen';
 
 export type ConnectionPath = 'udp' | 'tcp' | 'relay';
 

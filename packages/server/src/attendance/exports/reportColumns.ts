@@ -41,7 +41,7 @@ export function attendanceColumns(report: MeetingAttendanceReport): Column[] {
       (_rc, i): Column => ({
         header: `Điểm danh ${i + 1}`,
         width: 8,
-        value: (r) => (r.rollCalls[i] ? formatTime(r.rollCalls[i]!) : 'Không trả lời'),
+        value: (r) => (r.rollCalls[i] ? formatTime(r.rollCalls[i]) : 'Không trả lời'),
       }),
     ),
     { header: 'Trễ TB (ms)', width: 6, value: (r) => r.quality.avgRttMs ?? '' },

@@ -1,8 +1,10 @@
 import type { LockoutPolicy } from '../../auth/login.js';
-import type { SessionCookie } from '../../auth/sessionCookie.js';
+import type { SessionCookie } from '../sessionCookie.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
+import type { SessionNotices } from '../../auth/sessionNotices.js';
+import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js';
+import type { RunningMeetings } from '../../minutes/minutesLive.js';
 import type { Recordings } from '../../recording/recordings.js';
-import type { SocketPushes } from '../../signalling/socketPushes.js';
 import type { ApiHandler, ApiHandlers } from './apiRouter.js';
 import type { ApiRouteName } from '@pm/shared';
 
@@ -11,12 +13,14 @@ export interface ApiDeps {
   prisma: PrismaClient;
   cookie: SessionCookie;
   lockout: LockoutPolicy;
-  pushes: SocketPushes;
+  pushes: ScheduleNotices & SessionNotices;
   /** How long before a meeting its sites may check in. */
   checkInWindowMs: number;
   /** Reconnections within this time are one presence (attendance reports). */
   attendanceGraceMs: number;
-  /** Meetings' recordings, and the live meetings of this node (who holds the floor). */
+  /** The live meetings of this node (who holds the floor). */
+  running: RunningMeetings;
+  /** Meetings' recordings. */
   recordings: Recordings;
   /** PM_DATA_DIR: attachments and recordings live under it. */
   dataDir: string;

@@ -13,7 +13,7 @@ import {
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { authorize, routeAccess, type PublicRoute } from '../../auth/authorization.js';
-import type { SessionCookie } from '../../auth/sessionCookie.js';
+import type { SessionCookie } from '../sessionCookie.js';
 
 const MAX_JSON_BODY = '1mb';
 const MAX_UPLOAD = '5mb';
@@ -66,7 +66,7 @@ function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRout
       Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
     );
     const result = await handler({
-      identity: identity as never,
+      identity: identity,
       sessionTokenHash: session?.tokenHash,
       params,
       query: (route.query ? validate(route.query, req.query, 'query') : undefined) as never,

@@ -1,15 +1,16 @@
 import { Router } from 'express';
-import { SessionCookie } from '../../auth/sessionCookie.js';
-import { SessionStore } from '../../auth/sessions.js';
+import type { SessionNotices } from '../../auth/sessionNotices.js';
+import type { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
-import { drainApi } from '../../drain/drainApi.js';
+import { drainApi } from './drainApi.js';
 import type { NodeDrain } from '../../drain/nodeDrain.js';
 import type { Logger } from '../../logger.js';
+import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js';
+import type { RunningMeetings } from '../../minutes/minutesLive.js';
 import type { Recordings } from '../../recording/recordings.js';
-import { SocketPushes } from '../../signalling/socketPushes.js';
-import type { PlatformIo } from '../../signalling/socketServer.js';
-import { turnApi } from '../../turn/turnApi.js';
+import { turnApi } from './turnApi.js';
+import { SessionCookie } from '../sessionCookie.js';
 import { apiDocs } from './apiDocs.js';
 import { apiErrorHandler, apiNotFound } from './apiErrors.js';
 import { apiRouter, type ApiHandlers } from './apiRouter.js';
@@ -22,25 +23,22 @@ import { minutesApi } from './minutesApi.js';
 import { recordingApi } from './recordingApi.js';
 import { userApi } from './userApi.js';
 
-export interface Api {
-  /** Every /api route, its documentation, and JSON errors. */
-  router: Router;
+export interface ApiParts {
+  prisma: PrismaClient;
+  config: Config;
+  version: string;
   sessions: SessionStore;
-  /** Hands the socket server to the HTTP side, for pushes and ending live connections. */
-  attachSocketServer(io: PlatformIo): void;
+  /** What connected clients are told of schedule changes and ended sessions. */
+  pushes: ScheduleNotices & SessionNotices;
+  running: RunningMeetings;
+  recordings: Recordings;
+  drain: NodeDrain;
+  log: Logger;
 }
 
-export function createApi(
-  prisma: PrismaClient,
-  config: Config,
-  version: string,
-  log: Logger,
-  recordings: Recordings,
-  drain: NodeDrain,
-): Api {
-  const sessions = new SessionStore(prisma, config.auth.sessionTtlMs);
+/** Every /api route, its documentation, and JSON errors. */
+export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, log }: ApiParts): Router {
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
-  const pushes = new SocketPushes();
   const deps = {
     prisma,
     cookie,
@@ -48,6 +46,7 @@ export function createApi(
     lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
     checkInWindowMs: config.schedule.checkInWindowMs,
     attendanceGraceMs: config.attendance.graceMs,
+    running,
     recordings,
     dataDir: config.dataDir,
   };
@@ -60,5 +59,5 @@ export function createApi(
   router.use(apiRouter(handlers, cookie));
   router.use('/api', apiNotFound);
   router.use(apiErrorHandler(log));
-  return { router, sessions, attachSocketServer: (io) => pushes.attach(io) };
+  return router;
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { AttachmentFiles } from '../../minutes/directives/attachmentFiles.js';
-import { DirectiveReader } from '../../minutes/directives/directiveReader.js';
-import { DirectiveReports } from '../../minutes/directives/directiveReports.js';
-import { directiveStats } from '../../minutes/directives/directiveStats.js';
-import { DirectiveWriter } from '../../minutes/directives/directiveWriter.js';
+import { AttachmentFiles } from '../../directives/attachmentFiles.js';
+import { DirectiveReader } from '../../directives/directiveReader.js';
+import { DirectiveReports } from '../../directives/directiveReports.js';
+import { directiveStats } from '../../directives/directiveStats.js';
+import { DirectiveWriter } from '../../directives/directiveWriter.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 import { sendStoredFile } from './sendStoredFile.js';
 

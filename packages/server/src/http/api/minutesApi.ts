@@ -3,7 +3,7 @@ import { MinutesEntries } from '../../minutes/minutesEntries.js';
 import { minutesDocument } from '../../minutes/minutesDocument.js';
 import { minutesLive } from '../../minutes/minutesLive.js';
 import { MinutesSettingsStore } from '../../minutes/minutesSettings.js';
-import { assertMeetingVisible } from '../../minutes/minutesAccess.js';
+import { assertMeetingVisible } from '../../meetings/schedule/meetingAccess.js';
 import { searchRecords } from '../../minutes/recordsSearch.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 import type { ApiContext } from './apiRouter.js';
@@ -22,7 +22,7 @@ type MinutesRoutes =
   | 'records.search';
 
 /** The minutes written live, their particulars, and the exported documents. */
-export function minutesApi({ prisma, recordings }: ApiDeps): HandlerGroup<MinutesRoutes> {
+export function minutesApi({ prisma, running }: ApiDeps): HandlerGroup<MinutesRoutes> {
   const entries = new MinutesEntries(prisma);
   const settings = new MinutesSettingsStore(prisma);
   const exported = (kind: ExportKind, format: ExportFormat) => async ({ identity, params, res }: ApiContext<`${ExportKind}.${ExportFormat}`>) => {
@@ -32,7 +32,7 @@ export function minutesApi({ prisma, recordings }: ApiDeps): HandlerGroup<Minute
   };
   return {
     'minutes.get': async ({ identity, params }) => minutesDocument(prisma, settings, identity, params.id!),
-    'minutes.live': async ({ identity, params }) => minutesLive(prisma, recordings.running, identity, params.id!),
+    'minutes.live': async ({ identity, params }) => minutesLive(prisma, running, identity, params.id!),
     'minutes.settings': async ({ identity, params, body }) => {
       await assertMeetingVisible(prisma, identity, params.id!);
       return settings.update(params.id!, body);

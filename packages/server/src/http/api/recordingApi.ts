@@ -1,5 +1,5 @@
 import { CodedError } from '@pm/shared';
-import { assertMeetingVisible } from '../../minutes/minutesAccess.js';
+import { assertMeetingVisible } from '../../meetings/schedule/meetingAccess.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 import { sendStoredFile } from './sendStoredFile.js';
 

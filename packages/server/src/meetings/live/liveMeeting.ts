@@ -1,96 +1,110 @@
 import {
   CodedError,
+  type ClientQualityReport,
   type Identity,
   type MeetingSummary,
   type ParticipantRole,
+  type RollCall,
   type ServerEventName,
   type ServerEventPayload,
   type SiteStatus,
 } from '@pm/shared';
+import type { AttendanceStore } from '../../attendance/attendanceStore.js';
 import { MeetingAttendance } from '../../attendance/meetingAttendance.js';
-import type { PrismaAttendanceStore } from '../../attendance/attendanceStore.js';
-import type { Logger } from '../../logger.js';
-import { MeetingRouters } from '../../sfu/meetingRouters.js';
-import type { ms } from '../../sfu/mediasoupModule.js';
-import { PeerMedia } from '../../sfu/peerMedia.js';
-import type { WorkerPool, WorkerSlot } from '../../sfu/workerPool.js';
-import type { PlatformIo } from '../../signalling/socketServer.js';
-import type { SocketSession } from '../../signalling/socketSession.js';
-import { ConsumerRouting } from './consumerRouting.js';
-import { FloorControl } from './floorControl.js';
-import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
-import { Participant } from './participant.js';
-import { selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
-import { SpeakerDetection } from './speakerDetection.js';
-import type { JoinPacer } from '../../cluster/joinPacer.js';
 import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
-import { MeetingCascade, type ClusterMedia } from '../../sfu/cascade/meetingCascade.js';
+import type { Logger } from '../../logger.js';
+import type { MeetingMedia, ProgrammeOutput, ProgrammeOutputs, ProgrammeSources } from '../../sfu/meetingMedia.js';
+import type { ms } from '../../sfu/mediasoupModule.js';
 import type { ParticipantMedia } from '../../sfu/participantMedia.js';
+import { detach } from '../../util/detach.js';
+import { KeyedQueue } from '../../util/keyedQueue.js';
 import { SerialQueue } from '../../util/serialQueue.js';
+import { FloorControl } from './floorControl.js';
+import type { FloorHistory } from './floorHistory.js';
+import type { MeetingChannel, ParticipantLink } from './meetingChannel.js';
+import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
+import { meetingRoleOf, requireModerator, requireSite } from './meetingRoles.js';
+import { Participant, participantKey } from './participant.js';
+import { programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
+import { ProgrammeRouting, type ProgrammeView } from './programmeRouting.js';
+import { WallRouting } from './wallRouting.js';
 
-/** What a meeting needs from the cluster to span it; both absent on a node without Redis. */
-export interface MeetingClusterServices {
-  media: ClusterMedia | undefined;
-  pacer: JoinPacer | undefined;
+/** What a live meeting is made of; the composition root (or a test) supplies each part. */
+export interface LiveMeetingParts {
+  plan: MeetingPlan;
+  media: MeetingMedia;
+  channel: MeetingChannel;
+  attendance: { store: AttendanceStore; graceMs: number };
+  /** Where the floor is kept between changes (Redis in a cluster), for a node taking the meeting over. */
+  stateStore: MeetingStateStore;
+  /** Who held the floor when: the meeting's record of its speakers. */
+  floorHistory: FloorHistory;
+  /** Waits for a site's turn in a join storm (the cluster's pace); none on a single node. */
+  admitSite?: () => Promise<void>;
+  log: Logger;
 }
 
 /**
- * A meeting while it runs on this node: the single owner of its routers, participants, floor and
- * programme. Handlers call its methods; it decides who receives what and tells the screens.
+ * A meeting while it runs on this node: the single owner of its participants, floor and programme.
+ * Handlers call its methods; it decides who receives what and tells the screens through its
+ * channel. The SFU work is its media's, the presence records its attendance's.
  */
 export class LiveMeeting {
+  readonly plan: MeetingPlan;
+  readonly attendance: MeetingAttendance;
   private readonly participants = new Map<string, Participant>();
   private floor = new FloorControl();
   /** Floor snapshots are saved one after another, so the store never goes back in time. */
   private readonly floorSaves = new SerialQueue();
-  private readonly routers: MeetingRouters;
-  private readonly routing: ConsumerRouting;
+  private readonly joins = new KeyedQueue();
+  private readonly media: MeetingMedia;
+  private readonly channel: MeetingChannel;
+  private readonly wall: WallRouting;
+  private readonly programmeRouting: ProgrammeRouting;
   private readonly plannedSites: Map<string, PlannedSite>;
+  /** What feeds the programme, as decided. */
   private selection: ProgrammeSelection;
+  /** The programme picture before the current one (the room on the programme may watch it). */
+  private previousVideo: ProgrammeFeed | undefined;
+  /** The selection last handed to the programme, and the picture the rooms see now. */
+  private shown: ProgrammeSelection | undefined;
+  private shownVideo: ProgrammeFeed | undefined;
+  private readonly programmeUpdates = new SerialQueue();
+  /** The floor holder last written to the floor history. */
+  private historyHolder: string | null | undefined;
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
-  private readonly speakers: SpeakerDetection;
   private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
-  readonly attendance: MeetingAttendance;
-  /** The other nodes this meeting's sites are placed on (with a cluster). */
-  private readonly cascade: MeetingCascade | undefined;
   private closed = false;
 
-  constructor(
-    readonly plan: MeetingPlan,
-    pool: WorkerPool,
-    private readonly io: PlatformIo,
-    attendanceStore: PrismaAttendanceStore,
-    graceMs: number,
-    private readonly stateStore: MeetingStateStore,
-    private readonly cluster: MeetingClusterServices,
-    private readonly log: Logger,
-  ) {
-    this.routers = new MeetingRouters(pool, plan.id, log);
-    this.cascade = cluster.media ? new MeetingCascade(cluster.media, this.routers, plan.id, log) : undefined;
-    this.routing = new ConsumerRouting(this.routers, log);
+  constructor(private readonly parts: LiveMeetingParts) {
+    const { plan, media, channel, log } = parts;
+    this.plan = plan;
+    this.media = media;
+    this.channel = channel;
+    this.wall = new WallRouting(media, log);
+    this.programmeRouting = new ProgrammeRouting(media, log);
     this.plannedSites = new Map(plan.sites.map((s) => [s.siteId, s]));
     this.attendance = new MeetingAttendance(
       plan.id,
-      attendanceStore,
-      graceMs,
-      () => this.participants.values(),
-      (siteId) => this.plannedSites.get(siteId)?.name ?? siteId,
+      parts.attendance.store,
+      parts.attendance.graceMs,
+      () => this.connectedSites(),
+      (siteId) => this.siteName(siteId) ?? siteId,
       {
-        rollCall: (rollCall) => this.emit(this.room(), 'rollcall:update', rollCall),
-        quality: (sites) => this.emit(this.room('staff'), 'meeting:quality', { sites }),
-        alert: (alert) => this.emit(this.room('staff'), 'meeting:alert', alert),
+        rollCall: (rollCall) => this.push('everyone', 'rollcall:update', rollCall),
+        quality: (sites) => this.push('staff', 'meeting:quality', { sites }),
+        alert: (alert) => this.push('staff', 'meeting:alert', alert),
         siteChanged: (siteId) => this.publishSiteStatus(siteId),
+        absent: (siteId) => this.siteGone(siteId),
       },
       log,
     );
-    this.speakers = new SpeakerDetection((siteId) => this.emit(this.room(), 'meeting:activeSpeaker', { siteId }), log);
-    this.selection = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
-    pool.on('workerReplaced', this.onWorkerReplaced);
-    this.detachPool = () => pool.off('workerReplaced', this.onWorkerReplaced);
+    media.onActiveSpeaker((siteId) => this.push('everyone', 'meeting:activeSpeaker', { siteId }));
+    media.onProgrammeSwitched((output) => this.programmeSwitched(output));
+    media.onProgrammeLost(() => this.programmeLost());
+    this.selection = this.chooseProgramme();
   }
-
-  private readonly detachPool: () => void;
 
   get id(): string {
     return this.plan.id;
@@ -102,22 +116,25 @@ export class LiveMeeting {
 
   /** Meeting rooms connected now (the chair and operators are participants, not sites). */
   get sitesJoined(): number {
-    let sites = 0;
-    for (const participant of this.participants.values()) if (participant.role === 'site') sites++;
-    return sites;
+    return [...this.participants.values()].filter((p) => p.role === 'site').length;
   }
 
   /** Continues from the floor another node (or this one, before a restart) left behind. */
   async restoreFloor(): Promise<void> {
-    const saved = await this.stateStore.loadFloor(this.id);
+    const saved = await this.parts.stateStore.loadFloor(this.id);
     if (!saved) return;
     this.floor = new FloorControl(saved);
-    this.log.info({ meeting: this.id, holder: this.floor.holder, queue: saved.queue.length }, 'floor restored');
+    this.historyHolder = this.floor.holder ?? null;
+    this.parts.log.info({ meeting: this.id, holder: this.floor.holder, queue: saved.queue.length }, 'floor restored');
   }
 
   /** The site holding the floor now, if any. */
   floorHolder(): string | null {
     return this.floor.holder ?? null;
+  }
+
+  siteName(siteId: string): string | undefined {
+    return this.plannedSites.get(siteId)?.name;
   }
 
   isInvited(siteId: string): boolean {
@@ -126,45 +143,53 @@ export class LiveMeeting {
 
   /** The part an account plays in this meeting, or FORBIDDEN if it has none. */
   roleOf(identity: Identity): ParticipantRole {
-    if (identity.role === 'SITE' && identity.siteId && this.plannedSites.has(identity.siteId)) return 'site';
-    if (identity.role === 'CHAIR' && this.plan.chairUserId === identity.userId) return 'chair';
-    if (identity.role === 'OPERATOR' || identity.role === 'ADMIN') return 'operator';
-    throw new CodedError('FORBIDDEN', `${identity.username} is not invited to meeting ${this.plan.id}`);
+    return meetingRoleOf(identity, this.plan);
   }
 
-  async join(identity: Identity, session: SocketSession): Promise<{ participant: Participant; summary: MeetingSummary }> {
-    if (this.closed) throw new CodedError('CONFLICT', 'the meeting has ended');
+  /**
+   * Admits a participant. The same account joining again (a kiosk reloading, a reconnection)
+   * replaces its old self; joins of one account are taken one at a time.
+   */
+  async join(identity: Identity, link: ParticipantLink): Promise<{ participant: Participant; summary: MeetingSummary }> {
+    this.assertOpen();
     const role = this.roleOf(identity);
-    const key = Participant.keyFor(role, identity);
-    // The same account joining again (a kiosk reloading, a reconnection) replaces its old self.
-    const previous = this.participants.get(key);
-    if (previous) this.removeParticipant(previous, 'replaced');
-
-    // A storm of sites (a whole province reconnecting) is paced across the cluster, not refused.
-    if (role === 'site') await this.cluster.pacer?.admit();
-    if (this.closed) throw new CodedError('CONFLICT', 'the meeting has ended');
-    let participant: Participant | undefined;
-    const media = await this.placeMedia(role, key, session, () => participant);
-    participant = new Participant(key, role, identity.siteId, identity, session, media);
-    this.participants.set(key, participant);
-    session.setMedia(media);
-    await session.socket.join(this.room());
-    if (role !== 'site') await session.socket.join(this.room('staff'));
-    if (role === 'site' && identity.siteId) {
-      this.attendance.siteJoined(identity.siteId, identity.userId);
-      this.publishSiteStatus(identity.siteId);
-    }
-    this.log.info({ meeting: this.id, participant: key, worker: media.slot.index, node: media.node ?? 'here' }, 'joined');
-    return { participant, summary: this.summary(participant) };
+    const key = participantKey.of(role, identity);
+    return this.joins.push(key, async () => {
+      const previous = this.participants.get(key);
+      if (previous) this.removeParticipant(previous, 'replaced');
+      // A storm of sites (a whole province reconnecting) is paced across the cluster, not refused.
+      if (role === 'site') await this.parts.admitSite?.();
+      this.assertOpen();
+      // Media events name the participant, which exists once its media are placed.
+      let participant: Participant | undefined;
+      const media = await this.media.place(role, key, {
+        consumerClosed: (consumerId) => link.send('media:consumerClosed', { consumerId }),
+        producerOpened: (producer) => participant && this.onProducerOpened(participant, producer),
+        lost: (reason) => participant && this.mediaLost(participant, reason),
+      });
+      if (this.closed) {
+        media.close();
+        this.assertOpen();
+      }
+      participant = new Participant(key, role, identity.siteId, identity, link, media);
+      this.participants.set(key, participant);
+      this.channel.admit(link, role === 'site' ? 'site' : 'staff');
+      if (participant.siteId) {
+        this.attendance.siteJoined(participant.siteId, identity.userId);
+        this.publishSiteStatus(participant.siteId);
+      }
+      this.parts.log.info({ meeting: this.id, participant: key, worker: media.slot.index, node: media.node ?? 'here' }, 'joined');
+      return { participant, summary: this.summary(participant) };
+    });
   }
 
-  /** The participant can receive: send it the programme. */
+  /** The participant can receive: it subscribes to the programme, once for the whole meeting. */
   async ready(participant: Participant, rtpCapabilities: ms.RtpCapabilities): Promise<void> {
     participant.rtpCapabilities = rtpCapabilities;
-    await this.routing.syncProgramme(participant, this.selection);
+    await this.programmeRouting.subscribe(participant, await this.media.programme(), this.viewOf(participant));
   }
 
-  /** `LEAVE`: the site pressed leave; `DISCONNECT`: its connection dropped (it may come back). */
+  /** `LEAVE`: the room left; `DISCONNECT`: its connection dropped (it may come back within the grace period). */
   leave(participant: Participant, kind: 'LEAVE' | 'DISCONNECT'): void {
     if (this.participants.get(participant.key) !== participant) return;
     this.removeParticipant(participant, kind);
@@ -173,173 +198,179 @@ export class LiveMeeting {
   // ---- floor (sites ask, the chair or operator decides) ----
 
   requestFloor(participant: Participant): number {
-    const siteId = this.requireSite(participant);
-    const position = this.floor.request(siteId, Date.now());
+    const position = this.floor.request(requireSite(participant, 'ask for the floor'), Date.now());
     this.publishFloor();
     return position;
   }
 
   cancelFloor(participant: Participant): void {
-    if (this.floor.cancel(this.requireSite(participant))) this.publishFloor();
+    if (this.floor.cancel(requireSite(participant, 'withdraw a request'))) this.publishFloor();
   }
 
   grantFloor(by: Participant, siteId: string): void {
-    this.requireModerator(by);
-    if (!this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
+    requireModerator(by.role, 'give the floor');
+    this.requireInvited(siteId);
     this.floor.grant(siteId, Date.now());
     this.floorChanged();
   }
 
   revokeFloor(by: Participant): void {
-    this.requireModerator(by);
+    requireModerator(by.role, 'take the floor back');
     this.floor.revoke();
     this.floorChanged();
   }
 
   nextFloor(by: Participant): string | null {
-    this.requireModerator(by);
+    requireModerator(by.role, 'give the floor');
     const siteId = this.floor.next(Date.now());
     this.floorChanged();
     return siteId ?? null;
   }
 
   muteAll(by: Participant): void {
-    this.requireModerator(by);
+    requireModerator(by.role, 'mute every site');
     this.floor.muteAll(Date.now());
     this.floorChanged();
   }
 
   spotlight(by: Participant, siteId: string | null): void {
-    this.requireModerator(by);
-    if (siteId && !this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
+    requireModerator(by.role, 'spotlight a site');
+    if (siteId) this.requireInvited(siteId);
     this.floor.setSpotlight(siteId ?? undefined);
     this.floorChanged();
   }
 
   async watchWall(by: Participant, siteIds: string[]): Promise<void> {
-    if (by.role === 'site') throw new CodedError('FORBIDDEN', 'only the chair and operators watch the site wall');
+    requireModerator(by.role, 'watch the site wall');
     this.wallSelections.set(by, siteIds);
-    await this.routing.syncWall(by, this.sitesOnWall(siteIds));
+    await this.wall.syncWall(by, this.sitesOnWall(siteIds));
   }
 
-  /**
-   * For consumers that are not participants (the recorder): the current programme now and at
-   * every change, and a router of this meeting to consume it on (producers are piped there).
-   * Returns the function that stops listening.
-   */
+  // ---- attendance inside the meeting ----
+
+  async startRollCall(by: Participant, durationSeconds: number): Promise<RollCall> {
+    requireModerator(by.role, 'start a roll call');
+    return this.attendance.rollCalls.start(by.identity.userId, durationSeconds);
+  }
+
+  async confirmRollCall(participant: Participant, rollCallId: string): Promise<RollCall> {
+    const siteId = requireSite(participant, 'answer a roll call');
+    return this.attendance.rollCalls.confirm(rollCallId, siteId, participant.identity.userId);
+  }
+
+  /** A room declares its own headcount; the chair or an operator may correct any invited site's. */
+  async setHeadcount(by: Participant, headcount: number, siteId: string | undefined): Promise<void> {
+    let target: string;
+    if (by.role === 'site') {
+      target = requireSite(by, 'declare its headcount');
+      if (siteId && siteId !== target) throw new CodedError('FORBIDDEN', 'a site declares only its own headcount');
+    } else {
+      if (!siteId) throw new CodedError('BAD_REQUEST', 'siteId is required');
+      target = this.requireInvited(siteId);
+    }
+    await this.attendance.setHeadcount(target, headcount);
+  }
+
+  reportQuality(participant: Participant, report: ClientQualityReport): void {
+    this.attendance.quality.clientReport(requireSite(participant, 'report its connection'), report);
+  }
+
+  // ---- the programme for receivers that are not participants (the recorder) ----
+
+  /** The current choice of programme now and at every change. Returns the function that stops listening. */
   watchProgramme(listener: (selection: ProgrammeSelection) => void): () => void {
     this.programmeListeners.add(listener);
     listener(this.selection);
     return () => this.programmeListeners.delete(listener);
   }
 
-  /** A router of this meeting (the least-loaded worker's) for a non-participant consumer. */
-  async placeConsumer(): Promise<ms.Router> {
-    return (await this.routers.place()).router;
+  /** The programme's stable producers, and where they live. */
+  programme(): Promise<ProgrammeOutputs> {
+    return this.media.programme();
   }
 
-  /** Makes a programme feed consumable on `router` (pipes it there if it lives elsewhere). */
-  async routeFeed(feed: ProgrammeFeed, router: ms.Router): Promise<void> {
-    await this.routers.ensureProducerOn(feed.producer, feed.owner.media.router, router);
+  /** A router of this meeting for a receiver that is not a participant. */
+  placeConsumer(): Promise<ms.Router> {
+    return this.media.placeConsumer();
+  }
+
+  /** Makes a producer of the meeting consumable on `to`. */
+  route(producer: ms.Producer, from: ms.Router, to: ms.Router): Promise<void> {
+    return this.media.route(producer, from, to);
   }
 
   close(): void {
     if (this.closed) return;
+    this.push('everyone', 'meeting:ended', { meetingId: this.id });
     this.closed = true;
-    this.detachPool();
-    this.io.to(this.room()).emit('meeting:ended', { meetingId: this.id });
     for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
-    void this.attendance.close();
-    this.cascade?.close();
-    this.routers.close();
+    detach(this.attendance.close(), this.parts.log, 'closing the attendance');
+    this.media.close();
+  }
+
+  /** Writes the floor as it is now; also called with every heartbeat, in case Redis lost it. */
+  saveFloor(): Promise<void> {
+    const snapshot = this.floor.snapshot();
+    return this.floorSaves.push(() => this.parts.stateStore.saveFloor(this.id, snapshot));
   }
 
   // ---- internals ----
 
-  private room(kind?: 'staff'): string {
-    return kind ? `meeting:${this.id}:${kind}` : `meeting:${this.id}`;
+  private assertOpen(): void {
+    if (this.closed) throw new CodedError('CONFLICT', 'the meeting has ended');
   }
 
-  private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventPayload<N>): void {
-    // A late result (a quality sample that took a while) must not be sent through an adapter the
-    // node has closed while shutting down: that rejection would end the process.
+  private requireInvited(siteId: string): string {
+    if (!this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
+    return siteId;
+  }
+
+  private push<N extends ServerEventName>(audience: 'everyone' | 'staff', event: N, payload: ServerEventPayload<N>): void {
+    // A late result (a quality sample that took a while) is not sent once the meeting has ended.
     if (this.closed) return;
-    (this.io.to(room).emit as (e: string, p: unknown) => void)(event, payload);
-  }
-
-  /**
-   * Where a participant's media go. Sites may be placed on another node of the cluster (the
-   * least loaded); the chair and operators stay with the meeting, whose programme they feed and
-   * whose site wall they watch.
-   */
-  private async placeMedia(
-    role: ParticipantRole,
-    key: string,
-    session: SocketSession,
-    self: () => Participant | undefined,
-  ): Promise<ParticipantMedia> {
-    const events = {
-      consumerClosed: (consumerId: string) => session.socket.emit('media:consumerClosed', { consumerId }),
-      producerOpened: (producer: ms.Producer) => {
-        const participant = self();
-        if (participant) this.onProducerOpened(participant, producer);
-      },
-    };
-    let settle = () => undefined as void;
-    if (role === 'site' && this.cascade) {
-      const placed = await this.cascade.placeSite(key, {
-        ...events,
-        lost: (reason) => {
-          const participant = self();
-          if (participant) this.mediaLost(participant, reason);
-        },
-      });
-      if ('remote' in placed) return placed.remote;
-      settle = placed.here.settle;
-    }
-    try {
-      const { slot, router } = await this.routers.placePeer();
-      return new PeerMedia(key, slot, router, events);
-    } finally {
-      settle();
-    }
+    if (audience === 'staff') this.channel.toStaff(event, payload);
+    else this.channel.toAll(event, payload);
   }
 
   /** A participant's media are gone (worker died, node lost): it rejoins; the meeting goes on. */
   private mediaLost(participant: Participant, reason: string): void {
     if (this.participants.get(participant.key) !== participant) return;
-    this.log.warn({ meeting: this.id, participant: participant.key, reason }, 'media lost; asking to reconnect');
+    this.parts.log.warn({ meeting: this.id, participant: participant.key, reason }, 'media lost; asking to reconnect');
     this.removeParticipant(participant, 'DISCONNECT');
-    participant.session.socket.emit('media:reconnectRequired', { reason });
-  }
-
-  private requireSite(participant: Participant): string {
-    if (participant.role !== 'site' || !participant.siteId) {
-      throw new CodedError('FORBIDDEN', 'only a site asks for the floor');
-    }
-    return participant.siteId;
-  }
-
-  private requireModerator(participant: Participant): void {
-    if (participant.role === 'site') throw new CodedError('FORBIDDEN', 'only the chair or an operator controls the floor');
+    participant.link.send('media:reconnectRequired', { reason });
   }
 
   private removeParticipant(participant: Participant, reason: 'LEAVE' | 'DISCONNECT' | 'replaced'): void {
     this.participants.delete(participant.key);
-    if (participant.siteId && reason !== 'replaced') {
-      this.attendance.siteLeft(participant.siteId, participant.identity.userId, reason);
-    }
     this.wallSelections.delete(participant);
     participant.media.close();
-    void participant.session.socket.leave(this.room());
-    void participant.session.socket.leave(this.room('staff'));
+    this.channel.dismiss(participant.link);
+    if (participant.siteId && reason !== 'replaced') {
+      this.attendance.siteLeft(participant.siteId, participant.identity.userId, reason);
+      // A room that left for good gives up its place, the floor and the spotlight; one that
+      // dropped keeps them through the grace period (`siteGone` when it does not come back).
+      // Closing the meeting keeps the floor as it was, for the node that takes it over.
+      if (reason === 'LEAVE' && !this.closed) this.releaseFloor(participant.siteId);
+    }
     if (participant.siteId) this.publishSiteStatus(participant.siteId);
-    this.log.info({ meeting: this.id, participant: participant.key, reason }, 'left');
+    this.parts.log.info({ meeting: this.id, participant: participant.key, reason }, 'left');
     this.programmeMayHaveChanged();
   }
 
+  /** A site that dropped did not come back within the grace period. */
+  private siteGone(siteId: string): void {
+    this.publishSiteStatus(siteId);
+    if (!this.participants.has(participantKey.site(siteId))) this.releaseFloor(siteId);
+  }
+
+  private releaseFloor(siteId: string): void {
+    const before = JSON.stringify(this.floor.snapshot());
+    this.floor.removeSite(siteId);
+    if (JSON.stringify(this.floor.snapshot()) !== before) this.floorChanged();
+  }
+
   private onProducerOpened(participant: Participant, producer: ms.Producer): void {
-    if (producer.kind === 'audio') void this.speakers.add(participant.media.router, producer, participant.siteId);
+    if (producer.kind === 'audio') this.media.observeVoice(participant.media, producer, participant.siteId);
     producer.observer.once('close', () => {
       if (participant.siteId) this.publishSiteStatus(participant.siteId);
       this.programmeMayHaveChanged();
@@ -347,7 +378,7 @@ export class LiveMeeting {
     if (participant.siteId && producer.kind === 'video') {
       this.publishSiteStatus(participant.siteId);
       for (const [watcher, siteIds] of this.wallSelections) {
-        if (siteIds.includes(participant.siteId)) void this.routing.syncWall(watcher, this.sitesOnWall(siteIds));
+        if (siteIds.includes(participant.siteId)) this.followUp(this.wall.syncWall(watcher, this.sitesOnWall(siteIds)), 'showing a site on a wall');
       }
     }
     this.programmeMayHaveChanged();
@@ -358,41 +389,108 @@ export class LiveMeeting {
     this.programmeMayHaveChanged();
   }
 
-  /** Recomputes the programme; if it changed, every participant's consumers follow. */
+  private chooseProgramme(): ProgrammeSelection {
+    return selectProgramme(this.floor, this.participants, (id) => this.siteName(id), this.previousVideo);
+  }
+
+  /**
+   * Recomputes the programme; if it changed, its outputs switch on the server. The rooms'
+   * consumers stay: only the rooms that take or leave the programme pause or resume some.
+   */
   private programmeMayHaveChanged(): void {
     if (this.closed) return;
-    const next = selectProgramme(this.floor, this.participants, (id) => this.plannedSites.get(id)?.name);
-    const same =
-      next.video?.producer === this.selection.video?.producer &&
-      next.audio.length === this.selection.audio.length &&
-      next.audio.every((f, i) => f.producer === this.selection.audio[i]?.producer);
+    const next = this.chooseProgramme();
+    if (sameSelection(next, this.selection)) return;
+    if (next.video?.owner !== this.selection.video?.owner) this.previousVideo = this.selection.video;
     this.selection = next;
-    if (same) return;
-    this.emit(this.room(), 'meeting:programme', next.programme);
-    for (const participant of this.participants.values()) void this.routing.syncProgramme(participant, next);
+    this.showProgramme();
+    // Voices switch at once; the picture (and its caption) once its keyframe reaches the rooms.
+    this.publishProgramme();
+    this.applyViews();
     for (const listener of this.programmeListeners) listener(next);
   }
 
-  private publishFloor(): void {
-    this.emit(this.room(), 'meeting:floor', this.floor.snapshot());
-    void this.saveFloor().catch((err: unknown) => this.log.error({ err, meeting: this.id }, 'could not save the floor'));
+  private showProgramme(): void {
+    const selection = this.selection;
+    const sourceOf = (feed: ProgrammeFeed | undefined) => feed && { producer: feed.producer, router: feed.owner.media.router };
+    const sources: ProgrammeSources = {
+      video: sourceOf(selection.video),
+      chairVoice: sourceOf(selection.chairVoice),
+      floorVoice: sourceOf(selection.floorVoice),
+      returnVideo: sourceOf(selection.returnVideo),
+    };
+    this.followUp(
+      this.programmeUpdates.push(async () => {
+        const programme = await this.media.programme();
+        this.shown = selection;
+        programme.show(sources);
+      }),
+      'switching the programme',
+    );
   }
 
-  /** Writes the floor as it is now; also called with every heartbeat, in case Redis lost it. */
-  saveFloor(): Promise<void> {
-    const snapshot = this.floor.snapshot();
-    return this.floorSaves.push(() => this.stateStore.saveFloor(this.id, snapshot));
+  private programmeSwitched(output: ProgrammeOutput): void {
+    if (output !== 'video' || !this.shown) return;
+    this.shownVideo = this.shown.video;
+    this.publishProgramme();
+    this.applyViews();
+  }
+
+  /** The programme was rebuilt (its worker died): every participant subscribes again, and it is fed again. */
+  private programmeLost(): void {
+    if (this.closed) return;
+    this.shown = undefined;
+    this.showProgramme();
+    for (const participant of this.participants.values()) {
+      if (!participant.rtpCapabilities) continue;
+      const subscribed = this.media.programme().then((programme) => this.programmeRouting.subscribe(participant, programme, this.viewOf(participant)));
+      this.followUp(subscribed, 'subscribing to the rebuilt programme');
+    }
+  }
+
+  private publishProgramme(): void {
+    this.push('everyone', 'meeting:programme', this.caption());
+  }
+
+  private caption() {
+    return programmeCaption(this.shownVideo, this.selection, (id) => this.siteName(id));
+  }
+
+  /**
+   * How a participant receives the programme: a room whose camera is on it (as decided, or still
+   * on the screens until the switch) watches the return picture; the floor holder does not hear itself.
+   */
+  private viewOf(participant: Participant): ProgrammeView {
+    const onProgramme = participant.role === 'site' && (this.selection.video?.owner === participant || this.shownVideo?.owner === participant);
+    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant };
+  }
+
+  private applyViews(): void {
+    const applying = this.media.programme().then((programme) =>
+      Promise.all([...this.participants.values()].map((participant) => this.programmeRouting.apply(participant, programme, this.viewOf(participant)))),
+    );
+    this.followUp(applying, 'setting the rooms’ programme views');
+  }
+
+  private publishFloor(): void {
+    this.push('everyone', 'meeting:floor', this.floor.snapshot());
+    this.followUp(this.saveFloor(), 'saving the floor');
+    const holder = this.floor.holder ?? null;
+    if (holder !== this.historyHolder) {
+      this.historyHolder = holder;
+      this.followUp(this.parts.floorHistory.turn(this.id, holder, new Date()), 'writing the floor history');
+    }
   }
 
   private publishSiteStatus(siteId: string): void {
     const status = this.siteStatus(siteId);
-    if (status) this.emit(this.room('staff'), 'meeting:siteStatus', status);
+    if (status) this.push('staff', 'meeting:siteStatus', status);
   }
 
   private siteStatus(siteId: string): SiteStatus | undefined {
     const planned = this.plannedSites.get(siteId);
     if (!planned) return undefined;
-    const participant = this.participants.get(`site:${siteId}`);
+    const participant = this.participants.get(participantKey.site(siteId));
     const connection = participant
       ? this.attendance.quality.level(siteId) === 'poor'
         ? 'poor'
@@ -400,17 +498,16 @@ export class LiveMeeting {
       : this.attendance.reconnecting(siteId)
         ? 'reconnecting'
         : 'absent';
-    return {
-      ...planned,
-      connection,
-      hasVideo: !!participant?.producer('camera'),
-      headcount: this.attendance.headcount(siteId),
-    };
+    return { ...planned, connection, hasVideo: !!participant?.producer('camera'), headcount: this.attendance.headcount(siteId) };
+  }
+
+  private connectedSites(): Array<{ siteId: string; media: ParticipantMedia }> {
+    return [...this.participants.values()].flatMap((p) => (p.siteId ? [{ siteId: p.siteId, media: p.media }] : []));
   }
 
   private sitesOnWall(siteIds: string[]): Participant[] {
     return siteIds.flatMap((id) => {
-      const p = this.participants.get(`site:${id}`);
+      const p = this.participants.get(participantKey.site(id));
       return p ? [p] : [];
     });
   }
@@ -422,20 +519,14 @@ export class LiveMeeting {
       selfSiteId: participant.siteId,
       role: participant.role,
       floor: this.floor.snapshot(),
-      programme: this.selection.programme,
-      sites:
-        participant.role === 'site'
-          ? []
-          : this.plan.sites.map((s) => this.siteStatus(s.siteId)).filter((s): s is SiteStatus => !!s),
+      programme: this.caption(),
+      sites: participant.role === 'site' ? [] : this.plan.sites.flatMap((s) => this.siteStatus(s.siteId) ?? []),
       rollCall: this.attendance.rollCalls.active() ?? null,
       headcount: participant.siteId ? this.attendance.headcount(participant.siteId) : null,
     };
   }
 
-  /** Participants whose router (or node link) died must rebuild their media; the meeting goes on. */
-  private readonly onWorkerReplaced = (_fresh: WorkerSlot, dead: WorkerSlot): void => {
-    for (const participant of [...this.participants.values()]) {
-      if (participant.media.slot === dead) this.mediaLost(participant, 'media server restarted');
-    }
-  };
+  private followUp(work: Promise<unknown>, what: string): void {
+    detach(work, this.parts.log, what);
+  }
 }

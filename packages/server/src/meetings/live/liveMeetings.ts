@@ -1,74 +1,54 @@
-import { CodedError } from '@pm/shared';
-import type { PrismaAttendanceStore } from '../../attendance/attendanceStore.js';
+import { CodedError, type Identity, type MeetingSummary } from '@pm/shared';
 import type { MeetingHosts } from '../../cluster/meetingHosts.js';
-import type { MeetingStateStore } from '../../cluster/meetingStateStore.js';
-import type { PrismaClient } from '../../db/prismaClient.js';
 import type { Logger } from '../../logger.js';
-import type { WorkerPool } from '../../sfu/workerPool.js';
-import type { PlatformIo } from '../../signalling/socketServer.js';
-import { LiveMeeting, type MeetingClusterServices } from './liveMeeting.js';
-import type { MeetingPlanSource } from './meetingPlan.js';
+import type { LiveMeeting } from './liveMeeting.js';
+import type { ParticipantLink } from './meetingChannel.js';
+import type { MeetingPlan, MeetingPlanSource } from './meetingPlan.js';
+import { meetingRoleOf } from './meetingRoles.js';
+import type { Participant } from './participant.js';
 
 /** A meeting nobody is in stays open this long, so a room-wide network blip keeps the floor. */
 const IDLE_CLOSE_MS = 10 * 60_000;
 
+export interface LiveMeetingsParts {
+  plans: MeetingPlanSource;
+  /** Which node hosts which meeting (one at a time). */
+  hosts: MeetingHosts;
+  /** Builds the live object of a meeting from its plan. */
+  create(plan: MeetingPlan): LiveMeeting;
+  /** How often the sites' connections are sampled. */
+  sampleMs: number;
+  log: Logger;
+}
+
+export interface Joined {
+  meeting: LiveMeeting;
+  participant: Participant;
+  summary: MeetingSummary;
+}
+
 /**
- * The live meetings of this node. The first join opens a meeting from its plan; concurrent first
- * joins share one opening (the promise is cached), so a join storm creates one meeting.
+ * The live meetings of this node. A meeting opens at the first admitted join; concurrent first
+ * joins share one opening (the promise is cached), so a join storm creates one meeting. An account
+ * that has no part in a meeting is refused before anything opens.
  */
 export class LiveMeetings {
   private readonly meetings = new Map<string, Promise<LiveMeeting>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly openedListeners: Array<(meeting: LiveMeeting) => void> = [];
 
-  constructor(
-    private readonly pool: WorkerPool,
-    private readonly io: PlatformIo,
-    private readonly plans: MeetingPlanSource,
-    private readonly attendance: { prisma: PrismaClient; store: PrismaAttendanceStore; graceMs: number; sampleMs: number },
-    private readonly stateStore: MeetingStateStore,
-    private readonly hosts: MeetingHosts,
-    private readonly cluster: MeetingClusterServices,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly parts: LiveMeetingsParts) {}
 
-  open(meetingId: string): Promise<LiveMeeting> {
-    clearTimeout(this.idleTimers.get(meetingId));
-    this.idleTimers.delete(meetingId);
-    let meeting = this.meetings.get(meetingId);
-    if (!meeting) {
-      meeting = this.hosts.claim(meetingId).then(async (claim) => {
-        // One node hosts a meeting at a time: elsewhere the client is sent to the host.
-        if (!claim.here) {
-          // Without a location the client asks again shortly (the host is being replaced).
-          throw new CodedError('MOVED', `meeting ${meetingId} runs on node ${claim.nodeId}`, undefined, claim.url);
-        }
-        const plan = await this.plans.load(meetingId);
-        if (!plan) {
-          await this.hosts.release(meetingId);
-          throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
-        }
-        const { prisma, store, graceMs, sampleMs } = this.attendance;
-        const live = new LiveMeeting(
-          plan,
-          this.pool,
-          this.io,
-          store,
-          graceMs,
-          this.stateStore,
-          this.cluster,
-          this.log.child({ meeting: meetingId }),
-        );
-        await live.restoreFloor();
-        await live.attendance.load(prisma, sampleMs);
-        this.log.info({ meeting: meetingId, sites: plan.sites.length }, 'meeting opened');
-        for (const listener of this.openedListeners) listener(live);
-        return live;
-      });
-      this.meetings.set(meetingId, meeting);
-      meeting.catch(() => this.meetings.delete(meetingId));
+  async join(identity: Identity, meetingId: string, link: ParticipantLink): Promise<Joined> {
+    const meeting = (await this.running(meetingId)) ?? (await this.open(await this.admittedPlan(identity, meetingId)));
+    clearTimeout(this.idleTimers.get(meeting.id));
+    this.idleTimers.delete(meeting.id);
+    try {
+      return { meeting, ...(await meeting.join(identity, link)) };
+    } catch (error) {
+      this.released(meeting);
+      throw error;
     }
-    return meeting;
   }
 
   /** Hears every meeting this node opens (the recorder goes on after a takeover). */
@@ -84,7 +64,7 @@ export class LiveMeetings {
 
   /** What runs on this node now (metrics, draining): open meetings, their participants, and the sites among them. */
   async census(): Promise<{ meetings: number; participants: number; sites: number }> {
-    const open = (await Promise.allSettled(this.meetings.values())).flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
+    const open = await this.openMeetings();
     return {
       meetings: open.length,
       participants: open.reduce((sum, meeting) => sum + meeting.size, 0),
@@ -100,8 +80,8 @@ export class LiveMeetings {
       if (meeting.size > 0) return;
       meeting.close();
       this.meetings.delete(meeting.id);
-      void this.hosts.release(meeting.id);
-      this.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
+      this.parts.hosts.release(meeting.id).catch((err: unknown) => this.parts.log.warn({ err, meeting: meeting.id }, 'could not release the meeting'));
+      this.parts.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
     }, IDLE_CLOSE_MS);
     timer.unref();
     this.idleTimers.set(meeting.id, timer);
@@ -114,16 +94,48 @@ export class LiveMeetings {
 
   /** Saves every open meeting's floor again (heartbeat: a restarted Redis gets it back). */
   async persistState(): Promise<void> {
-    for (const meeting of await Promise.allSettled(this.meetings.values())) {
-      if (meeting.status === 'fulfilled') await meeting.value.saveFloor();
-    }
+    for (const meeting of await this.openMeetings()) await meeting.saveFloor();
   }
 
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
-    for (const meeting of await Promise.allSettled(this.meetings.values())) {
-      if (meeting.status === 'fulfilled') meeting.value.close();
-    }
+    for (const meeting of await this.openMeetings()) meeting.close();
     this.meetings.clear();
+  }
+
+  /** The plan of a meeting that is not open here yet, if the account has a part in it. */
+  private async admittedPlan(identity: Identity, meetingId: string): Promise<MeetingPlan> {
+    const plan = await this.parts.plans.load(meetingId);
+    if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+    meetingRoleOf(identity, plan);
+    return plan;
+  }
+
+  private open(plan: MeetingPlan): Promise<LiveMeeting> {
+    let meeting = this.meetings.get(plan.id);
+    if (!meeting) {
+      meeting = this.openHere(plan);
+      this.meetings.set(plan.id, meeting);
+      meeting.catch(() => this.meetings.delete(plan.id));
+    }
+    return meeting;
+  }
+
+  private async openHere(plan: MeetingPlan): Promise<LiveMeeting> {
+    const claim = await this.parts.hosts.claim(plan.id);
+    // One node hosts a meeting at a time: elsewhere the client is sent to the host. Without a
+    // location the client asks again shortly (the host is being replaced).
+    if (!claim.here) throw new CodedError('MOVED', `meeting ${plan.id} runs on node ${claim.nodeId}`, undefined, claim.url);
+    const live = this.parts.create(plan);
+    await live.restoreFloor();
+    await live.attendance.load(this.parts.sampleMs);
+    this.parts.log.info({ meeting: plan.id, sites: plan.sites.length }, 'meeting opened');
+    for (const listener of this.openedListeners) listener(live);
+    return live;
+  }
+
+  private async openMeetings(): Promise<LiveMeeting[]> {
+    const settled = await Promise.allSettled(this.meetings.values());
+    return settled.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
   }
 }

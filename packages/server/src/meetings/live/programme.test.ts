@@ -1,42 +1,51 @@
+import type { TrackSource } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
 import type { ms } from '../../sfu/mediasoupModule.js';
 import { FloorControl } from './floorControl.js';
 import type { Participant } from './participant.js';
-import { selectProgramme } from './programme.js';
-
-type Source = 'camera' | 'microphone' | 'screen';
+import { programmeCaption, selectProgramme } from './programme.js';
 
 /** A participant reduced to what the selection reads: its key, site and open producers. */
-function participant(key: string, siteId: string | null, sources: Source[]): Participant {
-  const producers = new Map(sources.map((s) => [s, { id: `${key}-${s}`, kind: s === 'microphone' ? 'audio' : 'video' }]));
-  return { key, siteId, producer: (s: Source) => producers.get(s) as ms.Producer | undefined } as unknown as Participant;
+function participant(key: string, siteId: string | null, sources: TrackSource[]): Participant {
+  const producers = new Map(sources.map((s) => [s, { id: `${key}-${s}`, kind: s === 'microphone' ? 'audio' : 'video', appData: { source: s }, closed: false }]));
+  return { key, siteId, producer: (s: TrackSource) => producers.get(s) as ms.Producer | undefined } as unknown as Participant;
 }
 
 function room(...people: Participant[]): Map<string, Participant> {
   return new Map(people.map((p) => [p.key, p]));
 }
 
-const names = (id: string) => ({ a: 'Huyện A', b: 'Huyện B' })[id];
+const names = (id: string) => ({ a: 'Xã A', b: 'Xã B' })[id];
+const ids = (s: ReturnType<typeof selectProgramme>) => ({
+  video: s.video?.producer.id,
+  chairVoice: s.chairVoice?.producer.id,
+  floorVoice: s.floorVoice?.producer.id,
+  returnVideo: s.returnVideo?.producer.id,
+});
 
 describe('selectProgramme', () => {
   const chair = participant('chair', null, ['camera', 'microphone']);
   const a = participant('site:a', 'a', ['camera', 'microphone']);
   const b = participant('site:b', 'b', ['camera', 'microphone']);
 
-  it('is the chair’s camera and microphone when nobody holds the floor', () => {
+  it('is the chair’s camera and microphone when nobody holds the floor; nobody needs a return picture', () => {
     const s = selectProgramme(new FloorControl(), room(chair, a, b), names);
-    expect(s.video?.producer.id).toBe('chair-camera');
-    expect(s.audio.map((f) => f.producer.id)).toEqual(['chair-microphone']);
-    expect(s.programme).toEqual({ videoSiteId: null, videoSiteName: null, audioSiteIds: [] });
+    expect(ids(s)).toEqual({ video: 'chair-camera', chairVoice: 'chair-microphone', floorVoice: undefined, returnVideo: undefined });
+    expect(programmeCaption(s.video, s, names)).toEqual({ videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: 'camera', returnVideo: null });
   });
 
-  it('puts the floor holder’s camera on video and its microphone beside the chair’s', () => {
+  it('puts the floor holder’s camera and voice on the programme; the holder watches the chair', () => {
     const floor = new FloorControl();
     floor.grant('a', 1);
     const s = selectProgramme(floor, room(chair, a, b), names);
-    expect(s.video?.producer.id).toBe('site:a-camera');
-    expect(s.audio.map((f) => f.producer.id)).toEqual(['chair-microphone', 'site:a-microphone']);
-    expect(s.programme).toEqual({ videoSiteId: 'a', videoSiteName: 'Huyện A', audioSiteIds: ['a'] });
+    expect(ids(s)).toEqual({ video: 'site:a-camera', chairVoice: 'chair-microphone', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera' });
+    expect(programmeCaption(s.video, s, names)).toEqual({
+      videoSiteId: 'a',
+      videoSiteName: 'Xã A',
+      audioSiteIds: ['a'],
+      videoKind: 'camera',
+      returnVideo: { siteId: null, siteName: null },
+    });
   });
 
   it('a spotlight wins the video, without giving the spotlighted site a voice', () => {
@@ -44,20 +53,42 @@ describe('selectProgramme', () => {
     floor.grant('a', 1);
     floor.setSpotlight('b');
     const s = selectProgramme(floor, room(chair, a, b), names);
-    expect(s.video?.producer.id).toBe('site:b-camera');
-    expect(s.programme.audioSiteIds).toEqual(['a']);
+    expect(ids(s)).toMatchObject({ video: 'site:b-camera', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera' });
   });
 
-  it('the chair’s presentation replaces the hall camera', () => {
+  it('the chair’s presentation replaces the hall camera, and is what a speaking room watches', () => {
     const presenting = participant('chair', null, ['camera', 'microphone', 'screen']);
-    expect(selectProgramme(new FloorControl(), room(presenting), names).video?.producer.id).toBe('chair-screen');
+    const alone = selectProgramme(new FloorControl(), room(presenting), names);
+    expect(alone.video?.producer.id).toBe('chair-screen');
+    expect(programmeCaption(alone.video, alone, names).videoKind).toBe('screen');
+    const floor = new FloorControl();
+    floor.grant('a', 1);
+    expect(selectProgramme(floor, room(presenting, a), names).returnVideo?.producer.id).toBe('chair-screen');
+  });
+
+  it('a speaking room watches the programme before it when the chair sends no picture', () => {
+    const mute = participant('chair', null, ['microphone']);
+    const floor = new FloorControl();
+    floor.grant('a', 1);
+    const first = selectProgramme(floor, room(mute, a, b), names);
+    floor.grant('b', 2);
+    const s = selectProgramme(floor, room(mute, a, b), names, first.video);
+    expect(ids(s)).toMatchObject({ video: 'site:b-camera', returnVideo: 'site:a-camera' });
+    expect(programmeCaption(s.video, s, names).returnVideo).toEqual({ siteId: 'a', siteName: 'Xã A' });
   });
 
   it('falls back to the chair while the floor holder is reconnecting (sends nothing)', () => {
     const floor = new FloorControl();
     floor.grant('a', 1);
     const s = selectProgramme(floor, room(chair, b), names);
-    expect(s.video?.producer.id).toBe('chair-camera');
-    expect(s.programme.audioSiteIds).toEqual([]);
+    expect(ids(s)).toMatchObject({ video: 'chair-camera', floorVoice: undefined, returnVideo: undefined });
+  });
+
+  it('captions the picture the rooms see, which may still be the one before the switch', () => {
+    const floor = new FloorControl();
+    const before = selectProgramme(floor, room(chair, a), names);
+    floor.grant('a', 1);
+    const after = selectProgramme(floor, room(chair, a), names, before.video);
+    expect(programmeCaption(before.video, after, names)).toMatchObject({ videoSiteId: null, audioSiteIds: ['a'] });
   });
 });

@@ -1,49 +1,74 @@
-import type { Programme } from '@pm/shared';
+import type { Programme, TrackSource } from '@pm/shared';
 import type { ms } from '../../sfu/mediasoupModule.js';
 import type { FloorControl } from './floorControl.js';
-import type { Participant } from './participant.js';
+import { participantKey, type Participant } from './participant.js';
 
 export interface ProgrammeFeed {
   producer: ms.Producer;
   owner: Participant;
 }
 
+/** What feeds each output of the programme, as decided from the floor and what is being sent. */
 export interface ProgrammeSelection {
-  programme: Programme;
   video: ProgrammeFeed | undefined;
-  audio: ProgrammeFeed[];
+  chairVoice: ProgrammeFeed | undefined;
+  floorVoice: ProgrammeFeed | undefined;
+  /** What the room on the programme watches instead of itself. */
+  returnVideo: ProgrammeFeed | undefined;
 }
 
 /**
  * What every site receives, from the floor and what is being sent:
  * - video: the spotlighted site's camera, else the floor holder's camera, else the chair's
  *   presentation (screen share), else the chair's hall camera;
- * - audio: the chair's microphone and the floor holder's.
+ * - voices: the chair's microphone, and the floor holder's;
+ * - the room whose camera is on the programme watches the chair's camera (or presentation), or
+ *   when the chair sends neither, the programme before it.
  * A site that is chosen but sends nothing (it is reconnecting) falls back to the next choice.
  */
 export function selectProgramme(
   floor: FloorControl,
   participants: ReadonlyMap<string, Participant>,
   siteName: (siteId: string) => string | undefined,
+  previousVideo?: ProgrammeFeed,
 ): ProgrammeSelection {
-  const chair = participants.get('chair');
-  const site = (siteId: string | undefined) => (siteId ? participants.get(`site:${siteId}`) : undefined);
-  const feed = (owner: Participant | undefined, source: 'camera' | 'microphone' | 'screen') => {
+  const chair = participants.get(participantKey.chair);
+  const site = (siteId: string | undefined) => (siteId ? participants.get(participantKey.site(siteId)) : undefined);
+  const feed = (owner: Participant | undefined, source: TrackSource) => {
     const producer = owner?.producer(source);
     return owner && producer ? { owner, producer } : undefined;
   };
 
   const holder = site(floor.holder);
-  const video =
-    feed(site(floor.spotlight), 'camera') ?? feed(holder, 'camera') ?? feed(chair, 'screen') ?? feed(chair, 'camera');
-  const audio = [feed(chair, 'microphone'), feed(holder, 'microphone')].filter((f): f is ProgrammeFeed => !!f);
+  const chairPicture = feed(chair, 'screen') ?? feed(chair, 'camera');
+  const video = feed(site(floor.spotlight), 'camera') ?? feed(holder, 'camera') ?? chairPicture;
+  const chairVoice = feed(chair, 'microphone');
+  const floorVoice = feed(holder, 'microphone');
+  const earlier = previousVideo && !previousVideo.producer.closed && previousVideo.owner !== video?.owner ? previousVideo : undefined;
+  const returnVideo = video?.owner.siteId ? (chairPicture ?? earlier) : undefined;
+  return { video, chairVoice, floorVoice, returnVideo };
+}
+
+/**
+ * The caption of the programme: `video` is the picture the rooms see now (a switch shows at the
+ * new source's keyframe, and the caption with it), the rest as decided.
+ */
+export function programmeCaption(
+  video: ProgrammeFeed | undefined,
+  selection: ProgrammeSelection,
+  siteName: (siteId: string) => string | undefined,
+): Programme {
+  const named = (f: ProgrammeFeed) => ({ siteId: f.owner.siteId, siteName: f.owner.siteId ? (siteName(f.owner.siteId) ?? null) : null });
   return {
-    programme: {
-      videoSiteId: video?.owner.siteId ?? null,
-      videoSiteName: video?.owner.siteId ? (siteName(video.owner.siteId) ?? null) : null,
-      audioSiteIds: audio.flatMap((f) => (f.owner.siteId ? [f.owner.siteId] : [])),
-    },
-    video,
-    audio,
+    videoSiteId: video?.owner.siteId ?? null,
+    videoSiteName: video ? named(video).siteName : null,
+    audioSiteIds: selection.floorVoice?.owner.siteId ? [selection.floorVoice.owner.siteId] : [],
+    videoKind: video ? (video.producer.appData.source === 'screen' ? 'screen' : 'camera') : null,
+    returnVideo: selection.returnVideo ? named(selection.returnVideo) : null,
   };
+}
+
+/** Whether two selections feed any output differently. */
+export function sameSelection(a: ProgrammeSelection, b: ProgrammeSelection): boolean {
+  return (['video', 'chairVoice', 'floorVoice', 'returnVideo'] as const).every((output) => a[output]?.producer === b[output]?.producer);
 }

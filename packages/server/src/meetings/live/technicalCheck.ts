@@ -30,7 +30,7 @@ export class TechnicalCheck {
       release();
       throw err;
     });
-    const media = new PeerMedia(peerId, slot, router, events);
+    const media = new PeerMedia(peerId, { slot, router, release }, events);
     const entry = { media, onWorkerLost };
     this.peers.add(entry);
     router.observer.once('close', () => media.close());
@@ -43,7 +43,7 @@ export class TechnicalCheck {
     if (![...media.producers()].some((p) => p.id === producerId)) {
       throw new CodedError('NOT_FOUND', `no producer ${producerId} of this check`);
     }
-    return media.consume(producerId, rtpCapabilities);
+    return media.consume(producerId, rtpCapabilities, { purpose: 'loopback', siteId: null });
   }
 
   private routerOn(slot: WorkerSlot): Promise<ms.Router> {

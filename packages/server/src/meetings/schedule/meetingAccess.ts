@@ -1,7 +1,8 @@
 import { CodedError, type Identity } from '@pm/shared';
 import { inScope, unitScope } from '../../auth/authorization.js';
 import type { Prisma } from '../../db/generated/client.js';
-import type { UnitTree } from '../../directory/unitTree.js';
+import type { PrismaClient } from '../../db/prismaClient.js';
+import { UnitTree } from '../../directory/unitTree.js';
 
 /**
  * Which meetings an account sees: a meeting room only those it is invited to, a scoped
@@ -19,4 +20,15 @@ export function assertMayManage(identity: Identity, tree: UnitTree, invitedUnitI
   if (!invitedUnitIds.every((unitId) => inScope(identity, tree, unitId))) {
     throw new CodedError('FORBIDDEN', 'this meeting invites sites outside the unit this account manages');
   }
+}
+
+/** A meeting's records (minutes, directives, recording) are read through the meeting: whoever may see it. */
+export async function assertMeetingVisible(prisma: PrismaClient, identity: Identity, meetingId: string): Promise<void> {
+  const tree = await UnitTree.load(prisma);
+  const [exists, visible] = await Promise.all([
+    prisma.meeting.count({ where: { id: meetingId } }),
+    prisma.meeting.count({ where: { AND: [{ id: meetingId }, visibleMeetings(identity, tree)] } }),
+  ]);
+  if (!exists) throw new CodedError('NOT_FOUND', 'meeting not found');
+  if (!visible) throw new CodedError('FORBIDDEN', 'this meeting is not one this account sees');
 }

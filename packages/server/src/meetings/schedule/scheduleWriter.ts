@@ -10,7 +10,7 @@ import {
 } from '@pm/shared';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import { UnitTree } from '../../directory/unitTree.js';
-import type { SocketPushes } from '../../signalling/socketPushes.js';
+import type { ScheduleNotices } from './scheduleNotices.js';
 import { assertMayManage } from './meetingAccess.js';
 import { agendaRows, checkChair } from './meetingInput.js';
 import { findOverlaps } from './overlaps.js';
@@ -31,7 +31,7 @@ export class ScheduleWriter {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly reader: ScheduleReader,
-    private readonly pushes: SocketPushes,
+    private readonly pushes: ScheduleNotices,
   ) {}
 
   async create(identity: Identity, input: Create) {

@@ -1,4 +1,4 @@
-import { shortDay, vietnameseDate } from '../provinceCalendar.js';
+import { shortDay, vietnameseDate } from '../../util/provinceCalendar.js';
 import { directiveTable, directiveUnits } from './directiveTable.js';
 import type { ExportData } from './exportData.js';
 import { issuingBodyLines, type Block, type OfficialDocument } from './officialDocument.js';

@@ -1,5 +1,5 @@
 import type { Directive } from '@pm/shared';
-import { shortDay } from '../provinceCalendar.js';
+import { shortDay } from '../../util/provinceCalendar.js';
 import type { Block } from './officialDocument.js';
 
 const names = (units: Directive['responsibleUnits']) => units.map((u) => u.name).join('; ');

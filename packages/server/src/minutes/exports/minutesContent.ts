@@ -1,5 +1,5 @@
 import { formatOffset, type MinutesEntry } from '@pm/shared';
-import { vietnameseDate, vietnameseTime } from '../provinceCalendar.js';
+import { vietnameseDate, vietnameseTime } from '../../util/provinceCalendar.js';
 import { directiveTable } from './directiveTable.js';
 import type { ExportData } from './exportData.js';
 import { issuingBodyLines, type Block, type OfficialDocument } from './officialDocument.js';

@@ -1,4 +1,11 @@
-import { dtlsParametersSchema, mediaKindSchema, rtpCapabilitiesSchema, rtpParametersSchema } from '@pm/shared';
+import {
+  consumerPurposeSchema,
+  dtlsParametersSchema,
+  mediaKindSchema,
+  rtpCapabilitiesSchema,
+  rtpParametersSchema,
+  trackSourceSchema,
+} from '@pm/shared';
 import { z } from 'zod';
 import { pipedProducerSchema } from './pipeEndpoint.js';
 
@@ -19,13 +26,15 @@ export const cascadeRequests = {
     transportId: z.string(),
     kind: mediaKindSchema,
     rtpParameters: rtpParametersSchema,
-    source: z.enum(['camera', 'microphone', 'screen']),
+    source: trackSourceSchema,
   }),
   'edge.closeProducer': z.object({ ...peer, producerId: z.string() }),
   'edge.consume': z.object({
     ...peer,
     producerId: z.string(),
     rtpCapabilities: rtpCapabilitiesSchema,
+    purpose: consumerPurposeSchema,
+    siteId: z.string().nullable(),
     spatialLayer: z.number().int().min(0).max(2).optional(),
   }),
   'edge.resumeConsumer': z.object({ ...peer, consumerId: z.string() }),

@@ -2,6 +2,7 @@ import { CodedError } from '@pm/shared';
 import type { Logger } from '../../logger.js';
 import { MeetingRouters } from '../meetingRouters.js';
 import type { ms } from '../mediasoupModule.js';
+import type { ConsumeOptions } from '../participantMedia.js';
 import { PeerMedia } from '../peerMedia.js';
 import type { WorkerPool, WorkerSlot } from '../workerPool.js';
 import { PipeEndpoint, type PipeListen } from './pipeEndpoint.js';
@@ -50,14 +51,14 @@ export class EdgeMeeting {
   }
 
   async openPeer(peerId: string): Promise<PeerMedia> {
-    const { slot, router } = await this.routers.placePeer();
-    const media = new PeerMedia(peerId, slot, router, {
+    const placement = await this.routers.placePeer();
+    const media = new PeerMedia(peerId, placement, {
       consumerClosed: (consumerId) => this.events.consumerClosed(peerId, consumerId),
-      producerOpened: (producer) => this.index(producer, router),
+      producerOpened: (producer) => this.index(producer, placement.router),
     });
     this.peers.set(peerId, media);
     media.onClose(() => this.peers.delete(peerId));
-    this.log.info({ meeting: this.meetingId, peer: peerId, worker: slot.index }, 'remote site placed here');
+    this.log.info({ meeting: this.meetingId, peer: peerId, worker: placement.slot.index }, 'remote site placed here');
     return media;
   }
 
@@ -68,10 +69,10 @@ export class EdgeMeeting {
   }
 
   /** Consumes a producer known on this node on the peer's transport (piped to its worker if needed). */
-  async consume(peerId: string, producerId: string, rtpCapabilities: ms.RtpCapabilities, spatialLayer?: number) {
+  async consume(peerId: string, producerId: string, rtpCapabilities: ms.RtpCapabilities, options: ConsumeOptions) {
     const media = this.peer(peerId);
     await this.bringTo(producerId, media.router);
-    return media.consume(producerId, rtpCapabilities, { spatialLayer });
+    return media.consume(producerId, rtpCapabilities, options);
   }
 
   async openPipe(linkId: string): Promise<PipeEndpoint> {

@@ -142,12 +142,12 @@ export class MediaAgent {
       ),
       on('edge.restartIce', async ({ peerId, transportId }) => ({ iceParameters: { ...(await peer(peerId).restartIce(transportId)) } })),
       on('edge.produce', async ({ peerId, transportId, kind, rtpParameters, source }) => {
-        const producer = await peer(peerId).produce(transportId, kind, rtpParameters as ms.RtpParameters, source);
+        const producer = await peer(peerId).produce(transportId, kind, rtpParameters, source);
         return { producerId: producer.id };
       }),
       on('edge.closeProducer', async ({ peerId, producerId }) => peer(peerId).closeProducer(producerId)),
-      on('edge.consume', async ({ peerId, producerId, rtpCapabilities, spatialLayer }) =>
-        this.edgeForPeer(peerId).consume(peerId, producerId, rtpCapabilities as ms.RtpCapabilities, spatialLayer),
+      on('edge.consume', async ({ peerId, producerId, rtpCapabilities, ...options }) =>
+        this.edgeForPeer(peerId).consume(peerId, producerId, rtpCapabilities as ms.RtpCapabilities, options),
       ),
       on('edge.resumeConsumer', async ({ peerId, consumerId }) => peer(peerId).resumeConsumer(consumerId)),
       on('edge.setServerPaused', async ({ peerId, consumerId, paused }) => peer(peerId).setServerPaused(consumerId, paused)),

@@ -120,7 +120,7 @@ export class PipeEndpoint {
     const producer = await this.transport.produce({
       id: piped.id,
       kind: piped.kind,
-      rtpParameters: piped.rtpParameters as ms.RtpParameters,
+      rtpParameters: piped.rtpParameters,
       paused: piped.paused,
       appData: piped.appData,
     });

@@ -6,13 +6,14 @@ import {
   type ConsumerOptions,
   type MediaKind,
   type QualityFigures,
+  type TrackSource,
   type TransportOptions,
 } from '@pm/shared';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import type { ms } from '../mediasoupModule.js';
-import type { ParticipantMedia } from '../participantMedia.js';
-import type { ConsumeOptions, PeerMediaEvents, TrackSource } from '../peerMedia.js';
+import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from '../participantMedia.js';
+import type { PeerMediaEvents } from '../peerMedia.js';
 import type { WorkerSlot } from '../workerPool.js';
 import type { NodeLink } from './nodeLink.js';
 
@@ -29,6 +30,8 @@ export interface RemotePeerEvents extends PeerMediaEvents {
  */
 export class RemotePeerMedia implements ParticipantMedia {
   private readonly producerById = new Map<string, ms.Producer>();
+  /** What the client receives, kept here: the consumers themselves live on the other node. */
+  private readonly receiving = new Map<string, ReceivedTrack>();
   private readonly closeListeners: Array<() => void> = [];
   private unregister: () => void = () => undefined;
   private closed = false;
@@ -43,7 +46,10 @@ export class RemotePeerMedia implements ParticipantMedia {
   static async open(link: NodeLink, peerId: string, events: RemotePeerEvents, log: Logger): Promise<RemotePeerMedia> {
     const media = new RemotePeerMedia(peerId, link, events, log);
     media.unregister = link.agent.registerHostPeer(peerId, {
-      consumerClosed: (consumerId) => events.consumerClosed(consumerId),
+      consumerClosed: (consumerId) => {
+        media.receiving.delete(consumerId);
+        events.consumerClosed(consumerId);
+      },
       lost: (reason) => media.lose(reason),
     });
     try {
@@ -111,16 +117,22 @@ export class RemotePeerMedia implements ParticipantMedia {
     await this.call('edge.closeProducer', { peerId: this.peerId, producerId });
   }
 
-  async consume(producerId: string, rtpCapabilities: ms.RtpCapabilities, options: ConsumeOptions = {}): Promise<ConsumerOptions> {
+  async consume(producerId: string, rtpCapabilities: ms.RtpCapabilities, options: ConsumeOptions): Promise<ConsumerOptions> {
     await this.link.downlink(producerId);
-    return consumerOptionsSchema.parse(
+    const consumer = consumerOptionsSchema.parse(
       await this.call('edge.consume', {
         peerId: this.peerId,
         producerId,
         rtpCapabilities: { ...rtpCapabilities },
-        spatialLayer: options.spatialLayer,
+        ...options,
       }),
     );
+    this.receiving.set(consumer.id, { consumerId: consumer.id, producerId, purpose: options.purpose, siteId: options.siteId });
+    return consumer;
+  }
+
+  received(): ReceivedTrack[] {
+    return [...this.receiving.values()];
   }
 
   async resumeConsumer(consumerId: string): Promise<void> {
@@ -132,6 +144,7 @@ export class RemotePeerMedia implements ParticipantMedia {
   }
 
   closeConsumer(consumerId: string): void {
+    this.receiving.delete(consumerId);
     this.call('edge.closeConsumer', { peerId: this.peerId, consumerId }).catch((err: unknown) =>
       this.log.debug({ err, peer: this.peerId, consumerId }, 'remote consumer already gone'),
     );

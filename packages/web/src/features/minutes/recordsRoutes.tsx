@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Allowed } from '../../components/Allowed';
-import type { RouteContext } from '../../routes';
+import type { RouteContext } from '../../routeContext';
 import { DirectiveDetailPage } from '../directives/DirectiveDetailPage';
 import { DirectivesPage } from '../directives/DirectivesPage';
 import { ReviewPage } from '../review/ReviewPage';

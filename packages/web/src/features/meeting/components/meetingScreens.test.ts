@@ -35,7 +35,7 @@ const summary: MeetingSummary = {
   selfSiteId: 's1',
   role: 'site',
   floor: { queue: [], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
   sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
   rollCall: null,
   headcount: null,

@@ -2,6 +2,7 @@ import type { MeetingSummary, SiteAlert, SiteQuality, SiteStatus } from '@pm/sha
 import { describe, expect, it } from 'vitest';
 import { applyServerEvent, MAX_ALERTS, type MeetingEvent } from './applyServerEvent';
 import { initialMeetingState, type MeetingViewState } from './meetingState';
+import { selectProgrammeVideo } from './selectors';
 
 const site = (siteId: string, name: string): SiteStatus => ({
   siteId,
@@ -19,7 +20,7 @@ const summary = (overrides: Partial<MeetingSummary> = {}): MeetingSummary => ({
   selfSiteId: null,
   role: 'chair',
   floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
   sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
   rollCall: null,
   headcount: 12,
@@ -36,7 +37,7 @@ const alert = (siteId: string, at: number): SiteAlert => ({ siteId, siteName: si
 
 const newConsumer = (
   id: string,
-  purpose: 'programme-video' | 'programme-audio' | 'wall',
+  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'wall',
   siteId: string | null,
 ): MeetingEvent => ({
   type: 'media:newConsumer',
@@ -146,7 +147,7 @@ describe('applyServerEvent: what the server pushes', () => {
   });
 
   it('programme, roll call and the active speaker are taken as pushed; the same speaker again changes nothing', () => {
-    const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'] };
+    const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'], videoKind: 'camera' as const, returnVideo: { siteId: null, siteName: null } };
     const rollCall = { rollCallId: 'r1', startedAt: 1, deadline: 61_000, confirmed: { s1: 2 }, closed: false };
     const state = run(
       [
@@ -217,5 +218,25 @@ describe('applyServerEvent: the client’s own changes', () => {
     expect(state.headcount).toBe(15);
     expect(state.presenting).toBe(true);
     expect(state.localStreamVersion).toBe(1);
+  });
+});
+
+describe('the programme picture a screen shows', () => {
+  const kiosk = () =>
+    run([
+      { type: 'joining' },
+      { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1' }) },
+      newConsumer('programme', 'programme-video', null),
+      newConsumer('return', 'return-video', null),
+    ]);
+  const onProgramme = (siteId: string | null): MeetingEvent => ({
+    type: 'meeting:programme',
+    payload: { videoSiteId: siteId, videoSiteName: siteId, audioSiteIds: [], videoKind: 'camera', returnVideo: { siteId: null, siteName: null } },
+  });
+
+  it('is the programme, and the return picture while the room’s own camera is on it', () => {
+    expect(selectProgrammeVideo(kiosk())).toBe('programme');
+    expect(selectProgrammeVideo(run([onProgramme('s1')], kiosk()))).toBe('return');
+    expect(selectProgrammeVideo(run([onProgramme('s2')], kiosk()))).toBe('programme');
   });
 });

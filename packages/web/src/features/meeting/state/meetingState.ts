@@ -47,7 +47,7 @@ export interface MeetingViewState {
 export const initialMeetingState: MeetingViewState = {
   phase: 'connecting',
   floor: { queue: [], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [] },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
   sites: {},
   received: [],
   activeSpeaker: null,

@@ -26,9 +26,15 @@ export const selectHeadcount: Selector<number | null> = (s) => s.headcount;
 export const selectPresenting: Selector<boolean> = (s) => s.presenting;
 export const selectLocalStreamVersion: Selector<number> = (s) => s.localStreamVersion;
 
-/** The programme video this screen receives, if any. */
-export const selectProgrammeVideo: Selector<string | undefined> = (s) =>
-  s.received.find((r) => r.purpose === 'programme-video')?.consumerId;
+/** Whether this screen's own camera is on the programme: a room then watches the return picture, never itself. */
+export const selectOnProgramme: Selector<boolean> = (s) =>
+  s.summary?.role === 'site' && !!s.summary.selfSiteId && s.programme.videoSiteId === s.summary.selfSiteId;
+
+/** The picture this screen shows for the programme: the programme's, or the return picture while it is on it. */
+export const selectProgrammeVideo: Selector<string | undefined> = (s) => {
+  const purpose = selectOnProgramme(s) ? 'return-video' : 'programme-video';
+  return s.received.find((r) => r.purpose === purpose)?.consumerId;
+};
 
 /** Every programme audio track (the chair and whoever holds the floor): compare with `sameItems`. */
 export const selectProgrammeAudio: Selector<string[]> = (s) =>

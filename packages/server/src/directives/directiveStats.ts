@@ -1,6 +1,6 @@
 import type { Identity, UnitDirectiveStats } from '@pm/shared';
-import type { PrismaClient } from '../../db/prismaClient.js';
-import { dateAsDay, provinceDay } from '../provinceCalendar.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { dateAsDay, provinceDay } from '../util/provinceCalendar.js';
 import { isOverdue } from './directiveRecord.js';
 import type { DirectiveFilter, DirectiveReader } from './directiveReader.js';
 

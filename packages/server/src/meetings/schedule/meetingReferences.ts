@@ -1,5 +1,5 @@
 import { CodedError } from '@pm/shared';
-import type { PrismaClient } from '../db/prismaClient.js';
+import type { PrismaClient } from '../../db/prismaClient.js';
 
 /** An entry or a directive may name only its own meeting's agenda items. */
 export async function assertAgendaItem(prisma: PrismaClient, meetingId: string, position: number | null | undefined): Promise<void> {

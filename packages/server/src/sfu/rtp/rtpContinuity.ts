@@ -4,6 +4,21 @@ import { buildRtp, rtp, rtpPayload, senderReport } from './rtpPacket.js';
 /** A silence longer than this is not filled back to back: its frames begin at now. */
 const MAX_FILL_MS = 1000;
 
+/** What a codec keeps continuous inside its payload (VP8: picture ids), re-anchored at each new source. */
+export interface PayloadContinuity {
+  anchor(payload: Buffer): void;
+  rewrite(payload: Buffer): void;
+}
+
+export interface ContinuityOptions {
+  /** For video: where a new source may begin. Audio begins anywhere. */
+  canStart?: (payload: Buffer) => boolean;
+  payload?: PayloadContinuity;
+  /** The output's SSRC; a random one by default. */
+  ssrc?: number;
+  now?: number;
+}
+
 /**
  * Turns the packets of a programme feed whose source changes (another site takes the floor, the
  * chair rejoins) into one unbroken RTP stream: one SSRC, continuous sequence numbers, and one
@@ -13,7 +28,7 @@ const MAX_FILL_MS = 1000;
  * switches only at a keyframe of the new source. Packets of a source left behind are dropped.
  */
 export class RtpContinuity {
-  readonly ssrc = randomInt(1, 2 ** 32 - 1);
+  readonly ssrc: number;
   private seq = randomInt(0, 0xffff);
   private readonly clockBase = randomInt(0, 2 ** 31);
   private readonly clockStart: number;
@@ -33,14 +48,18 @@ export class RtpContinuity {
   private octets = 0;
   /** Frames never closer than a millisecond: the file counts time in milliseconds. */
   private readonly minFrameStep: number;
+  private readonly canStart: (payload: Buffer) => boolean;
+  private readonly payloadContinuity: PayloadContinuity | undefined;
 
   constructor(
     private readonly payloadType: number,
     private readonly clockRate: number,
-    /** For video: where a new source may begin. Audio begins anywhere. */
-    private readonly canStart: (payload: Buffer) => boolean = () => true,
-    now = Date.now(),
+    options: ContinuityOptions = {},
   ) {
+    const now = options.now ?? Date.now();
+    this.ssrc = options.ssrc ?? randomInt(1, 2 ** 32 - 1);
+    this.canStart = options.canStart ?? (() => true);
+    this.payloadContinuity = options.payload;
     this.clockStart = now;
     this.lastSentAt = now;
     this.lastTimestamp = this.clockBase;
@@ -68,7 +87,9 @@ export class RtpContinuity {
       this.timestampOffset = this.nextFrameTimestamp(now) - rtp.timestamp(packet);
       this.anchored = true;
       this.frameEnded = false;
+      this.payloadContinuity?.anchor(payload);
     }
+    this.payloadContinuity?.rewrite(payload);
     const seq = (rtp.seq(packet) + this.seqOffset) & 0xffff;
     const inOrder = ((seq - this.seq) & 0xffff) < 0x8000;
     let timestamp = (rtp.timestamp(packet) + this.timestampOffset) >>> 0;

@@ -1,5 +1,5 @@
-import type { HandlerGroup } from '../http/api/apiDeps.js';
-import type { NodeDrain } from './nodeDrain.js';
+import type { HandlerGroup } from './apiDeps.js';
+import type { NodeDrain } from '../../drain/nodeDrain.js';
 
 /** `POST /api/admin/drain`: an administrator drains the node that answers, or cancels the drain. */
 export function drainApi(drain: NodeDrain): HandlerGroup<'node.drain'> {

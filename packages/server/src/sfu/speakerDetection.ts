@@ -1,5 +1,5 @@
-import type { Logger } from '../../logger.js';
-import type { ms } from '../../sfu/mediasoupModule.js';
+import type { Logger } from '../logger.js';
+import type { ms } from './mediasoupModule.js';
 
 interface Loudest {
   siteId: string | null;
@@ -39,19 +39,25 @@ export class SpeakerDetection {
       // -60 dBov ignores room hum; 800 ms is quick enough for a marker and cheap for the worker.
       observer = router.createAudioLevelObserver({ maxEntries: 1, threshold: -60, interval: 800 });
       this.observers.set(router, observer);
-      void observer.then((o) => {
-        o.on('volumes', (volumes) => {
-          const [top] = volumes;
-          if (top) this.report(router, { siteId: this.siteOf.get(top.producer.id) ?? null, volume: top.volume });
-        });
-        o.on('silence', () => this.report(router, undefined));
-        router.observer.once('close', () => {
-          this.observers.delete(router);
-          this.report(router, undefined);
-        });
-      });
+      // A failed observer is forgotten (the next producer tries again); `add` reports the failure.
+      observer.then(
+        (o) => this.listen(router, o),
+        () => this.observers.delete(router),
+      );
     }
     return observer;
+  }
+
+  private listen(router: ms.Router, observer: ms.AudioLevelObserver): void {
+    observer.on('volumes', (volumes) => {
+      const [top] = volumes;
+      if (top) this.report(router, { siteId: this.siteOf.get(top.producer.id) ?? null, volume: top.volume });
+    });
+    observer.on('silence', () => this.report(router, undefined));
+    router.observer.once('close', () => {
+      this.observers.delete(router);
+      this.report(router, undefined);
+    });
   }
 
   private report(router: ms.Router, loudest: Loudest | undefined): void {

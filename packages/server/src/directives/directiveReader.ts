@@ -6,11 +6,11 @@ import {
   type Identity,
 } from '@pm/shared';
 import type { z } from 'zod';
-import type { Prisma } from '../../db/generated/client.js';
-import type { PrismaClient } from '../../db/prismaClient.js';
-import { UnitTree } from '../../directory/unitTree.js';
-import { visibleDirectives } from '../minutesAccess.js';
-import { dayAsDate, provinceDay } from '../provinceCalendar.js';
+import type { Prisma } from '../db/generated/client.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { UnitTree } from '../directory/unitTree.js';
+import { visibleDirectives } from './directiveAccess.js';
+import { dayAsDate, provinceDay } from '../util/provinceCalendar.js';
 import { directiveInclude, presentDirectives } from './directiveRecord.js';
 
 const MAX_LISTED = 1000;

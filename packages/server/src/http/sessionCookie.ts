@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE, type ResolvedSession, type SessionStore } from './sessions.js';
-import { sessionTokenFrom } from './socketAuth.js';
+import { SESSION_COOKIE, sessionTokenFrom, type ResolvedSession, type SessionStore } from '../auth/sessions.js';
 
 /**
  * The session cookie on HTTP: httpOnly (page scripts never see the token), SameSite=Lax (another

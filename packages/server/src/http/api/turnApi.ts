@@ -1,6 +1,6 @@
 import { CodedError } from '@pm/shared';
-import type { HandlerGroup } from '../http/api/apiDeps.js';
-import { turnCredentials, type TurnSettings } from './turnCredentials.js';
+import type { HandlerGroup } from './apiDeps.js';
+import { turnCredentials, type TurnSettings } from '../../turn/turnCredentials.js';
 
 /** `GET /api/turn-credentials`: fresh credentials for the signed-in account, or 404 without a TURN relay. */
 export function turnApi(settings: TurnSettings | undefined): HandlerGroup<'turn.credentials'> {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../db/prismaClient.js';
-import { recordedSpans } from '../recording/recordingStore.js';
+import { recordedSpans } from './recordingStore.js';
 import { Timeline } from './timeline.js';
 
 /** The timelines of some meetings: their recordings' spans, or their scheduled starts. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRtp, rtp } from './rtpPacket.js';
+import { buildRtp, rtp, RTP_HEADER } from './rtpPacket.js';
 import { RtpContinuity } from './rtpContinuity.js';
-import { isVp8KeyframeStart } from './vp8.js';
+import { isVp8KeyframeStart, Vp8Continuity } from './vp8.js';
 
 const VP8_KEY = Buffer.from([0x10, 0x00, 0x9d, 0x01, 0x2a]); // S=1, PID=0; P=0: keyframe
 const VP8_DELTA = Buffer.from([0x10, 0x01, 0x00]); // P=1: interframe
@@ -10,7 +10,7 @@ const SILENCE = Buffer.from([0xf8, 0xff, 0xfe]);
 
 describe('RtpContinuity', () => {
   it('keeps one SSRC and continuous sequence numbers and timestamps across a change of source', () => {
-    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const out = new RtpContinuity(111, 48_000, { now: 0 });
     const a = [0, 1, 2].map((i) => buildRtp(100, 500 + i, 9_000 + i * 960, 0xaaaa, Buffer.from([0xf8])));
     const b = [0, 1].map((i) => buildRtp(100, 40_000 + i, 7_777_000 + i * 960, 0xbbbb, Buffer.from([0xf8])));
     a.forEach((p, i) => expect(out.rewrite(p, 1000 + i * 20)).toBe(true));
@@ -36,7 +36,7 @@ describe('RtpContinuity', () => {
   });
 
   it('tells how long video has waited for a keyframe', () => {
-    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart);
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart });
     expect(out.waitingFor(0)).toBe(0);
     expect(out.rewrite(buildRtp(96, 1, 100, 0xaaaa, VP8_DELTA), 100)).toBe(false);
     expect(out.rewrite(buildRtp(96, 2, 200, 0xaaaa, VP8_DELTA), 700)).toBe(false);
@@ -46,7 +46,7 @@ describe('RtpContinuity', () => {
   });
 
   it('switches video only at a keyframe of the new source', () => {
-    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart);
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart });
     expect(out.rewrite(buildRtp(96, 1, 100, 0xaaaa, VP8_DELTA), 0)).toBe(false);
     expect(out.rewrite(buildRtp(96, 2, 100, 0xaaaa, VP8_KEY), 10)).toBe(true);
     expect(out.rewrite(buildRtp(96, 3, 100, 0xaaaa, VP8_CONT), 11)).toBe(true);
@@ -55,7 +55,7 @@ describe('RtpContinuity', () => {
   });
 
   it('fills a silence with packets of its own that keep pace with the clock', () => {
-    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const out = new RtpContinuity(111, 48_000, { now: 0 });
     const [first] = out.synthesize(SILENCE, 960, 20);
     const [second] = out.synthesize(SILENCE, 960, 40);
     expect(rtp.timestamp(second!) - rtp.timestamp(first!)).toBe(960);
@@ -67,7 +67,7 @@ describe('RtpContinuity', () => {
   });
 
   it('fills a silence back to back, as much sound as time passed, however late its timer fires', () => {
-    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const out = new RtpContinuity(111, 48_000, { now: 0 });
     const real = buildRtp(100, 1, 5000, 0xaaaa, Buffer.from([1]));
     out.rewrite(real, 100);
     // The source goes quiet; the filler runs when 60 ms passed, then at uneven, late ticks.
@@ -81,7 +81,7 @@ describe('RtpContinuity', () => {
   });
 
   it('begins a silence after a long break (a new part) at now, not back to back', () => {
-    const out = new RtpContinuity(111, 48_000, undefined, 0);
+    const out = new RtpContinuity(111, 48_000, { now: 0 });
     const [first] = out.synthesize(SILENCE, 960, 20);
     const later = out.synthesize(SILENCE, 960, 60_020);
     expect(later).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('RtpContinuity', () => {
   });
 
   it('places video on the wall clock after a gap and a change of source, whatever the sources’ own clocks say', () => {
-    const out = new RtpContinuity(96, 90_000, isVp8KeyframeStart, 0);
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart, now: 0 });
     const a = [0, 1, 2].map((i) => buildRtp(96, 100 + i, 1_000 + i * 2970, 0xaaaa, i === 0 ? VP8_KEY : VP8_DELTA));
     a.forEach((p, i) => expect(out.rewrite(p, 1000 + i * 33)).toBe(true));
     // The floor changes: B's first packets are not a keyframe; its keyframe comes 2.5 s after A's last frame.
@@ -116,7 +116,7 @@ describe('isVp8KeyframeStart', () => {
 
 describe('RtpContinuity frame times', () => {
   it('leaves a packet that arrives late at its own time, for the recorder to reorder', () => {
-    const out = new RtpContinuity(96, 90_000, undefined, 0);
+    const out = new RtpContinuity(96, 90_000, { now: 0 });
     const packets = [buildRtp(96, 10, 3000, 0xaaaa, Buffer.from([1])), buildRtp(96, 12, 9000, 0xaaaa, Buffer.from([3])), buildRtp(96, 11, 6000, 0xaaaa, Buffer.from([2]))];
     packets.forEach((p, i) => out.rewrite(p, i * 33));
     const [first, third, late] = packets.map(rtp.timestamp) as [number, number, number];
@@ -125,7 +125,7 @@ describe('RtpContinuity frame times', () => {
   });
 
   it('keeps a frame that would go back or share the last millisecond one millisecond later', () => {
-    const out = new RtpContinuity(96, 90_000, undefined, 0);
+    const out = new RtpContinuity(96, 90_000, { now: 0 });
     const frames = [
       buildRtp(96, 1, 1000, 0xaaaa, Buffer.from([1])),
       buildRtp(96, 2, 1000, 0xaaaa, Buffer.from([2])), // same frame, second packet
@@ -139,5 +139,30 @@ describe('RtpContinuity frame times', () => {
     const ts = frames.map(rtp.timestamp);
     // The corrections stay: the later frame keeps its distance from the one that went back.
     expect(ts.slice(1).map((t, i) => t - ts[i]!)).toEqual([0, 90, 90, 3100, 90]);
+  });
+});
+
+describe('Vp8Continuity', () => {
+  /** A VP8 payload with a 15-bit picture id and a TL0PICIDX, starting a keyframe or not. */
+  const vp8 = (pictureId: number, tl0: number, key: boolean) =>
+    Buffer.from([0x90, 0xc0, 0x80 | (pictureId >> 8), pictureId & 0xff, tl0, key ? 0x9c : 0x9d]);
+  const pictureIdOf = (packet: Buffer) => packet.readUInt16BE(RTP_HEADER + 2) & 0x7fff;
+  const tl0Of = (packet: Buffer) => packet[RTP_HEADER + 4]!;
+
+  it('runs the picture id and TL0PICIDX on across a change of source, from the new source’s keyframe', () => {
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart, payload: new Vp8Continuity(), now: 0 });
+    const a = [buildRtp(96, 1, 0, 0xaaaa, vp8(30_000, 200, true)), buildRtp(96, 2, 3000, 0xaaaa, vp8(30_001, 201, false))];
+    const b = [buildRtp(96, 500, 0, 0xbbbb, vp8(12, 7, true)), buildRtp(96, 501, 3000, 0xbbbb, vp8(13, 8, false))];
+    [...a, ...b].forEach((p, i) => expect(out.rewrite(p, i * 33)).toBe(true));
+    expect([...a, ...b].map(pictureIdOf)).toEqual([30_000, 30_001, 30_002, 30_003]);
+    expect([...a, ...b].map(tl0Of)).toEqual([200, 201, 202, 203]);
+  });
+
+  it('wraps the 15-bit picture id and the 8-bit TL0PICIDX', () => {
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart, payload: new Vp8Continuity(), now: 0 });
+    const packets = [buildRtp(96, 1, 0, 0xaaaa, vp8(0x7fff, 255, true)), buildRtp(96, 2, 0, 0xbbbb, vp8(5, 9, true))];
+    packets.forEach((p, i) => out.rewrite(p, i * 33));
+    expect(packets.map(pictureIdOf)).toEqual([0x7fff, 0]);
+    expect(packets.map(tl0Of)).toEqual([255, 0]);
   });
 });

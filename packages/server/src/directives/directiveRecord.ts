@@ -1,8 +1,8 @@
 import type { Directive } from '@pm/shared';
-import type { PrismaClient } from '../../db/prismaClient.js';
-import { dateAsDay, provinceDay } from '../provinceCalendar.js';
-import type { Timeline } from '../timeline.js';
-import { loadTimelines } from '../timelines.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { dateAsDay, provinceDay } from '../util/provinceCalendar.js';
+import type { Timeline } from '../recording/timeline.js';
+import { loadTimelines } from '../recording/timelines.js';
 
 export const directiveInclude = {
   meeting: { select: { id: true, title: true, startsAt: true } },

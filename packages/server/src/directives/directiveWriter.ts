@@ -1,11 +1,12 @@
 import { CodedError, type Directive, type directiveCreateSchema, type directiveUpdateSchema, type Identity } from '@pm/shared';
 import type { z } from 'zod';
-import type { Prisma } from '../../db/generated/client.js';
-import type { PrismaClient } from '../../db/prismaClient.js';
-import { UnitTree } from '../../directory/unitTree.js';
-import { assertAgendaItem } from '../meetingReferences.js';
-import { assertMeetingVisible, visibleDirectives } from '../minutesAccess.js';
-import { dayAsDate } from '../provinceCalendar.js';
+import type { Prisma } from '../db/generated/client.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { UnitTree } from '../directory/unitTree.js';
+import { assertAgendaItem } from '../meetings/schedule/meetingReferences.js';
+import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
+import { visibleDirectives } from './directiveAccess.js';
+import { dayAsDate } from '../util/provinceCalendar.js';
 
 type Create = z.output<typeof directiveCreateSchema>;
 type Update = z.output<typeof directiveUpdateSchema>;

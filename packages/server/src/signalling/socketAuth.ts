@@ -1,7 +1,6 @@
-import { parse } from 'cookie';
-import type { PlatformIo } from '../signalling/socketServer.js';
-import type { PlatformSocket } from '../signalling/socketSession.js';
-import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+import type { PlatformIo } from './socketServer.js';
+import type { PlatformSocket } from './socketSession.js';
+import { sessionTokenFrom, type SessionStore } from '../auth/sessions.js';
 
 /** socket.io rooms every authenticated socket joins, so the server can reach it by account. */
 export const socketRooms = {
@@ -12,30 +11,16 @@ export const socketRooms = {
   staff: 'schedule:staff',
 };
 
-export function sessionTokenFrom(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  return parse(cookieHeader)[SESSION_COOKIE] || undefined;
-}
-
 /**
  * socket.io middleware: the handshake must carry a valid `pm_session` cookie (the browser sends
  * it with the WebSocket upgrade). The identity lands on `socket.data.identity`; a connection
  * without one is refused with the error message UNAUTHENTICATED.
  */
 export function socketAuth(sessions: SessionStore) {
-  return async (socket: PlatformSocket, next: (error?: Error) => void): Promise<void> => {
+  const authenticate = async (socket: PlatformSocket): Promise<Error | undefined> => {
     const token = sessionTokenFrom(socket.request.headers.cookie);
-    let session;
-    try {
-      session = token ? await sessions.resolve(token) : undefined;
-    } catch {
-      next(new Error('INTERNAL'));
-      return;
-    }
-    if (!session) {
-      next(new Error('UNAUTHENTICATED'));
-      return;
-    }
+    const session = token ? await sessions.resolve(token) : undefined;
+    if (!session) return new Error('UNAUTHENTICATED');
     const { identity, tokenHash } = session;
     socket.data.identity = identity;
     await socket.join([
@@ -43,7 +28,10 @@ export function socketAuth(sessions: SessionStore) {
       socketRooms.user(identity.userId),
       identity.siteId ? socketRooms.site(identity.siteId) : socketRooms.staff,
     ]);
-    next();
+    return undefined;
+  };
+  return (socket: PlatformSocket, next: (error?: Error) => void): void => {
+    authenticate(socket).then(next, () => next(new Error('INTERNAL')));
   };
 }
 

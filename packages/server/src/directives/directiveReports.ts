@@ -6,9 +6,9 @@ import {
   type Identity,
 } from '@pm/shared';
 import type { z } from 'zod';
-import type { PrismaClient } from '../../db/prismaClient.js';
-import { UnitTree } from '../../directory/unitTree.js';
-import { reportingUnit, visibleDirectives } from '../minutesAccess.js';
+import type { PrismaClient } from '../db/prismaClient.js';
+import { UnitTree } from '../directory/unitTree.js';
+import { reportingUnit, visibleDirectives } from './directiveAccess.js';
 import { checkAttachment, type AttachmentFiles } from './attachmentFiles.js';
 import type { DirectiveReader } from './directiveReader.js';
 

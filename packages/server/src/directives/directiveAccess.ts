@@ -1,20 +1,7 @@
 import { CodedError, type Identity } from '@pm/shared';
 import { unitScope } from '../auth/authorization.js';
 import type { Prisma } from '../db/generated/client.js';
-import type { PrismaClient } from '../db/prismaClient.js';
-import { UnitTree } from '../directory/unitTree.js';
-import { visibleMeetings } from '../meetings/schedule/meetingAccess.js';
-
-/** A meeting's minutes are read and written through the meeting: whoever may see it. */
-export async function assertMeetingVisible(prisma: PrismaClient, identity: Identity, meetingId: string): Promise<void> {
-  const tree = await UnitTree.load(prisma);
-  const [exists, visible] = await Promise.all([
-    prisma.meeting.count({ where: { id: meetingId } }),
-    prisma.meeting.count({ where: { AND: [{ id: meetingId }, visibleMeetings(identity, tree)] } }),
-  ]);
-  if (!exists) throw new CodedError('NOT_FOUND', 'meeting not found');
-  if (!visible) throw new CodedError('FORBIDDEN', 'this meeting is not one this account sees');
-}
+import type { UnitTree } from '../directory/unitTree.js';
 
 /** The unit whose directives an account answers for: a meeting room's own, a scoped account's. Null: all. */
 export function directiveScope(identity: Identity): string | null {

@@ -1,0 +1,20 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { PlatformIo } from './socketServer.js';
+
+/**
+ * Socket events to a room reach its sockets on every node of the cluster (schedule pushes, staff
+ * screens). Returns the function that closes the adapter's own Redis connections, after socket.io.
+ */
+export function attachClusterAdapter(io: PlatformIo, redis: Redis, log: Logger): () => void {
+  // The adapter publishes every room emit without handling a failure: with ioredis's default
+  // (give up after 3 retries) an emit during a Redis restart rejected unhandled and ended the
+  // process. These connections wait for Redis to come back instead.
+  const clients = [redis.duplicate({ maxRetriesPerRequest: null }), redis.duplicate({ maxRetriesPerRequest: null })] as const;
+  for (const client of clients) {
+    client.on('error', (err: Error) => log.warn({ err: err.message }, 'socket adapter redis connection error'));
+  }
+  io.adapter(createAdapter(clients[0], clients[1], { key: `${redis.options.keyPrefix ?? ''}socket.io` }));
+  return () => clients.forEach((client) => client.disconnect());
+}
