@@ -1,0 +1,105 @@
+import { ProtocolClient } from '../support/signallingClient.ts';
+import type { ReplayClip } from './replayClips.ts';
+import { ReplaySender, type ReplayStats } from './replaySource.ts';
+
+export interface SourceBotOptions {
+  baseUrl: string;
+  meetingId: string;
+  /** The chair's account (its camera is the programme by default) or a site's (it takes the floor). */
+  username: string;
+  password: string;
+  clip: ReplayClip;
+  onWarning?: (message: string, error: unknown) => void;
+}
+
+/**
+ * A participant that sends a replay clip as its camera and microphone, at a fixed load: the
+ * chair, or the site that takes the floor. It joins like a kiosk, and joins again (producing
+ * afresh) when told its media are gone or its socket reconnected. Its signalling client is there
+ * for the floor requests the bench and tests make on its behalf.
+ */
+export class SourceBot {
+  private sender: ReplaySender | undefined;
+  private readonly finished: ReplayStats[] = [];
+  private joining: Promise<void> | undefined;
+  private joins = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly options: SourceBotOptions,
+    readonly client: ProtocolClient,
+  ) {
+    client.on('media:reconnectRequired', () => void this.rejoin());
+    client.socket.on('connect', () => void this.rejoin());
+  }
+
+  static async start(options: SourceBotOptions): Promise<SourceBot> {
+    const client = await ProtocolClient.connect(options.baseUrl, options.username, {
+      password: options.password,
+      reconnection: true,
+      recordEvents: false,
+    });
+    const bot = new SourceBot(options, client);
+    try {
+      await bot.joinOnce();
+    } catch (error) {
+      bot.close();
+      throw error;
+    }
+    return bot;
+  }
+
+  get username(): string {
+    return this.options.username;
+  }
+
+  get clip(): ReplayClip {
+    return this.options.clip;
+  }
+
+  /** What it sent over all its joins. */
+  stats(): ReplayStats & { joins: number } {
+    const all = [...this.finished, ...(this.sender ? [this.sender.stats()] : [])];
+    const sum = (key: keyof ReplayStats) => all.reduce((n, s) => n + s[key], 0);
+    return {
+      octets: sum('octets'),
+      packets: sum('packets'),
+      sentForMs: sum('sentForMs'),
+      keyframeRequests: sum('keyframeRequests'),
+      retransmissions: sum('retransmissions'),
+      joins: this.joins,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopSending();
+    this.client.close();
+  }
+
+  private rejoin(): Promise<void> {
+    if (this.closed || this.joins === 0) return Promise.resolve();
+    this.joining ??= this.joinOnce()
+      .catch((error: unknown) => this.options.onWarning?.(`${this.username}: rejoin failed`, error))
+      .finally(() => (this.joining = undefined));
+    return this.joining;
+  }
+
+  private async joinOnce(): Promise<void> {
+    this.stopSending();
+    this.joins++;
+    await this.client.request('meeting:join', { meetingId: this.options.meetingId });
+    this.sender = await ReplaySender.start(this.client, this.options.clip, (reason) => {
+      this.options.onWarning?.(`${this.username}: send transport failed`, reason);
+      void this.rejoin();
+    });
+  }
+
+  private stopSending(): void {
+    if (!this.sender) return;
+    this.finished.push(this.sender.stats());
+    this.sender.close();
+    this.sender = undefined;
+  }
+}
