@@ -73,8 +73,23 @@ export async function loadReplayClip(name: string): Promise<ReplayClip> {
   return { name, layers, opus, bitrateKbps: (bytes * 8) / CLIP_SECONDS / 1000 };
 }
 
+/** Encodes into a folder of its own, renamed into place when complete (tests may encode side by side). */
 async function encode(look: SourceLook, dir: string, files: string[], opusFile: string): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
+  const work = `${dir}.${process.pid}`;
+  fs.mkdirSync(work, { recursive: true });
+  const inWork = (file: string) => path.join(work, path.basename(file));
+  try {
+    await encodeInto(look, files.map(inWork), inWork(opusFile));
+    fs.writeFileSync(path.join(work, 'done'), '');
+    fs.renameSync(work, dir);
+  } catch (error) {
+    fs.rmSync(work, { recursive: true, force: true });
+    // Another process finished first: its clip is the same.
+    if (!fs.existsSync(path.join(dir, 'done'))) throw error;
+  }
+}
+
+async function encodeInto(look: SourceLook, files: string[], opusFile: string): Promise<void> {
   const scaled = [0, 1, 2].map((i) => layerSize(look, i));
   const filter =
     `[0:v]split=3[s0][s1][s2];` + scaled.map(({ width, height }, i) => `[s${i}]scale=${width}:${height}[v${i}]`).join(';');
@@ -94,7 +109,6 @@ async function encode(look: SourceLook, dir: string, files: string[], opusFile: 
     '-f', 'lavfi', '-i', `sine=frequency=${look.toneHz}:sample_rate=48000:duration=${CLIP_SECONDS}`,
     '-c:a', 'libopus', '-b:a', `${OPUS_KBPS}k`, '-frame_duration', '20', '-application', 'voip', opusFile,
   ]);
-  fs.writeFileSync(path.join(dir, 'done'), '');
 }
 
 /** IVF: a 32-byte file header, then per frame a 12-byte header (size, timestamp) and the frame. */
@@ -129,4 +143,10 @@ function readOggOpus(file: Buffer): Buffer[] {
     at = data;
   }
   return packets.slice(2);
+}
+
+/** Names the source of a keyframe by its size, over every layer of the given clips. */
+export function sourceOfSize(clips: ReplayClip[]): (width: number, height: number) => string {
+  const bySize = new Map(clips.flatMap((clip) => clip.layers.map((l) => [`${l.width}x${l.height}`, clip.name] as const)));
+  return (width, height) => bySize.get(`${width}x${height}`) ?? `${width}x${height}`;
 }

@@ -64,6 +64,9 @@ export interface ReplayStats {
   /** Payload bytes and packets sent, retransmissions excluded. */
   octets: number;
   packets: number;
+  /** Packets of each simulcast layer (lowest first) and of the voice. */
+  layerPackets: number[];
+  voicePackets: number;
   sentForMs: number;
   keyframeRequests: number;
   retransmissions: number;
@@ -169,6 +172,8 @@ export class ReplaySender {
     return {
       octets: streams.reduce((n, s) => n + s.octets, 0),
       packets: streams.reduce((n, s) => n + s.packets, 0),
+      layerPackets: this.layers.map((l) => l.stream.packets),
+      voicePackets: this.voice.packets,
       sentForMs: performance.now() - this.startedAt,
       keyframeRequests: this.keyframeRequests,
       retransmissions: this.retransmissions,

@@ -60,10 +60,13 @@ export class SourceBot {
   /** What it sent over all its joins. */
   stats(): ReplayStats & { joins: number } {
     const all = [...this.finished, ...(this.sender ? [this.sender.stats()] : [])];
-    const sum = (key: keyof ReplayStats) => all.reduce((n, s) => n + s[key], 0);
+    const sum = (key: 'octets' | 'packets' | 'voicePackets' | 'sentForMs' | 'keyframeRequests' | 'retransmissions') =>
+      all.reduce((n, s) => n + s[key], 0);
     return {
       octets: sum('octets'),
       packets: sum('packets'),
+      layerPackets: [0, 1, 2].map((i) => all.reduce((n, s) => n + (s.layerPackets[i] ?? 0), 0)),
+      voicePackets: sum('voicePackets'),
       sentForMs: sum('sentForMs'),
       keyframeRequests: sum('keyframeRequests'),
       retransmissions: sum('retransmissions'),

@@ -12,8 +12,9 @@ const isDtls = (packet: Buffer) => packet[0]! >= 20 && packet[0]! <= 63;
 const ICE_RETRANSMIT_MS = 100;
 const ICE_TIMEOUT_MS = 10_000;
 const DTLS_TIMEOUT_MS = 10_000;
-/** Consent freshness (RFC 7675), about as often as Chrome checks it. */
+/** Consent freshness (RFC 7675): a check about as often as Chrome's, lost after 30 s without an answer. */
 const CONSENT_INTERVAL_MS = 5_000;
+const CONSENT_EXPIRY_MS = 30_000;
 /** Same as the bots' UDP receive buffers before: a keyframe fanned out to hundreds of sockets at once. */
 const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -88,8 +89,13 @@ export class LightTransport {
     });
     this.keys = handshake.keys;
     this.closeDtls = handshake.close;
+    let answeredAt = performance.now();
     this.consentTimer = setInterval(() => {
-      this.checkConnectivity(false, CONSENT_INTERVAL_MS).catch(() => this.fail('consent lost: the server stopped answering STUN'));
+      if (performance.now() - answeredAt > CONSENT_EXPIRY_MS) this.fail('consent lost: no STUN answer for 30 s');
+      this.checkConnectivity(false, CONSENT_INTERVAL_MS).then(
+        () => (answeredAt = performance.now()),
+        () => {}, // unanswered this time: the expiry above decides
+      );
     }, CONSENT_INTERVAL_MS);
   }
 
