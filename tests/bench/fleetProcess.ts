@@ -3,7 +3,7 @@
  * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
  */
 import { currentProgrammeVideo, programmeVideoArrival, renegotiationsBetween, snapshotCounts, sourceArrival } from '../bots/botStats.ts';
-import type { SiteAccount } from '../bots/meetingFixture.ts';
+import type { SiteAccount } from '../support/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
 import { serveRpc } from './childProcessRpc.ts';

@@ -11,7 +11,7 @@ import { startEmbeddedPostgres } from '@pm/server/db/embeddedPostgres.ts';
 import { createLogger } from '@pm/server/logger.ts';
 import { freePort } from '../setup/globalSetup.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { pickSites, provisionSiteAccounts, scheduleMeeting, type SiteAccount } from '../bots/meetingFixture.ts';
+import { pickSites, provisionSiteAccounts, scheduleMeeting, type SiteAccount } from '../support/meetingFixture.ts';
 import { RedisServer } from '../support/redisServer.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 import { serveRpc } from './childProcessRpc.ts';

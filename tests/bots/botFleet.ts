@@ -1,5 +1,5 @@
 import { currentProgrammeVideo, currentSource } from './botStats.ts';
-import type { SiteAccount } from './meetingFixture.ts';
+import type { SiteAccount } from '../support/meetingFixture.ts';
 import { SiteBot, type SiteBotStats } from './siteBot.ts';
 
 /**

@@ -85,13 +85,15 @@ export class BotMedia {
     onKeyframe: (consumer: ReceivedConsumer, frame: FrameStart, at: number) => void,
   ): Promise<BotMedia> {
     const options = await signalling.request('media:createTransport', { direction: 'recv' });
-    let media: BotMedia | undefined;
+    // The transport's handlers reach the media once it exists (no packet can arrive before).
+    const built: { media?: BotMedia } = {};
     const transport = await LightTransport.open(options, {
-      rtp: (packet, at) => media?.receive(packet, at),
-      rtcp: (compound) => media?.receiveRtcp(compound),
+      rtp: (packet, at) => built.media?.receive(packet, at),
+      rtcp: (compound) => built.media?.receiveRtcp(compound),
       failed: (reason) => onTransportFailed(reason),
     });
-    media = new BotMedia(transport, onKeyframe);
+    const media = new BotMedia(transport, onKeyframe);
+    built.media = media;
     try {
       await signalling.request('media:connectTransport', { transportId: options.id, dtlsParameters: await LightTransport.dtlsParameters() });
     } catch (error) {

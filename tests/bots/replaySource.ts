@@ -25,7 +25,7 @@ const OPUS_PACKET_MS = 20;
 class SentStream {
   private extendedSeq = Math.floor(Math.random() * 0x8000);
   readonly timestampBase = (Math.random() * 0xffffffff) >>> 0;
-  private readonly history: Array<{ seq: number; packet: Buffer; headerLength: number } | undefined> = new Array(HISTORY);
+  private readonly history = Array.from({ length: HISTORY }, (): { seq: number; packet: Buffer; headerLength: number } | undefined => undefined);
   packets = 0;
   octets = 0;
 

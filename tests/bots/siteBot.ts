@@ -94,16 +94,16 @@ export class SiteBot {
     const s = signalling;
     s.on('media:newConsumer', (offer) => {
       this.consumerEvents.push({ type: 'new', at: epochMs() });
-      void this.receive(offer);
+      this.receive(offer).catch((error: unknown) => this.options.onWarning?.(`${this.username}: could not receive ${offer.purpose}`, error));
     });
     s.on('media:consumerClosed', ({ consumerId }) => {
       this.consumerEvents.push({ type: 'closed', at: epochMs() });
       this.media?.closeConsumer(consumerId);
     });
-    s.on('media:reconnectRequired', () => void this.rejoin('reconnectRequired'));
+    s.on('media:reconnectRequired', () => this.rejoinInBackground('reconnectRequired'));
     // socket.io reconnects by itself; like the web client, every reconnection joins afresh.
     s.socket.on('connect', () => {
-      if (this.joins.length > 0) void this.rejoin('socketReconnected');
+      if (this.joins.length > 0) this.rejoinInBackground('socketReconnected');
     });
   }
 
@@ -178,6 +178,11 @@ export class SiteBot {
     this.signalling.close();
   }
 
+  /** A rejoin nobody waits for: it records its own failure; anything else is told as a warning. */
+  private rejoinInBackground(reason: JoinReason): void {
+    this.rejoin(reason).catch((error: unknown) => this.options.onWarning?.(`${this.username}: ${reason} rejoin`, error));
+  }
+
   private rejoin(reason: JoinReason): Promise<void> {
     if (this.closed) return Promise.resolve();
     // Reasons to rejoin can arrive together (a reconnection and a worker restart): join once.
@@ -197,7 +202,7 @@ export class SiteBot {
         this.signalling,
         (why) => {
           this.options.onWarning?.(`${this.username}: transport failed`, why);
-          void this.rejoin('transportFailed');
+          this.rejoinInBackground('transportFailed');
         },
         (consumer, frame, at) => this.keyframe(consumer, frame, at),
       );

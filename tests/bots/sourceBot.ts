@@ -29,8 +29,8 @@ export class SourceBot {
     private readonly options: SourceBotOptions,
     readonly client: ProtocolClient,
   ) {
-    client.on('media:reconnectRequired', () => void this.rejoin());
-    client.socket.on('connect', () => void this.rejoin());
+    client.on('media:reconnectRequired', () => this.rejoinInBackground());
+    client.socket.on('connect', () => this.rejoinInBackground());
   }
 
   static async start(options: SourceBotOptions): Promise<SourceBot> {
@@ -81,12 +81,12 @@ export class SourceBot {
     this.client.close();
   }
 
-  private rejoin(): Promise<void> {
-    if (this.closed || this.joins === 0) return Promise.resolve();
+  /** Joins again (once, however many reasons arrive together); a failure is told as a warning. */
+  private rejoinInBackground(): void {
+    if (this.closed || this.joins === 0) return;
     this.joining ??= this.joinOnce()
       .catch((error: unknown) => this.options.onWarning?.(`${this.username}: rejoin failed`, error))
       .finally(() => (this.joining = undefined));
-    return this.joining;
   }
 
   private async joinOnce(): Promise<void> {
@@ -95,7 +95,7 @@ export class SourceBot {
     await this.client.request('meeting:join', { meetingId: this.options.meetingId });
     this.sender = await ReplaySender.start(this.client, this.options.clip, (reason) => {
       this.options.onWarning?.(`${this.username}: send transport failed`, reason);
-      void this.rejoin();
+      this.rejoinInBackground();
     });
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotFleet } from '../bots/botFleet.ts';
 import { programmeVideoArrival, renegotiationsBetween, sourceArrival } from '../bots/botStats.ts';
-import { BOT_PASSWORD, pickSites, provisionSiteAccounts, scheduleMeeting } from '../bots/meetingFixture.ts';
+import { BOT_PASSWORD, pickSites, provisionSiteAccounts, scheduleMeeting } from '../support/meetingFixture.ts';
 import { loadReplayClip, sourceOfSize } from '../bots/replayClips.ts';
 import { epochMs, RtpCounter } from '../bots/rtpCounter.ts';
 import { SourceBot } from '../bots/sourceBot.ts';

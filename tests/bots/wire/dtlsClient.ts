@@ -59,7 +59,7 @@ export interface RemoteFingerprint {
 }
 
 /** Runs the handshake; resolves with the SRTP keys, rejects on failure or after `timeoutMs`. */
-export async function dtlsHandshake(path: DtlsPath, remoteFingerprints: RemoteFingerprint[], timeoutMs: number): Promise<{ keys: SrtpKeys; close(): void }> {
+export async function dtlsHandshake(path: DtlsPath, remoteFingerprints: RemoteFingerprint[], timeoutMs: number): Promise<{ keys: SrtpKeys; close: () => void }> {
   const expected = remoteFingerprints.find((f) => f.algorithm.toLowerCase() === 'sha-256');
   if (!expected) throw new Error('the server offers no sha-256 certificate fingerprint');
   const cert = await localCertificate();
@@ -69,7 +69,10 @@ export async function dtlsHandshake(path: DtlsPath, remoteFingerprints: RemoteFi
     closed: false,
     // werift's DtlsSocket installs its own handler here.
     onData: (_data: Buffer) => {},
-    send: async (data: Buffer) => path.send(data),
+    send: (data: Buffer) => {
+      path.send(data);
+      return Promise.resolve();
+    },
     close: async () => {},
   };
   path.receive = (record) => transport.onData(record);

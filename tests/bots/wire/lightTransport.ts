@@ -119,28 +119,38 @@ export class LightTransport {
     this.socket.close();
   }
 
-  /** Sends binding requests until one is answered; `nominate` makes this the pair media go over. */
+  /**
+   * Sends binding requests until one is answered; `nominate` makes this the pair media go over.
+   * An answer to any of the check's requests counts (under load it may come after a retransmission).
+   */
   private checkConnectivity(nominate: boolean, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const started = performance.now();
-      let transactionKey = '';
+      const transactions: string[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        for (const key of transactions) this.pendingIce.delete(key);
+      };
       const attempt = () => {
-        if (this.closed) return resolve();
+        if (this.closed) {
+          finish();
+          return resolve();
+        }
         if (performance.now() - started > timeoutMs) {
-          this.pendingIce.delete(transactionKey);
+          finish();
           return reject(new Error(`no STUN answer within ${timeoutMs} ms`));
         }
         const { packet, transactionId } = bindingRequest(this.credentials, this.tieBreaker, nominate);
-        this.pendingIce.delete(transactionKey);
-        transactionKey = transactionId.toString('hex');
-        this.pendingIce.set(transactionKey, () => {
-          clearTimeout(timer);
+        const key = transactionId.toString('hex');
+        transactions.push(key);
+        this.pendingIce.set(key, () => {
+          finish();
           resolve();
         });
         this.send(packet);
         timer = setTimeout(attempt, ICE_RETRANSMIT_MS * (nominate ? 1 : 5));
       };
-      let timer: NodeJS.Timeout | undefined;
       attempt();
     });
   }
