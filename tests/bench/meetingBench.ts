@@ -14,6 +14,7 @@
  * (platformProcess.ts) and the bots (fleetProcess.ts, several above 100 sites). Everything runs
  * on 127.0.0.1 and stops by itself after --timeout.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -50,6 +51,22 @@ const RECEIVED_TOLERANCE = 0.95;
 /** The chair's picture and the floor-taking site's. */
 const CHAIR_SOURCE = 'A';
 const SPEAKER_SOURCE = 'B';
+
+/** A floor request of a source, once it is joined (it may be rejoining after its transport failed). */
+async function floorRequest(source: SourceBot, name: 'floor:request' | 'floor:revoke' | 'floor:grant', payload: { siteId?: string }): Promise<void> {
+  const deadline = performance.now() + SWITCH_TIMEOUT_MS;
+  for (;;) {
+    await source.joined();
+    try {
+      await source.client.request(name, payload as never);
+      return;
+    } catch (error) {
+      if (performance.now() > deadline || (error as { code?: string }).code !== 'CONFLICT') throw error;
+      progress(`${source.username} is not joined yet (${name}); trying again`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
 
 function progress(message: string): void {
   console.log(`[bench] ${message}`);
@@ -187,16 +204,16 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const measuredItself = botPacketsPerSecond < sentPacketsPerSecond * RECEIVED_TOLERANCE;
 
   progress(`${SWITCHES} floor switches in a row (grant to the replay site, revoke back to the chair)…`);
-  await speaker.client.request('floor:request', {});
+  await floorRequest(speaker, 'floor:request', {});
   const switches: Array<{ to: string; delays: Distribution; renegotiations: number }> = [];
   let kioskDecodedSpeaker = false;
   let kioskDecodedChair = false;
   const speakerSiteId = setup.speaker.siteId;
   for (let i = 0; i < SWITCHES; i++) {
     const granting = i % 2 === 0;
-    if (granting && i > 0) await speaker.client.request('floor:request', {});
+    if (granting && i > 0) await floorRequest(speaker, 'floor:request', {});
     const from = epochMs();
-    await chair.client.request(granting ? 'floor:grant' : 'floor:revoke', granting ? { siteId: speakerSiteId } : {});
+    await floorRequest(chair, granting ? 'floor:grant' : 'floor:revoke', granting ? { siteId: speakerSiteId } : {});
     const to = granting ? SPEAKER_SOURCE : CHAIR_SOURCE;
     const delays = await measureSwitch(fleet, to, from, `switch ${i + 1}: every bot shows ${to}`, SWITCH_TIMEOUT_MS);
     const renegotiations = (await fleet.renegotiations({ from, to: epochMs() })) / Math.max(1, botCount);
@@ -245,6 +262,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const mb = (v: number) => `${Math.round(v)} MB`;
   const switchesNotComplete = switches.filter((s) => s.delays.count < s.delays.of).length;
   const sitesNotSwitched = grant.of - grant.count;
+  // A source rejoins when its transport failed (ICE consent or DTLS under load): every site then renegotiates.
+  const sourceRejoins = chair.stats().joins - 1 + speaker.stats().joins - 1;
   const renegotiationsPerSwitch = switches.reduce((n, s) => n + s.renegotiations, 0) / switches.length;
 
   console.log(
@@ -265,6 +284,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['chair source sent (all layers + voice)', `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`],
       ['programme received per bot', `${Math.round(botKbps)} kbit/s, ${Math.round(botPacketsPerSecond)} packets/s`],
       ['received against sent', measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent'],
+      ['replay sources: rejoins; keyframes asked of the chair', `${sourceRejoins}; ${chair.stats().keyframeRequests}`],
       ['bots sent NACK / PLI (whole run)', `${feedback.nacks} / ${feedback.plis}`],
       ['clients per node (media placed there)', clientsPerNode.join(' / ')],
       [
@@ -327,6 +347,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       recoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
       recoverySitesMoved: nodeKill?.moved ?? null,
       udpReceiveBufferDrops: udpDropsInRun,
+      sourceRejoins,
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
       warnings: warnings.length,
     }),
   );

@@ -49,6 +49,11 @@ export class SourceBot {
     return bot;
   }
 
+  /** Resolves once a rejoin under way (if any) is done: floor requests need the participant joined. */
+  async joined(): Promise<void> {
+    await this.joining;
+  }
+
   get username(): string {
     return this.options.username;
   }

@@ -10,8 +10,9 @@ import { bindingRequest, bindingSuccessTransaction, isStun, randomIceString, typ
 const isDtls = (packet: Buffer) => packet[0]! >= 20 && packet[0]! <= 63;
 
 const ICE_RETRANSMIT_MS = 100;
-const ICE_TIMEOUT_MS = 10_000;
-const DTLS_TIMEOUT_MS = 10_000;
+/** As long as a browser keeps trying before it calls the connection failed. */
+const ICE_TIMEOUT_MS = 30_000;
+const DTLS_TIMEOUT_MS = 30_000;
 /** Consent freshness (RFC 7675): a check about as often as Chrome's, lost after 30 s without an answer. */
 const CONSENT_INTERVAL_MS = 5_000;
 const CONSENT_EXPIRY_MS = 30_000;
