@@ -284,7 +284,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['chair source sent (all layers + voice)', `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`],
       ['programme received per bot', `${Math.round(botKbps)} kbit/s, ${Math.round(botPacketsPerSecond)} packets/s`],
       ['received against sent', measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent'],
-      ['replay sources: rejoins; keyframes asked of the chair', `${sourceRejoins}; ${chair.stats().keyframeRequests}`],
+      [
+        'replay sources: rejoins; keyframe requests to the chair (answered)',
+        `${sourceRejoins}; ${chair.stats().keyframeRequests} (${chair.stats().keyframesSentOnRequest})`,
+      ],
       ['bots sent NACK / PLI (whole run)', `${feedback.nacks} / ${feedback.plis}`],
       ['clients per node (media placed there)', clientsPerNode.join(' / ')],
       [

@@ -20,6 +20,12 @@ const HISTORY = 1024;
 const VIDEO_CLOCK = 90_000;
 const AUDIO_CLOCK = 48_000;
 const OPUS_PACKET_MS = 20;
+/**
+ * A keyframe sent on a layer answers every request raised before it could have arrived: requests
+ * within this long of the last jump are not answered again (hundreds of sites asking at once
+ * would otherwise turn the layer into keyframes only, which no encoder does).
+ */
+const KEYFRAME_ANSWERS_MS = 300;
 
 /** One RTP stream we send: its numbering and what it sent, kept for retransmission. */
 class SentStream {
@@ -58,6 +64,7 @@ interface Layer {
   keyframes: number[];
   position: number;
   pictureId: number;
+  lastKeyframeJumpAt: number;
 }
 
 export interface ReplayStats {
@@ -69,6 +76,8 @@ export interface ReplayStats {
   voicePackets: number;
   sentForMs: number;
   keyframeRequests: number;
+  /** Requests answered with a jump to the next keyframe (the others came within 300 ms of one). */
+  keyframesSentOnRequest: number;
   retransmissions: number;
 }
 
@@ -88,6 +97,7 @@ export class ReplaySender {
   private voicePacketsSent = 0;
   private lastReportAt = 0;
   private keyframeRequests = 0;
+  private keyframesSentOnRequest = 0;
   private retransmissions = 0;
 
   private constructor(
@@ -101,6 +111,7 @@ export class ReplaySender {
       keyframes: layer.keyframes,
       position: 0,
       pictureId: Math.floor(Math.random() * 0x7fff),
+      lastKeyframeJumpAt: Number.NEGATIVE_INFINITY,
     }));
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
@@ -176,6 +187,7 @@ export class ReplaySender {
       voicePackets: this.voice.packets,
       sentForMs: performance.now() - this.startedAt,
       keyframeRequests: this.keyframeRequests,
+      keyframesSentOnRequest: this.keyframesSentOnRequest,
       retransmissions: this.retransmissions,
     };
   }
@@ -249,6 +261,10 @@ export class ReplaySender {
       if (!layer) continue;
       if (message.type === 'keyframe') {
         this.keyframeRequests++;
+        const now = performance.now();
+        if (now - layer.lastKeyframeJumpAt < KEYFRAME_ANSWERS_MS) continue;
+        layer.lastKeyframeJumpAt = now;
+        this.keyframesSentOnRequest++;
         layer.position = layer.keyframes.find((k) => k >= layer.position) ?? 0;
       } else if (message.type === 'nack') {
         for (const seq of message.sequenceNumbers) this.retransmit(layer, seq);

@@ -65,7 +65,7 @@ export class SourceBot {
   /** What it sent over all its joins. */
   stats(): ReplayStats & { joins: number } {
     const all = [...this.finished, ...(this.sender ? [this.sender.stats()] : [])];
-    const sum = (key: 'octets' | 'packets' | 'voicePackets' | 'sentForMs' | 'keyframeRequests' | 'retransmissions') =>
+    const sum = (key: 'octets' | 'packets' | 'voicePackets' | 'sentForMs' | 'keyframeRequests' | 'keyframesSentOnRequest' | 'retransmissions') =>
       all.reduce((n, s) => n + s[key], 0);
     return {
       octets: sum('octets'),
@@ -74,6 +74,7 @@ export class SourceBot {
       voicePackets: sum('voicePackets'),
       sentForMs: sum('sentForMs'),
       keyframeRequests: sum('keyframeRequests'),
+      keyframesSentOnRequest: sum('keyframesSentOnRequest'),
       retransmissions: sum('retransmissions'),
       joins: this.joins,
     };
