@@ -28,6 +28,7 @@ export class ReceivedStream {
   readonly counter = new RtpCounter();
   private readonly rtxCounter = new RtpCounter();
   private previousMarker = true;
+  private previousTimestamp = -1;
   private waitingForKeyframe: boolean;
   private lastPliAt = 0;
   private readonly missing = new Map<number, { tries: number; lastAt: number }>();
@@ -59,8 +60,11 @@ export class ReceivedStream {
     if (this.kind !== 'video') return;
     this.missing.delete(seq);
     if (highestBefore >= 0 && seq > highestBefore + 1) this.packetsMissing(highestBefore + 1, seq, at);
-    if (this.previousMarker) this.frameStart(packet, length, seq, at, keys);
+    // A frame starts after a marker, or with a new RTP timestamp when the marker packet was lost.
+    const timestamp = rtp.timestamp(packet);
+    if (this.previousMarker || timestamp !== this.previousTimestamp) this.frameStart(packet, length, seq, at, keys);
     this.previousMarker = rtp.marker(packet);
+    this.previousTimestamp = timestamp;
   }
 
   /** An RTX packet (RFC 4588): its first two payload bytes name the packet it repairs. */
