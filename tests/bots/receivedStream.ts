@@ -1,5 +1,5 @@
 import type { ReportBlock } from './wire/rtcp.ts';
-import { headerLength, rtp } from './wire/rtpHeader.ts';
+import { headerLength, marker, rtp } from './wire/rtpHeader.ts';
 import { peekRtpPayload, unprotectRtpPayload, type SrtpGcmKeys } from './wire/srtpGcm.ts';
 import { readFrameStart, VP8_PEEK_BYTES, type FrameStart } from './wire/vp8.ts';
 import { RtpCounter } from './rtpCounter.ts';
@@ -54,7 +54,7 @@ export class ReceivedStream {
   receive(packet: Buffer, at: number, keys: SrtpGcmKeys): void {
     const length = headerLength(packet);
     const highestBefore = this.counter.highest;
-    const seq = this.counter.add(rtp.sequenceNumber(packet), packet.length - length - 16, at);
+    const seq = this.counter.add(rtp.seq(packet), packet.length - length - 16, at);
     if (seq < 0) return;
     this.trackJitter(packet, at);
     if (this.kind !== 'video') return;
@@ -63,14 +63,14 @@ export class ReceivedStream {
     // A frame starts after a marker, or with a new RTP timestamp when the marker packet was lost.
     const timestamp = rtp.timestamp(packet);
     if (this.previousMarker || timestamp !== this.previousTimestamp) this.frameStart(packet, length, seq, at, keys);
-    this.previousMarker = rtp.marker(packet);
+    this.previousMarker = marker(packet);
     this.previousTimestamp = timestamp;
   }
 
   /** An RTX packet (RFC 4588): its first two payload bytes name the packet it repairs. */
   receiveRetransmission(packet: Buffer, at: number, keys: SrtpGcmKeys): void {
     const length = headerLength(packet);
-    const rtxSeq = this.rtxCounter.add(rtp.sequenceNumber(packet), 0, at);
+    const rtxSeq = this.rtxCounter.add(rtp.seq(packet), 0, at);
     if (rtxSeq < 0 || packet.length - length <= 16 + 2) return; // padding only (bandwidth probing)
     let payload: Buffer;
     try {

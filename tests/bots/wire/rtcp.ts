@@ -76,20 +76,6 @@ export function pli(senderSsrc: number, mediaSsrc: number): Buffer {
   return packet;
 }
 
-/** A sender report without report blocks: NTP and RTP time of now, packets and octets sent. */
-export function senderReport(ssrc: number, ntpMs: number, rtpTimestamp: number, packets: number, octets: number): Buffer {
-  const packet = Buffer.alloc(28);
-  packetHeader(0, RTCP.SR, 6).copy(packet, 0);
-  packet.writeUInt32BE(ssrc >>> 0, 4);
-  const seconds = Math.floor(ntpMs / 1000) + 2_208_988_800;
-  packet.writeUInt32BE(seconds >>> 0, 8);
-  packet.writeUInt32BE(Math.floor(((ntpMs % 1000) / 1000) * 0x100000000) >>> 0, 12);
-  packet.writeUInt32BE(rtpTimestamp >>> 0, 16);
-  packet.writeUInt32BE(packets >>> 0, 20);
-  packet.writeUInt32BE(octets >>> 0, 24);
-  return packet;
-}
-
 /** What a peer's compound RTCP asks or tells: the parts the bots act on. */
 export type RtcpMessage =
   | { type: 'sr'; ssrc: number; ntpMiddle: number }

@@ -1,3 +1,7 @@
+import { isRtcp, rtp } from '@pm/server/recording/rtpPacket.ts';
+
+export { isRtcp, rtp };
+
 /**
  * What a receiver reads from an RTP packet's header, which SRTP leaves in the clear: its stream,
  * order, time and frame boundary, and one-byte header extensions (RFC 8285) by id. Reading is
@@ -8,19 +12,10 @@ export function isRtpOrRtcp(packet: Buffer): boolean {
   return packet.length >= 12 && (packet[0]! & 0xc0) === 0x80;
 }
 
-/** RTCP packet types 192–223 share the second byte's range with RTP payload types ≥ 64 with marker. */
-export function isRtcp(packet: Buffer): boolean {
-  const type = packet[1]!;
-  return type >= 192 && type <= 223;
+/** The marker bit: the last packet of a video frame. */
+export function marker(packet: Buffer): boolean {
+  return (packet[1]! & 0x80) !== 0;
 }
-
-export const rtp = {
-  marker: (p: Buffer) => (p[1]! & 0x80) !== 0,
-  payloadType: (p: Buffer) => p[1]! & 0x7f,
-  sequenceNumber: (p: Buffer) => p.readUInt16BE(2),
-  timestamp: (p: Buffer) => p.readUInt32BE(4),
-  ssrc: (p: Buffer) => p.readUInt32BE(8),
-};
 
 /** Bytes before the payload: fixed header, CSRCs and the extension block. */
 export function headerLength(packet: Buffer): number {
