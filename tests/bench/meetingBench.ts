@@ -62,8 +62,8 @@ async function floorRequest(source: SourceBot, name: 'floor:request' | 'floor:re
       return;
     } catch (error) {
       if (performance.now() > deadline || (error as { code?: string }).code !== 'CONFLICT') throw error;
-      progress(`${source.username} is not joined yet (${name}); trying again`);
-      await new Promise((r) => setTimeout(r, 500));
+      progress(`${source.username} is not in the meeting (${name}): it joins again`);
+      await source.rejoin();
     }
   }
 }

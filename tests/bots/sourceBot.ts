@@ -2,6 +2,8 @@ import { ProtocolClient } from '../support/signallingClient.ts';
 import type { ReplayClip } from './replayClips.ts';
 import { ReplaySender, type ReplayStats } from './replaySource.ts';
 
+const REJOIN_RETRY_MS = 1_000;
+
 export interface SourceBotOptions {
   baseUrl: string;
   meetingId: string;
@@ -54,6 +56,12 @@ export class SourceBot {
     await this.joining;
   }
 
+  /** The server says this source is not in the meeting (it dropped it): join again, and wait. */
+  async rejoin(): Promise<void> {
+    this.rejoinInBackground();
+    await this.joining;
+  }
+
   get username(): string {
     return this.options.username;
   }
@@ -87,11 +95,17 @@ export class SourceBot {
     this.client.close();
   }
 
-  /** Joins again (once, however many reasons arrive together); a failure is told as a warning. */
+  /**
+   * Joins again (once, however many reasons arrive together). A failed rejoin is told as a warning
+   * and tried again a second later: the bench's sources must keep sending.
+   */
   private rejoinInBackground(): void {
     if (this.closed || this.joins === 0) return;
     this.joining ??= this.joinOnce()
-      .catch((error: unknown) => this.options.onWarning?.(`${this.username}: rejoin failed`, error))
+      .catch((error: unknown) => {
+        this.options.onWarning?.(`${this.username}: rejoin failed`, error);
+        setTimeout(() => this.rejoinInBackground(), REJOIN_RETRY_MS);
+      })
       .finally(() => (this.joining = undefined));
   }
 
