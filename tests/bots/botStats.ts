@@ -19,7 +19,7 @@ export function programmeVideoArrival(stats: SiteBotStats, siteId: string | null
 }
 
 /** When the bot first received a programme keyframe from `source` after `since` (the picture changed to it). */
-export function sourceArrival(stats: SiteBotStats, source: string, since: number): number | undefined {
+export function sourceArrival(stats: Pick<SiteBotStats, 'sourceChanges'>, source: string, since: number): number | undefined {
   return stats.sourceChanges.find((c) => c.source === source && c.at >= since)?.at;
 }
 

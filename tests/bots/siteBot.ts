@@ -1,6 +1,7 @@
 import type { RtpCapabilitiesInput } from '@pm/shared';
 import { ProtocolClient } from '../support/signallingClient.ts';
 import { BotMedia, type NewConsumer, type ReceivedConsumer } from './botMedia.ts';
+import { sourceArrival } from './botStats.ts';
 import { epochMs } from './rtpCounter.ts';
 import type { FrameStart } from './wire/vp8.ts';
 
@@ -138,6 +139,11 @@ export class SiteBot {
     await this.rejoin('start');
     const error = this.joins.at(-1)?.error;
     if (error) throw new Error(`${this.username} could not join: ${error}`);
+  }
+
+  /** When the bot first showed `source`'s picture after `since`: polled often, so without a full stats() copy. */
+  sourceArrival(source: string, since: number): number | undefined {
+    return sourceArrival({ sourceChanges: this.sourceChanges }, source, since);
   }
 
   async requestFloor(): Promise<number> {
