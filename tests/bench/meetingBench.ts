@@ -97,8 +97,14 @@ interface Run {
   sources: SourceBot[];
 }
 
-/** Waits until every bot shows `source`'s picture after `since`; how long each took, and how many never did. */
-async function measureSwitch(fleet: BotFleets, source: string, since: number, what: string, timeoutMs: number): Promise<Distribution> {
+/** Waits until every bot shows `source`'s picture after `since`; how long each took (ms), and how many never did. */
+async function measureSwitch(
+  fleet: BotFleets,
+  source: string,
+  since: number,
+  what: string,
+  timeoutMs: number,
+): Promise<Distribution & { delays: number[] }> {
   let arrivals: Array<number | null> = [];
   await waitUntil(
     what,
@@ -108,10 +114,8 @@ async function measureSwitch(fleet: BotFleets, source: string, since: number, wh
     },
     timeoutMs,
   );
-  return distribution(
-    arrivals.flatMap((a) => (a === null ? [] : [a - since])),
-    arrivals.length,
-  );
+  const delays = arrivals.flatMap((a) => (a === null ? [] : [a - since]));
+  return { ...distribution(delays, arrivals.length), delays };
 }
 
 /** Where a bot got stuck: its joins and what it was offered and received. */
@@ -205,7 +209,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
 
   progress(`${SWITCHES} floor switches in a row (grant to the replay site, revoke back to the chair)…`);
   await floorRequest(speaker, 'floor:request', {});
-  const switches: Array<{ to: string; delays: Distribution; renegotiations: number }> = [];
+  const switches: Array<{ to: string; delays: Distribution & { delays: number[] }; renegotiations: number }> = [];
   let kioskDecodedSpeaker = false;
   let kioskDecodedChair = false;
   const speakerSiteId = setup.speaker.siteId;
@@ -226,8 +230,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   }
   const grant = switches[0]!.delays;
   const back = switches[1]!.delays;
+  // The p99 over every site's delay in every switch.
   const switchP99 = percentile(
-    switches.flatMap((s) => (s.delays.p99 === null ? [] : [s.delays.p99])),
+    switches.flatMap((s) => s.delays.delays),
     99,
   );
 
@@ -275,7 +280,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['join request → answer', formatDistribution(answered)],
       ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
       ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
-      [`${SWITCHES} switches in a row, p99 of each switch’s p99`, `${switchP99 ?? '—'} ms (${switchesNotComplete} switches incomplete)`],
+      [`${SWITCHES} switches in a row, p99 over every site and switch`, `${switchP99 === undefined ? '—' : Math.round(switchP99)} ms (${switchesNotComplete} switches incomplete)`],
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
       ['Chromium kiosk decodes the floor site / the chair', `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}`],
       ['loss, steady 10 s window', `${lossPct === null ? '—' : lossPct.toFixed(3)} % (${steady.lost} of ${steady.expected} packets)`],
@@ -326,7 +331,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       floorSwitchP99Ms: grant.count === grant.of ? grant.p99 : null,
       floorReturnP99Ms: back.count === back.of ? back.p99 : null,
       sitesNotSwitched,
-      switchesP99Ms: switchesNotComplete === 0 ? (switchP99 ?? null) : null,
+      switchesP99Ms: switchesNotComplete === 0 && switchP99 !== undefined ? Math.round(switchP99) : null,
       switchesIncomplete: switchesNotComplete,
       renegotiationsPerSwitch: Number(renegotiationsPerSwitch.toFixed(2)),
       kioskDecoded: kioskDecodedSpeaker && kioskDecodedChair,
