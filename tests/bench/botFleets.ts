@@ -25,7 +25,9 @@ export class BotFleets {
   async connect(args: FleetConnect): Promise<{ failures: string[] }> {
     const share = Math.ceil(args.accounts.length / this.children.length);
     const answers = await Promise.all(
-      this.children.map((child, i) => child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) })),
+      this.children.map((child, i) =>
+        child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) }),
+      ),
     );
     return { failures: answers.flatMap((a) => a.failures) };
   }

@@ -25,6 +25,8 @@ export interface FleetConnect {
   accounts: SiteAccount[];
   /** Each source's picture sizes ('WxH' → source name), for the bots to tell sources apart. */
   sourceSizes: Record<string, string>;
+  /** Whether the bots announce transport-cc (and so get the SFU's bandwidth estimation), as Chrome. */
+  transportCc: boolean;
 }
 
 async function connect(args: FleetConnect): Promise<{ failures: string[] }> {
@@ -34,8 +36,18 @@ async function connect(args: FleetConnect): Promise<{ failures: string[] }> {
   const connectNext = async (): Promise<void> => {
     for (let account = queue.shift(); account; account = queue.shift()) {
       try {
-        bots.push(await SiteBot.connect({ baseUrl: args.baseUrl, meetingId: args.meetingId, ...account, sourceOfSize, onWarning: warn }));
-        if (bots.length % PROGRESS_EVERY === 0) console.log(`[bots] ${bots.length}/${args.accounts.length} signed in and connected`);
+        bots.push(
+          await SiteBot.connect({
+            baseUrl: args.baseUrl,
+            meetingId: args.meetingId,
+            ...account,
+            sourceOfSize,
+            transportCc: args.transportCc,
+            onWarning: warn,
+          }),
+        );
+        if (bots.length % PROGRESS_EVERY === 0)
+          console.log(`[bots] ${bots.length}/${args.accounts.length} signed in and connected`);
       } catch (error) {
         failures.push(`${account.username}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -69,7 +81,9 @@ async function renegotiations({ from, to }: { from: number; to: number }): Promi
 }
 
 /** Per bot: its first join's request, first programme packet and first programme picture (epoch ms). */
-async function joinTimes(): Promise<Array<{ requestedAt: number | null; answeredAt: number | null; firstPacketAt: number | null; firstPictureAt: number | null }>> {
+async function joinTimes(): Promise<
+  Array<{ requestedAt: number | null; answeredAt: number | null; firstPacketAt: number | null; firstPictureAt: number | null }>
+> {
   return bots.map((bot) => {
     const s = bot.stats();
     return {

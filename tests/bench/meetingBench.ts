@@ -53,7 +53,11 @@ const CHAIR_SOURCE = 'A';
 const SPEAKER_SOURCE = 'B';
 
 /** A floor request of a source, once it is joined (it may be rejoining after its transport failed). */
-async function floorRequest(source: SourceBot, name: 'floor:request' | 'floor:revoke' | 'floor:grant', payload: { siteId?: string }): Promise<void> {
+async function floorRequest(
+  source: SourceBot,
+  name: 'floor:request' | 'floor:revoke' | 'floor:grant',
+  payload: { siteId?: string },
+): Promise<void> {
   const deadline = performance.now() + SWITCH_TIMEOUT_MS;
   for (;;) {
     await source.joined();
@@ -120,7 +124,9 @@ async function measureSwitch(
 
 /** Where a bot got stuck: its joins and what it was offered and received. */
 function describeBot(bot: SiteBotStats): string {
-  const joins = bot.joins.map((j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`);
+  const joins = bot.joins.map(
+    (j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`,
+  );
   const consumers = bot.consumers.map((c) => `${c.purpose}${c.closedAt ? ' closed' : ''}: ${c.counts.packets} packets`);
   return `${bot.username}: joins [${joins.join(', ')}]; consumers [${consumers.join(', ')}]; sources [${bot.sourceChanges.map((c) => c.source).join(', ')}]`;
 }
@@ -140,17 +146,36 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const clips = await Promise.all([CHAIR_SOURCE, SPEAKER_SOURCE].map(loadReplayClip));
 
   progress('database, platform, accounts and meeting…');
-  const platform = RpcChild.start<PlatformApi>(path.join(HERE, 'platformProcess.ts'), { ...process.env, MEDIASOUP_WORKER_BIN: workerBin });
+  const platform = RpcChild.start<PlatformApi>(path.join(HERE, 'platformProcess.ts'), {
+    ...process.env,
+    MEDIASOUP_WORKER_BIN: workerBin,
+  });
   run.platform = platform;
-  const setup: BenchSetup = await platform.call('start', { workers: options.workers, sites: options.sites, nodes: options.nodes });
+  const setup: BenchSetup = await platform.call('start', {
+    workers: options.workers,
+    sites: options.sites,
+    nodes: options.nodes,
+  });
   progress(`platform at ${setup.url}, meeting ${setup.meetingId}`);
   const warnings: string[] = [];
   const warn = (message: string, error: unknown) => warnings.push(`${message}: ${String(error)}`);
 
   progress('replay sources: the chair and the site that will take the floor…');
-  const chair = await SourceBot.start({ baseUrl: setup.url, meetingId: setup.meetingId, ...setup.chair, clip: clips[0]!, onWarning: warn });
+  const chair = await SourceBot.start({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    ...setup.chair,
+    clip: clips[0]!,
+    onWarning: warn,
+  });
   run.sources.push(chair);
-  const speaker = await SourceBot.start({ baseUrl: setup.url, meetingId: setup.meetingId, ...setup.speaker, clip: clips[1]!, onWarning: warn });
+  const speaker = await SourceBot.start({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    ...setup.speaker,
+    clip: clips[1]!,
+    onWarning: warn,
+  });
   run.sources.push(speaker);
 
   const [kioskAccount, ...botAccounts] = setup.bots;
@@ -163,23 +188,45 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   progress(`signing in and connecting ${botAccounts.length} bots…`);
   const fleet = BotFleets.start(options.botProcesses);
   run.fleet = fleet;
-  const connected = await fleet.connect({ baseUrl: setup.url, meetingId: setup.meetingId, accounts: botAccounts, sourceSizes: sourceSizes(clips) });
-  if (connected.failures.length > 0) progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
+  const connected = await fleet.connect({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    accounts: botAccounts,
+    sourceSizes: sourceSizes(clips),
+    transportCc: options.transportCc,
+  });
+  if (connected.failures.length > 0)
+    progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
   const botCount = botAccounts.length;
 
   const udpDropsAtStart = udpReceiveBufferErrors();
   progress(`all ${botCount} bots join at once…`);
   const storm = await fleet.joinAll();
   if (storm.failures.length > 0) progress(`${storm.failures.length} joins failed, e.g. ${storm.failures[0]}`);
-  const received = await measureSwitch(fleet, CHAIR_SOURCE, storm.startedAt, 'join storm: every bot shows the chair', STORM_TIMEOUT_MS);
+  const received = await measureSwitch(
+    fleet,
+    CHAIR_SOURCE,
+    storm.startedAt,
+    'join storm: every bot shows the chair',
+    STORM_TIMEOUT_MS,
+  );
   for (const bot of (await fleet.stats()).filter((b) => b.firstPictureAt === undefined).slice(0, 5)) {
     progress(`never showed the programme: ${describeBot(bot)}`);
   }
   const joins = await fleet.joinTimes();
   const since = (at: number | null, from: number | null) => (at !== null && from !== null ? [at - from] : []);
-  const firstPacket = distribution(joins.flatMap((j) => since(j.firstPacketAt, j.requestedAt)), botCount);
-  const firstPicture = distribution(joins.flatMap((j) => since(j.firstPictureAt, j.requestedAt)), botCount);
-  const answered = distribution(joins.flatMap((j) => since(j.answeredAt, j.requestedAt)), botCount);
+  const firstPacket = distribution(
+    joins.flatMap((j) => since(j.firstPacketAt, j.requestedAt)),
+    botCount,
+  );
+  const firstPicture = distribution(
+    joins.flatMap((j) => since(j.firstPictureAt, j.requestedAt)),
+    botCount,
+  );
+  const answered = distribution(
+    joins.flatMap((j) => since(j.answeredAt, j.requestedAt)),
+    botCount,
+  );
   const allReceivingMs = received.count === botCount ? received.max : null;
   progress(`${received.count}/${botCount} bots show the programme`);
 
@@ -201,7 +248,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const memory = { server: rssMb(platform.pid), workers: workerPids.map(rssMb), bots: fleet.pids.map(rssMb) };
   // What one site should receive each second: the chair's top layer and its voice.
   const perSecond = (n: number) => (n / STEADY_WINDOW_MS) * 1000;
-  const sentPacketsPerSecond = perSecond(sentAfter.layerPackets[2]! - sentBefore.layerPackets[2]! + sentAfter.voicePackets - sentBefore.voicePackets);
+  const sentPacketsPerSecond = perSecond(
+    sentAfter.layerPackets[2]! - sentBefore.layerPackets[2]! + sentAfter.voicePackets - sentBefore.voicePackets,
+  );
   const sentKbps = (perSecond(sentAfter.octets - sentBefore.octets) * 8) / 1000;
   const botPacketsPerSecond = perSecond(steady.packets) / Math.max(1, botCount);
   const botKbps = (perSecond(steady.bytes) * 8) / 1000 / Math.max(1, botCount);
@@ -224,8 +273,18 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     switches.push({ to, delays, renegotiations });
     progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
     // The Chromium kiosk must decode the same source (read from its own WebRTC statistics).
-    if (granting && !kioskDecodedSpeaker) kioskDecodedSpeaker = await waitUntil('the kiosk decodes the floor site', async () => (await kiosk.screen.programmeFramesFrom(speakerSiteId)) > 0, 10_000);
-    if (!granting && !kioskDecodedChair) kioskDecodedChair = await waitUntil('the kiosk decodes the chair', async () => (await kiosk.screen.programmeFramesFrom(null)) > 0, 10_000);
+    if (granting && !kioskDecodedSpeaker)
+      kioskDecodedSpeaker = await waitUntil(
+        'the kiosk decodes the floor site',
+        async () => (await kiosk.screen.programmeFramesFrom(speakerSiteId)) > 0,
+        10_000,
+      );
+    if (!granting && !kioskDecodedChair)
+      kioskDecodedChair = await waitUntil(
+        'the kiosk decodes the chair',
+        async () => (await kiosk.screen.programmeFramesFrom(null)) > 0,
+        10_000,
+      );
     await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));
   }
   const grant = switches[0]!.delays;
@@ -237,7 +296,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   );
 
   // Clients whose media run on each node (the sources and the kiosk included).
-  const clientsPerNode = Array.from({ length: options.nodes }, (_, node) => load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0));
+  const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
+    load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
+  );
   let nodeKill: Recovery | undefined;
   if (options.nodes > 1) {
     progress(`killing node 1 (SIGKILL), which holds ${clientsPerNode[1]} sites' media…`);
@@ -251,7 +312,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       },
       NODE_RECOVERY_TIMEOUT_MS,
     );
-    progress(`${nodeKill?.recovered}/${nodeKill?.moved} sites of the killed node receive the programme again; ${nodeKill?.stalled} other sites stalled`);
+    progress(
+      `${nodeKill?.recovered}/${nodeKill?.moved} sites of the killed node receive the programme again; ${nodeKill?.stalled} other sites stalled`,
+    );
   }
 
   const wholeRun = lossBetween(new Map(), new Map(await fleet.counts()));
@@ -280,15 +343,30 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['join request → answer', formatDistribution(answered)],
       ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
       ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
-      [`${SWITCHES} switches in a row, p99 over every site and switch`, `${switchP99 === undefined ? '—' : Math.round(switchP99)} ms (${switchesNotComplete} switches incomplete)`],
+      [
+        `${SWITCHES} switches in a row, p99 over every site and switch`,
+        `${switchP99 === undefined ? '—' : Math.round(switchP99)} ms (${switchesNotComplete} switches incomplete)`,
+      ],
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
-      ['Chromium kiosk decodes the floor site / the chair', `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}`],
-      ['loss, steady 10 s window', `${lossPct === null ? '—' : lossPct.toFixed(3)} % (${steady.lost} of ${steady.expected} packets)`],
+      [
+        'Chromium kiosk decodes the floor site / the chair',
+        `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}`,
+      ],
+      [
+        'loss, steady 10 s window',
+        `${lossPct === null ? '—' : lossPct.toFixed(3)} % (${steady.lost} of ${steady.expected} packets)`,
+      ],
       ['loss, whole run', `${wholeRun.expected > 0 ? ((wholeRun.lost / wholeRun.expected) * 100).toFixed(3) : '—'} %`],
       ['UDP receive-buffer drops (machine)', `${udpDropsInWindow} in the window, ${udpDropsInRun} in the run`],
-      ['chair source sent (all layers + voice)', `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`],
+      [
+        'chair source sent (all layers + voice)',
+        `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`,
+      ],
       ['programme received per bot', `${Math.round(botKbps)} kbit/s, ${Math.round(botPacketsPerSecond)} packets/s`],
-      ['received against sent', measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent'],
+      [
+        'received against sent',
+        measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent',
+      ],
       [
         'replay sources: rejoins; keyframe requests to the chair (answered)',
         `${sourceRejoins}; ${chair.stats().keyframeRequests} (${chair.stats().keyframesSentOnRequest})`,
@@ -306,7 +384,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['consumers per worker', load.map((w) => w.consumers).join(' / ')],
       ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
       ['server process CPU (host)', `${serverCpuPct} %`],
-      ...(otherServersCpuPct.length > 0 ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]] : []),
+      ...(otherServersCpuPct.length > 0
+        ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]]
+        : []),
       ['bot processes CPU; per site', `${botCpuPct.map((c) => `${c} %`).join(' / ')}; ${botCpuPerSitePct.toFixed(3)} %`],
       ['replay sources + orchestration + Chromium driver CPU', `${sourcesCpuPct} %`],
       ['server RSS (node)', mb(memory.server)],
@@ -322,6 +402,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       workers: options.workers,
       nodes: options.nodes,
       botProcesses: options.botProcesses,
+      botTransportCc: options.transportCc,
       allReceivingMs,
       joinP50Ms: firstPacket.p50,
       joinP99Ms: firstPacket.p99,

@@ -72,7 +72,10 @@ async function start({ workers, sites, nodes }: { workers: number; sites: number
   const started = platform;
   stops.unshift(() => started.stop());
   for (let i = 1; i < nodes; i++) {
-    const node = await ServerProcess.create(started.db.url, { MEDIASOUP_NUM_WORKERS: String(workers), DRAIN_TIMEOUT_SECONDS: '1' });
+    const node = await ServerProcess.create(started.db.url, {
+      MEDIASOUP_NUM_WORKERS: String(workers),
+      DRAIN_TIMEOUT_SECONDS: '1',
+    });
     await node.start();
     otherNodes.push(node);
     stops.unshift(() => node.stop());

@@ -95,7 +95,10 @@ export class BotMedia {
     const media = new BotMedia(transport, onKeyframe);
     built.media = media;
     try {
-      await signalling.request('media:connectTransport', { transportId: options.id, dtlsParameters: await LightTransport.dtlsParameters() });
+      await signalling.request('media:connectTransport', {
+        transportId: options.id,
+        dtlsParameters: await LightTransport.dtlsParameters(),
+      });
     } catch (error) {
       media.close();
       throw error;

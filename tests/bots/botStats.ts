@@ -43,7 +43,12 @@ export function snapshotCounts(fleet: SiteBotStats[]): CountsSnapshot {
   const snapshot: CountsSnapshot = new Map();
   for (const bot of fleet) {
     for (const c of bot.consumers) {
-      snapshot.set(c.consumerId, { expected: c.counts.expected, lost: c.counts.lost, packets: c.counts.packets, bytes: c.counts.bytes });
+      snapshot.set(c.consumerId, {
+        expected: c.counts.expected,
+        lost: c.counts.lost,
+        packets: c.counts.packets,
+        bytes: c.counts.bytes,
+      });
     }
   }
   return snapshot;

@@ -60,7 +60,11 @@ export async function loadReplayClip(name: string): Promise<ReplayClip> {
   const look = SOURCE_LOOKS[name];
   if (!look) throw new Error(`no source look ${name}`);
   const recipe = JSON.stringify({ look, CLIP_SECONDS, CLIP_FPS, KEYFRAME_INTERVAL, LAYER_KBPS, OPUS_KBPS, v: 1 });
-  const dir = path.join(os.homedir(), '.cache/province-meet/replay-clips', `${name}-${createHash('sha256').update(recipe).digest('hex').slice(0, 12)}`);
+  const dir = path.join(
+    os.homedir(),
+    '.cache/province-meet/replay-clips',
+    `${name}-${createHash('sha256').update(recipe).digest('hex').slice(0, 12)}`,
+  );
   const files = [0, 1, 2].map((i) => path.join(dir, `layer${i}.ivf`));
   const opusFile = path.join(dir, 'voice.opus');
   if (!fs.existsSync(path.join(dir, 'done'))) await encode(look, dir, files, opusFile);
@@ -69,7 +73,8 @@ export async function loadReplayClip(name: string): Promise<ReplayClip> {
     return { ...layerSize(look, i), frames, keyframes: frames.flatMap((f, index) => (isKeyframe(f) ? [index] : [])) };
   });
   const opus = readOggOpus(fs.readFileSync(opusFile));
-  const bytes = layers.reduce((n, l) => n + l.frames.reduce((m, f) => m + f.length, 0), 0) + opus.reduce((n, p) => n + p.length, 0);
+  const bytes =
+    layers.reduce((n, l) => n + l.frames.reduce((m, f) => m + f.length, 0), 0) + opus.reduce((n, p) => n + p.length, 0);
   return { name, layers, opus, bitrateKbps: (bytes * 8) / CLIP_SECONDS / 1000 };
 }
 
@@ -94,20 +99,60 @@ async function encodeInto(look: SourceLook, files: string[], opusFile: string): 
   const filter =
     `[0:v]split=3[s0][s1][s2];` + scaled.map(({ width, height }, i) => `[s${i}]scale=${width}:${height}[v${i}]`).join(';');
   const vp8 = (kbps: number) => [
-    '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${kbps}k`, '-minrate', `${kbps}k`,
-    '-maxrate', `${kbps}k`, '-bufsize', `${kbps}k`, '-g', String(KEYFRAME_INTERVAL), '-keyint_min', String(KEYFRAME_INTERVAL),
-    '-auto-alt-ref', '0', '-lag-in-frames', '0', '-f', 'ivf',
+    '-c:v',
+    'libvpx',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    '-b:v',
+    `${kbps}k`,
+    '-minrate',
+    `${kbps}k`,
+    '-maxrate',
+    `${kbps}k`,
+    '-bufsize',
+    `${kbps}k`,
+    '-g',
+    String(KEYFRAME_INTERVAL),
+    '-keyint_min',
+    String(KEYFRAME_INTERVAL),
+    '-auto-alt-ref',
+    '0',
+    '-lag-in-frames',
+    '0',
+    '-f',
+    'ivf',
   ];
   await run('ffmpeg', [
-    '-y', '-loglevel', 'error',
-    '-f', 'lavfi', '-i', `${look.pattern}=size=${look.width}x${look.height}:rate=${CLIP_FPS}:duration=${CLIP_SECONDS}`,
-    '-filter_complex', filter,
+    '-y',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `${look.pattern}=size=${look.width}x${look.height}:rate=${CLIP_FPS}:duration=${CLIP_SECONDS}`,
+    '-filter_complex',
+    filter,
     ...[0, 1, 2].flatMap((i) => ['-map', `[v${i}]`, ...vp8(LAYER_KBPS[i]!), files[i]!]),
   ]);
   await run('ffmpeg', [
-    '-y', '-loglevel', 'error',
-    '-f', 'lavfi', '-i', `sine=frequency=${look.toneHz}:sample_rate=48000:duration=${CLIP_SECONDS}`,
-    '-c:a', 'libopus', '-b:a', `${OPUS_KBPS}k`, '-frame_duration', '20', '-application', 'voip', opusFile,
+    '-y',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${look.toneHz}:sample_rate=48000:duration=${CLIP_SECONDS}`,
+    '-c:a',
+    'libopus',
+    '-b:a',
+    `${OPUS_KBPS}k`,
+    '-frame_duration',
+    '20',
+    '-application',
+    'voip',
+    opusFile,
   ]);
 }
 
@@ -115,7 +160,7 @@ async function encodeInto(look: SourceLook, files: string[], opusFile: string): 
 function readIvf(file: Buffer): Buffer[] {
   if (file.toString('ascii', 0, 4) !== 'DKIF') throw new Error('not an IVF file');
   const frames: Buffer[] = [];
-  for (let at = file.readUInt16LE(6); at + 12 <= file.length; ) {
+  for (let at = file.readUInt16LE(6); at + 12 <= file.length;) {
     const size = file.readUInt32LE(at);
     frames.push(file.subarray(at + 12, at + 12 + size));
     at += 12 + size;
@@ -127,7 +172,7 @@ function readIvf(file: Buffer): Buffer[] {
 function readOggOpus(file: Buffer): Buffer[] {
   const packets: Buffer[] = [];
   let pending: Buffer[] = [];
-  for (let at = 0; at + 27 <= file.length; ) {
+  for (let at = 0; at + 27 <= file.length;) {
     if (file.toString('ascii', at, at + 4) !== 'OggS') throw new Error('not an Ogg stream');
     const segments = file[at + 26]!;
     let data = at + 27 + segments;

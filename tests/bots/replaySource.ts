@@ -32,7 +32,10 @@ const KEYFRAME_ANSWERS_MS = 300;
 class SentStream {
   private extendedSeq = Math.floor(Math.random() * 0x8000);
   readonly timestampBase = (Math.random() * 0xffffffff) >>> 0;
-  private readonly history = Array.from({ length: HISTORY }, (): { seq: number; packet: Buffer; headerLength: number } | undefined => undefined);
+  private readonly history = Array.from(
+    { length: HISTORY },
+    (): { seq: number; packet: Buffer; headerLength: number } | undefined => undefined,
+  );
   packets = 0;
   octets = 0;
 
@@ -127,8 +130,13 @@ export class ReplaySender {
       failed: onFailed,
     });
     try {
-      await signalling.request('media:connectTransport', { transportId: options.id, dtlsParameters: await LightTransport.dtlsParameters() });
-      await transport.connect((options.dtlsParameters as { fingerprints: Array<{ algorithm: string; value: string }> }).fingerprints);
+      await signalling.request('media:connectTransport', {
+        transportId: options.id,
+        dtlsParameters: await LightTransport.dtlsParameters(),
+      });
+      await transport.connect(
+        (options.dtlsParameters as { fingerprints: Array<{ algorithm: string; value: string }> }).fingerprints,
+      );
       sender = new ReplaySender(transport, clip);
       const cname = `replay-${clip.name}`;
       await signalling.request('media:produce', {
@@ -147,7 +155,11 @@ export class ReplaySender {
             { mimeType: 'video/rtx', payloadType: RTX_PT, clockRate: VIDEO_CLOCK, parameters: { apt: VP8_PT }, rtcpFeedback: [] },
           ],
           headerExtensions: [],
-          encodings: sender.layers.map((layer) => ({ ssrc: layer.stream.ssrc, rtx: { ssrc: layer.rtx.ssrc }, scalabilityMode: 'L1T1' })),
+          encodings: sender.layers.map((layer) => ({
+            ssrc: layer.stream.ssrc,
+            rtx: { ssrc: layer.rtx.ssrc },
+            scalabilityMode: 'L1T1',
+          })),
           rtcp: { cname, reducedSize: true },
         },
       });

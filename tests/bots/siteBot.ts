@@ -11,6 +11,11 @@ export interface SiteBotOptions {
   /** A SITE account invited to the meeting. */
   username: string;
   password: string;
+  /**
+   * Announce transport-cc as Chrome does (default), so the SFU runs send-side bandwidth estimation
+   * from the bot's transport-wide feedback; off, it sends each bot its preferred layer unmeasured.
+   */
+  transportCc?: boolean;
   /** Names the source of a programme keyframe of this size (the bench's sources differ in size). */
   sourceOfSize?: (width: number, height: number) => string;
   /** Told about problems the bot lives through (a consumer it could not build, a failed rejoin). */
@@ -95,7 +100,9 @@ export class SiteBot {
     const s = signalling;
     s.on('media:newConsumer', (offer) => {
       this.consumerEvents.push({ type: 'new', at: epochMs() });
-      this.receive(offer).catch((error: unknown) => this.options.onWarning?.(`${this.username}: could not receive ${offer.purpose}`, error));
+      this.receive(offer).catch((error: unknown) =>
+        this.options.onWarning?.(`${this.username}: could not receive ${offer.purpose}`, error),
+      );
     });
     s.on('media:consumerClosed', ({ consumerId }) => {
       this.consumerEvents.push({ type: 'closed', at: epochMs() });
@@ -166,7 +173,8 @@ export class SiteBot {
       siteId: this.siteId,
       joins: this.joins.map((j) => ({ ...j })),
       firstProgrammeVideoAt: programmeVideo.reduce<number | undefined>(
-        (first, p) => (p.firstPacketAt !== undefined && (first === undefined || p.firstPacketAt < first) ? p.firstPacketAt : first),
+        (first, p) =>
+          p.firstPacketAt !== undefined && (first === undefined || p.firstPacketAt < first) ? p.firstPacketAt : first,
         undefined,
       ),
       firstPictureAt: this.firstPictureAt,
@@ -212,7 +220,9 @@ export class SiteBot {
         },
         (consumer, frame, at) => this.keyframe(consumer, frame, at),
       );
-      await this.signalling.request('meeting:ready', { rtpCapabilities: chromeLikeCapabilities(rtpCapabilities) });
+      await this.signalling.request('meeting:ready', {
+        rtpCapabilities: chromeLikeCapabilities(rtpCapabilities, this.options.transportCc ?? true),
+      });
       record.readyAt = epochMs();
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
@@ -252,7 +262,14 @@ export class SiteBot {
  * extensions, which Chrome all supports. transport-cc included, the SFU runs its send-side
  * bandwidth estimation for each bot (which answers with transport-wide feedback) as for a kiosk.
  */
-export function chromeLikeCapabilities(router: Record<string, unknown>): RtpCapabilitiesInput {
-  const { codecs, headerExtensions } = router as RtpCapabilitiesInput;
-  return { codecs: codecs ?? [], headerExtensions: headerExtensions ?? [] };
+export function chromeLikeCapabilities(router: Record<string, unknown>, transportCc: boolean): RtpCapabilitiesInput {
+  const { codecs = [], headerExtensions = [] } = router as RtpCapabilitiesInput;
+  if (transportCc) return { codecs, headerExtensions };
+  return {
+    codecs: codecs.map((c) => ({
+      ...c,
+      rtcpFeedback: c.rtcpFeedback?.filter((f) => f.type !== 'transport-cc' && f.type !== 'goog-remb'),
+    })),
+    headerExtensions: headerExtensions.filter((e) => !e.uri.includes('transport-wide-cc') && !e.uri.includes('abs-send-time')),
+  };
 }

@@ -73,8 +73,10 @@ export class SourceBot {
   /** What it sent over all its joins. */
   stats(): ReplayStats & { joins: number } {
     const all = [...this.finished, ...(this.sender ? [this.sender.stats()] : [])];
-    const sum = (key: 'octets' | 'packets' | 'voicePackets' | 'sentForMs' | 'keyframeRequests' | 'keyframesSentOnRequest' | 'retransmissions') =>
-      all.reduce((n, s) => n + s[key], 0);
+    const sum = (
+      key:
+        'octets' | 'packets' | 'voicePackets' | 'sentForMs' | 'keyframeRequests' | 'keyframesSentOnRequest' | 'retransmissions',
+    ) => all.reduce((n, s) => n + s[key], 0);
     return {
       octets: sum('octets'),
       packets: sum('packets'),

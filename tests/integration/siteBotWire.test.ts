@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nack, parseCompound, pli } from '../bots/wire/rtcp.ts';
 import { buildRtp, extensionValue, headerLength } from '../bots/wire/rtpHeader.ts';
-import { peekRtpPayload, protectRtcp, protectRtp, SrtpGcmKeys, unprotectRtcp, unprotectRtpPayload } from '../bots/wire/srtpGcm.ts';
+import {
+  peekRtpPayload,
+  protectRtcp,
+  protectRtp,
+  SrtpGcmKeys,
+  unprotectRtcp,
+  unprotectRtpPayload,
+} from '../bots/wire/srtpGcm.ts';
 import { bindingRequest, isStun } from '../bots/wire/stun.ts';
 import { TransportFeedback } from '../bots/wire/transportFeedback.ts';
 import { packetizeFrame, readFrameStart } from '../bots/wire/vp8.ts';
@@ -28,7 +35,14 @@ describe('light bot wire formats', () => {
       expect(peekRtpPayload(keys, sealed, length, Math.floor(extended / 0x10000), 16).equals(opened.subarray(0, 16))).toBe(true);
       expect(extensionValue(sealed, 3)).toBe(0x0102);
     }
-    const { packet, headerLength: length } = buildRtp({ payloadType: 96, marker: false, sequenceNumber: 1, timestamp: 1, ssrc: 42, payload: randomBytes(50) });
+    const { packet, headerLength: length } = buildRtp({
+      payloadType: 96,
+      marker: false,
+      sequenceNumber: 1,
+      timestamp: 1,
+      ssrc: 42,
+      payload: randomBytes(50),
+    });
     const tampered = protectRtp(keys, packet, length, 0);
     tampered[length + 3]! ^= 1;
     expect(() => unprotectRtpPayload(keys, tampered, length, 0)).toThrow();
@@ -73,7 +87,11 @@ describe('light bot wire formats', () => {
   });
 
   it('writes STUN binding requests that end with a valid FINGERPRINT', async () => {
-    const { packet } = bindingRequest({ localUsernameFragment: 'abcd', remoteUsernameFragment: 'wxyz', remotePassword: 'secret' }, randomBytes(8), true);
+    const { packet } = bindingRequest(
+      { localUsernameFragment: 'abcd', remoteUsernameFragment: 'wxyz', remotePassword: 'secret' },
+      randomBytes(8),
+      true,
+    );
     expect(isStun(packet)).toBe(true);
     expect(packet.readUInt16BE(2)).toBe(packet.length - 20);
     const { crc32 } = await import('node:zlib');

@@ -44,7 +44,8 @@ describe('light site bots in a live meeting on two workers, with replay sources'
   const renegotiations: Record<string, number> = {};
 
   const fleet = () => bots.stats();
-  const switchedTo = (source: string, since: number) => fleet().filter((bot) => sourceArrival(bot, source, since) !== undefined).length;
+  const switchedTo = (source: string, since: number) =>
+    fleet().filter((bot) => sourceArrival(bot, source, since) !== undefined).length;
   /** A floor change; resolves once every bot shows `source`; records the bots' renegotiations. */
   async function floorChange(name: string, source: string, change: () => Promise<unknown>): Promise<number[]> {
     const since = epochMs();
@@ -75,7 +76,12 @@ describe('light site bots in a live meeting on two workers, with replay sources'
     sources.push(await start(account(siteB!).username, BOT_PASSWORD, 1));
     sources.push(await start(account(siteC!).username, BOT_PASSWORD, 2));
     // One after another, as rooms arrive: each lands on the worker least loaded by those before it.
-    bots = await BotFleet.start(platform.url, meetingId, accounts.filter((a) => botSites.includes(a.siteId)), sourceOfSize(clips));
+    bots = await BotFleet.start(
+      platform.url,
+      meetingId,
+      accounts.filter((a) => botSites.includes(a.siteId)),
+      sourceOfSize(clips),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -118,7 +124,9 @@ describe('light site bots in a live meeting on two workers, with replay sources'
     const killedAt = epochMs();
     process.kill(platform.workers.slot(0).worker.pid, 'SIGKILL');
     const rejoinedSince = () =>
-      fleet().filter((bot, i) => bot.joins.slice(joinsBefore[i]).some((join) => join.reason === 'reconnectRequired' && !join.error));
+      fleet().filter((bot, i) =>
+        bot.joins.slice(joinsBefore[i]).some((join) => join.reason === 'reconnectRequired' && !join.error),
+      );
     const recovered = () => {
       const rejoined = rejoinedSince();
       return rejoined.length > 0 && rejoined.every((bot) => programmeVideoArrival(bot, null, killedAt) !== undefined);

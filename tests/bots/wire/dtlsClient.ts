@@ -59,7 +59,11 @@ export interface RemoteFingerprint {
 }
 
 /** Runs the handshake; resolves with the SRTP keys, rejects on failure or after `timeoutMs`. */
-export async function dtlsHandshake(path: DtlsPath, remoteFingerprints: RemoteFingerprint[], timeoutMs: number): Promise<{ keys: SrtpKeys; close: () => void }> {
+export async function dtlsHandshake(
+  path: DtlsPath,
+  remoteFingerprints: RemoteFingerprint[],
+  timeoutMs: number,
+): Promise<{ keys: SrtpKeys; close: () => void }> {
   const expected = remoteFingerprints.find((f) => f.algorithm.toLowerCase() === 'sha-256');
   if (!expected) throw new Error('the server offers no sha-256 certificate fingerprint');
   const cert = await localCertificate();

@@ -84,7 +84,7 @@ export type RtcpMessage =
 
 export function parseCompound(compound: Buffer): RtcpMessage[] {
   const messages: RtcpMessage[] = [];
-  for (let at = 0; at + 4 <= compound.length; ) {
+  for (let at = 0; at + 4 <= compound.length;) {
     const format = compound[at]! & 0x1f;
     const type = compound[at + 1]!;
     const end = at + (compound.readUInt16BE(at + 2) + 1) * 4;
@@ -104,7 +104,8 @@ export function parseCompound(compound: Buffer): RtcpMessage[] {
     } else if (type === RTCP.PSFB && format === FMT_PLI) {
       messages.push({ type: 'keyframe', mediaSsrc: compound.readUInt32BE(at + 8) });
     } else if (type === RTCP.PSFB && format === FMT_FIR) {
-      for (let item = at + 12; item + 8 <= end; item += 8) messages.push({ type: 'keyframe', mediaSsrc: compound.readUInt32BE(item) });
+      for (let item = at + 12; item + 8 <= end; item += 8)
+        messages.push({ type: 'keyframe', mediaSsrc: compound.readUInt32BE(item) });
     }
     at = end;
   }

@@ -30,7 +30,7 @@ export function extensionValue(packet: Buffer, id: number): number {
   const start = 12 + (packet[0]! & 0x0f) * 4;
   if (packet.readUInt16BE(start) !== 0xbede) return -1;
   const end = start + 4 + packet.readUInt16BE(start + 2) * 4;
-  for (let at = start + 4; at < end; ) {
+  for (let at = start + 4; at < end;) {
     const byte = packet[at]!;
     if (byte === 0) {
       at++; // padding

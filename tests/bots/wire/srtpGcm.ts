@@ -88,7 +88,13 @@ export function unprotectRtpPayload(keys: SrtpGcmKeys, packet: Buffer, headerLen
  * descriptor and keyframe header, at a seventh of the cost of opening the whole packet (measured:
  * 1.1 µs against 7.2 µs for 1,200 bytes, most of it creating a cipher object per packet).
  */
-export function peekRtpPayload(keys: SrtpGcmKeys, packet: Buffer, headerLength: number, rollover: number, length: number): Buffer {
+export function peekRtpPayload(
+  keys: SrtpGcmKeys,
+  packet: Buffer,
+  headerLength: number,
+  rollover: number,
+  length: number,
+): Buffer {
   const end = Math.min(packet.length - TAG_LENGTH, headerLength + Math.min(length, 32));
   const counters = Buffer.alloc(32);
   const iv = rtpIv(keys.rtp.salt, packet.readUInt32BE(8), rollover, packet.readUInt16BE(2));

@@ -36,7 +36,11 @@ export function randomIceString(length: number): string {
 }
 
 /** A binding request; `transactionId` (12 bytes) identifies its answer. */
-export function bindingRequest(credentials: StunCredentials, tieBreaker: Buffer, nominate: boolean): { packet: Buffer; transactionId: Buffer } {
+export function bindingRequest(
+  credentials: StunCredentials,
+  tieBreaker: Buffer,
+  nominate: boolean,
+): { packet: Buffer; transactionId: Buffer } {
   const transactionId = randomBytes(12);
   const username = Buffer.from(`${credentials.remoteUsernameFragment}:${credentials.localUsernameFragment}`);
   const attributes = [

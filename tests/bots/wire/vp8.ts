@@ -21,7 +21,7 @@ export function readFrameStart(payload: Buffer): FrameStart | undefined {
   let at = 1;
   if (first & 0x80) {
     const extension = payload[at++] ?? 0;
-    if (extension & 0x80) at += (payload[at]! & 0x80) ? 2 : 1; // picture id, 15 or 7 bits
+    if (extension & 0x80) at += payload[at]! & 0x80 ? 2 : 1; // picture id, 15 or 7 bits
     if (extension & 0x40) at++; // TL0PICIDX
     if (extension & 0x30) at++; // TID / KEYIDX
   }
