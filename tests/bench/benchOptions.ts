@@ -9,12 +9,14 @@ export interface BenchOptions {
   nodes: number;
   /** Node processes the bots are spread over (one event loop cannot keep up with hundreds). */
   botProcesses: number;
+  /** Bots announce transport-cc as Chrome (the SFU estimates each one's bandwidth); off with --no-transport-cc. */
+  transportCc: boolean;
   /** The whole run stops after this long, whatever it is doing. */
   timeoutMs: number;
 }
 
 const USAGE =
-  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)]';
+  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)] [--no-transport-cc]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -25,6 +27,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       nodes: { type: 'string', default: '1' },
       'bot-processes': { type: 'string' },
       timeout: { type: 'string', default: '900' },
+      'no-transport-cc': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -33,12 +36,27 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const workers = Number(values.workers ?? (nodes > 1 ? 1 : os.availableParallelism()));
   const sites = Number(values.sites);
   const botProcesses = Number(values['bot-processes'] ?? (sites > 100 ? 2 : 1));
-  const options = { sites, workers, nodes, botProcesses, timeoutMs: Number(values.timeout) * 1000 };
+  const options = {
+    sites,
+    workers,
+    nodes,
+    botProcesses,
+    transportCc: !values['no-transport-cc'],
+    timeoutMs: Number(values.timeout) * 1000,
+  };
   const valid =
-    Number.isInteger(options.sites) && options.sites >= 2 && options.sites <= 348 &&
-    Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 64 &&
-    Number.isInteger(options.nodes) && options.nodes >= 1 && options.nodes <= 8 &&
-    Number.isInteger(options.botProcesses) && options.botProcesses >= 1 && options.botProcesses <= 8 &&
+    Number.isInteger(options.sites) &&
+    options.sites >= 2 &&
+    options.sites <= 348 &&
+    Number.isInteger(options.workers) &&
+    options.workers >= 1 &&
+    options.workers <= 64 &&
+    Number.isInteger(options.nodes) &&
+    options.nodes >= 1 &&
+    options.nodes <= 8 &&
+    Number.isInteger(options.botProcesses) &&
+    options.botProcesses >= 1 &&
+    options.botProcesses <= 8 &&
     options.timeoutMs > 0;
   if (!valid) throw new Error(USAGE);
   return options;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteAccount } from '../bots/meetingFixture.ts';
 import { RpcChild } from './childProcessRpc.ts';
-import type { FleetApi, Recovery } from './fleetProcess.ts';
+import type { FleetApi, FleetConnect, Recovery } from './fleetProcess.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,10 +22,12 @@ export class BotFleets {
   }
 
   /** Signs in and connects the bots, an even share in each process. */
-  async connect(args: { baseUrl: string; meetingId: string; accounts: SiteAccount[] }): Promise<{ failures: string[] }> {
+  async connect(args: FleetConnect): Promise<{ failures: string[] }> {
     const share = Math.ceil(args.accounts.length / this.children.length);
     const answers = await Promise.all(
-      this.children.map((child, i) => child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) })),
+      this.children.map((child, i) =>
+        child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) }),
+      ),
     );
     return { failures: answers.flatMap((a) => a.failures) };
   }
@@ -39,6 +40,23 @@ export class BotFleets {
 
   async arrivals(args: { siteId: string | null; since: number }): Promise<Array<number | null>> {
     return (await Promise.all(this.children.map((child) => child.call('arrivals', args)))).flat();
+  }
+
+  async sourceArrivals(args: { source: string; since: number }): Promise<Array<number | null>> {
+    return (await Promise.all(this.children.map((child) => child.call('sourceArrivals', args)))).flat();
+  }
+
+  async renegotiations(args: { from: number; to: number }): Promise<number> {
+    return (await Promise.all(this.children.map((child) => child.call('renegotiations', args)))).reduce((a, b) => a + b, 0);
+  }
+
+  async joinTimes(): ReturnType<FleetApi['joinTimes']> {
+    return (await Promise.all(this.children.map((child) => child.call('joinTimes')))).flat();
+  }
+
+  async feedbackSent(): Promise<{ nacks: number; plis: number }> {
+    const answers = await Promise.all(this.children.map((child) => child.call('feedbackSent')));
+    return { nacks: answers.reduce((n, a) => n + a.nacks, 0), plis: answers.reduce((n, a) => n + a.plis, 0) };
   }
 
   async recovery(args: { since: number }): Promise<Recovery> {

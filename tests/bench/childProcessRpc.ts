@@ -68,8 +68,17 @@ export class RpcChild<Api extends RpcApi> {
   call<M extends keyof Api & string>(method: M, ...args: Parameters<Api[M]>): ReturnType<Api[M]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (!this.child.connected) {
+        reject(new Error(`child process gone: cannot call ${method}`));
+        return;
+      }
       this.pending.set(id, { resolve, reject });
-      this.child.send({ id, method, arg: args[0] } satisfies RpcRequest);
+      // A channel that closes meanwhile fails this one call, not the benchmark's process.
+      this.child.send({ id, method, arg: args[0] } satisfies RpcRequest, (error) => {
+        if (!error) return;
+        this.pending.delete(id);
+        reject(error);
+      });
     }) as ReturnType<Api[M]>;
   }
 

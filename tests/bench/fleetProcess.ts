@@ -2,8 +2,8 @@
  * The benchmark's bot process: every site bot of the run, in one Node process apart from the
  * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
  */
-import { currentProgrammeVideo, programmeVideoArrival, snapshotCounts } from '../bots/botStats.ts';
-import type { SiteAccount } from '../bots/meetingFixture.ts';
+import { currentProgrammeVideo, programmeVideoArrival, renegotiationsBetween, snapshotCounts } from '../bots/botStats.ts';
+import type { SiteAccount } from '../support/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
 import { serveRpc } from './childProcessRpc.ts';
@@ -19,14 +19,35 @@ function warn(message: string, error: unknown): void {
   warnings.push(`${message}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-async function connect(args: { baseUrl: string; meetingId: string; accounts: SiteAccount[] }): Promise<{ failures: string[] }> {
+export interface FleetConnect {
+  baseUrl: string;
+  meetingId: string;
+  accounts: SiteAccount[];
+  /** Each source's picture sizes ('WxH' → source name), for the bots to tell sources apart. */
+  sourceSizes: Record<string, string>;
+  /** Whether the bots announce transport-cc (and so get the SFU's bandwidth estimation), as Chrome. */
+  transportCc: boolean;
+}
+
+async function connect(args: FleetConnect): Promise<{ failures: string[] }> {
   const failures: string[] = [];
+  const sourceOfSize = (width: number, height: number) => args.sourceSizes[`${width}x${height}`] ?? `${width}x${height}`;
   const queue = [...args.accounts];
   const connectNext = async (): Promise<void> => {
     for (let account = queue.shift(); account; account = queue.shift()) {
       try {
-        bots.push(await SiteBot.connect({ baseUrl: args.baseUrl, meetingId: args.meetingId, ...account, onWarning: warn }));
-        if (bots.length % PROGRESS_EVERY === 0) console.log(`[bots] ${bots.length}/${args.accounts.length} signed in and connected`);
+        bots.push(
+          await SiteBot.connect({
+            baseUrl: args.baseUrl,
+            meetingId: args.meetingId,
+            ...account,
+            sourceOfSize,
+            transportCc: args.transportCc,
+            onWarning: warn,
+          }),
+        );
+        if (bots.length % PROGRESS_EVERY === 0)
+          console.log(`[bots] ${bots.length}/${args.accounts.length} signed in and connected`);
       } catch (error) {
         failures.push(`${account.username}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -47,6 +68,37 @@ async function joinAll(): Promise<{ startedAt: number; failures: string[] }> {
 /** Per bot: when `siteId`'s camera (null: the chair) first arrived as programme after `since`. */
 async function arrivals({ siteId, since }: { siteId: string | null; since: number }): Promise<Array<number | null>> {
   return bots.map((bot) => programmeVideoArrival(bot.stats(), siteId, since) ?? null);
+}
+
+/** Per bot: when it first showed `source`'s picture after `since` (null: not yet). */
+async function sourceArrivals({ source, since }: { source: string; since: number }): Promise<Array<number | null>> {
+  return bots.map((bot) => bot.sourceArrival(source, since) ?? null);
+}
+
+/** Consumer events (renegotiations) all bots were sent in [from, to). */
+async function renegotiations({ from, to }: { from: number; to: number }): Promise<number> {
+  return bots.reduce((n, bot) => n + renegotiationsBetween(bot.stats(), from, to), 0);
+}
+
+/** Per bot: its first join's request, first programme packet and first programme picture (epoch ms). */
+async function joinTimes(): Promise<
+  Array<{ requestedAt: number | null; answeredAt: number | null; firstPacketAt: number | null; firstPictureAt: number | null }>
+> {
+  return bots.map((bot) => {
+    const s = bot.stats();
+    return {
+      requestedAt: s.joins[0]?.requestedAt ?? null,
+      answeredAt: s.joins[0]?.answeredAt ?? null,
+      firstPacketAt: s.firstProgrammeVideoAt ?? null,
+      firstPictureAt: s.firstPictureAt ?? null,
+    };
+  });
+}
+
+/** What the bots sent back, summed: NACKs, PLIs, and packets of no consumer (bandwidth probes). */
+async function feedbackSent(): Promise<{ nacks: number; plis: number }> {
+  const consumers = bots.flatMap((bot) => bot.stats().consumers);
+  return { nacks: consumers.reduce((n, c) => n + c.nacksSent, 0), plis: consumers.reduce((n, c) => n + c.plisSent, 0) };
 }
 
 /** A bot whose programme video has brought no packet for this long is not receiving. */
@@ -83,7 +135,7 @@ async function recovery({ since }: { since: number }): Promise<Recovery> {
   return { moved: moved.length, recovered, lastMs: all ? Math.max(...arrivalsAfter.map((a) => a! - since)) : null, stalled };
 }
 
-async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number }]>> {
+async function counts(): Promise<Array<[string, { expected: number; lost: number; packets: number; bytes: number }]>> {
   return [...snapshotCounts(bots.map((bot) => bot.stats()))];
 }
 
@@ -99,7 +151,20 @@ async function closeAll(): Promise<void> {
   for (const bot of bots.splice(0)) bot.close();
 }
 
-export const fleetApi = { connect, joinAll, arrivals, recovery, counts, stats, takeWarnings, close: closeAll };
+export const fleetApi = {
+  connect,
+  joinAll,
+  arrivals,
+  sourceArrivals,
+  renegotiations,
+  joinTimes,
+  feedbackSent,
+  recovery,
+  counts,
+  stats,
+  takeWarnings,
+  close: closeAll,
+};
 export type FleetApi = typeof fleetApi;
 
 serveRpc(fleetApi, closeAll);

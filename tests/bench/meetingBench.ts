@@ -1,35 +1,35 @@
 /**
- * `npm run bench:meeting -- --sites N [--workers N] [--nodes N]`: one live meeting on a real platform node (or a cluster of N), a
- * Chromium chair sending its fake camera, one Chromium site kiosk that will take the floor, and
- * N − 1 bot sites that all join at the same moment. Measures how long until every site receives
- * the programme, the join times, the floor switch to the kiosk and back, worker CPU in a steady
- * window, packet loss and memory. Prints a table and, last, one line of JSON.
+ * `npm run bench:meeting -- --sites N [--workers N] [--nodes N]`: one live meeting on a real platform node (or a cluster of N),
+ * measured from N light site bots (ICE, DTLS, SRTP on the wire; counting from RTP headers) that all
+ * join at the same moment. The programme's sources send a fixed, known load: the chair and the
+ * site that takes the floor are replay sources (a recorded VP8 simulcast clip and Opus, ~1.2–1.5
+ * Mbps), whose pictures differ in size, so each bot knows whose picture it shows from the
+ * keyframes it receives. One Chromium kiosk rides along and must decode each source, to prove the
+ * pictures are right. Measures the join storm (until every site shows the programme), the first
+ * picture, a steady window (loss, what the bots received against what was sent, CPU, memory),
+ * ten floor switches in a row (grant / revoke) with the renegotiations they cost, and with
+ * --nodes > 1 a node killed. Prints a table and, last, one line of JSON.
  *
- * With --nodes N the meeting's host runs in the platform process and N − 1 more nodes run as
- * server processes on the same database and Redis: sites are placed across them, and at the end
- * one of the other nodes is killed (SIGKILL) to measure how long its sites take to receive the
- * programme again.
- *
- * Processes: this one (orchestration and Chromium), the platform (platformProcess.ts) and the bots
- * (fleetProcess.ts). Everything runs on 127.0.0.1 and stops by itself after --timeout.
+ * Processes: this one (orchestration, the replay sources, Chromium), the platform
+ * (platformProcess.ts) and the bots (fleetProcess.ts, several above 100 sites). Everything runs
+ * on 127.0.0.1 and stops by itself after --timeout.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { lossBetween, type CountsSnapshot } from '../bots/botStats.ts';
-import {
-  grantFloorFromChair,
-  openMeetingInBrowser,
-  revokeFloorFromChair,
-  type BrowserParticipant,
-} from '../bots/meetingBrowsers.ts';
+import { openMeetingInBrowser, type BrowserParticipant } from '../bots/meetingBrowsers.ts';
+import { loadReplayClip, type ReplayClip } from '../bots/replayClips.ts';
+import { epochMs } from '../bots/rtpCounter.ts';
+import { SourceBot } from '../bots/sourceBot.ts';
+import type { SiteBotStats } from '../bots/siteBot.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
-import { distribution, formatDistribution, formatTable, type Distribution } from './benchReport.ts';
+import { distribution, formatDistribution, formatTable, percentile, type Distribution } from './benchReport.ts';
 import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { Recovery } from './fleetProcess.ts';
-import type { SiteBotStats } from '../bots/siteBot.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
 import { rssMb, startCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
 
@@ -38,11 +38,39 @@ const REPO_ROOT = path.resolve(HERE, '../..');
 /** Time given to the join storm and to each floor switch to reach every bot. */
 const STORM_TIMEOUT_MS = 120_000;
 const SWITCH_TIMEOUT_MS = 30_000;
+/** Floor switches in a row (grant, revoke, grant, …) and the pause between them. */
+const SWITCHES = 10;
+const BETWEEN_SWITCHES_MS = 2_000;
 /** Let the join storm's keyframes and bandwidth probing settle before measuring steady state. */
 const SETTLE_MS = 5_000;
 const STEADY_WINDOW_MS = 10_000;
 /** A killed node's sites must be placed again and receive the programme within this. */
 const NODE_RECOVERY_TIMEOUT_MS = 60_000;
+/** What the bots received may fall short of what was sent by this much before the bench says so. */
+const RECEIVED_TOLERANCE = 0.95;
+/** The chair's picture and the floor-taking site's. */
+const CHAIR_SOURCE = 'A';
+const SPEAKER_SOURCE = 'B';
+
+/** A floor request of a source, once it is joined (it may be rejoining after its transport failed). */
+async function floorRequest(
+  source: SourceBot,
+  name: 'floor:request' | 'floor:revoke' | 'floor:grant',
+  payload: { siteId?: string },
+): Promise<void> {
+  const deadline = performance.now() + SWITCH_TIMEOUT_MS;
+  for (;;) {
+    await source.joined();
+    try {
+      await source.client.request(name, payload as never);
+      return;
+    } catch (error) {
+      if (performance.now() > deadline || (error as { code?: string }).code !== 'CONFLICT') throw error;
+      progress(`${source.username} is not in the meeting (${name}): it joins again`);
+      await source.rejoin();
+    }
+  }
+}
 
 function progress(message: string): void {
   console.log(`[bench] ${message}`);
@@ -70,44 +98,52 @@ interface Run {
   fleet?: BotFleets;
   browser?: Browser;
   pages: BrowserParticipant[];
+  sources: SourceBot[];
 }
 
-
-/** Waits until every bot receives `siteId`'s camera (null: the chair) as programme after `since`. */
+/** Waits until every bot shows `source`'s picture after `since`; how long each took (ms), and how many never did. */
 async function measureSwitch(
   fleet: BotFleets,
-  siteId: string | null,
+  source: string,
   since: number,
   what: string,
   timeoutMs: number,
-): Promise<{ delays: Distribution }> {
+): Promise<Distribution & { delays: number[] }> {
   let arrivals: Array<number | null> = [];
   await waitUntil(
     what,
     async () => {
-      arrivals = await fleet.arrivals({ siteId, since });
+      arrivals = await fleet.sourceArrivals({ source, since });
       return arrivals.every((a) => a !== null);
     },
     timeoutMs,
   );
   const delays = arrivals.flatMap((a) => (a === null ? [] : [a - since]));
-  return { delays: distribution(delays, arrivals.length) };
+  return { ...distribution(delays, arrivals.length), delays };
 }
 
 /** Where a bot got stuck: its joins and what it was offered and received. */
 function describeBot(bot: SiteBotStats): string {
-  const joins = bot.joins.map((j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`);
+  const joins = bot.joins.map(
+    (j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`,
+  );
   const consumers = bot.consumers.map((c) => `${c.purpose}${c.closedAt ? ' closed' : ''}: ${c.counts.packets} packets`);
-  return `${bot.username}: joins [${joins.join(', ')}]; consumers [${consumers.join(', ')}]`;
+  return `${bot.username}: joins [${joins.join(', ')}]; consumers [${consumers.join(', ')}]; sources [${bot.sourceChanges.map((c) => c.source).join(', ')}]`;
+}
+
+/** Picture sizes of every layer of the clips, for the bots to name the source of a keyframe. */
+function sourceSizes(clips: ReplayClip[]): Record<string, string> {
+  return Object.fromEntries(clips.flatMap((clip) => clip.layers.map((l) => [`${l.width}x${l.height}`, clip.name])));
 }
 
 async function runBench(options: BenchOptions, run: Run): Promise<void> {
   progress(
-    `${options.sites} sites (1 Chromium kiosk + ${options.sites - 1} bots in ${options.botProcesses} process(es)), ` +
-      `${options.nodes} node(s) × ${options.workers} mediasoup workers`,
+    `${options.sites} sites (${options.sites - 2} light bots in ${options.botProcesses} process(es), 1 Chromium kiosk, ` +
+      `1 replay source taking the floor) and a replay chair, ${options.nodes} node(s) × ${options.workers} mediasoup workers`,
   );
-  progress('mediasoup worker binary…');
+  progress('mediasoup worker binary and replay clips…');
   const workerBin = await resolveWorkerBinary();
+  const clips = await Promise.all([CHAIR_SOURCE, SPEAKER_SOURCE].map(loadReplayClip));
 
   progress('database, platform, accounts and meeting…');
   const platform = RpcChild.start<PlatformApi>(path.join(HERE, 'platformProcess.ts'), {
@@ -115,54 +151,84 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     MEDIASOUP_WORKER_BIN: workerBin,
   });
   run.platform = platform;
-  const setup: BenchSetup = await platform.call('start', { workers: options.workers, sites: options.sites, nodes: options.nodes });
+  const setup: BenchSetup = await platform.call('start', {
+    workers: options.workers,
+    sites: options.sites,
+    nodes: options.nodes,
+  });
   progress(`platform at ${setup.url}, meeting ${setup.meetingId}`);
-  const producers = async () => (await platform.call('workerLoad')).reduce((n, w) => n + w.producers, 0);
+  const warnings: string[] = [];
+  const warn = (message: string, error: unknown) => warnings.push(`${message}: ${String(error)}`);
 
-  progress('Chromium chair (camera and microphone)…');
+  progress('replay sources: the chair and the site that will take the floor…');
+  const chair = await SourceBot.start({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    ...setup.chair,
+    clip: clips[0]!,
+    onWarning: warn,
+  });
+  run.sources.push(chair);
+  const speaker = await SourceBot.start({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    ...setup.speaker,
+    clip: clips[1]!,
+    onWarning: warn,
+  });
+  run.sources.push(speaker);
+
+  const [kioskAccount, ...botAccounts] = setup.bots;
+  progress(`Chromium kiosk ${kioskAccount!.username} rides along…`);
   const browser = await launchChromium();
   run.browser = browser;
-  const chair = await openMeetingInBrowser(browser, setup.url, setup.meetingId, setup.chair);
-  run.pages.push(chair);
-  if (!(await waitUntil('the chair sends camera and microphone', async () => (await producers()) >= 2, 60_000))) {
-    throw new Error('the Chromium chair never sent its camera and microphone');
-  }
-  progress(`Chromium site kiosk ${setup.speaker.username} (camera and microphone)…`);
-  const speaker = await openMeetingInBrowser(browser, setup.url, setup.meetingId, setup.speaker);
-  run.pages.push(speaker);
-  if (!(await waitUntil('the kiosk sends camera and microphone', async () => (await producers()) >= 4, 60_000))) {
-    throw new Error('the Chromium kiosk never sent its camera and microphone');
-  }
+  const kiosk = await openMeetingInBrowser(browser, setup.url, setup.meetingId, kioskAccount!);
+  run.pages.push(kiosk);
 
-  progress(`signing in and connecting ${setup.bots.length} bots…`);
+  progress(`signing in and connecting ${botAccounts.length} bots…`);
   const fleet = BotFleets.start(options.botProcesses);
   run.fleet = fleet;
-  const connected = await fleet.connect({ baseUrl: setup.url, meetingId: setup.meetingId, accounts: setup.bots });
-  if (connected.failures.length > 0) progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
+  const connected = await fleet.connect({
+    baseUrl: setup.url,
+    meetingId: setup.meetingId,
+    accounts: botAccounts,
+    sourceSizes: sourceSizes(clips),
+    transportCc: options.transportCc,
+  });
+  if (connected.failures.length > 0)
+    progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
+  const botCount = botAccounts.length;
 
   const udpDropsAtStart = udpReceiveBufferErrors();
-  progress(`all ${setup.bots.length} bots join at once…`);
+  progress(`all ${botCount} bots join at once…`);
   const storm = await fleet.joinAll();
   if (storm.failures.length > 0) progress(`${storm.failures.length} joins failed, e.g. ${storm.failures[0]}`);
-  const received = await measureSwitch(fleet, null, storm.startedAt, 'join storm: every bot receives the chair', STORM_TIMEOUT_MS);
-  const botStats = await fleet.stats();
-  for (const bot of botStats.filter((b) => b.firstProgrammeVideoAt === undefined).slice(0, 5)) {
-    progress(`never received: ${describeBot(bot)}`);
-  }
-  const firstJoins = botStats.map((b) => b.joins[0]);
-  const joinDelays = botStats.flatMap((b) =>
-    b.firstProgrammeVideoAt !== undefined && b.joins[0] ? [b.firstProgrammeVideoAt - b.joins[0].requestedAt] : [],
+  const received = await measureSwitch(
+    fleet,
+    CHAIR_SOURCE,
+    storm.startedAt,
+    'join storm: every bot shows the chair',
+    STORM_TIMEOUT_MS,
   );
-  // Audio needs no keyframe: its first packet shows when the transport was up, video's the keyframe too.
-  const audioDelays = botStats.flatMap((b) => {
-    const audio = b.consumers.find((c) => c.purpose === 'programme-audio' && c.siteId === null);
-    return audio?.counts.firstPacketAt !== undefined && b.joins[0] ? [audio.counts.firstPacketAt - b.joins[0].requestedAt] : [];
-  });
-  const answerDelays = firstJoins.flatMap((j) => (j?.answeredAt !== undefined ? [j.answeredAt - j.requestedAt] : []));
-  const readyDelays = firstJoins.flatMap((j) => (j?.readyAt !== undefined ? [j.readyAt - j.requestedAt] : []));
-  const everyoneReceived = received.delays.count === setup.bots.length;
-  const allReceivingMs = everyoneReceived ? received.delays.max : null;
-  progress(`${received.delays.count}/${setup.bots.length} bots receive the programme`);
+  for (const bot of (await fleet.stats()).filter((b) => b.firstPictureAt === undefined).slice(0, 5)) {
+    progress(`never showed the programme: ${describeBot(bot)}`);
+  }
+  const joins = await fleet.joinTimes();
+  const since = (at: number | null, from: number | null) => (at !== null && from !== null ? [at - from] : []);
+  const firstPacket = distribution(
+    joins.flatMap((j) => since(j.firstPacketAt, j.requestedAt)),
+    botCount,
+  );
+  const firstPicture = distribution(
+    joins.flatMap((j) => since(j.firstPictureAt, j.requestedAt)),
+    botCount,
+  );
+  const answered = distribution(
+    joins.flatMap((j) => since(j.answeredAt, j.requestedAt)),
+    botCount,
+  );
+  const allReceivingMs = received.count === botCount ? received.max : null;
+  progress(`${received.count}/${botCount} bots show the programme`);
 
   progress(`settling ${SETTLE_MS / 1000} s, then a steady ${STEADY_WINDOW_MS / 1000} s window…`);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -170,27 +236,83 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const workerPids = load.map((w) => w.pid);
   const otherServerPids = await platform.call('nodePids');
   const countsBefore: CountsSnapshot = new Map(await fleet.counts());
+  const sentBefore = chair.stats();
   const udpDropsBeforeWindow = udpReceiveBufferErrors();
-  const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, ...fleet.pids]);
+  const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, ...fleet.pids, process.pid]);
   await new Promise((r) => setTimeout(r, STEADY_WINDOW_MS));
   const cpuPct = cpu.stop().map((pct) => Math.round(pct * 10) / 10);
   const steady = lossBetween(countsBefore, new Map(await fleet.counts()));
+  const sentAfter = chair.stats();
   const udpDropsInWindow = udpReceiveBufferErrors() - udpDropsBeforeWindow;
   const lossPct = steady.expected > 0 ? (steady.lost / steady.expected) * 100 : null;
-  const memory = {
-    server: rssMb(platform.pid),
-    workers: workerPids.map(rssMb),
-    bots: fleet.pids.map(rssMb),
+  const memory = { server: rssMb(platform.pid), workers: workerPids.map(rssMb), bots: fleet.pids.map(rssMb) };
+  // What one site should receive each second: the chair's top layer and its voice.
+  const perSecond = (n: number) => (n / STEADY_WINDOW_MS) * 1000;
+  const sentPacketsPerSecond = perSecond(
+    sentAfter.layerPackets[2]! - sentBefore.layerPackets[2]! + sentAfter.voicePackets - sentBefore.voicePackets,
+  );
+  const sentKbps = (perSecond(sentAfter.octets - sentBefore.octets) * 8) / 1000;
+  const botPacketsPerSecond = perSecond(steady.packets) / Math.max(1, botCount);
+  const botKbps = (perSecond(steady.bytes) * 8) / 1000 / Math.max(1, botCount);
+  const measuredItself = botPacketsPerSecond < sentPacketsPerSecond * RECEIVED_TOLERANCE;
+
+  progress(`${SWITCHES} floor switches in a row (grant to the replay site, revoke back to the chair)…`);
+  // A floor command the overloaded host does not answer fails its switch, not the whole run.
+  const command = async (
+    source: SourceBot,
+    name: 'floor:request' | 'floor:revoke' | 'floor:grant',
+    payload: { siteId?: string },
+  ) => {
+    try {
+      await floorRequest(source, name, payload);
+      return true;
+    } catch (error) {
+      warn(`${name} by ${source.username}`, error);
+      progress(`${name} failed: ${String(error)}`);
+      return false;
+    }
   };
+  await command(speaker, 'floor:request', {});
+  const switches: Array<{ to: string; delays: Distribution & { delays: number[] }; renegotiations: number }> = [];
+  let kioskDecodedSpeaker = false;
+  let kioskDecodedChair = false;
+  const speakerSiteId = setup.speaker.siteId;
+  for (let i = 0; i < SWITCHES; i++) {
+    const granting = i % 2 === 0;
+    if (granting && i > 0) await command(speaker, 'floor:request', {});
+    const from = epochMs();
+    const sent = await command(chair, granting ? 'floor:grant' : 'floor:revoke', granting ? { siteId: speakerSiteId } : {});
+    const to = granting ? SPEAKER_SOURCE : CHAIR_SOURCE;
+    const delays = sent
+      ? await measureSwitch(fleet, to, from, `switch ${i + 1}: every bot shows ${to}`, SWITCH_TIMEOUT_MS)
+      : { ...distribution([], botCount), delays: [] };
+    const renegotiations = (await fleet.renegotiations({ from, to: epochMs() })) / Math.max(1, botCount);
+    switches.push({ to, delays, renegotiations });
+    progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
+    // The Chromium kiosk must decode the same source (read from its own WebRTC statistics).
+    if (granting && !kioskDecodedSpeaker)
+      kioskDecodedSpeaker = await waitUntil(
+        'the kiosk decodes the floor site',
+        async () => (await kiosk.screen.programmeFramesFrom(speakerSiteId)) > 0,
+        10_000,
+      );
+    if (!granting && !kioskDecodedChair)
+      kioskDecodedChair = await waitUntil(
+        'the kiosk decodes the chair',
+        async () => (await kiosk.screen.programmeFramesFrom(null)) > 0,
+        10_000,
+      );
+    await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));
+  }
+  const grant = switches[0]!.delays;
+  const back = switches[1]!.delays;
+  // The p99 over every site's delay in every switch.
+  const switchP99 = percentile(
+    switches.flatMap((s) => s.delays.delays),
+    99,
+  );
 
-  progress('the chair grants the floor to the Chromium kiosk…');
-  const grantedAt = await grantFloorFromChair(chair.screen, speaker.screen, setup.speaker.siteName);
-  const floor = await measureSwitch(fleet, setup.speaker.siteId, grantedAt, 'every bot receives the kiosk', SWITCH_TIMEOUT_MS);
-  progress('the chair ends the floor…');
-  const revokedAt = await revokeFloorFromChair(chair.screen);
-  const back = await measureSwitch(fleet, null, revokedAt, 'every bot receives the chair again', SWITCH_TIMEOUT_MS);
-
-  // Clients whose media run on each node (the chair and kiosk included).
+  // Clients whose media run on each node (the sources and the kiosk included).
   const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
     load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
   );
@@ -214,27 +336,59 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
 
   const wholeRun = lossBetween(new Map(), new Map(await fleet.counts()));
   const udpDropsInRun = udpReceiveBufferErrors() - udpDropsAtStart;
-  const warnings = await fleet.takeWarnings();
+  warnings.push(...(await fleet.takeWarnings()));
+  const feedback = await fleet.feedbackSent();
   const workerCpuPct = cpuPct.slice(0, workerPids.length);
-  const serverCpuPct = cpuPct[workerPids.length];
+  const serverCpuPct = cpuPct[workerPids.length]!;
   const otherServersCpuPct = cpuPct.slice(workerPids.length + 1, workerPids.length + 1 + otherServerPids.length);
-  const botCpuPct = cpuPct.slice(workerPids.length + 1 + otherServerPids.length);
+  const botCpuPct = cpuPct.slice(workerPids.length + 1 + otherServerPids.length, -1);
+  const sourcesCpuPct = cpuPct.at(-1)!;
+  const botCpuPerSitePct = botCpuPct.reduce((a, b) => a + b, 0) / Math.max(1, botCount);
   const mb = (v: number) => `${Math.round(v)} MB`;
+  const switchesNotComplete = switches.filter((s) => s.delays.count < s.delays.of).length;
+  const sitesNotSwitched = grant.of - grant.count;
+  // A source rejoins when its transport failed (ICE consent or DTLS under load): every site then renegotiates.
+  const sourceRejoins = chair.stats().joins - 1 + speaker.stats().joins - 1;
+  const renegotiationsPerSwitch = switches.reduce((n, s) => n + s.renegotiations, 0) / switches.length;
 
   console.log(
     formatTable(`Meeting benchmark — ${options.sites} sites, ${options.nodes} node(s) × ${options.workers} workers`, [
-      ['sites receiving the programme', `${received.delays.count} bots of ${setup.bots.length} (+ Chromium kiosk)`],
-      ['all receiving after', allReceivingMs === null ? 'never (see above)' : `${allReceivingMs} ms`],
-      ['join → first programme packet', formatDistribution(distribution(joinDelays, setup.bots.length))],
-      ['join → first programme audio packet', formatDistribution(distribution(audioDelays, setup.bots.length))],
-      ['join request → answer', formatDistribution(distribution(answerDelays, setup.bots.length))],
-      ['join request → ready acknowledged', formatDistribution(distribution(readyDelays, setup.bots.length))],
-      ['floor grant → kiosk on every bot', formatDistribution(floor.delays)],
-      ['floor revoke → chair on every bot', formatDistribution(back.delays)],
-      ['loss, steady 10 s window', `${lossPct === null ? '—' : lossPct.toFixed(3)} % (${steady.lost} of ${steady.expected} packets)`],
+      ['sites showing the programme', `${received.count} bots of ${botCount} (+ Chromium kiosk, + replay site)`],
+      ['all showing it after', allReceivingMs === null ? 'never (see above)' : `${allReceivingMs} ms`],
+      ['join → first programme packet', formatDistribution(firstPacket)],
+      ['join → first programme picture (keyframe)', formatDistribution(firstPicture)],
+      ['join request → answer', formatDistribution(answered)],
+      ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
+      ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
+      [
+        `${SWITCHES} switches in a row, p99 over every site and switch`,
+        `${switchP99 === undefined ? '—' : Math.round(switchP99)} ms (${switchesNotComplete} switches incomplete)`,
+      ],
+      ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
+      [
+        'Chromium kiosk decodes the floor site / the chair',
+        `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}`,
+      ],
+      [
+        'loss, steady 10 s window',
+        `${lossPct === null ? '—' : lossPct.toFixed(3)} % (${steady.lost} of ${steady.expected} packets)`,
+      ],
       ['loss, whole run', `${wholeRun.expected > 0 ? ((wholeRun.lost / wholeRun.expected) * 100).toFixed(3) : '—'} %`],
       ['UDP receive-buffer drops (machine)', `${udpDropsInWindow} in the window, ${udpDropsInRun} in the run`],
-      ['programme packets per bot per s', `${Math.round(steady.packets / STEADY_WINDOW_MS * 1000 / Math.max(1, setup.bots.length))}`],
+      [
+        'chair source sent (all layers + voice)',
+        `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`,
+      ],
+      ['programme received per bot', `${Math.round(botKbps)} kbit/s, ${Math.round(botPacketsPerSecond)} packets/s`],
+      [
+        'received against sent',
+        measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent',
+      ],
+      [
+        'replay sources: rejoins; keyframe requests to the chair (answered)',
+        `${sourceRejoins}; ${chair.stats().keyframeRequests} (${chair.stats().keyframesSentOnRequest})`,
+      ],
+      ['bots sent NACK / PLI (whole run)', `${feedback.nacks} / ${feedback.plis}`],
       ['clients per node (media placed there)', clientsPerNode.join(' / ')],
       [
         'node killed → its sites receive again',
@@ -247,56 +401,75 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['consumers per worker', load.map((w) => w.consumers).join(' / ')],
       ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
       ['server process CPU (host)', `${serverCpuPct} %`],
-      ...(otherServersCpuPct.length > 0 ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]] : []),
-      ['bot processes CPU', botCpuPct.map((c) => `${c} %`).join(' / ')],
+      ...(otherServersCpuPct.length > 0
+        ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]]
+        : []),
+      ['bot processes CPU; per site', `${botCpuPct.map((c) => `${c} %`).join(' / ')}; ${botCpuPerSitePct.toFixed(3)} %`],
+      ['replay sources + orchestration + Chromium driver CPU', `${sourcesCpuPct} %`],
       ['server RSS (node)', mb(memory.server)],
       ['worker RSS', memory.workers.map(mb).join(' / ')],
       ['bot processes RSS', memory.bots.map(mb).join(' / ')],
-      ['bot warnings', warnings.length === 0 ? 'none' : `${warnings.length}, e.g. ${warnings[0]}`],
+      ['warnings', warnings.length === 0 ? 'none' : `${warnings.length}, e.g. ${warnings[0]}`],
     ]),
   );
   console.log(
     JSON.stringify({
       sites: options.sites,
-      bots: setup.bots.length,
+      bots: botCount,
       workers: options.workers,
       nodes: options.nodes,
       botProcesses: options.botProcesses,
-      clientsPerNode,
-      nodeKillRecoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
-      nodeKillSitesMoved: nodeKill?.moved ?? null,
-      everyoneReceived,
+      botTransportCc: options.transportCc,
       allReceivingMs,
-      joinP50Ms: distribution(joinDelays, setup.bots.length).p50,
-      joinP99Ms: distribution(joinDelays, setup.bots.length).p99,
-      floorSwitchP50Ms: floor.delays.p50,
-      floorSwitchP99Ms: floor.delays.count === setup.bots.length ? floor.delays.p99 : null,
-      floorReturnP99Ms: back.delays.count === setup.bots.length ? back.delays.p99 : null,
+      joinP50Ms: firstPacket.p50,
+      joinP99Ms: firstPacket.p99,
+      firstPictureP50Ms: firstPicture.p50,
+      firstPictureP99Ms: firstPicture.p99,
+      floorSwitchP50Ms: grant.p50,
+      floorSwitchP99Ms: grant.count === grant.of ? grant.p99 : null,
+      floorReturnP99Ms: back.count === back.of ? back.p99 : null,
+      sitesNotSwitched,
+      switchesP99Ms: switchesNotComplete === 0 && switchP99 !== undefined ? Math.round(switchP99) : null,
+      switchesIncomplete: switchesNotComplete,
+      renegotiationsPerSwitch: Number(renegotiationsPerSwitch.toFixed(2)),
+      kioskDecoded: kioskDecodedSpeaker && kioskDecodedChair,
       lossPct: lossPct === null ? null : Number(lossPct.toFixed(4)),
       lossWholeRunPct: wholeRun.expected > 0 ? Number(((wholeRun.lost / wholeRun.expected) * 100).toFixed(4)) : null,
+      botPacketsPerSecond: Math.round(botPacketsPerSecond),
+      sentPacketsPerSecond: Math.round(sentPacketsPerSecond),
+      sourceKbps: Math.round(sentKbps),
+      botReceivedKbps: Math.round(botKbps),
+      benchMeasuredItself: measuredItself,
       workerCpuPct,
       consumersPerWorker: load.map((w) => w.consumers),
       serverCpuPct,
       otherServersCpuPct,
       botProcessCpuPct: botCpuPct,
+      botCpuPerSitePct: Number(botCpuPerSitePct.toFixed(3)),
       serverRssMb: Math.round(memory.server),
       workerRssMb: memory.workers.map(Math.round),
       botProcessRssMb: memory.bots.map(Math.round),
+      clientsPerNode,
+      recoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
+      recoverySitesMoved: nodeKill?.moved ?? null,
       udpReceiveBufferDrops: udpDropsInRun,
-      botWarnings: warnings.length,
+      sourceRejoins,
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
+      warnings: warnings.length,
     }),
   );
 }
 
 async function cleanUp(run: Run): Promise<void> {
   await run.fleet?.stop();
+  for (const source of run.sources) source.close();
   for (const page of run.pages) await page.context.close().catch(() => undefined);
   await run.browser?.close().catch(() => undefined);
   await run.platform?.stop();
 }
 
 const options = parseBenchOptions(process.argv.slice(2));
-const run: Run = { pages: [] };
+const run: Run = { pages: [], sources: [] };
 const deadline = setTimeout(() => {
   progress(`global timeout (${options.timeoutMs / 1000} s): stopping`);
   void cleanUp(run).finally(() => process.exit(2));

@@ -11,7 +11,7 @@ import { startEmbeddedPostgres } from '@pm/server/db/embeddedPostgres.ts';
 import { createLogger } from '@pm/server/logger.ts';
 import { freePort } from '../setup/globalSetup.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { pickSites, provisionSiteAccounts, scheduleMeeting, type SiteAccount } from '../bots/meetingFixture.ts';
+import { pickSites, provisionSiteAccounts, scheduleMeeting, type SiteAccount } from '../support/meetingFixture.ts';
 import { RedisServer } from '../support/redisServer.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 import { serveRpc } from './childProcessRpc.ts';
@@ -72,7 +72,10 @@ async function start({ workers, sites, nodes }: { workers: number; sites: number
   const started = platform;
   stops.unshift(() => started.stop());
   for (let i = 1; i < nodes; i++) {
-    const node = await ServerProcess.create(started.db.url, { MEDIASOUP_NUM_WORKERS: String(workers), DRAIN_TIMEOUT_SECONDS: '1' });
+    const node = await ServerProcess.create(started.db.url, {
+      MEDIASOUP_NUM_WORKERS: String(workers),
+      DRAIN_TIMEOUT_SECONDS: '1',
+    });
     await node.start();
     otherNodes.push(node);
     stops.unshift(() => node.stop());

@@ -1,5 +1,5 @@
-import { currentProgrammeVideo } from './botStats.ts';
-import type { SiteAccount } from './meetingFixture.ts';
+import { currentProgrammeVideo, currentSource } from './botStats.ts';
+import type { SiteAccount } from '../support/meetingFixture.ts';
 import { SiteBot, type SiteBotStats } from './siteBot.ts';
 
 /**
@@ -11,7 +11,12 @@ export class BotFleet {
   /** Problems the bots lived through (a consumer they could not build, a failed rejoin). */
   readonly warnings: string[] = [];
 
-  static async start(baseUrl: string, meetingId: string, accounts: SiteAccount[]): Promise<BotFleet> {
+  static async start(
+    baseUrl: string,
+    meetingId: string,
+    accounts: SiteAccount[],
+    sourceOfSize?: (width: number, height: number) => string,
+  ): Promise<BotFleet> {
     const fleet = new BotFleet();
     for (const account of accounts) {
       fleet.bots.push(
@@ -19,6 +24,7 @@ export class BotFleet {
           baseUrl,
           meetingId,
           ...account,
+          sourceOfSize,
           onWarning: (message, error) => fleet.warnings.push(`${message}: ${String(error)}`),
         }),
       );
@@ -39,6 +45,17 @@ export class BotFleet {
     const packets = (bot: SiteBot) => {
       const video = currentProgrammeVideo(bot.stats());
       return video?.siteId === siteId ? video.counts.packets : 0;
+    };
+    const before = this.bots.map(packets);
+    await new Promise((r) => setTimeout(r, 500));
+    return this.bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
+  }
+
+  /** How many bots show `source`'s picture now (by its keyframes' size) and keep receiving it. */
+  async receivingSource(source: string): Promise<number> {
+    const packets = (bot: SiteBot) => {
+      const stats = bot.stats();
+      return currentSource(stats) === source ? (currentProgrammeVideo(stats)?.counts.packets ?? 0) : 0;
     };
     const before = this.bots.map(packets);
     await new Promise((r) => setTimeout(r, 500));

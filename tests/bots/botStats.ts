@@ -18,29 +18,56 @@ export function programmeVideoArrival(stats: SiteBotStats, siteId: string | null
     ?.firstPacketAt;
 }
 
+/** When the bot first received a programme keyframe from `source` after `since` (the picture changed to it). */
+export function sourceArrival(stats: Pick<SiteBotStats, 'sourceChanges'>, source: string, since: number): number | undefined {
+  return stats.sourceChanges.find((c) => c.source === source && c.at >= since)?.at;
+}
+
+/** The source of the programme picture the bot shows now (its last keyframe's). */
+export function currentSource(stats: SiteBotStats): string | undefined {
+  return stats.sourceChanges.at(-1)?.source;
+}
+
+/**
+ * `media:newConsumer` and `media:consumerClosed` events the bot was sent in [from, to): each is a
+ * renegotiation at a kiosk. A stable programme makes this zero at rooms a floor change leaves alone.
+ */
+export function renegotiationsBetween(stats: SiteBotStats, from: number, to: number): number {
+  return stats.consumerEvents.filter((e) => e.at >= from && e.at < to).length;
+}
+
 /** Per-consumer packet counts, keyed by consumer id, to compare two moments. */
-export type CountsSnapshot = Map<string, { expected: number; lost: number; packets: number }>;
+export type CountsSnapshot = Map<string, { expected: number; lost: number; packets: number; bytes: number }>;
 
 export function snapshotCounts(fleet: SiteBotStats[]): CountsSnapshot {
   const snapshot: CountsSnapshot = new Map();
   for (const bot of fleet) {
     for (const c of bot.consumers) {
-      snapshot.set(c.consumerId, { expected: c.counts.expected, lost: c.counts.lost, packets: c.counts.packets });
+      snapshot.set(c.consumerId, {
+        expected: c.counts.expected,
+        lost: c.counts.lost,
+        packets: c.counts.packets,
+        bytes: c.counts.bytes,
+      });
     }
   }
   return snapshot;
 }
 
 /** Packets expected and lost between two snapshots; a consumer missing from `before` counts from zero. */
-export function lossBetween(before: CountsSnapshot, after: CountsSnapshot): { expected: number; lost: number; packets: number } {
-  const total = { expected: 0, lost: 0, packets: 0 };
+export function lossBetween(
+  before: CountsSnapshot,
+  after: CountsSnapshot,
+): { expected: number; lost: number; packets: number; bytes: number } {
+  const total = { expected: 0, lost: 0, packets: 0, bytes: 0 };
   for (const [consumerId, end] of after) {
-    const start = before.get(consumerId) ?? { expected: 0, lost: 0, packets: 0 };
+    const start = before.get(consumerId) ?? { expected: 0, lost: 0, packets: 0, bytes: 0 };
     total.expected += end.expected - start.expected;
     // Retransmissions can recover, inside the window, packets counted lost before it: that is no
     // loss in the window, not a negative one.
     total.lost += Math.max(0, end.lost - start.lost);
     total.packets += end.packets - start.packets;
+    total.bytes += end.bytes - start.bytes;
   }
   return total;
 }

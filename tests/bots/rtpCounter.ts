@@ -10,6 +10,8 @@ export interface RtpCounts {
   expected: number;
   /** Of those, how many never arrived (neither first time nor retransmitted). */
   lost: number;
+  /** Of the packets, how many arrived only as a retransmission (a NACK repaired them). */
+  repaired: number;
   firstPacketAt: number | undefined;
   lastPacketAt: number | undefined;
 }
@@ -18,57 +20,77 @@ export interface RtpCounts {
 const REORDER_WINDOW = 1024;
 
 /**
- * Counts one consumer's RTP stream. The SFU rewrites sequence numbers so a consumer's stream is
- * continuous across simulcast layer switches; so every gap in it is a packet the site never got.
- * Packets are deduplicated within a window because a NACKed packet may arrive twice.
+ * Counts one stream's RTP by sequence number. The SFU rewrites sequence numbers so a consumer's
+ * stream is continuous across simulcast layer switches; so every gap in it is a packet the site
+ * never got. A packet counts once, however often it arrives (first time and retransmitted), within
+ * a window of recent sequence numbers kept in a ring, without allocating per packet.
  */
 export class RtpCounter {
   private packets = 0;
   private bytes = 0;
-  private firstSeq: number | undefined;
-  private highestSeq = 0;
-  /** Extended sequence numbers received within the reorder window. */
-  private readonly recent = new Set<number>();
+  private repaired = 0;
+  private firstSeq = -1;
+  private highestSeq = -1;
+  /** Slot i holds the extended sequence number last received there (i = seq mod window). */
+  private readonly ring = new Float64Array(REORDER_WINDOW).fill(-1);
   private firstPacketAt: number | undefined;
   private lastPacketAt: number | undefined;
 
-  /** `sequenceNumber` is the 16-bit RTP field; it is extended here across wrap-arounds. */
-  add(sequenceNumber: number, size: number, at: number = epochMs()): void {
+  /**
+   * `sequenceNumber` is the 16-bit RTP field, extended here across wrap-arounds. Returns the
+   * extended number (its top bits are the SRTP rollover counter), or -1 for a duplicate or a
+   * packet from before the window.
+   */
+  add(sequenceNumber: number, size: number, at: number = epochMs(), retransmitted = false): number {
     const seq = this.extend(sequenceNumber);
-    if (this.recent.has(seq)) return;
+    const slot = seq % REORDER_WINDOW;
+    if (this.ring[slot] === seq) return -1;
     // Older than the window, or from before the first packet counted: outside what is measured.
-    if (this.firstSeq !== undefined && (seq <= this.highestSeq - REORDER_WINDOW || seq < this.firstSeq)) return;
-    this.recent.add(seq);
-    if (this.firstSeq === undefined) {
+    if (this.firstSeq >= 0 && (seq <= this.highestSeq - REORDER_WINDOW || seq < this.firstSeq)) return -1;
+    this.ring[slot] = seq;
+    if (this.firstSeq < 0) {
       this.firstSeq = seq;
       this.highestSeq = seq;
       this.firstPacketAt = at;
     } else if (seq > this.highestSeq) {
-      for (let old = this.highestSeq - REORDER_WINDOW; old <= seq - REORDER_WINDOW; old++) this.recent.delete(old);
       this.highestSeq = seq;
     }
     this.packets++;
     this.bytes += size;
+    if (retransmitted) this.repaired++;
     this.lastPacketAt = at;
+    return seq;
+  }
+
+  /** Whether `extendedSeq` has arrived (within the window). */
+  has(extendedSeq: number): boolean {
+    return this.ring[extendedSeq % REORDER_WINDOW] === extendedSeq;
+  }
+
+  get highest(): number {
+    return this.highestSeq;
+  }
+
+  /** The extended number a 16-bit sequence number stands for now, without counting it. */
+  extend(sequenceNumber: number): number {
+    if (this.highestSeq < 0) return sequenceNumber;
+    const cycle = this.highestSeq - (this.highestSeq & 0xffff);
+    let extended = cycle + sequenceNumber;
+    if (extended - this.highestSeq > 0x8000) extended -= 0x10000;
+    else if (this.highestSeq - extended > 0x8000) extended += 0x10000;
+    return extended;
   }
 
   counts(): RtpCounts {
-    const expected = this.firstSeq === undefined ? 0 : this.highestSeq - this.firstSeq + 1;
+    const expected = this.firstSeq < 0 ? 0 : this.highestSeq - this.firstSeq + 1;
     return {
       packets: this.packets,
       bytes: this.bytes,
       expected,
       lost: Math.max(0, expected - this.packets),
+      repaired: this.repaired,
       firstPacketAt: this.firstPacketAt,
       lastPacketAt: this.lastPacketAt,
     };
-  }
-
-  /** The extended sequence number closest to the highest seen. */
-  private extend(sequenceNumber: number): number {
-    if (this.firstSeq === undefined) return sequenceNumber;
-    const cycle = this.highestSeq - (this.highestSeq & 0xffff);
-    const candidates = [cycle - 0x10000, cycle, cycle + 0x10000].map((c) => c + sequenceNumber);
-    return candidates.reduce((best, c) => (Math.abs(c - this.highestSeq) < Math.abs(best - this.highestSeq) ? c : best));
   }
 }

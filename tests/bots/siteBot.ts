@@ -1,8 +1,9 @@
-import type { types } from 'mediasoup-client';
+import type { RtpCapabilitiesInput } from '@pm/shared';
+import { ProtocolClient } from '../support/signallingClient.ts';
 import { BotMedia, type NewConsumer, type ReceivedConsumer } from './botMedia.ts';
-import { login } from '../support/auth.ts';
-import { BotSignalling } from './botSignalling.ts';
+import { sourceArrival } from './botStats.ts';
 import { epochMs } from './rtpCounter.ts';
+import type { FrameStart } from './wire/vp8.ts';
 
 export interface SiteBotOptions {
   baseUrl: string;
@@ -10,6 +11,13 @@ export interface SiteBotOptions {
   /** A SITE account invited to the meeting. */
   username: string;
   password: string;
+  /**
+   * Announce transport-cc as Chrome does (default), so the SFU runs send-side bandwidth estimation
+   * from the bot's transport-wide feedback; off, it sends each bot its preferred layer unmeasured.
+   */
+  transportCc?: boolean;
+  /** Names the source of a programme keyframe of this size (the bench's sources differ in size). */
+  sourceOfSize?: (width: number, height: number) => string;
   /** Told about problems the bot lives through (a consumer it could not build, a failed rejoin). */
   onWarning?: (message: string, error: unknown) => void;
 }
@@ -27,13 +35,28 @@ export interface JoinRecord {
   error: string | undefined;
 }
 
-/** The first packet of one programme-video producer: one per programme change the bot saw. */
+/** The first packet of one programme-video consumer: one per programme change the bot saw (today). */
 export interface ProgrammeVideoArrival {
   producerId: string;
-  /** Whose camera: a site id, or null for the chair. */
+  /** Whose camera the server said it is: a site id, or null for the chair. */
   siteId: string | null;
   offeredAt: number;
   firstPacketAt: number | undefined;
+}
+
+/** A programme keyframe whose source differs from the one before: the picture changed to it then. */
+export interface SourceChange {
+  source: string;
+  width: number;
+  height: number;
+  at: number;
+  consumerId: string;
+}
+
+/** A `media:newConsumer` or `media:consumerClosed` the bot was sent: each costs a kiosk a renegotiation. */
+export interface ConsumerEvent {
+  type: 'new' | 'closed';
+  at: number;
 }
 
 /** Plain data (it crosses process boundaries); times are epoch milliseconds (see epochMs). */
@@ -42,16 +65,21 @@ export interface SiteBotStats {
   siteId: string | null;
   joins: JoinRecord[];
   firstProgrammeVideoAt: number | undefined;
+  /** The first programme keyframe: the first picture the room could show. */
+  firstPictureAt: number | undefined;
   programmeVideo: ProgrammeVideoArrival[];
+  sourceChanges: SourceChange[];
+  consumerEvents: ConsumerEvent[];
   /** Every consumer of every join, oldest first, closed ones included. */
   consumers: ReceivedConsumer[];
 }
 
 /**
- * A receive-only meeting-room kiosk in Node, following the web client's protocol sequence: log in,
- * connect, `meeting:join`, load a Device, create the receive transport, `meeting:ready`, then
- * build and resume every consumer the server pushes. It sends nothing and decodes nothing: it
- * counts RTP per consumer and notes when things happened.
+ * A receive-only meeting room on the wire, following the web client's protocol sequence: log in,
+ * connect, `meeting:join`, create the receive transport, `meeting:ready` with a Chrome-like
+ * capability set, then receive and resume every consumer the server pushes; rejoin when told to,
+ * when the socket reconnects, or when the transport fails. It decodes nothing: it counts RTP per
+ * consumer, reads the size of every programme keyframe, and notes when things happened.
  */
 export class SiteBot {
   private media: BotMedia | undefined;
@@ -60,27 +88,40 @@ export class SiteBot {
   private readonly joins: JoinRecord[] = [];
   /** Consumers of earlier joins, frozen when their media closed. */
   private readonly pastConsumers: ReceivedConsumer[] = [];
+  private readonly sourceChanges: SourceChange[] = [];
+  private readonly consumerEvents: ConsumerEvent[] = [];
+  private firstPictureAt: number | undefined;
   private closed = false;
 
   private constructor(
     private readonly options: SiteBotOptions,
-    private readonly signalling: BotSignalling,
+    private readonly signalling: ProtocolClient,
   ) {
     const s = signalling;
-    s.on('media:newConsumer', (offer) => void this.receive(offer));
-    s.on('media:consumerClosed', ({ consumerId }) => this.media?.closeConsumer(consumerId));
-    s.on('media:reconnectRequired', () => void this.rejoin('reconnectRequired'));
+    s.on('media:newConsumer', (offer) => {
+      this.consumerEvents.push({ type: 'new', at: epochMs() });
+      this.receive(offer).catch((error: unknown) =>
+        this.options.onWarning?.(`${this.username}: could not receive ${offer.purpose}`, error),
+      );
+    });
+    s.on('media:consumerClosed', ({ consumerId }) => {
+      this.consumerEvents.push({ type: 'closed', at: epochMs() });
+      this.media?.closeConsumer(consumerId);
+    });
+    s.on('media:reconnectRequired', () => this.rejoinInBackground('reconnectRequired'));
     // socket.io reconnects by itself; like the web client, every reconnection joins afresh.
     s.socket.on('connect', () => {
-      if (this.joins.length > 0) void this.rejoin('socketReconnected');
+      if (this.joins.length > 0) this.rejoinInBackground('socketReconnected');
     });
   }
 
   /** Logs in and connects the socket, without joining: a fleet can then join all at once. */
   static async connect(options: SiteBotOptions): Promise<SiteBot> {
-    const cookie = await login(options.baseUrl, options.username, options.password);
-    const signalling = new BotSignalling(options.baseUrl, cookie);
-    await signalling.connect();
+    const signalling = await ProtocolClient.connect(options.baseUrl, options.username, {
+      password: options.password,
+      reconnection: true,
+      recordEvents: false,
+    });
     return new SiteBot(options, signalling);
   }
 
@@ -107,6 +148,11 @@ export class SiteBot {
     if (error) throw new Error(`${this.username} could not join: ${error}`);
   }
 
+  /** When the bot first showed `source`'s picture after `since`: polled often, so without a full stats() copy. */
+  sourceArrival(source: string, since: number): number | undefined {
+    return sourceArrival({ sourceChanges: this.sourceChanges }, source, since);
+  }
+
   async requestFloor(): Promise<number> {
     const { position } = await this.signalling.request('floor:request', {});
     return position;
@@ -127,10 +173,14 @@ export class SiteBot {
       siteId: this.siteId,
       joins: this.joins.map((j) => ({ ...j })),
       firstProgrammeVideoAt: programmeVideo.reduce<number | undefined>(
-        (first, p) => (p.firstPacketAt !== undefined && (first === undefined || p.firstPacketAt < first) ? p.firstPacketAt : first),
+        (first, p) =>
+          p.firstPacketAt !== undefined && (first === undefined || p.firstPacketAt < first) ? p.firstPacketAt : first,
         undefined,
       ),
+      firstPictureAt: this.firstPictureAt,
       programmeVideo,
+      sourceChanges: [...this.sourceChanges],
+      consumerEvents: [...this.consumerEvents],
       consumers,
     };
   }
@@ -142,6 +192,11 @@ export class SiteBot {
     this.signalling.close();
   }
 
+  /** A rejoin nobody waits for: it records its own failure; anything else is told as a warning. */
+  private rejoinInBackground(reason: JoinReason): void {
+    this.rejoin(reason).catch((error: unknown) => this.options.onWarning?.(`${this.username}: ${reason} rejoin`, error));
+  }
+
   private rejoin(reason: JoinReason): Promise<void> {
     if (this.closed) return Promise.resolve();
     // Reasons to rejoin can arrive together (a reconnection and a worker restart): join once.
@@ -151,29 +206,36 @@ export class SiteBot {
 
   private async joinOnce(reason: JoinReason): Promise<void> {
     this.closeMedia();
-    const record: JoinRecord = {
-      reason,
-      requestedAt: epochMs(),
-      answeredAt: undefined,
-      readyAt: undefined,
-      error: undefined,
-    };
+    const record: JoinRecord = { reason, requestedAt: epochMs(), answeredAt: undefined, readyAt: undefined, error: undefined };
     this.joins.push(record);
     try {
-      const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', {
-        meetingId: this.options.meetingId,
-      });
+      const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', { meetingId: this.options.meetingId });
       record.answeredAt = epochMs();
       this.siteId = summary.selfSiteId;
-      this.media = await BotMedia.open(this.signalling, rtpCapabilities as types.RtpCapabilities, () => {
-        void this.rejoin('transportFailed');
+      this.media = await BotMedia.open(
+        this.signalling,
+        (why) => {
+          this.options.onWarning?.(`${this.username}: transport failed`, why);
+          this.rejoinInBackground('transportFailed');
+        },
+        (consumer, frame, at) => this.keyframe(consumer, frame, at),
+      );
+      await this.signalling.request('meeting:ready', {
+        rtpCapabilities: chromeLikeCapabilities(rtpCapabilities, this.options.transportCc ?? true),
       });
-      await this.signalling.request('meeting:ready', { rtpCapabilities: { ...this.media.rtpCapabilities } });
       record.readyAt = epochMs();
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
       this.options.onWarning?.(`${this.username}: ${reason} join failed`, error);
     }
+  }
+
+  private keyframe(consumer: ReceivedConsumer, frame: FrameStart, at: number): void {
+    if (consumer.purpose !== 'programme-video') return;
+    this.firstPictureAt ??= at;
+    const source = this.options.sourceOfSize?.(frame.width, frame.height) ?? `${frame.width}x${frame.height}`;
+    if (this.sourceChanges.at(-1)?.source === source) return;
+    this.sourceChanges.push({ source, width: frame.width, height: frame.height, at, consumerId: consumer.consumerId });
   }
 
   private async receive(offer: NewConsumer): Promise<void> {
@@ -192,4 +254,22 @@ export class SiteBot {
     this.pastConsumers.push(...this.media.consumers());
     this.media = undefined;
   }
+}
+
+/**
+ * What a Chrome kiosk's mediasoup-client Device announces in `meeting:ready`: the router's codecs
+ * (Opus, VP8 and H264 with RTX, and their feedback: NACK, PLI, FIR, REMB, transport-cc) and header
+ * extensions, which Chrome all supports. transport-cc included, the SFU runs its send-side
+ * bandwidth estimation for each bot (which answers with transport-wide feedback) as for a kiosk.
+ */
+export function chromeLikeCapabilities(router: Record<string, unknown>, transportCc: boolean): RtpCapabilitiesInput {
+  const { codecs = [], headerExtensions = [] } = router as RtpCapabilitiesInput;
+  if (transportCc) return { codecs, headerExtensions };
+  return {
+    codecs: codecs.map((c) => ({
+      ...c,
+      rtcpFeedback: c.rtcpFeedback?.filter((f) => f.type !== 'transport-cc' && f.type !== 'goog-remb'),
+    })),
+    headerExtensions: headerExtensions.filter((e) => !e.uri.includes('transport-wide-cc') && !e.uri.includes('abs-send-time')),
+  };
 }

@@ -10,7 +10,7 @@ import {
   revokeFloorFromChair,
   type BrowserParticipant,
 } from '../bots/meetingBrowsers.ts';
-import { pickSites, provisionSiteAccounts, scheduleMeeting } from '../bots/meetingFixture.ts';
+import { pickSites, provisionSiteAccounts, scheduleMeeting } from '../support/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { BotFleet } from '../bots/botFleet.ts';
 import { callApi, login } from '../support/auth.ts';
