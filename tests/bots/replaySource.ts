@@ -2,7 +2,7 @@ import type { ProtocolClient } from '../support/signallingClient.ts';
 import { CLIP_FPS, type ReplayClip } from './replayClips.ts';
 import { epochMs } from './rtpCounter.ts';
 import { LightTransport } from './wire/lightTransport.ts';
-import { senderReport } from '@pm/server/recording/rtpPacket.ts';
+import { senderReport } from '@pm/server/sfu/rtp/rtpPacket.ts';
 import { parseCompound } from './wire/rtcp.ts';
 import { buildRtp } from './wire/rtpHeader.ts';
 import { packetizeFrame } from './wire/vp8.ts';

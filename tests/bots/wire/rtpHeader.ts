@@ -1,4 +1,4 @@
-import { isRtcp, rtp } from '@pm/server/recording/rtpPacket.ts';
+import { isRtcp, rtp } from '@pm/server/sfu/rtp/rtpPacket.ts';
 
 export { isRtcp, rtp };
 

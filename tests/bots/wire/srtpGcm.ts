@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, type Cipher } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type Cipheriv } from 'node:crypto';
 
 /**
  * SRTP and SRTCP with AEAD_AES_128_GCM (RFC 7714), the profile browsers negotiate with mediasoup,
@@ -32,7 +32,7 @@ export class SrtpGcmKeys {
    * AES-128 of the SRTP session key, one block at a time (ECB holds no state between blocks): the
    * keystream of GCM's counter blocks for `peekRtpPayload`, without a cipher object per packet.
    */
-  readonly rtpBlockCipher: Cipher;
+  readonly rtpBlockCipher: Cipheriv;
 
   constructor(masterKey: Buffer, masterSalt: Buffer) {
     this.rtp = { key: derive(masterKey, masterSalt, LABEL_SRTP_KEY), salt: derive(masterKey, masterSalt, LABEL_SRTP_SALT) };
