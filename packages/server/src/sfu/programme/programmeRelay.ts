@@ -149,6 +149,7 @@ export class ProgrammeRelay {
     if (lane.current !== undefined) this.unindex(lane.current, lane);
     lane.current = pending.ssrc;
     lane.pending = undefined;
+    lane.continuity.follow(pending.ssrc);
     this.events.switched(lane.spec.output, lane.spec.layer, pending.generation);
     return true;
   }

@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../logger.js';
 import type { LaneSpec, RelayPorts } from './programmeRelay.js';
@@ -8,11 +9,14 @@ export class RelayThreadClient {
   private readonly switchedListeners: Array<(output: string, layer: number, generation: number) => void> = [];
   private readonly lostListeners: Array<(reason: string) => void> = [];
   private closed = false;
+  private lastUtilization: EventLoopUtilization;
 
   private constructor(
     private readonly worker: Worker,
     readonly ports: RelayPorts,
-  ) {}
+  ) {
+    this.lastUtilization = worker.performance.eventLoopUtilization();
+  }
 
   static async start(lanes: LaneSpec[], mediasoup: RelayPorts, log: Logger): Promise<RelayThreadClient> {
     const workerData: RelayThreadData = { lanes, mediasoup };
@@ -39,6 +43,14 @@ export class RelayThreadClient {
       for (const listener of client.lostListeners) listener(`the programme relay thread exited (${code})`);
     });
     return client;
+  }
+
+  /** How busy the relay thread's event loop has been since the last call (0–1): its share of a core. */
+  busy(): number {
+    const now = this.worker.performance.eventLoopUtilization();
+    const share = this.worker.performance.eventLoopUtilization(now, this.lastUtilization).utilization;
+    this.lastUtilization = now;
+    return share;
   }
 
   route(output: string, layer: number, sourceSsrc: number | null, generation: number): void {

@@ -166,3 +166,16 @@ describe('Vp8Continuity', () => {
     expect(packets.map(tl0Of)).toEqual([255, 0]);
   });
 });
+
+describe('RtpContinuity following a chosen source', () => {
+  it('takes back a source it left before, from its next keyframe', () => {
+    const out = new RtpContinuity(96, 90_000, { canStart: isVp8KeyframeStart, now: 0 });
+    expect(out.rewrite(buildRtp(96, 1, 0, 0xaaaa, VP8_KEY), 0)).toBe(true);
+    out.follow(0xbbbb);
+    expect(out.rewrite(buildRtp(96, 1, 0, 0xbbbb, VP8_KEY), 33)).toBe(true);
+    out.follow(0xaaaa);
+    expect(out.rewrite(buildRtp(96, 2, 3000, 0xaaaa, VP8_DELTA), 66)).toBe(false);
+    expect(out.rewrite(buildRtp(96, 3, 6000, 0xaaaa, VP8_KEY), 99)).toBe(true);
+    expect(out.rewrite(buildRtp(96, 2, 3000, 0xbbbb, VP8_DELTA), 100)).toBe(false);
+  });
+});

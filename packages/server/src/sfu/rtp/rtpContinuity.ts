@@ -110,6 +110,19 @@ export class RtpContinuity {
     return true;
   }
 
+  /**
+   * The stream continues from `ssrc` (a relay that chooses its sources says so): accepted even if it
+   * was left behind before, placed on the clock anew at its first packet that can start.
+   */
+  follow(ssrc: number): void {
+    this.retired.delete(ssrc);
+    if (ssrc !== this.source) {
+      if (this.source !== undefined) this.retired.add(this.source);
+      this.source = ssrc;
+      this.anchored = false;
+    }
+  }
+
   /** Milliseconds that packets have been dropped waiting for a place to start (a keyframe); 0 if none. */
   waitingFor(now: number): number {
     return this.waitingSince === undefined ? 0 : now - this.waitingSince;
