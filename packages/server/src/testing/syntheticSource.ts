@@ -6,7 +6,7 @@
  */
 import dgram from 'node:dgram';
 import { readFeedback } from '../sfu/rtp/rtcpFeedback.js';
-import { buildRtp, isRtcp, isRtp, RTP_HEADER, rtp } from '../sfu/rtp/rtpPacket.js';
+import { buildRtp, isRtcp, isRtp, RTP_HEADER, rtp, senderReport } from '../sfu/rtp/rtpPacket.js';
 import type { ms } from '../sfu/mediasoupModule.js';
 
 const VP8_PT = 96;
@@ -39,7 +39,11 @@ async function plainSender(router: ms.Router): Promise<{ transport: ms.PlainTran
   return { transport, socket };
 }
 
-/** A simulcast camera (three layers) named by `source` (1–15), sending at `fps` on `router`. */
+/**
+ * A simulcast camera (three layers) named by `source` (1–15), sending at `fps` on `router`, with a
+ * sender report per layer every second as a browser sends (mediasoup moves a consumer between
+ * simulcast layers only once both have one).
+ */
 export async function syntheticCamera(router: ms.Router, source: number, options: { fps?: number; layers?: number } = {}): Promise<SyntheticCamera> {
   const layers = options.layers ?? 3;
   const { transport, socket } = await plainSender(router);
@@ -65,6 +69,10 @@ export async function syntheticCamera(router: ms.Router, source: number, options
     }
   });
   let frame = 0;
+  let sent = 0;
+  const reports = setInterval(() => {
+    for (const ssrc of ssrcs) socket.send(senderReport(ssrc, Date.now(), frame * 3000, sent, sent * 9), transport.tuple.localPort, '127.0.0.1');
+  }, 1000);
   const timer = setInterval(() => {
     frame++;
     for (let layer = 0; layer < layers; layer++) {
@@ -73,6 +81,7 @@ export async function syntheticCamera(router: ms.Router, source: number, options
       const packet = buildRtp(VP8_PT, frame, frame * 3000, ssrcs[layer]!, vp8Frame(frame, key, tagOf(source, layer)));
       packet[1]! |= 0x80; // one packet per frame: it ends the frame
       socket.send(packet, transport.tuple.localPort, '127.0.0.1');
+      sent++;
     }
   }, 1000 / (options.fps ?? 30));
   return {
@@ -80,6 +89,7 @@ export async function syntheticCamera(router: ms.Router, source: number, options
     keyframeRequests,
     close: () => {
       clearInterval(timer);
+      clearInterval(reports);
       socket.close();
       transport.close();
     },
