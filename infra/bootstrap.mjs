@@ -20,17 +20,18 @@ import { ensureNode, NODE_VERSION } from './node/ensure.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.21.0';
 
-/** Debian packages by purpose; the worker's build packages are skipped when a binary is supplied. */
-const APT = {
-  workerBuild: ['g++', 'meson', 'ninja-build', 'pkg-config', 'libuv1-dev', 'libssl-dev', 'libsrtp2-dev',
-    'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev'],
-  // ffmpeg records meetings; Noto Sans has the Vietnamese glyphs of the PDF exports.
-  media: ['ffmpeg', 'fonts-noto-core'],
-  // pdftotext lets the tests read the PDF exports back; coturn relays a kiosk's media in a test;
-  // certutil (libnss3-tools) makes Chromium trust the platform's own CA; haproxy checks the compose
-  // recipe's configuration.
-  test: ['chromium', 'redis-server', 'poppler-utils', 'coturn', 'libnss3-tools', 'haproxy'],
-};
+/**
+ * Debian packages by purpose, each list in a file of infra/debian-packages/ that the image recipe
+ * reads too; the worker's build packages are skipped when a binary is supplied.
+ */
+function debianPackages(list) {
+  return fs
+    .readFileSync(path.join(root, 'infra/debian-packages', `${list}.txt`), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+const APT = { workerBuild: debianPackages('worker-build'), media: debianPackages('media'), test: debianPackages('test') };
 
 const step = (msg) => console.log(`\x1b[36m▶\x1b[0m ${msg}`);
 const done = (msg) => console.log(`  \x1b[32m✓\x1b[0m ${msg}`);

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Build the mediasoup 3.12.16 worker binary from the npm tarball against
-# Debian 12's packaged libraries (no meson wraps, no PyPI, no GitHub).
+# Build the mediasoup worker binary (the version packages/server/package.json depends on) from the
+# npm tarball against Debian 12's packaged libraries (no meson wraps, no PyPI, no GitHub).
 #
-#   usage: build.sh OUTPUT_PATH
+#   usage: [MEDIASOUP_VERSION=x.y.z] build.sh OUTPUT_PATH
 #
 # Normally run through ensure.mjs, which caches the result outside the clone.
 # See README.md next to this file for what the recipe changes and why.
 set -euo pipefail
 
-readonly VERSION=3.12.16
-# sha256 of mediasoup-3.12.16.tgz as published on the npm registry (immutable).
-readonly TARBALL_SHA256=80a1e21a749a0f6cb6111ea6d3ce0693efea2373a549f9694d01c1b9440b6ed5
 readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly VERSION="${MEDIASOUP_VERSION:-$(node -p "require('$HERE/../../packages/server/package.json').dependencies.mediasoup")}"
+# sha256 of each mediasoup tarball this recipe has been checked with, as published on the npm
+# registry (immutable). A new version needs its line here, and the patches checked against it.
+declare -A TARBALL_SHA256S=(
+  [3.12.16]=80a1e21a749a0f6cb6111ea6d3ce0693efea2373a549f9694d01c1b9440b6ed5
+)
+readonly TARBALL_SHA256="${TARBALL_SHA256S[$VERSION]:-}"
+[[ -n "$TARBALL_SHA256" ]] || { printf '[mediasoup-worker] ERROR: mediasoup %s has no pinned sha256 in build.sh: check the recipe against it, then add its line\n' "$VERSION" >&2; exit 1; }
 
 say() { printf '[mediasoup-worker] %s\n' "$*"; }
 die() { printf '[mediasoup-worker] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -33,27 +38,11 @@ done
 command -v npm >/dev/null 2>&1 || [[ -n "${MEDIASOUP_WORKER_TARBALL:-}" ]] \
   || die "npm not found (it fetches the mediasoup tarball); install Node.js/npm or set MEDIASOUP_WORKER_TARBALL"
 
-# pkg-config module -> Debian package (and, for when pkg-config itself is
-# missing, a header that the -dev package installs).
-modules=(
-  "libuv:libuv1-dev:/usr/include/uv.h"
-  "openssl:libssl-dev:/usr/include/openssl/ssl.h"
-  "libsrtp2:libsrtp2-dev:/usr/include/srtp2/srtp.h"
-  "usrsctp:libusrsctp-dev:/usr/include/usrsctp.h"
-  "nlohmann_json:nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
-  "absl_flat_hash_map:libabsl-dev:/usr/include/absl/container/flat_hash_map.h"
-  "absl_btree:libabsl-dev:/usr/include/absl/container/btree_map.h"
-  "absl_strings:libabsl-dev:/usr/include/absl/strings/string_view.h"
-  "absl_optional:libabsl-dev:/usr/include/absl/types/optional.h"
-)
-for entry in "${modules[@]}"; do
-  IFS=: read -r mod pkg header <<<"$entry"
-  if command -v pkg-config >/dev/null 2>&1; then
-    pkg-config --exists "$mod" || need_pkg "$pkg"
-  else
-    [[ -e "$header" ]] || need_pkg "$pkg"
-  fi
-done
+# The Debian packages the worker builds against: the list infra/bootstrap.mjs and the image install.
+while read -r pkg; do
+  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
+  [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == "install ok installed" ]] || need_pkg "$pkg"
+done <"$HERE/../debian-packages/worker-build.txt"
 # mediasoup includes <srtp.h>; Debian installs it under <includedir>/srtp2/
 # (patch-worker.py adds that directory to the include path).
 if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libsrtp2; then

@@ -14,9 +14,9 @@ import { homedir, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const MEDIASOUP_VERSION = '3.12.16';
-
 const HERE = dirname(fileURLToPath(import.meta.url));
+/** The version the server depends on: the worker must be built from the same tarball. */
+export const MEDIASOUP_VERSION = JSON.parse(await readFile(join(HERE, '../../packages/server/package.json'), 'utf8')).dependencies.mediasoup;
 // Files in this directory that do not influence the built binary. Every other
 // file here (build.sh, patch-worker.py, anything added later) is part of the key.
 const NOT_RECIPE = new Set(['README.md', 'ensure.mjs']);
@@ -123,7 +123,7 @@ function runBuild(binPath) {
   return new Promise((resolvePromise, reject) => {
     // stdout of build.sh goes to our stderr so that, when run directly, our
     // stdout carries only the resulting path.
-    const child = spawn('bash', [join(HERE, 'build.sh'), binPath], { stdio: ['ignore', 2, 2] });
+    const child = spawn('bash', [join(HERE, 'build.sh'), binPath], { stdio: ['ignore', 2, 2], env: { ...process.env, MEDIASOUP_VERSION } });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolvePromise();

@@ -61,6 +61,19 @@ describe('Dockerfile', () => {
     expect(fs.existsSync(path.resolve(deploy, '../mediasoup-worker/build.sh'))).toBe(true);
   });
 
+  it('installs the Debian packages from the lists the bootstrap installs, and none of its own', () => {
+    const dockerfile = read('Dockerfile')
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n');
+    for (const list of ['worker-build', 'worker-runtime', 'media']) expect(dockerfile).toContain(`debian-packages/${list}.txt`);
+    const listed = fs
+      .readdirSync(path.resolve(deploy, '../debian-packages'))
+      .flatMap((file) => fs.readFileSync(path.resolve(deploy, '../debian-packages', file), 'utf8').split('\n'))
+      .filter((line) => line.trim() && !line.startsWith('#'));
+    for (const pkg of listed) expect(dockerfile, pkg).not.toMatch(new RegExp(`\\s${pkg.replaceAll('+', '\\+')}(\\s|$)`));
+  });
+
   it('runs the Node.js the bootstrap pins, which the root package’s engines admit', () => {
     expect(read('Dockerfile')).toMatch(new RegExp(`^ARG NODE_IMAGE=node:${NODE_VERSION.replaceAll('.', '\\.')}-bookworm-slim$`, 'm'));
     const engines = JSON.parse(fs.readFileSync(path.resolve(deploy, '../../package.json'), 'utf8')).engines.node as string;
