@@ -293,13 +293,13 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     if (granting && !kioskDecodedSpeaker)
       kioskDecodedSpeaker = await waitUntil(
         'the kiosk decodes the floor site',
-        async () => (await kiosk.screen.programmeFramesFrom(speakerSiteId)) > 0,
+        () => kiosk.screen.decodesProgrammeOf(speakerSiteId),
         10_000,
       );
     if (!granting && !kioskDecodedChair)
       kioskDecodedChair = await waitUntil(
         'the kiosk decodes the chair',
-        async () => (await kiosk.screen.programmeFramesFrom(null)) > 0,
+        () => kiosk.screen.decodesProgrammeOf(null),
         10_000,
       );
     await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));

@@ -56,7 +56,7 @@ describe('a kiosk on a two-node cluster (two browsers)', () => {
     await expect
       .poll(() => kiosk.page.getByTestId('connection-state').getAttribute('data-phase'), { timeout: 20_000 })
       .toBe('live');
-    await expect.poll(() => kiosk.programmeFramesFrom(null), { timeout: 20_000, interval: 500 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await kiosk.programmeVideo()).frames, { timeout: 20_000, interval: 500 }).toBeGreaterThan(10);
     // The host holds the chair's media; the kiosk's went to the emptier node B.
     const clientsOf = async (node: ServerProcess) => {
       const health = (await (await fetch(`${node.url}/healthz`)).json()) as { components: Array<{ name: string; detail?: string }> };

@@ -69,7 +69,7 @@ describe('recording a meeting with two floor changes', () => {
   });
 
   it('is started from the chair’s console and shown on every site', async () => {
-    await expect.poll(() => hoangDao.programmeFramesFrom(null), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await hoangDao.programmeVideo()).frames, { timeout: 30_000 }).toBeGreaterThan(10);
     await chair.page.getByTestId('recording-start').click();
     for (const site of [hoangHoa, hoangDao]) {
       await expect.poll(() => site.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('recording');

@@ -53,7 +53,7 @@ describe('kill -9 during a recorded meeting with minutes being written', () => {
   it('loses no acknowledged minutes entry and leaves a playable partial recording', { timeout: 180_000 }, async () => {
     const [chair, site] = [await screenFor('chutich'), await screenFor('huyen-hoanghoa')];
     await Promise.all([chair.open(meeting.meetingId), site.open(meeting.meetingId)]);
-    await expect.poll(() => site.programmeFramesFrom(null), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await site.programmeVideo()).frames, { timeout: 30_000 }).toBeGreaterThan(10);
 
     const control = await ProtocolClient.connect(server.url, 'chutich');
     const started = await control.request('recording:start', { meetingId: meeting.meetingId });

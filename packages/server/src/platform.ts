@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
 import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
-import { connectRedis } from './cluster/redisConnection.js';
+import { closeRedis, connectRedis } from './cluster/redisConnection.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
@@ -71,7 +71,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const redis: Redis | undefined = config.redisUrl
       ? await connectRedis(config.redisUrl, config.cluster.name, log.child({ module: 'redis' }))
       : undefined;
-    if (redis) closers.unshift(async () => redis.disconnect());
+    if (redis) closers.unshift(() => closeRedis(redis));
     const cluster = new ClusterNode(
       { redis, workers: config.mediasoup.numWorkers, joinsPerSecond: config.cluster.joinsPerSecond },
       log.child({ module: 'cluster' }),
@@ -95,7 +95,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const io = createSocketServer();
     if (redis) {
       const closeAdapter = attachClusterAdapter(io, redis, log.child({ module: 'signalling' }));
-      closers.unshift(async () => closeAdapter());
+      closers.unshift(closeAdapter);
     }
     const pushes = new SocketPushes(io);
     const meetingChannels = socketMeetingChannels(io);
