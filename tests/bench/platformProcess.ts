@@ -118,7 +118,7 @@ async function workerLoad(): Promise<WorkerLoadReport[]> {
     producers: slot.load.producers,
     consumers: slot.load.consumers,
   }));
-  const elsewhere = await Promise.all(otherNodes.map((node, i) => (node.running ? remoteWorkerLoad(node, i + 1) : [])));
+  const elsewhere = await Promise.all(otherNodes.map((node, i) => (node.running ? remoteWorkerLoad(node, i + 1) : Promise.resolve([]))));
   return [...here, ...elsewhere.flat()];
 }
 

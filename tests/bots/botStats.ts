@@ -1,5 +1,5 @@
 import type { ReceivedConsumer } from './botMedia.ts';
-import type { SiteBotStats } from './siteBot.ts';
+import type { SiteBotStats, SourceChange } from './siteBot.ts';
 
 /** Readings over a bot's stats, shared by the tests and the benchmark. */
 
@@ -32,7 +32,7 @@ export function programmeVideoArrival(stats: SiteBotStats, siteId: string | null
 }
 
 /** When the bot first received a programme keyframe from `source` after `since` (the picture changed to it). */
-export function sourceArrival(stats: Pick<SiteBotStats, 'sourceChanges'>, source: string, since: number): number | undefined {
+export function sourceArrival(stats: { sourceChanges: readonly SourceChange[] }, source: string, since: number): number | undefined {
   return stats.sourceChanges.find((c) => c.source === source && c.at >= since)?.at;
 }
 

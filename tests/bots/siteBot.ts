@@ -1,7 +1,6 @@
 import type { RtpCapabilitiesInput } from '@pm/shared';
 import { ProtocolClient } from '../support/signallingClient.ts';
 import { BotMedia, type NewConsumer, type ReceivedConsumer } from './botMedia.ts';
-import { sourceArrival } from './botStats.ts';
 import { epochMs } from './rtpCounter.ts';
 import type { FrameStart } from './wire/vp8.ts';
 
@@ -152,6 +151,11 @@ export class SiteBot {
     return bot;
   }
 
+  /** The picture changes so far, without a full stats() copy (a bench polls it often). */
+  get sourceChangesSoFar(): readonly SourceChange[] {
+    return this.sourceChanges;
+  }
+
   get username(): string {
     return this.options.username;
   }
@@ -161,11 +165,6 @@ export class SiteBot {
     await this.rejoin('start');
     const error = this.joins.at(-1)?.error;
     if (error) throw new Error(`${this.username} could not join: ${error}`);
-  }
-
-  /** When the bot first showed `source`'s picture after `since`: polled often, so without a full stats() copy. */
-  sourceArrival(source: string, since: number): number | undefined {
-    return sourceArrival({ sourceChanges: this.sourceChanges }, source, since);
   }
 
   async requestFloor(): Promise<number> {

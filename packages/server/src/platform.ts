@@ -38,6 +38,7 @@ import { SocketPushes } from './signalling/socketPushes.js';
 import { createSocketServer, serveSignalling } from './signalling/socketServer.js';
 import type { LocalCertificate } from './tls/localCa.js';
 import { WebServer } from './tls/webServer.js';
+import { tlsRoutes } from './http/tlsRoutes.js';
 
 export const VERSION = '0.1.0';
 
@@ -167,7 +168,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const web = await WebServer.create(app, config, log.child({ module: 'web' }));
     closers.unshift(() => web.close());
     app.disable('x-powered-by');
-    app.use(web.routes());
+    app.use(tlsRoutes(web));
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);
