@@ -29,7 +29,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   const cardOf = (page: Page) => page.getByTestId('meeting-card').filter({ hasText: TITLE });
 
   it('schedules with all communes of one district plus two departments', async () => {
-    const communes = await (await idsByCode(platform.db.prisma)).childSiteCodes('HUYEN-HOANGHOA');
+    const communes = await (await idsByCode(platform.db.prisma)).childSiteCodes('15865');
     const page = await signedIn('vanphong');
     await page.getByRole('link', { name: 'Tạo cuộc họp' }).click();
     await page.getByLabel('Tên cuộc họp').fill(TITLE);
@@ -39,7 +39,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     await page.getByLabel('Nội dung').fill('Triển khai kế hoạch năm 2027');
     await page.getByLabel('Số phút').fill('45');
 
-    await page.getByRole('button', { name: 'Chọn các xã, phường của Huyện Hoằng Hóa' }).click();
+    await page.getByRole('button', { name: 'Chọn các xã, phường của Xã Hoằng Hóa' }).click();
     await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(communes.length));
     for (const department of ['Sở Y tế', 'Sở Tư pháp']) {
       await page.getByLabel('Tìm điểm cầu').fill(department);
@@ -56,7 +56,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   });
 
   it('shows the meeting, with a countdown and the way in, on an invited site’s home screen', async () => {
-    for (const site of ['xa-hoanghoa-hoangdao', 'so-yte']) {
+    for (const site of ['15991', 'so-yte']) {
       const page = await signedIn(site);
       const card = cardOf(page);
       await card.waitFor();
@@ -83,7 +83,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   });
 
   it('shows a cancellation on the invited site’s screen as it happens', async () => {
-    const page = await signedIn('xa-hoanghoa-hoangdao');
+    const page = await signedIn('15991');
     await cardOf(page).waitFor();
     const secretariat = await login(platform.url, 'vanphong');
     const cancelled = await callApi(platform.url, secretariat, 'POST', `/api/meetings/${meetingId}/cancel`, { reason: 'Lùi sang tuần sau' });

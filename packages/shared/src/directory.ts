@@ -3,7 +3,8 @@ import { entityIdSchema } from './accounts.js';
 
 /* The directory: administrative units in a tree, and their meeting rooms (sites, "điểm cầu"). */
 
-export const unitKinds = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'] as const;
+/** DISTRICT only in directories from before the 2025 reform, which ended the district level. */
+export const unitKinds = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE', 'WARD'] as const;
 export const unitKindSchema = z.enum(unitKinds);
 export type UnitKind = z.infer<typeof unitKindSchema>;
 

@@ -1,20 +1,23 @@
 /**
- * Turns the demo province's names (seedData.ts) into the rows to seed: units with stable, readable
- * codes, one meeting room per unit with contact details, and the demo accounts. Pure and
- * deterministic, so it can be checked without a database.
+ * Turns the demo province's names (seedData.ts) into the rows to seed: units with stable codes
+ * (national unit codes for communes and wards), their meeting rooms with contact details, and the
+ * demo accounts. Pure and deterministic, so it can be checked without a database.
+ *
+ * Rooms: the province has its hall and a second room; each agency one room; each commune and ward
+ * its hall, and those formed by the 2025 merger a second room at a former seat (their officials
+ * still work from more than one building). That makes the 348 bridge points of the network.
  */
 import type { Role, UnitKind } from '../db/generated/client.js';
 import { contactNameFor, contactPhoneFor, stableHash, stablePick } from './seedContacts.js';
 import {
   CAPITAL_STREETS,
-  CAPITAL_WARDS,
+  COMMUNE_LEVEL_UNITS,
+  type CommuneLevelRow,
   DEMO_SITE_ACCOUNT_SITES,
   DEMO_STAFF_ACCOUNTS,
   DEPARTMENTS,
-  DISTRICTS,
-  type DistrictData,
-  type DistrictType,
   EQUIPMENT,
+  OTHER_AGENCIES,
   PROVINCE,
   PROVINCE_HALL_ADDRESS,
 } from './seedData.js';
@@ -53,107 +56,80 @@ export interface DemoDirectory {
   accounts: PlannedAccount[];
 }
 
-type CommuneType = 'PHUONG' | 'TT' | 'XA';
-
-const DISTRICT_LABELS: Record<DistrictType, string> = { TP: 'thành phố', TX: 'thị xã', HUYEN: 'huyện' };
-const COMMUNE_LABELS: Record<CommuneType, string> = { PHUONG: 'phường', TT: 'thị trấn', XA: 'xã' };
+const TYPE_LABELS: Record<CommuneLevelRow[1], string> = { XA: 'xã', PHUONG: 'phường' };
 
 export function planDemoDirectory(): DemoDirectory {
   const province: PlannedUnit = { code: PROVINCE.code, name: PROVINCE.name, kind: 'PROVINCE', parentCode: null, sortOrder: 1 };
-  const departments = DEPARTMENTS.map(
-    (department, index): PlannedUnit => ({
-      code: department.code,
-      name: department.name,
+  const agencies = [...DEPARTMENTS, ...OTHER_AGENCIES].map(
+    (agency, index): PlannedUnit => ({
+      code: agency.code,
+      name: agency.name,
       kind: 'DEPARTMENT',
       parentCode: PROVINCE.code,
       sortOrder: index + 1,
     }),
   );
-  const districts = DISTRICTS.map((district, index) => planDistrict(district, index));
+  const communes = COMMUNE_LEVEL_UNITS.map((row, index) => planCommuneLevelUnit(row, index));
 
   const sites: PlannedSite[] = [
-    provinceSite(),
-    ...DEPARTMENTS.map((department) => departmentSite(department.code, department.name)),
-    ...districts.flatMap(({ unit, site, communes }) => [site, ...communes.map((commune) => commune.site)]),
+    ...provinceSites(),
+    ...agencies.map((agency) => agencySite(agency.code, agency.name)),
+    ...communes.flatMap((commune) => commune.sites),
   ];
-  const unitLevels = [
-    [province],
-    [...departments, ...districts.map((district) => district.unit)],
-    districts.flatMap((district) => district.communes.map((commune) => commune.unit)),
-  ];
+  const unitLevels = [[province], [...agencies, ...communes.map((commune) => commune.unit)]];
   return { unitLevels, sites, accounts: planAccounts(sites) };
 }
 
-function provinceSite(): PlannedSite {
-  return withContact({
-    code: PROVINCE.code,
-    name: PROVINCE.hallName,
-    unitCode: PROVINCE.code,
-    address: PROVINCE_HALL_ADDRESS,
-    equipmentNotes: EQUIPMENT.provinceHall,
-  });
+function provinceSites(): PlannedSite[] {
+  const hall = { unitCode: PROVINCE.code, address: PROVINCE_HALL_ADDRESS };
+  return [
+    withContact({ ...hall, code: PROVINCE.code, name: PROVINCE.hallName, equipmentNotes: EQUIPMENT.provinceHall }),
+    withContact({
+      ...hall,
+      code: `${PROVINCE.code}-2`,
+      name: 'Phòng họp số 2 UBND tỉnh',
+      equipmentNotes: stablePick(EQUIPMENT.department, PROVINCE.code, 'equipment'),
+    }),
+  ];
 }
 
-function departmentSite(code: string, name: string): PlannedSite {
+function agencySite(code: string, name: string): PlannedSite {
   const houseNumber = 1 + (stableHash(`house:${code}`) % 250);
   const street = stablePick(CAPITAL_STREETS, code, 'street');
-  const ward = stablePick(CAPITAL_WARDS, code, 'ward');
   return withContact({
     code,
     name: `Phòng họp ${name}`,
     unitCode: code,
-    address: `Số ${houseNumber} ${street}, phường ${ward}, thành phố Thanh Hóa`,
+    address: `Số ${houseNumber} ${street}, phường Hạc Thành, tỉnh Thanh Hóa`,
     equipmentNotes: stablePick(EQUIPMENT.department, code, 'equipment'),
   });
 }
 
-function planDistrict(district: DistrictData, index: number) {
-  const districtSlug = codePart(district.name);
-  const code = `${district.type}-${districtSlug}`;
-  const label = DISTRICT_LABELS[district.type];
-  const fullName = `${label} ${district.name}`;
-  const communeEntries: Array<[CommuneType, string]> = [
-    ...(district.phuong ?? []).map((name): [CommuneType, string] => ['PHUONG', name]),
-    ...(district.thiTran ?? []).map((name): [CommuneType, string] => ['TT', name]),
-    ...(district.xa ?? []).map((name): [CommuneType, string] => ['XA', name]),
-  ];
-  const [seatType, seatName] = communeEntries[0]!;
-
+function planCommuneLevelUnit([code, type, name, , merged]: CommuneLevelRow, index: number) {
+  const fullName = `${TYPE_LABELS[type]} ${name}`;
   const unit: PlannedUnit = {
     code,
     name: capitalise(fullName),
-    kind: 'DISTRICT',
+    kind: type === 'PHUONG' ? 'WARD' : 'COMMUNE',
     parentCode: PROVINCE.code,
     sortOrder: index + 1,
   };
-  const site = withContact({
+  const hall = withContact({
     code,
     name: `Hội trường UBND ${fullName}`,
     unitCode: code,
-    address: `Khu trung tâm hành chính, ${COMMUNE_LABELS[seatType]} ${seatName}, ${fullName}, tỉnh Thanh Hóa`,
-    equipmentNotes: stablePick(EQUIPMENT.district, code, 'equipment'),
+    address: `Trụ sở UBND ${fullName}, tỉnh Thanh Hóa`,
+    equipmentNotes: stablePick(EQUIPMENT.communeHall, code, 'equipment'),
   });
-  const communes = communeEntries.map(([type, name], communeIndex) => {
-    const communeCode = `${type}-${districtSlug}-${codePart(name)}`;
-    const communeName = `${COMMUNE_LABELS[type]} ${name}`;
-    return {
-      unit: {
-        code: communeCode,
-        name: capitalise(communeName),
-        kind: 'COMMUNE',
-        parentCode: code,
-        sortOrder: communeIndex + 1,
-      } satisfies PlannedUnit,
-      site: withContact({
-        code: communeCode,
-        name: `Phòng họp UBND ${communeName}`,
-        unitCode: communeCode,
-        address: `Trụ sở UBND ${communeName}, ${fullName}, tỉnh Thanh Hóa`,
-        equipmentNotes: stablePick(EQUIPMENT.commune, communeCode, 'equipment'),
-      }),
-    };
+  const secondCode = `${code}-2`;
+  const secondRoom = withContact({
+    code: secondCode,
+    name: `Phòng họp số 2 UBND ${fullName}`,
+    unitCode: code,
+    address: `Trụ sở làm việc số 2 của UBND ${fullName}, tỉnh Thanh Hóa`,
+    equipmentNotes: stablePick(EQUIPMENT.secondRoom, secondCode, 'equipment'),
   });
-  return { unit, site, communes };
+  return { unit, sites: merged ? [hall, secondRoom] : [hall] };
 }
 
 function planAccounts(sites: PlannedSite[]): PlannedAccount[] {
@@ -177,16 +153,6 @@ function planAccounts(sites: PlannedSite[]): PlannedAccount[] {
 
 function withContact(site: Omit<PlannedSite, 'contactName' | 'contactPhone'>): PlannedSite {
   return { ...site, contactName: contactNameFor(site.code), contactPhone: contactPhoneFor(site.code) };
-}
-
-/** "Hoằng Đạo" → "HOANGDAO": no diacritics, no spaces, upper case. */
-export function codePart(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .toUpperCase();
 }
 
 function capitalise(text: string): string {

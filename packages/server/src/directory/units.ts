@@ -24,12 +24,16 @@ export async function listUnits(prisma: PrismaClient, identity: Identity): Promi
   return units.map((unit) => ({ ...unit, siteCount: countOf.get(unit.id) ?? 0 }));
 }
 
-/** The kinds a unit may sit under: the tree is province → departments and districts → communes. */
+/**
+ * The kinds a unit may sit under: the province → its departments, communes and wards (since 1 July
+ * 2025); a directory kept from before the reform may still have districts between them.
+ */
 const allowedParents: Record<Unit['kind'], ReadonlyArray<Unit['kind']> | null> = {
   PROVINCE: null,
   DEPARTMENT: ['PROVINCE'],
   DISTRICT: ['PROVINCE'],
-  COMMUNE: ['DISTRICT'],
+  COMMUNE: ['PROVINCE', 'DISTRICT'],
+  WARD: ['PROVINCE', 'DISTRICT'],
 };
 
 export async function createUnit(

@@ -10,8 +10,8 @@ export interface UnitTreeModel {
   siteIdsOfUnits(units: Unit[]): string[];
 }
 
-/** Under the province the departments come first, then the districts, each in official order. */
-const KIND_ORDER: Unit['kind'][] = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'];
+/** Under the province the departments come first, then the wards and the communes, each in official order. */
+const KIND_ORDER: Unit['kind'][] = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'WARD', 'COMMUNE'];
 
 export function buildUnitTree(units: Unit[], sites: Site[]): UnitTreeModel {
   const ids = new Set(units.map((u) => u.id));
