@@ -22,8 +22,5 @@ export async function idsByCode(prisma: PrismaClient) {
     unit: (code: string) => get(unit, code),
     site: (code: string) => get(site, code),
     user: (username: string) => get(user, username),
-    /** Codes of the active sites of the units directly below a unit (a district's communes). */
-    childSiteCodes: async (unitCode: string) =>
-      (await prisma.site.findMany({ where: { unit: { parent: { code: unitCode } }, disabled: false }, select: { code: true } })).map((s) => s.code),
   };
 }

@@ -137,7 +137,9 @@ export const attendancePeriodReportSchema = z.object({
   meetings: z.number().int(),
   /** Every invited site, the most missed first. */
   sites: z.array(rateRowSchema.extend({ groupName: z.string() })),
-  /** By district (communes with their district), and the province level. */
+  /** By commune or ward (its rooms together; a district in a directory from before 2025), and the province level. */
   units: z.array(rateRowSchema),
+  /** By site group (former district areas, regions, committees); a site counts in each of its groups. */
+  groups: z.array(rateRowSchema),
 });
 export type AttendancePeriodReport = z.infer<typeof attendancePeriodReportSchema>;

@@ -23,7 +23,7 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.object({ units: z.array(unitSchema) });
 
-/** Readable, stable codes such as HUYEN-HOANGHOA: upper-case letters, digits and "-". */
+/** Stable codes such as SO-YTE or 15865 (a national unit code): upper-case letters, digits and "-". */
 export const codeSchema = z
   .string()
   .trim()
@@ -142,3 +142,39 @@ export const siteImportReportSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type SiteImportReport = z.infer<typeof siteImportReportSchema>;
+
+/**
+ * Site groups: named sets of meeting rooms the secretariat invites in one click and reports by
+ * (former district areas, regions, all communes, all wards, all departments, ad-hoc committees).
+ * A site may be in several.
+ */
+export const siteGroupKinds = ['FORMER_DISTRICT', 'REGION', 'UNIT_KIND', 'CUSTOM'] as const;
+export const siteGroupKindSchema = z.enum(siteGroupKinds);
+export type SiteGroupKind = z.infer<typeof siteGroupKindSchema>;
+
+/** More than the 348 rooms of a province, so a group may hold them all. */
+export const MAX_GROUP_SITES = 1000;
+
+export const siteGroupSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: siteGroupKindSchema,
+  sortOrder: z.number().int(),
+  /** Its active sites (for a scoped account: those within its scope). */
+  siteIds: z.array(z.string()),
+});
+export type SiteGroup = z.infer<typeof siteGroupSchema>;
+export const siteGroupListSchema = z.object({ groups: z.array(siteGroupSchema) });
+export const siteGroupResponseSchema = z.object({ group: siteGroupSchema });
+
+const groupSiteIdsSchema = z.array(entityIdSchema).max(MAX_GROUP_SITES);
+export const siteGroupCreateSchema = z
+  .object({ code: codeSchema, name: nameSchema, kind: siteGroupKindSchema.default('CUSTOM'), siteIds: groupSiteIdsSchema })
+  .strict();
+export type SiteGroupCreate = z.infer<typeof siteGroupCreateSchema>;
+export const siteGroupUpdateSchema = z
+  .object({ name: nameSchema.optional(), siteIds: groupSiteIdsSchema.optional() })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
+export type SiteGroupUpdate = z.infer<typeof siteGroupUpdateSchema>;

@@ -21,6 +21,10 @@ import {
   siteImportReportSchema,
   siteListQuerySchema,
   siteListSchema,
+  siteGroupCreateSchema,
+  siteGroupListSchema,
+  siteGroupResponseSchema,
+  siteGroupUpdateSchema,
   siteResponseSchema,
   siteUpdateSchema,
   unitCreateSchema,
@@ -82,6 +86,14 @@ export const api = {
   'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
   'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),
   'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room', body: siteUpdateSchema, response: siteResponseSchema }),
+  'siteGroups.list': route({ method: 'get', path: '/api/site-groups', tag: 'directory', summary: 'Site groups, with their sites', response: siteGroupListSchema }),
+  'siteGroups.create': route({
+    method: 'post', path: '/api/site-groups', tag: 'directory', summary: 'Create a site group', body: siteGroupCreateSchema, response: siteGroupResponseSchema, status: 201,
+  }),
+  'siteGroups.update': route({
+    method: 'patch', path: '/api/site-groups/:id', tag: 'directory', summary: 'Rename a site group or set its sites', body: siteGroupUpdateSchema, response: siteGroupResponseSchema,
+  }),
+  'siteGroups.delete': route({ method: 'delete', path: '/api/site-groups/:id', tag: 'directory', summary: 'Delete a site group (its sites stay)', response: done }),
   'sites.import': route({
     method: 'post', path: '/api/sites/import', tag: 'directory',
     summary: 'Import meeting rooms from CSV or XLSX: every row or none, with a per-row report',
@@ -125,7 +137,7 @@ export const api = {
   }),
   'attendance.period': route({
     method: 'get', path: '/api/attendance', tag: 'attendance',
-    summary: 'Attendance rates per site and per unit over a period',
+    summary: 'Attendance rates per site, per unit and per site group over a period',
     query: attendancePeriodQuerySchema, response: attendancePeriodReportSchema,
   }),
 

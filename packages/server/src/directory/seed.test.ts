@@ -21,6 +21,7 @@ describe('seedDemoData', () => {
     units: await db.prisma.unit.findMany({ orderBy: { code: 'asc' } }),
     sites: await db.prisma.site.findMany({ orderBy: { code: 'asc' } }),
     users: await db.prisma.user.findMany({ orderBy: { username: 'asc' } }),
+    groups: await db.prisma.siteGroup.findMany({ orderBy: { code: 'asc' }, include: { members: { orderBy: { siteId: 'asc' } } } }),
   });
 
   it('seeds the province of today: 348 sites, 166 commune-level units (147 xã, 19 phường), the demo accounts', async () => {
@@ -44,6 +45,12 @@ describe('seedDemoData', () => {
     expect(hoangHoa).toMatchObject({ name: 'Xã Hoằng Hóa', kind: 'COMMUNE', parent: { code: 'TINH' } });
     expect(hoangHoa.sites.map((site) => site.code)).toEqual(['15865', '15865-2']);
 
+    expect(summary.groups).toBe(26 + 3 + 3 + 1);
+    const mountains = await db.prisma.siteGroup.findUniqueOrThrow({ where: { code: 'MIEN-NUI' }, include: { members: { include: { site: { include: { unit: true } } } } } });
+    expect(mountains.name).toBe('Các xã miền núi');
+    expect(mountains.members.length).toBeGreaterThan(70);
+    expect(mountains.members.every(({ site }) => site.unit.kind === 'COMMUNE')).toBe(true);
+
     const roles = (await db.prisma.user.findMany({ select: { role: true } })).map((user) => user.role);
     expect(new Set(roles)).toEqual(new Set(['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR', 'SITE', 'VIEWER']));
   });
@@ -63,11 +70,13 @@ describe('seedDemoData', () => {
 
   it('changes nothing when run again, not even passwords, and keeps operator edits', async () => {
     await db.prisma.site.update({ where: { code: 'TINH' }, data: { contactPhone: '0900000000' } });
+    const committee = await db.prisma.siteGroup.findUniqueOrThrow({ where: { code: 'BCD-PCTT' } });
+    await db.prisma.siteGroupMember.deleteMany({ where: { groupId: committee.id, site: { code: 'KTTV' } } });
     const before = await snapshot();
 
     const summary = await seedDemoData(db.prisma, { password: 'another password' }, log);
 
-    expect(summary).toEqual({ units: before.units.length, sites: before.sites.length, users: before.users.length });
+    expect(summary).toEqual({ units: before.units.length, sites: before.sites.length, groups: before.groups.length, users: before.users.length });
     expect(await snapshot()).toEqual(before);
   });
 

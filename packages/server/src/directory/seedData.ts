@@ -59,6 +59,13 @@ export const OTHER_AGENCIES: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'VIENTHONG', name: 'Viễn thông Thanh Hóa' },
 ];
 
+/** An ad-hoc group, as a secretariat keeps them: the agencies of the disaster prevention steering committee. */
+export const DISASTER_COMMITTEE = {
+  code: 'BCD-PCTT',
+  name: 'Ban Chỉ đạo phòng chống thiên tai',
+  unitCodes: ['TINH', 'VP-UBND', 'SO-NONGNGHIEP', 'SO-XAYDUNG', 'SO-CONGTHUONG', 'SO-YTE', 'CONGAN', 'BCHQS', 'BDBP', 'KTTV', 'DIENLUC', 'VIENTHONG', 'BAO-PTTH'],
+} as const;
+
 export type Region = 'MIEN_NUI' | 'VEN_BIEN' | 'DONG_BANG';
 
 /**

@@ -55,6 +55,32 @@ describe('planDemoDirectory', () => {
     expect(regions.filter((region) => region === 'VEN_BIEN')).toHaveLength(6);
   });
 
+  it('plans the groups: 26 former district areas, 3 regions, all communes, all wards, all departments, an ad-hoc list', () => {
+    const group = (code: string) => directory.groups.find((candidate) => candidate.code === code)!;
+    const unitOfSite = new Map(directory.sites.map((site) => [site.code, site.unitCode]));
+    const unitsIn = (code: string) => new Set(group(code).siteCodes.map((siteCode) => unitOfSite.get(siteCode)));
+    const kindOf = new Map(units.map((unit) => [unit.code, unit.kind]));
+
+    expect(unitsIn('TAT-CA-XA').size).toBe(147);
+    expect(unitsIn('TAT-CA-PHUONG').size).toBe(19);
+    expect(unitsIn('TAT-CA-SO-NGANH').size).toBe(15);
+    expect(group('MIEN-NUI').name).toBe('Các xã miền núi');
+    for (const code of unitsIn('MIEN-NUI')) expect(kindOf.get(code)).toBe('COMMUNE');
+    expect(['MIEN-NUI', 'VEN-BIEN', 'DONG-BANG'].reduce((sum, code) => sum + unitsIn(code).size, 0)).toBe(166);
+
+    const areas = directory.groups.filter((candidate) => candidate.kind === 'FORMER_DISTRICT');
+    expect(areas).toHaveLength(26);
+    const inAreas = areas.flatMap((area) => area.siteCodes);
+    expect(inAreas).toHaveLength(166 + 145);
+    expect(new Set(inAreas).size).toBe(inAreas.length);
+    expect(group('KV-HOANGHOA')).toMatchObject({ name: 'Khu vực huyện Hoằng Hóa cũ' });
+    expect(group('KV-HOANGHOA').siteCodes).toEqual(expect.arrayContaining(['15865', '15865-2', '15991']));
+    expect(group('BCD-PCTT').siteCodes).toEqual(expect.arrayContaining(['TINH', 'SO-NONGNGHIEP', 'KTTV']));
+    // A site in several groups: its area, its region, all communes.
+    const groupsOf15865 = directory.groups.filter((candidate) => candidate.siteCodes.includes('15865')).map((candidate) => candidate.code);
+    expect(groupsOf15865.sort()).toEqual(['KV-HOANGHOA', 'TAT-CA-XA', 'VEN-BIEN']);
+  });
+
   it('orders levels so every parent comes before its children', () => {
     const seen = new Set<string>();
     for (const level of directory.unitLevels) {

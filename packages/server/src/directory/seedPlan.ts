@@ -7,7 +7,7 @@
  * its hall, and those formed by the 2025 merger a second room at a former seat (their officials
  * still work from more than one building). That makes the 348 bridge points of the network.
  */
-import type { Role, UnitKind } from '../db/generated/client.js';
+import type { Role, SiteGroupKind, UnitKind } from '../db/generated/client.js';
 import { contactNameFor, contactPhoneFor, stableHash, stablePick } from './seedContacts.js';
 import {
   CAPITAL_STREETS,
@@ -16,10 +16,13 @@ import {
   DEMO_SITE_ACCOUNT_SITES,
   DEMO_STAFF_ACCOUNTS,
   DEPARTMENTS,
+  DISASTER_COMMITTEE,
   EQUIPMENT,
+  FORMER_DISTRICTS,
   OTHER_AGENCIES,
   PROVINCE,
   PROVINCE_HALL_ADDRESS,
+  type Region,
 } from './seedData.js';
 
 export interface PlannedUnit {
@@ -49,10 +52,19 @@ export interface PlannedAccount {
   siteCode: string | null;
 }
 
+export interface PlannedGroup {
+  code: string;
+  name: string;
+  kind: SiteGroupKind;
+  sortOrder: number;
+  siteCodes: string[];
+}
+
 export interface DemoDirectory {
   /** Parents before children: each level's parents are in an earlier level. */
   unitLevels: PlannedUnit[][];
   sites: PlannedSite[];
+  groups: PlannedGroup[];
   accounts: PlannedAccount[];
 }
 
@@ -77,7 +89,59 @@ export function planDemoDirectory(): DemoDirectory {
     ...communes.flatMap((commune) => commune.sites),
   ];
   const unitLevels = [[province], [...agencies, ...communes.map((commune) => commune.unit)]];
-  return { unitLevels, sites, accounts: planAccounts(sites) };
+  return { unitLevels, sites, groups: planGroups(sites), accounts: planAccounts(sites) };
+}
+
+const REGION_GROUPS: Record<Region, { code: string; name: string }> = {
+  MIEN_NUI: { code: 'MIEN-NUI', name: 'Các xã miền núi' },
+  VEN_BIEN: { code: 'VEN-BIEN', name: 'Các xã, phường ven biển' },
+  DONG_BANG: { code: 'DONG-BANG', name: 'Các xã, phường đồng bằng' },
+};
+
+/**
+ * The groups a secretariat starts with: each former district's area (meetings are still often
+ * organised by them), the three regions, all communes, all wards, all departments, and one ad-hoc
+ * list. A group holds every room of its units.
+ */
+function planGroups(sites: PlannedSite[]): PlannedGroup[] {
+  const roomsOf = (unitCodes: Iterable<string>) => {
+    const wanted = new Set(unitCodes);
+    return sites.filter((site) => wanted.has(site.unitCode)).map((site) => site.code);
+  };
+  const communesWhere = (keep: (row: CommuneLevelRow) => boolean) => roomsOf(COMMUNE_LEVEL_UNITS.filter(keep).map(([code]) => code));
+  const regionOf = new Map(FORMER_DISTRICTS.map((district) => [district.name, district.region]));
+
+  const areas = FORMER_DISTRICTS.map(
+    (district, index): PlannedGroup => ({
+      code: `KV-${codePart(district.name)}`,
+      name: `Khu vực ${district.label} ${district.name} cũ`,
+      kind: 'FORMER_DISTRICT',
+      sortOrder: index + 1,
+      siteCodes: communesWhere(([, , , formerDistrict]) => formerDistrict === district.name),
+    }),
+  );
+  const regions = (Object.keys(REGION_GROUPS) as Region[]).map(
+    (region, index): PlannedGroup => ({
+      ...REGION_GROUPS[region],
+      kind: 'REGION',
+      sortOrder: index + 1,
+      siteCodes: communesWhere(([, , , formerDistrict]) => regionOf.get(formerDistrict) === region),
+    }),
+  );
+  const kinds: PlannedGroup[] = [
+    { code: 'TAT-CA-XA', name: 'Tất cả các xã', kind: 'UNIT_KIND', sortOrder: 1, siteCodes: communesWhere(([, type]) => type === 'XA') },
+    { code: 'TAT-CA-PHUONG', name: 'Tất cả các phường', kind: 'UNIT_KIND', sortOrder: 2, siteCodes: communesWhere(([, type]) => type === 'PHUONG') },
+    {
+      code: 'TAT-CA-SO-NGANH',
+      name: 'Tất cả sở, ban, ngành',
+      kind: 'UNIT_KIND',
+      sortOrder: 3,
+      siteCodes: roomsOf(DEPARTMENTS.map((department) => department.code)),
+    },
+  ];
+  const { code, name, unitCodes } = DISASTER_COMMITTEE;
+  const committee: PlannedGroup = { code, name, kind: 'CUSTOM', sortOrder: 1, siteCodes: roomsOf(unitCodes) };
+  return [...areas, ...regions, ...kinds, committee];
 }
 
 function provinceSites(): PlannedSite[] {
@@ -153,6 +217,16 @@ function planAccounts(sites: PlannedSite[]): PlannedAccount[] {
 
 function withContact(site: Omit<PlannedSite, 'contactName' | 'contactPhone'>): PlannedSite {
   return { ...site, contactName: contactNameFor(site.code), contactPhone: contactPhoneFor(site.code) };
+}
+
+/** "Hoằng Hóa" → "HOANGHOA": no diacritics, no spaces, upper case. */
+export function codePart(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
 }
 
 function capitalise(text: string): string {

@@ -1,11 +1,24 @@
+import { createSiteGroup, deleteSiteGroup, listSiteGroups, updateSiteGroup } from '../../directory/siteGroups.js';
 import { importSites } from '../../directory/siteImport.js';
 import { createSite, getSite, listSites, updateSite } from '../../directory/sites.js';
 import { createUnit, listUnits, updateUnit } from '../../directory/units.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 
-type DirectoryRoutes = 'units.list' | 'units.create' | 'units.update' | 'sites.list' | 'sites.get' | 'sites.create' | 'sites.update' | 'sites.import';
+type DirectoryRoutes =
+  | 'units.list'
+  | 'units.create'
+  | 'units.update'
+  | 'sites.list'
+  | 'sites.get'
+  | 'sites.create'
+  | 'sites.update'
+  | 'sites.import'
+  | 'siteGroups.list'
+  | 'siteGroups.create'
+  | 'siteGroups.update'
+  | 'siteGroups.delete';
 
-/** Units and meeting rooms; the domain modules check the caller's unit scope. */
+/** Units, meeting rooms and site groups; the domain modules check the caller's unit scope. */
 export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes> {
   return {
     'units.list': async ({ identity }) => ({ units: await listUnits(prisma, identity) }),
@@ -19,5 +32,12 @@ export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes>
     'sites.create': async ({ identity, body }) => ({ site: await createSite(prisma, identity, body) }),
     'sites.update': async ({ identity, params, body }) => ({ site: await updateSite(prisma, identity, params.id!, body) }),
     'sites.import': async ({ identity, query, upload }) => importSites(prisma, identity, upload!, query.dryRun ?? false),
+    'siteGroups.list': async ({ identity }) => ({ groups: await listSiteGroups(prisma, identity) }),
+    'siteGroups.create': async ({ identity, body }) => ({ group: await createSiteGroup(prisma, identity, body) }),
+    'siteGroups.update': async ({ identity, params, body }) => ({ group: await updateSiteGroup(prisma, identity, params.id!, body) }),
+    'siteGroups.delete': async ({ identity, params }) => {
+      await deleteSiteGroup(prisma, identity, params.id!);
+      return {};
+    },
   };
 }

@@ -70,6 +70,8 @@ export function PeriodReportPage() {
           </p>
           <h2>{t('report.byUnit')}</h2>
           {table(report.units, t('report.unit'))}
+          <h2>{t('report.byGroup')}</h2>
+          {table(report.groups, t('report.group'))}
           <h2>{t('report.bySite')}</h2>
           {table(report.sites, t('report.site'))}
         </>
