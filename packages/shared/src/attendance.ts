@@ -141,5 +141,7 @@ export const attendancePeriodReportSchema = z.object({
   units: z.array(rateRowSchema),
   /** By site group (former district areas, regions, committees); a site counts in each of its groups. */
   groups: z.array(rateRowSchema),
+  /** Units merged during or after the period, whose rooms are counted under their successor. */
+  mergers: z.array(z.object({ predecessorName: z.string(), successorName: z.string(), effective: z.string() })),
 });
 export type AttendancePeriodReport = z.infer<typeof attendancePeriodReportSchema>;

@@ -40,6 +40,33 @@ export const unitUpdateSchema = z
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
 export const unitResponseSchema = z.object({ unit: unitSchema });
 
+/*
+ * Reorganisations, effective from a day (YYYY-MM-DD, today or earlier: a change decided for a later
+ * day is entered on that day). Records of meetings before that day keep the names of their day.
+ */
+const effectiveSchema = z.iso.date();
+/** A renaming by decision (not a typo's correction, which `units.update` makes). */
+export const unitRenameSchema = z.object({ name: nameSchema, effective: effectiveSchema }).strict();
+export const unitRetireSchema = z.object({ effective: effectiveSchema }).strict();
+/** Several units merged into one, existing or new: their rooms, accounts and open directives pass to it. */
+export const unitMergeSchema = z
+  .object({
+    predecessorIds: z.array(entityIdSchema).min(1).max(50),
+    successor: z.union([
+      z.object({ unitId: entityIdSchema }).strict(),
+      z.object({ code: codeSchema, name: nameSchema, kind: z.enum(['COMMUNE', 'WARD', 'DEPARTMENT']) }).strict(),
+    ]),
+    effective: effectiveSchema,
+  })
+  .strict();
+export type UnitMerge = z.infer<typeof unitMergeSchema>;
+export const unitMergeResultSchema = z.object({
+  unit: unitSchema,
+  movedSites: z.number().int(),
+  passedDirectives: z.number().int(),
+});
+export type UnitMergeResult = z.infer<typeof unitMergeResultSchema>;
+
 /** Vietnamese telephone numbers as people write them: 0912 345 678, +84 237 3852 666, 0237.3852.666. */
 export const phoneSchema = z
   .string()
@@ -106,6 +133,7 @@ export const siteUpdateSchema = z
   .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
 export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
 export const siteResponseSchema = z.object({ site: siteSchema });
+export const siteMoveSchema = z.object({ unitId: entityIdSchema, effective: effectiveSchema }).strict();
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const siteListQuerySchema = z.object({

@@ -29,7 +29,11 @@ import {
   siteUpdateSchema,
   unitCreateSchema,
   unitListSchema,
+  unitMergeResultSchema,
+  unitMergeSchema,
+  unitRenameSchema,
   unitResponseSchema,
+  unitRetireSchema,
   unitUpdateSchema,
 } from './directory.js';
 import { route, type ApiRoute } from './apiRoute.js';
@@ -82,6 +86,22 @@ export const api = {
   'units.create': route({ method: 'post', path: '/api/units', tag: 'directory', summary: 'Create a unit', body: unitCreateSchema, response: unitResponseSchema, status: 201 }),
   'units.update': route({ method: 'patch', path: '/api/units/:id', tag: 'directory', summary: 'Rename or disable a unit', body: unitUpdateSchema, response: unitResponseSchema }),
 
+  'units.merge': route({
+    method: 'post', path: '/api/units/merge', tag: 'directory', summary: 'Merge units into one, effective from a day',
+    body: unitMergeSchema, response: unitMergeResultSchema,
+  }),
+  'units.rename': route({
+    method: 'post', path: '/api/units/:id/rename', tag: 'directory', summary: 'Rename a unit by decision, effective from a day',
+    body: unitRenameSchema, response: unitResponseSchema,
+  }),
+  'units.retire': route({
+    method: 'post', path: '/api/units/:id/retire', tag: 'directory', summary: 'Retire a unit without rooms, effective from a day',
+    body: unitRetireSchema, response: unitResponseSchema,
+  }),
+  'sites.move': route({
+    method: 'post', path: '/api/sites/:id/move', tag: 'directory', summary: 'Move a meeting room to another unit, effective from a day',
+    body: siteMoveSchema, response: siteResponseSchema,
+  }),
   'sites.list': route({ method: 'get', path: '/api/sites', tag: 'directory', summary: 'Search and filter meeting rooms', query: siteListQuerySchema, response: siteListSchema }),
   'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
   'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),

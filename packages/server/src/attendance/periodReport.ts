@@ -3,6 +3,7 @@ import { unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { siteGroup } from '../directory/siteGroup.js';
 import { UnitTree } from '../directory/unitTree.js';
+import { dateAsDay } from '../util/provinceCalendar.js';
 
 const DAY = 86_400_000;
 
@@ -75,6 +76,13 @@ export async function attendancePeriodReport(
     }
   }
 
+  // Rooms of merged units now belong to the successor, so the period's figures count them there.
+  const successions = await prisma.unitSuccession.findMany({
+    where: { effective: { gt: new Date(`${query.from}T00:00:00.000Z`) }, successorId: { in: [...units.keys()] } },
+    include: { predecessor: { select: { name: true } }, successor: { select: { name: true } } },
+    orderBy: [{ effective: 'asc' }, { predecessor: { name: 'asc' } }],
+  });
+
   const rate = (id: string, t: Tally & { name: string }): AttendanceRateRow => ({
     id,
     name: t.name,
@@ -93,5 +101,10 @@ export async function attendancePeriodReport(
     sites: [...sites].map(([id, t]) => ({ ...rate(id, t), groupName: t.groupName })).sort(worstFirst),
     units: [...units].map(([id, t]) => rate(id, t)).sort(worstFirst),
     groups: [...groups].map(([id, t]) => rate(id, t)).sort(worstFirst),
+    mergers: successions.map(({ predecessor, successor, effective }) => ({
+      predecessorName: predecessor.name,
+      successorName: successor.name,
+      effective: dateAsDay(effective),
+    })),
   };
 }

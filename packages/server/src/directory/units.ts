@@ -68,7 +68,15 @@ export async function updateUnit(
   const tree = await UnitTree.load(prisma);
   if (!tree.get(id)) throw new CodedError('NOT_FOUND', 'unit not found');
   assertInScope(identity, tree, id, 'this unit');
-  const row: UnitRow = await prisma.unit.update({ where: { id }, data: input, select: unitSelect });
-  const siteCount = await prisma.site.count({ where: { unitId: id, disabled: false } });
+  await prisma.unit.update({ where: { id }, data: input });
+  return unitWithSiteCount(prisma, id);
+}
+
+/** A unit as the API gives it, with the count of its active rooms. */
+export async function unitWithSiteCount(prisma: PrismaClient, id: string): Promise<Unit> {
+  const [row, siteCount]: [UnitRow, number] = await Promise.all([
+    prisma.unit.findUniqueOrThrow({ where: { id }, select: unitSelect }),
+    prisma.site.count({ where: { unitId: id, disabled: false } }),
+  ]);
   return { ...row, siteCount };
 }

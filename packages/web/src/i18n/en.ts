@@ -138,6 +138,8 @@ export const en: Record<MessageKey, string> = {
   'report.rate': 'Attendance rate',
   'report.missed': 'Missed',
   'report.byUnit': 'By unit',
+  'report.mergedOn': 'merged from',
+  'report.countedUnderSuccessor': 'the former unit’s figures are counted under the new one.',
   'report.byGroup': 'By site group (a site counts in each of its groups)',
   'report.bySite': 'By site (most missed first)',
 };

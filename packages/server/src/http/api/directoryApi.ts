@@ -1,3 +1,4 @@
+import { mergeUnits, moveSite, renameUnit, retireUnit } from '../../directory/reorganisations.js';
 import { createSiteGroup, deleteSiteGroup, listSiteGroups, updateSiteGroup } from '../../directory/siteGroups.js';
 import { importSites } from '../../directory/siteImport.js';
 import { createSite, getSite, listSites, updateSite } from '../../directory/sites.js';
@@ -8,6 +9,10 @@ type DirectoryRoutes =
   | 'units.list'
   | 'units.create'
   | 'units.update'
+  | 'units.merge'
+  | 'units.rename'
+  | 'units.retire'
+  | 'sites.move'
   | 'sites.list'
   | 'sites.get'
   | 'sites.create'
@@ -18,12 +23,16 @@ type DirectoryRoutes =
   | 'siteGroups.update'
   | 'siteGroups.delete';
 
-/** Units, meeting rooms and site groups; the domain modules check the caller's unit scope. */
+/** Units, meeting rooms, their reorganisations and site groups; the domain modules check the caller's unit scope. */
 export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes> {
   return {
     'units.list': async ({ identity }) => ({ units: await listUnits(prisma, identity) }),
     'units.create': async ({ identity, body }) => ({ unit: await createUnit(prisma, identity, body) }),
     'units.update': async ({ identity, params, body }) => ({ unit: await updateUnit(prisma, identity, params.id!, body) }),
+    'units.merge': async ({ identity, body }) => mergeUnits(prisma, identity, body),
+    'units.rename': async ({ identity, params, body }) => ({ unit: await renameUnit(prisma, identity, params.id!, body) }),
+    'units.retire': async ({ identity, params, body }) => ({ unit: await retireUnit(prisma, identity, params.id!, body) }),
+    'sites.move': async ({ identity, params, body }) => ({ site: await moveSite(prisma, identity, params.id!, body) }),
     'sites.list': async ({ identity, query }) => {
       const sites = await listSites(prisma, identity, query);
       return { sites, total: sites.length };
