@@ -75,7 +75,7 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/directory',
     render: ({ identity }) => (
       <Allowed identity={identity} permission="directory.manage">
-        <DirectoryPage />
+        <DirectoryPage identity={identity} />
       </Allowed>
     ),
   },
