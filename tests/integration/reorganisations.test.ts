@@ -137,4 +137,46 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
       `Xã Hoằng Tiến được sáp nhập vào Xã Hoằng Phúc từ ngày ${day(-3).split('-').reverse().join('/')}: chỉ đạo chuyển cho Xã Hoằng Phúc.`,
     );
   });
+
+  it('applies the official list from a spreadsheet all or nothing, with a report per row and a dry run', async () => {
+    const vietnameseDay = (iso: string) => iso.split('-').reverse().join('/');
+    const header = 'Mã đơn vị;Tên đơn vị;Mã đơn vị cấp trên;Hiệu lực từ ngày;Hình thành từ';
+    const good = [
+      `15880;Xã Hoằng Giang Mới;TINH;${vietnameseDay(day(-1))};15880, 15889`,
+      `XA-THU-NGHIEM;Xã Thử Nghiệm;TINH;${day(-1)};15976`,
+    ];
+    const bad = ['XA-SAI;Thôn Sai;KHONG-CO;' + day(5) + ';', `XA-SAU;Xã Sau;TINH;${day(5)};`, 'XA-HOI;Xã Hỏi;TINH;31/02/2025;16000'];
+    const upload = async (lines: string[], dryRun: boolean) => {
+      const response = await fetch(`${platform.url}/api/units/import?dryRun=${dryRun}`, {
+        method: 'POST',
+        headers: { cookie: secretariat, 'content-type': 'text/csv' },
+        body: `\uFEFF${[header, ...lines].join('\r\n')}`,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const unit = (code: string) => platform.db.prisma.unit.findUnique({ where: { code }, include: { sites: { select: { code: true } } } });
+
+    const refused = await upload([...good, ...bad], false);
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ applied: false, rows: 5 });
+    expect(refused.body.errors.map((error: { row: number; field: string }) => [error.row, error.field])).toEqual([
+      [4, 'name'],
+      [5, 'effective'],
+      [6, 'effective'],
+    ]);
+    expect((await unit('15880'))?.name).toBe('Xã Hoằng Giang');
+
+    const dry = await upload(good, true);
+    expect(dry.body).toMatchObject({ applied: false, created: 1, renamed: 1, merged: 2, errors: [] });
+    expect(await unit('XA-THU-NGHIEM')).toBeNull();
+
+    const applied = await upload(good, false);
+    expect(applied.body).toMatchObject({ applied: true, created: 1, renamed: 1, merged: 2, errors: [] });
+    const giang = await unit('15880');
+    expect(giang?.name).toBe('Xã Hoằng Giang Mới');
+    expect(giang?.sites.map((site) => site.code).sort()).toEqual(['15880', '15880-2', '15889', '15889-2']);
+    expect(await unit('15889')).toMatchObject({ disabled: true });
+    expect((await unit('XA-THU-NGHIEM'))?.sites.map((site) => site.code).sort()).toEqual(['15976', '15976-2']);
+    expect(await platform.db.prisma.unitNameHistory.findMany({ where: { unitId: giang!.id }, select: { name: true } })).toEqual([{ name: 'Xã Hoằng Giang' }]);
+  });
 });

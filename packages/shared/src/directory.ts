@@ -170,6 +170,17 @@ export const siteImportReportSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type SiteImportReport = z.infer<typeof siteImportReportSchema>;
+/** The official list of units applied: all or nothing, as for rooms. */
+export const unitImportReportSchema = z.object({
+  applied: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  renamed: z.number().int(),
+  /** Units merged into the ones listed. */
+  merged: z.number().int(),
+  errors: z.array(importRowErrorSchema),
+});
+export type UnitImportReport = z.infer<typeof unitImportReportSchema>;
 
 /**
  * Site groups: named sets of meeting rooms the secretariat invites in one click and reports by

@@ -28,6 +28,7 @@ import {
   siteResponseSchema,
   siteUpdateSchema,
   unitCreateSchema,
+  unitImportReportSchema,
   unitListSchema,
   unitMergeResultSchema,
   unitMergeSchema,
@@ -97,6 +98,11 @@ export const api = {
   'units.retire': route({
     method: 'post', path: '/api/units/:id/retire', tag: 'directory', summary: 'Retire a unit without rooms, effective from a day',
     body: unitRetireSchema, response: unitResponseSchema,
+  }),
+  'units.import': route({
+    method: 'post', path: '/api/units/import', tag: 'directory',
+    summary: 'Apply the official list of units (code, name, parent, effective day, formed from) from CSV or XLSX: every row or none',
+    query: siteImportQuerySchema, upload: Object.values(importFormats), response: unitImportReportSchema,
   }),
   'sites.move': route({
     method: 'post', path: '/api/sites/:id/move', tag: 'directory', summary: 'Move a meeting room to another unit, effective from a day',

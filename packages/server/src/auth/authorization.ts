@@ -20,6 +20,7 @@ export const routeAccess = {
   'units.merge': 'directory.manage',
   'units.rename': 'directory.manage',
   'units.retire': 'directory.manage',
+  'units.import': 'directory.manage',
   'sites.move': 'directory.manage',
   'sites.list': 'directory.read',
   'sites.get': 'directory.read',

@@ -17,9 +17,9 @@ import { dayAsDate, provinceDay, shortDay } from '../util/provinceCalendar.js';
 import { getSite } from './sites.js';
 import { unitWithSiteCount } from './units.js';
 
-type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-function checkChange(identity: Identity, effective: string): Date {
+export function checkChange(identity: Identity, effective: string): Date {
   if (unitScope(identity) !== null) throw new CodedError('FORBIDDEN', 'a reorganisation is made by a province-wide account');
   if (effective > provinceDay(new Date())) {
     throw new CodedError('BAD_REQUEST', 'a reorganisation is entered on or after the day it takes effect', ['effective: a day in the future']);
@@ -52,15 +52,18 @@ export async function renameUnit(prisma: PrismaClient, identity: Identity, id: s
   const until = checkChange(identity, input.effective);
   const unit = await activeUnit(prisma, id, 'id');
   if (unit.name === input.name) throw new CodedError('BAD_REQUEST', 'the unit already bears this name', ['name: unchanged']);
-  await prisma.$transaction(async (tx) => {
-    await tx.unitNameHistory.create({ data: { unitId: id, name: unit.name, until } });
-    await tx.unit.update({ where: { id }, data: { name: input.name } });
-    for (const site of await tx.site.findMany({ where: { unitId: id } })) {
-      const name = renamedInside(site.name, unit.name, input.name);
-      if (name !== site.name) await changeSite(tx, site, until, { name });
-    }
-  });
+  await prisma.$transaction(async (tx) => renameIn(tx, unit, input.name, until));
   return unitWithSiteCount(prisma, id);
+}
+
+/** Renames the unit, and its rooms whose names carry the unit's, keeping the former names. */
+export async function renameIn(tx: Transaction, unit: { id: string; name: string }, name: string, until: Date): Promise<void> {
+  await tx.unitNameHistory.create({ data: { unitId: unit.id, name: unit.name, until } });
+  await tx.unit.update({ where: { id: unit.id }, data: { name } });
+  for (const site of await tx.site.findMany({ where: { unitId: unit.id } })) {
+    const renamed = renamedInside(site.name, unit.name, name);
+    if (renamed !== site.name) await changeSite(tx, site, until, { name: renamed });
+  }
 }
 
 export async function moveSite(prisma: PrismaClient, identity: Identity, id: string, input: { unitId: string; effective: string }): Promise<Site> {
@@ -91,7 +94,7 @@ export async function retireUnit(prisma: PrismaClient, identity: Identity, id: s
 }
 
 export async function mergeUnits(prisma: PrismaClient, identity: Identity, input: UnitMerge): Promise<UnitMergeResult> {
-  const effective = checkChange(identity, input.effective);
+  checkChange(identity, input.effective);
   const predecessorIds = [...new Set(input.predecessorIds)];
   const predecessors = await Promise.all(predecessorIds.map((id) => activeUnit(prisma, id, 'predecessorIds')));
   if (predecessors.some((unit) => unit.kind === 'PROVINCE')) throw new CodedError('BAD_REQUEST', 'the province is merged into nothing', ['predecessorIds: the province']);
@@ -115,18 +118,31 @@ export async function mergeUnits(prisma: PrismaClient, identity: Identity, input
               sortOrder: (await tx.unit.count({ where: { parentId: predecessors[0]!.parentId } })) + 1,
             },
           });
-    const sites = await tx.site.findMany({ where: { unitId: { in: predecessorIds } } });
-    for (const site of sites) await changeSite(tx, site, effective, { unitId: successor.id });
-    await tx.user.updateMany({ where: { unitId: { in: predecessorIds } }, data: { unitId: successor.id } });
-    let passed = 0;
-    for (const predecessor of predecessors) {
-      passed += await passDirectives(tx, identity, predecessor, successor, input.effective);
-      await tx.unitSuccession.create({ data: { predecessorId: predecessor.id, successorId: successor.id, effective } });
-      await tx.unit.update({ where: { id: predecessor.id }, data: { disabled: true, retiredOn: effective } });
-    }
-    return { successorId: successor.id, movedSites: sites.length, passedDirectives: passed };
+    return { successorId: successor.id, ...(await mergeIn(tx, identity, predecessors, successor, input.effective)) };
   });
   return { unit: await unitWithSiteCount(prisma, successorId), movedSites, passedDirectives };
+}
+
+/** Passes the predecessors' rooms, accounts and open directives to the successor, and retires them. */
+export async function mergeIn(
+  tx: Transaction,
+  identity: Identity,
+  predecessors: Array<{ id: string; name: string }>,
+  successor: { id: string; name: string },
+  effectiveDay: string,
+): Promise<{ movedSites: number; passedDirectives: number }> {
+  const effective = dayAsDate(effectiveDay);
+  const predecessorIds = predecessors.map((predecessor) => predecessor.id);
+  const sites = await tx.site.findMany({ where: { unitId: { in: predecessorIds } } });
+  for (const site of sites) await changeSite(tx, site, effective, { unitId: successor.id });
+  await tx.user.updateMany({ where: { unitId: { in: predecessorIds } }, data: { unitId: successor.id } });
+  let passedDirectives = 0;
+  for (const predecessor of predecessors) {
+    passedDirectives += await passDirectives(tx, identity, predecessor, successor, effectiveDay);
+    await tx.unitSuccession.create({ data: { predecessorId: predecessor.id, successorId: successor.id, effective } });
+    await tx.unit.update({ where: { id: predecessor.id }, data: { disabled: true, retiredOn: effective } });
+  }
+  return { movedSites: sites.length, passedDirectives };
 }
 
 /**

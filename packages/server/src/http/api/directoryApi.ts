@@ -1,6 +1,7 @@
 import { mergeUnits, moveSite, renameUnit, retireUnit } from '../../directory/reorganisations.js';
 import { createSiteGroup, deleteSiteGroup, listSiteGroups, updateSiteGroup } from '../../directory/siteGroups.js';
 import { importSites } from '../../directory/siteImport.js';
+import { importUnits } from '../../directory/unitImport.js';
 import { createSite, getSite, listSites, updateSite } from '../../directory/sites.js';
 import { createUnit, listUnits, updateUnit } from '../../directory/units.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
@@ -12,6 +13,7 @@ type DirectoryRoutes =
   | 'units.merge'
   | 'units.rename'
   | 'units.retire'
+  | 'units.import'
   | 'sites.move'
   | 'sites.list'
   | 'sites.get'
@@ -32,6 +34,7 @@ export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes>
     'units.merge': async ({ identity, body }) => mergeUnits(prisma, identity, body),
     'units.rename': async ({ identity, params, body }) => ({ unit: await renameUnit(prisma, identity, params.id!, body) }),
     'units.retire': async ({ identity, params, body }) => ({ unit: await retireUnit(prisma, identity, params.id!, body) }),
+    'units.import': async ({ identity, query, upload }) => importUnits(prisma, identity, upload!, query.dryRun ?? false),
     'sites.move': async ({ identity, params, body }) => ({ site: await moveSite(prisma, identity, params.id!, body) }),
     'sites.list': async ({ identity, query }) => {
       const sites = await listSites(prisma, identity, query);
