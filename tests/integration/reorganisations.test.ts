@@ -1,4 +1,4 @@
-import type { AttendancePeriodReport, DirectiveDetail, MeetingAttendanceReport, MinutesDocument } from '@pm/shared';
+import type { AttendancePeriodReport, DirectiveDetail, MeetingAttendanceReport, MinutesDocument, Unit, UnitImportReport } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { idsByCode } from '../support/directory.ts';
@@ -45,7 +45,7 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
       deadline: day(30),
     });
     expect(given.status).toBe(201);
-    directiveId = given.body.directive.id;
+    directiveId = (given.body as { directive: { id: string } }).directive.id;
   });
   afterAll(async () => {
     await platform?.stop();
@@ -76,18 +76,18 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
     });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ unit: { name: 'Xã Hoằng Phúc', kind: 'COMMUNE', siteCount: 4 }, movedSites: 4, passedDirectives: 1 });
-    const units = (await callApi(platform.url, secretariat, 'GET', '/api/units')).body.units as Array<{ code: string; disabled: boolean }>;
+    const { units } = (await callApi(platform.url, secretariat, 'GET', '/api/units')).body as { units: Unit[] };
     expect(units.filter((unit) => ['15865', '15991'].includes(unit.code)).every((unit) => unit.disabled)).toBe(true);
     // The commune's own account now answers for the new commune.
     const scoped = (await platform.db.prisma.user.findUniqueOrThrow({ where: { username: 'thuky.hoanghoa' }, include: { unit: true } })).unit;
     expect(scoped?.code).toBe('XA-HOANGPHUC');
 
     const renamed = await callApi(platform.url, secretariat, 'POST', `/api/units/${ids.unit('SO-YTE')}/rename`, { name: 'Sở Y tế và Dân số', effective: day(-3) });
-    expect(renamed.body.unit.name).toBe('Sở Y tế và Dân số');
+    expect(renamed.body).toMatchObject({ unit: { name: 'Sở Y tế và Dân số' } });
     expect((await platform.db.prisma.site.findUniqueOrThrow({ where: { code: 'SO-YTE' } })).name).toBe('Phòng họp Sở Y tế và Dân số');
 
     const moved = await callApi(platform.url, secretariat, 'POST', `/api/sites/${ids.site('15991-2')}/move`, { unitId: ids.unit('15910'), effective: day(-2) });
-    expect(moved.body.site).toMatchObject({ unitName: 'Xã Hoằng Sơn' });
+    expect(moved.body).toMatchObject({ site: { unitName: 'Xã Hoằng Sơn' } });
     const again = await callApi(platform.url, secretariat, 'POST', '/api/units/merge', {
       predecessorIds: [ids.unit('15991')], successor: { unitId: ids.unit('15910') }, effective: day(-1),
     });
@@ -131,7 +131,7 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
   });
 
   it('passes the merged commune’s open directive to its successor, with a note in its history', async () => {
-    const directive = (await callApi(platform.url, secretariat, 'GET', `/api/directives/${directiveId}`)).body.directive as DirectiveDetail;
+    const { directive } = (await callApi(platform.url, secretariat, 'GET', `/api/directives/${directiveId}`)).body as { directive: DirectiveDetail };
     expect(directive.responsibleUnits.map((unit) => unit.name)).toEqual(['Xã Hoằng Phúc']);
     expect(directive.reports.map((report) => report.text)).toContain(
       `Xã Hoằng Tiến được sáp nhập vào Xã Hoằng Phúc từ ngày ${day(-3).split('-').reverse().join('/')}: chỉ đạo chuyển cho Xã Hoằng Phúc.`,
@@ -152,14 +152,14 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
         headers: { cookie: secretariat, 'content-type': 'text/csv' },
         body: `\uFEFF${[header, ...lines].join('\r\n')}`,
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as UnitImportReport };
     };
     const unit = (code: string) => platform.db.prisma.unit.findUnique({ where: { code }, include: { sites: { select: { code: true } } } });
 
     const refused = await upload([...good, ...bad], false);
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ applied: false, rows: 5 });
-    expect(refused.body.errors.map((error: { row: number; field: string }) => [error.row, error.field])).toEqual([
+    expect(refused.body.errors.map((error) => [error.row, error.field])).toEqual([
       [4, 'name'],
       [5, 'effective'],
       [6, 'effective'],

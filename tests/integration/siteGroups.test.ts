@@ -1,4 +1,4 @@
-import type { SiteGroup } from '@pm/shared';
+import type { AttendancePeriodReport, SiteGroup } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { idsByCode } from '../support/directory.ts';
@@ -15,7 +15,7 @@ describe('site groups: defined by the secretariat, invited in one click, reporte
   let secretariat: string;
   let ids: Awaited<ReturnType<typeof idsByCode>>;
 
-  const listGroups = async (cookie = secretariat): Promise<SiteGroup[]> => (await callApi(platform.url, cookie, 'GET', '/api/site-groups')).body.groups;
+  const listGroups = async (cookie = secretariat) => ((await callApi(platform.url, cookie, 'GET', '/api/site-groups')).body as { groups: SiteGroup[] }).groups;
   const group = async (code: string) => (await listGroups()).find((candidate) => candidate.code === code)!;
 
   beforeAll(async () => {
@@ -48,14 +48,15 @@ describe('site groups: defined by the secretariat, invited in one click, reporte
       siteIds: [ids.site('15865'), ids.site('SO-YTE'), ids.site('15865')],
     });
     expect(created.status).toBe(201);
-    expect(created.body.group).toMatchObject({ code: 'TO-UNG-PHO-BAO', kind: 'CUSTOM' });
-    expect(created.body.group.siteIds.sort()).toEqual([ids.site('15865'), ids.site('SO-YTE')].sort());
+    const { group: made } = created.body as { group: SiteGroup };
+    expect(made).toMatchObject({ code: 'TO-UNG-PHO-BAO', kind: 'CUSTOM' });
+    expect(made.siteIds.sort()).toEqual([ids.site('15865'), ids.site('SO-YTE')].sort());
     const holding15865 = (await listGroups()).filter((candidate) => candidate.siteIds.includes(ids.site('15865'))).map((candidate) => candidate.code);
     expect(holding15865.sort()).toEqual(['KV-HOANGHOA', 'TAT-CA-XA', 'TO-UNG-PHO-BAO', 'VEN-BIEN']);
 
-    const id = created.body.group.id;
+    const id = made.id;
     const edited = await callApi(platform.url, secretariat, 'PATCH', `/api/site-groups/${id}`, { name: 'Tổ ứng phó bão số 3', siteIds: [ids.site('15991')] });
-    expect(edited.body.group).toMatchObject({ name: 'Tổ ứng phó bão số 3', siteIds: [ids.site('15991')] });
+    expect(edited.body).toMatchObject({ group: { name: 'Tổ ứng phó bão số 3', siteIds: [ids.site('15991')] } });
 
     expect((await callApi(platform.url, secretariat, 'DELETE', `/api/site-groups/${id}`)).status).toBe(200);
     expect((await callApi(platform.url, secretariat, 'PATCH', `/api/site-groups/${id}`, { name: 'Không còn' })).status).toBe(404);
@@ -69,7 +70,7 @@ describe('site groups: defined by the secretariat, invited in one click, reporte
     expect((await callApi(platform.url, secretariat, 'POST', '/api/site-groups', { ...base, code: 'MIEN-NUI' })).status).toBe(409);
     const noName = await callApi(platform.url, secretariat, 'POST', '/api/site-groups', { ...base, name: '' });
     expect(noName.status).toBe(400);
-    expect(noName.body.issues).toEqual([expect.stringMatching(/^name: /)]);
+    expect(noName.body).toMatchObject({ issues: [expect.stringMatching(/^name: /)] });
     const mountains = await group('MIEN-NUI');
     expect((await callApi(platform.url, secretariat, 'PATCH', `/api/site-groups/${mountains.id}`, {})).status).toBe(400);
   });
@@ -104,7 +105,7 @@ describe('site groups: defined by the secretariat, invited in one click, reporte
       siteIds: wards.siteIds,
     });
     expect(created.status).toBe(201);
-    expect(created.body.meeting.siteCount).toBe(38);
+    expect(created.body).toMatchObject({ meeting: { siteCount: 38 } });
   });
 
   it('reports attendance over a period by site group, a site counting in each of its groups', async () => {
@@ -116,7 +117,8 @@ describe('site groups: defined by the secretariat, invited in one click, reporte
 
     const report = await callApi(platform.url, secretariat, 'GET', `/api/attendance?from=${today()}&to=${today()}`);
     expect(report.status).toBe(200);
-    const row = (name: string) => report.body.groups.find((candidate: { name: string }) => candidate.name === name);
+    const { groups } = report.body as AttendancePeriodReport;
+    const row = (name: string) => groups.find((candidate) => candidate.name === name);
     expect(row('Khu vực huyện Hoằng Hóa cũ')).toMatchObject({ invited: 2, attended: 1, missed: 1, attendancePct: 50 });
     expect(row('Các xã, phường ven biển')).toMatchObject({ invited: 2, attended: 1 });
     expect(row('Tất cả các xã')).toMatchObject({ invited: 2, attended: 1 });

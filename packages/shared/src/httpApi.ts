@@ -21,6 +21,7 @@ import {
   siteImportReportSchema,
   siteListQuerySchema,
   siteListSchema,
+  siteMoveSchema,
   siteGroupCreateSchema,
   siteGroupListSchema,
   siteGroupResponseSchema,

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { VirtualList } from '../../../components/VirtualList';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 import { buildUnitTree } from '../unitTreeModel';
 import { ImportPanel } from './ImportPanel';
 import { ReorganisePanel } from './ReorganisePanel';
@@ -82,7 +83,7 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
           {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => void reload()} />}
           {/* A reorganisation is the province's decision: a unit-scoped account does not make one. */}
           {selectedUnit && identity.unitId === null && (
-            <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => void reload()} />
+            <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reload the directory')} />
           )}
           <ImportPanel onImported={() => void reload()} />
         </div>

@@ -2,6 +2,7 @@ import type { Unit } from '@pm/shared';
 import { useState } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
 
 const NEW_UNIT = 'new';
@@ -18,18 +19,14 @@ export function ReorganisePanel({ unit, units, onChanged }: { unit: Unit; units:
   const [name, setName] = useState(unit.name);
   const [successorId, setSuccessorId] = useState('');
   const [successor, setSuccessor] = useState({ code: '', name: '' });
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
   const [done, setDone] = useState<string>();
-  const act = async (call: () => Promise<unknown>, message: string) => {
-    setError(undefined);
+  const act = (call: () => Promise<unknown>, message: string) => {
     setDone(undefined);
-    try {
-      await call();
+    action.run(call, () => {
       setDone(message);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   };
   const successors = units.filter((other) => other.id !== unit.id && !other.disabled && other.kind !== 'PROVINCE');
   const successorKind = unit.kind === 'WARD' || unit.kind === 'COMMUNE' ? unit.kind : 'DEPARTMENT';
@@ -54,7 +51,7 @@ export function ReorganisePanel({ unit, units, onChanged }: { unit: Unit; units:
           {t('reorganise.newName')}
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <button type="button" className="button" onClick={() => void act(() => callApi('units.rename', { params: { id: unit.id }, body: { name, effective } }), t('reorganise.renamed'))}>
+        <button type="button" className="button" onClick={() => act(() => callApi('units.rename', { params: { id: unit.id }, body: { name, effective } }), t('reorganise.renamed'))}>
           {t('reorganise.rename')}
         </button>
       </div>
@@ -81,15 +78,15 @@ export function ReorganisePanel({ unit, units, onChanged }: { unit: Unit; units:
             </label>
           </>
         )}
-        <button type="button" className="button" disabled={!successorId} onClick={() => void act(merge, t('reorganise.merged'))}>
+        <button type="button" className="button" disabled={!successorId} onClick={() => act(merge, t('reorganise.merged'))}>
           {t('reorganise.merge')}
         </button>
       </div>
-      <button type="button" className="button" onClick={() => void act(() => callApi('units.retire', { params: { id: unit.id }, body: { effective } }), t('reorganise.retired'))}>
+      <button type="button" className="button" onClick={() => act(() => callApi('units.retire', { params: { id: unit.id }, body: { effective } }), t('reorganise.retired'))}>
         {t('reorganise.retire')}
       </button>
       {done && <p className="notice" role="status">{done}</p>}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

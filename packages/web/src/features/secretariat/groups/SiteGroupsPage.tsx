@@ -1,8 +1,10 @@
 import type { Site, SiteGroup, Unit } from '@pm/shared';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { useApiResource } from '../../attendance/useApiResource';
 import { SitePicker } from '../schedule/SitePicker';
 
 interface GroupsData {
@@ -17,28 +19,19 @@ interface GroupsData {
  */
 export function SiteGroupsPage() {
   const { t } = useI18n();
-  const [data, setData] = useState<GroupsData>();
-  const [error, setError] = useState<unknown>();
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((value) => value + 1);
+  const { data, error } = useApiResource(async (): Promise<GroupsData> => {
+    const [units, sites, groups] = await Promise.all([callApi('units.list'), callApi('sites.list', { query: {} }), callApi('siteGroups.list')]);
+    return { units: units.units, sites: sites.sites, groups: groups.groups };
+  }, String(revision));
+  const deletion = useAction();
   const [editing, setEditing] = useState<SiteGroup | 'new'>();
   // Deleting takes a second click on the same row, so a slip of the finger deletes nothing.
   const [deleting, setDeleting] = useState<string>();
-  const reload = useCallback(async () => {
-    try {
-      const [units, sites, groups] = await Promise.all([callApi('units.list'), callApi('sites.list', { query: {} }), callApi('siteGroups.list')]);
-      setData({ units: units.units, sites: sites.sites, groups: groups.groups });
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const remove = async (group: SiteGroup) => {
+  const remove = (group: SiteGroup) => {
     setDeleting(undefined);
-    try {
-      await callApi('siteGroups.delete', { params: { id: group.id } });
-      await reload();
-    } catch (failure) {
-      setError(failure);
-    }
+    deletion.run(() => callApi('siteGroups.delete', { params: { id: group.id } }), reload);
   };
 
   if (!data) return error === undefined ? <p className="notice">{t('common.loading')}</p> : <ErrorNotice error={error} />;
@@ -46,7 +39,7 @@ export function SiteGroupsPage() {
     <section aria-labelledby="groups-heading">
       <h1 id="groups-heading">{t('groups.heading')}</h1>
       <p className="muted">{t('groups.hint')}</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={deletion.error} />
       <button type="button" className="button button--primary" onClick={() => setEditing('new')}>{t('groups.new')}</button>
       {editing && (
         <GroupForm
@@ -55,7 +48,7 @@ export function SiteGroupsPage() {
           data={data}
           onDone={() => {
             setEditing(undefined);
-            void reload();
+            reload();
           }}
         />
       )}
@@ -79,7 +72,7 @@ export function SiteGroupsPage() {
                   {t('site.edit')}
                 </button>
                 {deleting === group.id ? (
-                  <button type="button" className="button button--small button--danger" aria-label={`${t('groups.confirmDelete')}: ${group.name}`} onClick={() => void remove(group)}>
+                  <button type="button" className="button button--small button--danger" aria-label={`${t('groups.confirmDelete')}: ${group.name}`} onClick={() => remove(group)}>
                     {t('groups.confirmDelete')}
                   </button>
                 ) : (
@@ -101,20 +94,17 @@ function GroupForm({ group, data, onDone }: { group: SiteGroup | undefined; data
   const [code, setCode] = useState(group?.code ?? '');
   const [name, setName] = useState(group?.name ?? '');
   const [siteIds, setSiteIds] = useState<Set<string>>(new Set(group?.siteIds));
-  const [error, setError] = useState<unknown>();
-  const save = async (event: FormEvent) => {
+  const saving = useAction();
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
-      if (group) await callApi('siteGroups.update', { params: { id: group.id }, body: { name, siteIds: [...siteIds] } });
-      else await callApi('siteGroups.create', { body: { code, name, siteIds: [...siteIds] } });
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    }
+    const body = { name, siteIds: [...siteIds] };
+    saving.run(
+      () => (group ? callApi('siteGroups.update', { params: { id: group.id }, body }) : callApi('siteGroups.create', { body: { ...body, code } })),
+      onDone,
+    );
   };
   return (
-    <form className="form panel" onSubmit={(event) => void save(event)} aria-label={group ? `${t('site.edit')}: ${group.name}` : t('groups.new')}>
+    <form className="form panel" onSubmit={save} aria-label={group ? `${t('site.edit')}: ${group.name}` : t('groups.new')}>
       {!group && (
         <label>
           {t('groups.code')}
@@ -126,7 +116,7 @@ function GroupForm({ group, data, onDone }: { group: SiteGroup | undefined; data
         <input value={name} required onChange={(e) => setName(e.target.value)} />
       </label>
       <SitePicker units={data.units} sites={data.sites} groups={data.groups} selected={siteIds} onChange={setSiteIds} />
-      <ErrorNotice error={error} />
+      <ErrorNotice error={saving.error} />
       <div className="toolbar">
         <button type="submit" className="button button--primary">{t('groups.save')}</button>
         <button type="button" className="button" onClick={onDone}>{t('common.close')}</button>
