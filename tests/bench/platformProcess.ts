@@ -17,7 +17,7 @@ import { ServerProcess } from '../support/serverProcess.ts';
 import { serveRpc } from './childProcessRpc.ts';
 
 /** The seeded site account whose kiosk runs in Chromium and is given the floor. */
-const SPEAKER_USERNAME = 'huyen-hoanghoa';
+const SPEAKER_USERNAME = '15865';
 const CHAIR_USERNAME = 'chutich';
 
 export interface BenchSetup {

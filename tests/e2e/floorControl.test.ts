@@ -39,13 +39,13 @@ describe('floor control: a chair and two sites (three browsers)', () => {
     browser = await launchChromium();
     const meeting = await createMeeting(platform.db.prisma, {
       title: 'Giao ban trực tuyến tháng 11',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+      siteCodes: ['15865', '15991', 'SO-YTE'],
     });
-    hoangHoaSiteId = meeting.siteIds['HUYEN-HOANGHOA']!;
+    hoangHoaSiteId = meeting.siteIds['15865']!;
     meetingId = meeting.meetingId;
     chair = await screenFor('chutich');
-    hoangHoa = await screenFor('huyen-hoanghoa');
-    hoangDao = await screenFor('xa-hoanghoa-hoangdao');
+    hoangHoa = await screenFor('15865');
+    hoangDao = await screenFor('15991');
     await Promise.all([chair.open(meetingId), hoangHoa.open(meetingId), hoangDao.open(meetingId)]);
   });
 
@@ -116,9 +116,9 @@ describe('floor control: a chair and two sites (three browsers)', () => {
     const summary = report.page.getByTestId('report-summary');
     await expect.poll(() => summary.textContent()).toContain('Được mời 3 · Có mặt 2 · Vắng 1');
     expect(await summary.textContent()).toContain('Số người dự 15');
-    const hoangHoaRow = report.page.locator('tr[data-site="HUYEN-HOANGHOA"]');
+    const hoangHoaRow = report.page.locator('tr[data-site="15865"]');
     expect(await hoangHoaRow.textContent()).not.toContain('Không trả lời');
-    expect(await report.page.locator('tr[data-site="XA-HOANGHOA-HOANGDAO"]').textContent()).toContain('Không trả lời');
+    expect(await report.page.locator('tr[data-site="15991"]').textContent()).toContain('Không trả lời');
     expect(await report.page.locator('tr[data-site="SO-YTE"]').textContent()).toContain('Vắng');
   });
 });

@@ -18,7 +18,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 
 const BOT_COUNT = 9;
-const SPEAKER = 'huyen-hoanghoa';
+const SPEAKER = '15865';
 const WORKER_RECOVERY_MS = 5_000;
 const NODE_RECOVERY_MS = 10_000;
 

@@ -6,7 +6,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const DIRECTIVES = [
   { content: 'Sở Y tế khẩn trương tổ chức tiêm chủng mở rộng cho trẻ em.', unit: 'SO-YTE', with: 'SO-TAICHINH', deadline: '2026-12-15' },
-  { content: 'UBND huyện Hoằng Hóa rà soát các hộ dân vùng ngập lụt.', unit: 'HUYEN-HOANGHOA', with: null, deadline: '2027-01-10' },
+  { content: 'UBND xã Hoằng Hóa rà soát các hộ dân vùng ngập lụt.', unit: '15865', with: null, deadline: '2027-01-10' },
 ];
 
 /** The minutes and the conclusions notice, as Word and PDF files, read back as text. */
@@ -24,14 +24,14 @@ describe('exported minutes and conclusions notice', () => {
     platform = await startTestPlatform();
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Hội nghị trực tuyến về công tác y tế',
-      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      siteCodes: ['SO-YTE', '15865'],
       agenda: ['Công tác tiêm chủng', 'Phòng chống thiên tai'],
-      unitCodes: ['SO-YTE', 'SO-TAICHINH', 'HUYEN-HOANGHOA'],
+      unitCodes: ['SO-YTE', 'SO-TAICHINH', '15865'],
     });
     cookie = await login(platform.url, 'vanphong');
     const post = (path: string, body: unknown) => callApi(platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/${path}`, body);
     await post('minutes/entries', { text: 'Báo cáo tỷ lệ tiêm chủng đạt 92%.', agendaPosition: 1, speakerSiteId: meeting.siteIds['SO-YTE'] });
-    await post('minutes/entries', { text: 'Đề nghị hỗ trợ kinh phí di dời dân.', agendaPosition: 2, speakerSiteId: meeting.siteIds['HUYEN-HOANGHOA'] });
+    await post('minutes/entries', { text: 'Đề nghị hỗ trợ kinh phí di dời dân.', agendaPosition: 2, speakerSiteId: meeting.siteIds['15865'] });
     for (const d of DIRECTIVES) {
       const answer = await post('directives', {
         content: d.content,
@@ -57,7 +57,7 @@ describe('exported minutes and conclusions notice', () => {
     for (const d of DIRECTIVES) expect(text).toContain(d.content);
     expect(text).toContain('Sở Y tế');
     expect(text).toContain('Sở Tài chính');
-    expect(text).toContain('Huyện Hoằng Hóa');
+    expect(text).toContain('Xã Hoằng Hóa');
     expect(text).toContain('15/12/2026');
     expect(text).toContain('10/01/2027');
   };
@@ -76,7 +76,7 @@ describe('exported minutes and conclusions notice', () => {
       expect(text).toContain('Hội nghị trực tuyến về công tác y tế');
       expect(text).toContain('Công tác tiêm chủng');
       expect(text).toContain('Báo cáo tỷ lệ tiêm chủng đạt 92%.');
-      expect(text).toContain('Hội trường UBND huyện Hoằng Hóa');
+      expect(text).toContain('Hội trường UBND xã Hoằng Hóa');
       expectDirectives(text);
     });
 

@@ -137,7 +137,11 @@ export const attendancePeriodReportSchema = z.object({
   meetings: z.number().int(),
   /** Every invited site, the most missed first. */
   sites: z.array(rateRowSchema.extend({ groupName: z.string() })),
-  /** By district (communes with their district), and the province level. */
+  /** By commune or ward (its rooms together; a district in a directory from before 2025), and the province level. */
   units: z.array(rateRowSchema),
+  /** By site group (former district areas, regions, committees); a site counts in each of its groups. */
+  groups: z.array(rateRowSchema),
+  /** Units merged during or after the period, whose rooms are counted under their successor. */
+  mergers: z.array(z.object({ predecessorName: z.string(), successorName: z.string(), effective: z.string() })),
 });
 export type AttendancePeriodReport = z.infer<typeof attendancePeriodReportSchema>;

@@ -11,6 +11,7 @@ import { recordsRoutes } from './features/minutes/recordsRoutes';
 import { RecordingBar } from './features/recording/RecordingBar';
 import { ReadinessPage } from './features/readiness/ReadinessPage';
 import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
+import { SiteGroupsPage } from './features/secretariat/groups/SiteGroupsPage';
 import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
 import { UsersPage } from './features/secretariat/users/UsersPage';
 
@@ -74,7 +75,15 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/directory',
     render: ({ identity }) => (
       <Allowed identity={identity} permission="directory.manage">
-        <DirectoryPage />
+        <DirectoryPage identity={identity} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/secretariat/groups',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="directory.manage">
+        <SiteGroupsPage />
       </Allowed>
     ),
   },

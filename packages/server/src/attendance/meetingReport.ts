@@ -1,5 +1,6 @@
 import { CodedError, type MeetingAttendanceReport, type SiteAttendanceRow } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { DirectoryAt } from '../directory/directoryAt.js';
 import { siteGroup } from '../directory/siteGroup.js';
 import { derivePresence, type PresenceEvent } from './presence.js';
 import { qualityLevel } from './qualityLevel.js';
@@ -9,7 +10,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * A meeting's attendance report, derived from what was recorded: presence events (plus the
- * quality samples as proof of presence after a crash), roll calls, headcounts, quality.
+ * quality samples as proof of presence after a crash), roll calls, headcounts, quality. Rooms and
+ * units bear the names they had on the meeting's day.
  */
 export async function meetingAttendanceReport(
   prisma: PrismaClient,
@@ -20,7 +22,7 @@ export async function meetingAttendanceReport(
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     include: {
-      invitations: { include: { site: { include: { unit: { include: { parent: true } } } } } },
+      invitations: { include: { site: true } },
       presenceEvents: { orderBy: { at: 'asc' } },
       qualitySamples: { orderBy: { at: 'asc' } },
       siteAttendance: true,
@@ -35,6 +37,7 @@ export async function meetingAttendanceReport(
   const operatorName = new Map(operators.map((u) => [u.id, `${u.displayName} (${u.username})`]));
   const headcounts = new Map(meeting.siteAttendance.map((a) => [a.siteId, a.headcount]));
   const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: meeting.endsAt, now };
+  const then = await DirectoryAt.load(prisma, meeting.startsAt);
 
   const sites = meeting.invitations
     .map(({ site }): SiteAttendanceRow => {
@@ -52,8 +55,8 @@ export async function meetingAttendanceReport(
       return {
         siteId: site.id,
         siteCode: site.code,
-        siteName: site.name,
-        groupName: siteGroup(site.unit).groupName,
+        siteName: then.site(site).name,
+        groupName: siteGroup(then.unitOfSite(site)).groupName,
         attended: presence.intervals.length > 0,
         firstJoin: presence.firstJoin?.toISOString() ?? null,
         lastLeave: presence.lastLeave?.toISOString() ?? null,

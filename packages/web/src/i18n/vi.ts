@@ -123,6 +123,7 @@ export const vi = {
   'report.headcount': 'Số người dự',
   'report.site': 'Điểm cầu',
   'report.unit': 'Đơn vị',
+  'report.group': 'Nhóm',
   'report.firstJoin': 'Vào lúc',
   'report.presence': 'Có mặt (phút / %)',
   'report.reconnects': 'Kết nối lại',
@@ -137,6 +138,9 @@ export const vi = {
   'report.rate': 'Tỷ lệ tham dự',
   'report.missed': 'Vắng',
   'report.byUnit': 'Theo đơn vị',
+  'report.mergedOn': 'sáp nhập từ ngày',
+  'report.countedUnderSuccessor': 'số liệu của đơn vị cũ được tính vào đơn vị mới.',
+  'report.byGroup': 'Theo nhóm điểm cầu (một điểm cầu được tính ở mọi nhóm có nó)',
   'report.bySite': 'Theo điểm cầu (vắng nhiều nhất trước)',
 } as const;
 

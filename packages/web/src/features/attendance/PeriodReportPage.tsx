@@ -69,7 +69,18 @@ export function PeriodReportPage() {
             {t('report.meetings')}: <strong>{report.meetings}</strong>
           </p>
           <h2>{t('report.byUnit')}</h2>
+          {report.mergers.length > 0 && (
+            <ul className="notice" data-testid="mergers">
+              {report.mergers.map((merger) => (
+                <li key={merger.predecessorName}>
+                  {merger.predecessorName} → {merger.successorName} ({t('report.mergedOn')} {merger.effective}): {t('report.countedUnderSuccessor')}
+                </li>
+              ))}
+            </ul>
+          )}
           {table(report.units, t('report.unit'))}
+          <h2>{t('report.byGroup')}</h2>
+          {table(report.groups, t('report.group'))}
           <h2>{t('report.bySite')}</h2>
           {table(report.sites, t('report.site'))}
         </>

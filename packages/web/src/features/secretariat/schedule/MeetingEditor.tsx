@@ -137,7 +137,7 @@ function MeetingForm({ data }: { data: EditorData }) {
           </div>
         )}
         <AgendaEditor items={draft.agenda} units={data.units} onChange={(agenda) => set({ agenda })} />
-        <SitePicker units={data.units} sites={data.sites} selected={draft.siteIds} onChange={(siteIds) => set({ siteIds })} />
+        <SitePicker units={data.units} sites={data.sites} groups={data.groups} selected={draft.siteIds} onChange={(siteIds) => set({ siteIds })} />
         <OverlapWarning startsAt={startsAt} endsAt={endsAt} siteIds={draft.siteIds} meetingId={editing?.id} />
         <ErrorNotice error={error} />
         <button type="submit" className="button button--primary" disabled={saving}>
