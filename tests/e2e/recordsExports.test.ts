@@ -35,6 +35,25 @@ describe('records: every reader reaches the minutes and their exports', () => {
     const given = await post('directives', { content: 'Sở Y tế tổ chức tiêm chủng mở rộng.', responsibleUnitIds: [meeting.unitIds['SO-YTE']], deadline: '2027-01-05' });
     expect(given.status).toBe(201);
   });
+  it('lists a meeting that ended yesterday on the home screen, marked as recorded, with its records', async () => {
+    const yesterday = new Date(Date.now() - 26 * 3_600_000);
+    const ended = await createMeeting(platform.db.prisma, { title: 'Họp chuyên đề chuyển đổi số', siteCodes: ['SO-YTE'], startsAt: yesterday });
+    await platform.db.prisma.recording.create({ data: { meetingId: ended.meetingId, state: 'STOPPED', startedAt: yesterday, playable: true } });
+    const context = await signedInKiosk(browser, platform.url, 'theodoi');
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    const recent = page.getByTestId('recent-meetings');
+    await recent.getByRole('heading', { name: 'Cuộc họp gần đây (14 ngày qua)' }).waitFor();
+    const card = recent.getByTestId('meeting-card').filter({ hasText: 'Họp chuyên đề chuyển đổi số' });
+    expect(await card.getByTestId('recorded-sign').textContent()).toBe('● Có bản ghi hình');
+    expect(await card.getByRole('link', { name: 'Xem lại' }).getAttribute('href')).toBe(`/meetings/${ended.meetingId}/review`);
+    expect(await card.getByRole('link', { name: 'Biên bản', exact: true }).count()).toBe(1);
+    // The running meeting is not among the recent ones, and is not marked recorded.
+    expect(await recent.getByText('Giao ban công tác y tế tháng 12').count()).toBe(0);
+    await page.screenshot({ path: path.join(artefactDir(), 'home-recent.png'), fullPage: true });
+  });
+
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();

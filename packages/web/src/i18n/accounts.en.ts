@@ -21,6 +21,8 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'home.join': 'Join the meeting',
   'home.checkInOpen': 'Check-in is open: run the equipment check before the meeting.',
   'staff.heading': 'Today’s and coming meetings',
+  'home.recent': 'Recent meetings (last 14 days)',
+  'home.recorded': '● Recording available',
   'secretariat.heading': 'Meeting schedule',
   'secretariat.edit': 'Edit',
   'secretariat.apiDocs': 'API reference',

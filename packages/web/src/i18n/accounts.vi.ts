@@ -23,6 +23,8 @@ export const accountsVi = {
   'home.join': 'Vào cuộc họp',
   'home.checkInOpen': 'Đã đến giờ chuẩn bị: hãy kiểm tra thiết bị trước giờ họp.',
   'staff.heading': 'Cuộc họp hôm nay và sắp tới',
+  'home.recent': 'Cuộc họp gần đây (14 ngày qua)',
+  'home.recorded': '● Có bản ghi hình',
   'secretariat.heading': 'Lịch họp',
   'secretariat.edit': 'Sửa',
   'secretariat.apiDocs': 'Tài liệu API',
