@@ -38,6 +38,11 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     const page = await signedIn('vanphong');
     await page.getByRole('link', { name: 'Tạo cuộc họp' }).click();
     await page.getByLabel('Tên cuộc họp').fill(TITLE);
+    // Cancelling with unsaved changes asks first; answering no keeps everything typed.
+    const question = new Promise<string>((resolve) => page.once('dialog', (dialog) => (resolve(dialog.message()), void dialog.dismiss())));
+    await page.getByTestId('editor-cancel').click();
+    expect(await question).toBe('Các thay đổi chưa được lưu. Bỏ các thay đổi và quay lại?');
+    expect(await page.getByLabel('Tên cuộc họp').inputValue()).toBe(TITLE);
     await page.getByLabel('Loại cuộc họp').selectOption({ label: 'Chuyên đề' });
     await page.getByLabel('Chủ trì').selectOption({ label: 'Chủ tịch UBND tỉnh' });
     await page.getByRole('button', { name: 'Thêm nội dung' }).click();
@@ -56,6 +61,8 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(invited));
 
     await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    expect(await page.getByTestId('editor-saved').textContent()).toBe(`Đã tạo cuộc họp: ${TITLE}`);
+    await page.getByRole('link', { name: 'Về danh sách cuộc họp' }).click();
     await cardOf(page).waitFor();
     expect(await cardOf(page).textContent()).toContain(`${invited} điểm cầu`);
     meetingId = (await cardOf(page).getAttribute('data-meeting-id'))!;

@@ -69,8 +69,9 @@ export const siteAttendanceRowSchema = z.object({
   firstJoin: isoTime.nullable(),
   lastLeave: isoTime.nullable(),
   intervals: z.array(z.object({ from: isoTime, to: isoTime, reconnects: z.number().int() })),
+  /** Minutes connected between the meeting's start and its end. */
   presentMinutes: z.number(),
-  /** Presence inside the planned time, in percent. */
+  /** The same minutes as a share of the meeting's length, in percent. */
   presencePct: z.number(),
   late: z.boolean(),
   /** Minutes after the start of the first join, when late. */
@@ -94,6 +95,7 @@ export const siteAttendanceRowSchema = z.object({
 export type SiteAttendanceRow = z.infer<typeof siteAttendanceRowSchema>;
 
 export const meetingAttendanceReportSchema = z.object({
+  /** `endsAt`: the real end once the meeting was ended for everyone, else the scheduled one. */
   meeting: z.object({ id: z.string(), title: z.string(), startsAt: isoTime, endsAt: isoTime }),
   generatedAt: isoTime,
   graceSeconds: z.number().int(),

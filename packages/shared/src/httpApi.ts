@@ -167,6 +167,11 @@ export const api = {
     summary: 'Attendance rates per site, per unit and per site group over a period',
     query: attendancePeriodQuerySchema, response: attendancePeriodReportSchema,
   }),
+  'attendance.periodCsv': route({
+    method: 'get', path: '/api/attendance.csv', tag: 'attendance',
+    summary: 'Attendance rates over a period as CSV (UTF-8, for spreadsheets)',
+    query: attendancePeriodQuerySchema, response: z.string(), produces: 'text/csv',
+  }),
 
   ...minutesRoutes,
   ...recordingRoutes,

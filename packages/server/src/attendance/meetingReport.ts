@@ -2,6 +2,7 @@ import { CodedError, type MeetingAttendanceReport, type SiteAttendanceRow } from
 import type { PrismaClient } from '../db/prismaClient.js';
 import { DirectoryAt } from '../directory/directoryAt.js';
 import { siteGroup } from '../directory/siteGroup.js';
+import { meetingEnd } from '../meetings/meetingEnd.js';
 import { derivePresence, type PresenceEvent } from './presence.js';
 import { qualityLevel } from './qualityLevel.js';
 
@@ -36,7 +37,8 @@ export async function meetingAttendanceReport(
   });
   const operatorName = new Map(operators.map((u) => [u.id, `${u.displayName} (${u.username})`]));
   const headcounts = new Map(meeting.siteAttendance.map((a) => [a.siteId, a.headcount]));
-  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: meeting.endsAt, now };
+  const end = meetingEnd(meeting);
+  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: end, now };
   const then = await DirectoryAt.load(prisma, meeting.startsAt);
 
   const sites = meeting.invitations
@@ -61,7 +63,9 @@ export async function meetingAttendanceReport(
         firstJoin: presence.firstJoin?.toISOString() ?? null,
         lastLeave: presence.lastLeave?.toISOString() ?? null,
         intervals: presence.intervals.map((i) => ({ from: i.from.toISOString(), to: i.to.toISOString(), reconnects: i.reconnects })),
-        presentMinutes: round1(presence.presentMs / MINUTE),
+        // Minutes and percentage over the same window, the meeting's start to its end, so 100 %
+        // is always the meeting's length in minutes.
+        presentMinutes: round1(presence.insideMs / MINUTE),
         presencePct: round1(presence.share * 100),
         late: presence.late,
         // Rounded up: a site that came late is never reported as late by 0 minutes.
@@ -95,7 +99,7 @@ export async function meetingAttendanceReport(
       id: meeting.id,
       title: meeting.title,
       startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
+      endsAt: end.toISOString(),
     },
     generatedAt: now.toISOString(),
     graceSeconds: Math.round(graceMs / 1000),

@@ -45,6 +45,7 @@ export const routeAccess = {
   'attendance.meetingXlsx': 'attendance.read',
   'attendance.meetingPdf': 'attendance.read',
   'attendance.period': 'attendance.read',
+  'attendance.periodCsv': 'attendance.read',
   'minutes.get': 'minutes.read',
   'minutes.live': 'minutes.read',
   'minutes.settings': 'minutes.write',

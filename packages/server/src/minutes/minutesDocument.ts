@@ -2,6 +2,7 @@ import type { Identity, MinutesDocument } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { DirectoryAt } from '../directory/directoryAt.js';
 import { directiveInclude, presentDirectives } from '../directives/directiveRecord.js';
+import { meetingEnd } from '../meetings/meetingEnd.js';
 import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
 import { entryInclude, toMinutesEntry } from './minutesEntries.js';
 import type { MinutesSettingsStore } from './minutesSettings.js';
@@ -42,7 +43,7 @@ export async function minutesDocument(
       id: meeting.id,
       title: meeting.title,
       startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
+      endsAt: meetingEnd(meeting).toISOString(),
       chairName: meeting.chair?.displayName ?? null,
     },
     settings: documentSettings,

@@ -20,3 +20,8 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string {
   return new Date(`${value}:00+07:00`).toISOString();
 }
+
+/** The province's calendar day (YYYY-MM-DD) of an instant: before 07:00 the UTC date is still yesterday. */
+export function provinceDay(instant: Date): string {
+  return toLocalInput(instant.toISOString()).slice(0, 10);
+}

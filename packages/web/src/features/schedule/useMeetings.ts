@@ -1,41 +1,43 @@
 import type { ScheduledMeeting } from '@pm/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
 import { SignallingClient } from '../../signalling/signallingClient';
+import { detach } from '../../util/detach';
 
 const REFRESH_MS = 60_000;
 
 /**
  * The meetings the account sees, kept current: the server pushes `schedule:changed` when one is
- * created, edited or cancelled, and a slow poll covers a missed push.
+ * created, edited or cancelled, and a slow poll covers a missed push. Meetings that have ended are
+ * left out, unless `endedWithinMs` keeps those that ended that recently.
  */
-export function useMeetings(includeCancelled: boolean) {
+export function useMeetings(includeCancelled: boolean, endedWithinMs = 0) {
   const [meetings, setMeetings] = useState<ScheduledMeeting[] | undefined>();
   const [error, setError] = useState<unknown>();
 
-  const reload = useCallback(async () => {
-    try {
-      const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false' } });
-      setMeetings(answer.meetings);
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [includeCancelled]);
-
   useEffect(() => {
-    void reload();
-    const timer = setInterval(() => void reload(), REFRESH_MS);
+    const load = async () => {
+      try {
+        const from = endedWithinMs ? { from: new Date(Date.now() - endedWithinMs).toISOString() } : {};
+        const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', ...from } });
+        setMeetings(answer.meetings);
+        setError(undefined);
+      } catch (failure) {
+        setError(failure);
+      }
+    };
+    detach(load(), 'loading the meetings');
+    const timer = setInterval(() => detach(load(), 'loading the meetings'), REFRESH_MS);
     const signalling = new SignallingClient();
-    const stop = signalling.on('schedule:changed', () => void reload());
+    const stop = signalling.on('schedule:changed', () => detach(load(), 'loading the meetings'));
     return () => {
       clearInterval(timer);
       stop();
       signalling.close();
     };
-  }, [reload]);
+  }, [includeCancelled, endedWithinMs]);
 
-  return { meetings, error, reload };
+  return { meetings, error };
 }
 
 /** The current time, ticking: countdowns and "check-in is open". */

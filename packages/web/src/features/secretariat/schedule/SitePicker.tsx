@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { VirtualList } from '../../../components/VirtualList';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { buildUnitTree, type UnitTreeModel } from '../unitTreeModel';
+import { searchSites } from './siteSearch';
 
 interface SitePickerProps {
   units: Unit[];
@@ -24,7 +25,10 @@ export function SitePicker({ units, sites, groups, selected, onChange }: SitePic
   const tree = useMemo(() => buildUnitTree(units, sites), [units, sites]);
   const toggle: Toggle = (siteIds, on) => {
     const next = new Set(selected);
-    for (const id of siteIds) (on ? next.add(id) : next.delete(id));
+    for (const id of siteIds) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     onChange(next);
   };
   // A group lists only active rooms; the picker offers only the rooms it lists itself.
@@ -66,7 +70,7 @@ export function SitePicker({ units, sites, groups, selected, onChange }: SitePic
           <UnitNode key={unit.id} unit={unit} tree={tree} selected={selected} toggle={toggle} initiallyOpen />
         ))}
       </ul>
-      <HandPick sites={sites} selected={selected} toggle={toggle} />
+      <HandPick sites={sites} units={units} selected={selected} toggle={toggle} />
     </fieldset>
   );
 }
@@ -114,13 +118,10 @@ function UnitNode(props: { unit: Unit; tree: UnitTreeModel; selected: ReadonlySe
   );
 }
 
-function HandPick({ sites, selected, toggle }: { sites: Site[]; selected: ReadonlySet<string>; toggle: Toggle }) {
+function HandPick({ sites, units, selected, toggle }: { sites: Site[]; units: Unit[]; selected: ReadonlySet<string>; toggle: Toggle }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const matching = useMemo(() => {
-    const needle = foldText(search.trim());
-    return needle ? sites.filter((site) => foldText(`${site.name} ${site.unitName} ${site.code}`).includes(needle)) : sites;
-  }, [sites, search]);
+  const matching = useMemo(() => searchSites(sites, units, search), [sites, units, search]);
   return (
     <div className="hand-pick">
       <label>
