@@ -20,3 +20,10 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string {
   return new Date(`${value}:00+07:00`).toISOString();
 }
+
+/** Midnight at the start of `now`'s day in the province (UTC+7, no DST), as an instant. */
+export function startOfProvinceDay(now: number): string {
+  const day = 86_400_000;
+  const offset = 7 * 3_600_000;
+  return new Date(Math.floor((now + offset) / day) * day - offset).toISOString();
+}

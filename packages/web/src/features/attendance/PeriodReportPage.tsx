@@ -4,6 +4,7 @@ import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from './useApiResource';
+import { DateField } from '../../components/DateFields';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -53,10 +54,10 @@ export function PeriodReportPage() {
         }}
       >
         <label>
-          {t('report.from')} <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          {t('report.from')} <DateField value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         </label>
         <label>
-          {t('report.to')} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          {t('report.to')} <DateField value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         </label>
         <button type="submit" className="button button--primary">
           {t('report.show')}

@@ -1,33 +1,41 @@
 import type { ScheduledMeeting } from '@pm/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
+import { startOfProvinceDay } from '../../i18n/dates';
 import { SignallingClient } from '../../signalling/signallingClient';
+import { detach } from '../../util/detach';
 
 const REFRESH_MS = 60_000;
 
 /**
  * The meetings the account sees, kept current: the server pushes `schedule:changed` when one is
- * created, edited or cancelled, and a slow poll covers a missed push.
+ * created, edited or cancelled, and a slow poll covers a missed push. By default those not yet
+ * ended; `sinceStartOfToday` adds those that ended earlier today (province time).
  */
-export function useMeetings(includeCancelled: boolean) {
+export function useMeetings(includeCancelled: boolean, sinceStartOfToday = false) {
   const [meetings, setMeetings] = useState<ScheduledMeeting[] | undefined>();
   const [error, setError] = useState<unknown>();
 
-  const reload = useCallback(async () => {
-    try {
-      const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false' } });
-      setMeetings(answer.meetings);
-      setError(undefined);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [includeCancelled]);
+  // The answer (or failure) is shown when it comes: never a state change during the effect that asks.
+  const reload = useCallback((): Promise<void> => {
+    // Today's finished meetings too, when asked: a room looks back at what it attended this morning.
+    const from = sinceStartOfToday ? startOfProvinceDay(Date.now()) : undefined;
+    return callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', from } }).then(
+      (answer) => {
+        setMeetings(answer.meetings);
+        setError(undefined);
+      },
+      (failure: unknown) => setError(failure),
+    );
+  }, [includeCancelled, sinceStartOfToday]);
 
   useEffect(() => {
-    void reload();
-    const timer = setInterval(() => void reload(), REFRESH_MS);
+    // Failures are shown by `reload` itself; nothing else to do with them here.
+    const load = () => detach(reload(), 'loading the meetings');
+    load();
+    const timer = setInterval(load, REFRESH_MS);
     const signalling = new SignallingClient();
-    const stop = signalling.on('schedule:changed', () => void reload());
+    const stop = signalling.on('schedule:changed', load);
     return () => {
       clearInterval(timer);
       stop();
