@@ -28,8 +28,8 @@ export function precompressedFiles(distDir: string): RequestHandler {
     if (!encodings) return next();
     // Caches must keep the variants apart, whichever this answer is.
     res.vary('Accept-Encoding');
-    const chosen = req.acceptsEncodings([...ENCODINGS.filter((e) => encodings.has(e.name)).map((e) => e.name), 'identity']);
-    const encoding = ENCODINGS.find((e) => e.name === chosen);
+    // Ours is the preference (brotli is smaller): browsers list gzip first, with the same weight.
+    const encoding = ENCODINGS.find((e) => encodings.has(e.name) && req.acceptsEncodings(e.name) === e.name);
     if (!encoding) return next();
     res.type(path.extname(req.path));
     res.set('Content-Encoding', encoding.name);
