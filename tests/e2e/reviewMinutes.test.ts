@@ -105,7 +105,7 @@ describe('minutes screen: autosave and two secretaries', () => {
     const coordinating = form.getByTestId('coordinating-units');
     await coordinating.getByRole('searchbox').fill('tai chinh');
     await coordinating.getByLabel('Sở Tài chính', { exact: true }).check();
-    await form.getByTestId('directive-deadline').fill('2026-12-10');
+    await form.getByTestId('directive-deadline').fill('10/12/2026');
     await form.getByTestId('directive-priority').selectOption('URGENT');
     await form.getByRole('button', { name: 'Lưu' }).click();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agendaPositionSchema } from './directives.js';
 import { rollCallSchema } from './attendance.js';
 
 /** A site waiting for the floor, in the order the chair sees. */
@@ -71,6 +72,8 @@ export const meetingSummarySchema = z.object({
   rollCall: rollCallSchema.nullable(),
   /** The participant's own site's declared headcount (sites). */
   headcount: z.number().int().nullable(),
+  /** The agenda item under discussion; absent or null: none (a node of an older release omits it). */
+  agendaItem: agendaPositionSchema.nullable().optional(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

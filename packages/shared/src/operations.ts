@@ -22,6 +22,14 @@ export const turnCredentialsSchema = z.object({
 });
 export type TurnCredentials = z.infer<typeof turnCredentialsSchema>;
 
+/**
+ * The answer of a server without a TURN relay: a plain "none", so a meeting page asking on every
+ * join logs no failed request; the browser then uses the SFU's direct paths only.
+ */
+export const noTurnRelaySchema = z.object({ relay: z.literal('none') });
+export const turnAnswerSchema = z.union([turnCredentialsSchema, noTurnRelaySchema]);
+export type TurnAnswer = z.infer<typeof turnAnswerSchema>;
+
 /** Start (`true`) or cancel (`false`) draining the node that answers. */
 export const drainRequestSchema = z.object({ draining: z.boolean() }).strict();
 export const drainStatusSchema = z.object({
@@ -38,8 +46,8 @@ export type DrainStatus = z.infer<typeof drainStatusSchema>;
 export const operationsRoutes = {
   'turn.credentials': route({
     method: 'get', path: '/api/turn-credentials', tag: 'operations',
-    summary: 'Time-limited TURN relay credentials for the media transports (404 when this server has no TURN relay)',
-    response: turnCredentialsSchema,
+    summary: 'Time-limited TURN relay credentials for the media transports ({ relay: "none" } when this server has no TURN relay)',
+    response: turnAnswerSchema,
   }),
   'node.drain': route({
     method: 'post', path: '/api/admin/drain', tag: 'operations',

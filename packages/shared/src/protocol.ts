@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiErrorSchema, type ApiError } from './errors.js';
 import { clientQualityReportSchema, rollCallSchema, rollCallSeconds, siteAlertSchema, siteQualitySchema } from './attendance.js';
+import { agendaPositionSchema } from './directives.js';
 import {
   consumerPurposeSchema,
   floorStateSchema,
@@ -92,6 +93,11 @@ export const requests = {
   'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
   'floor:muteAll': request(empty, empty),
   'floor:spotlight': request(z.object({ siteId: id.nullable() }).strict(), empty),
+  /**
+   * The chair or an operator names the agenda item under discussion (its position, 1-based; null:
+   * none), which every room shows.
+   */
+  'meeting:agendaItem': request(z.object({ position: agendaPositionSchema.nullable() }).strict(), empty),
 
   /**
    * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
@@ -149,6 +155,8 @@ export const serverEvents = {
   /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
   'meeting:ended': z.object({ meetingId: z.string() }),
+  /** The agenda item under discussion changed (null: none). */
+  'meeting:agendaItem': z.object({ position: agendaPositionSchema.nullable() }),
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,
   'rollcall:update': rollCallSchema,

@@ -1,10 +1,12 @@
 import type { Identity } from '@pm/shared';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, useSessionControl } from './auth/SessionProvider';
+import { ConfirmButton } from './components/ConfirmButton';
 import { Link } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
 import { matchRoute } from './routes';
+import { detach } from './util/detach';
 
 /** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
 function usePath(): [string, (path: string) => void] {
@@ -48,9 +50,22 @@ export function App() {
               <Link href="/account/password" className="app__user" data-testid="signed-in-as" title={t('password.heading')}>
                 {identity.displayName}
               </Link>
-              <button type="button" className="button" onClick={() => void signOut()}>
-                {t('auth.signOut')}
-              </button>
+              {path.startsWith('/meeting/') ? (
+                // Signing out takes the room out of the meeting: asked first.
+                <ConfirmButton
+                  question={t('kiosk.signOutConfirm')}
+                  confirmLabel={t('kiosk.signOutYes')}
+                  cancelLabel={t('kiosk.stay')}
+                  onConfirm={() => detach(signOut(), 'signing out')}
+                  testId="sign-out"
+                >
+                  {t('auth.signOut')}
+                </ConfirmButton>
+              ) : (
+                <button type="button" className="button" onClick={() => detach(signOut(), 'signing out')} data-testid="sign-out">
+                  {t('auth.signOut')}
+                </button>
+              )}
             </>
           )}
           <button type="button" className="button" onClick={toggleLanguage} data-testid="language-switch">
@@ -58,7 +73,14 @@ export function App() {
           </button>
         </span>
       </header>
-      <main className="app__main">{checking ? null : identity ? renderRoute(path, navigate, identity) : <LoginPage />}</main>
+      <main className="app__main">
+        {checking ? null : identity ? (
+          // A screen's chunk loads on its first visit (a moment, on a slow line): say so meanwhile.
+          <Suspense fallback={<p className="notice">{t('common.loading')}</p>}>{renderRoute(path, navigate, identity)}</Suspense>
+        ) : (
+          <LoginPage />
+        )}
+      </main>
     </div>
   );
 }

@@ -1,23 +1,26 @@
 import type { ReactNode } from 'react';
 import { Allowed } from './components/Allowed';
+import { lazyPage } from './components/lazyPage';
 import type { RouteContext } from './routeContext';
-import { AttendanceReportPage } from './features/attendance/AttendanceReportPage';
-import { PeriodReportPage } from './features/attendance/PeriodReportPage';
-import { PasswordPage } from './features/account/PasswordPage';
-import { CheckPage } from './features/check/CheckPage';
-import { HomePage } from './features/home/HomePage';
-import { MeetingPage } from './features/meeting/MeetingPage';
 import { recordsRoutes } from './features/minutes/recordsRoutes';
-import { RecordingBar } from './features/recording/RecordingBar';
-import { ReadinessPage } from './features/readiness/ReadinessPage';
-import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
-import { SiteGroupsPage } from './features/secretariat/groups/SiteGroupsPage';
-import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
-import { UsersPage } from './features/secretariat/users/UsersPage';
+
+const AttendanceReportPage = lazyPage(() => import('./features/attendance/AttendanceReportPage').then((m) => m.AttendanceReportPage));
+const PeriodReportPage = lazyPage(() => import('./features/attendance/PeriodReportPage').then((m) => m.PeriodReportPage));
+const PasswordPage = lazyPage(() => import('./features/account/PasswordPage').then((m) => m.PasswordPage));
+const CheckPage = lazyPage(() => import('./features/check/CheckPage').then((m) => m.CheckPage));
+const HomePage = lazyPage(() => import('./features/home/HomePage').then((m) => m.HomePage));
+const MeetingPage = lazyPage(() => import('./features/meeting/MeetingPage').then((m) => m.MeetingPage));
+const RecordingBar = lazyPage(() => import('./features/recording/RecordingBar').then((m) => m.RecordingBar));
+const ReadinessPage = lazyPage(() => import('./features/readiness/ReadinessPage').then((m) => m.ReadinessPage));
+const DirectoryPage = lazyPage(() => import('./features/secretariat/directory/DirectoryPage').then((m) => m.DirectoryPage));
+const MeetingEditor = lazyPage(() => import('./features/secretariat/schedule/MeetingEditor').then((m) => m.MeetingEditor));
+const SiteGroupsPage = lazyPage(() => import('./features/secretariat/groups/SiteGroupsPage').then((m) => m.SiteGroupsPage));
+const UsersPage = lazyPage(() => import('./features/secretariat/users/UsersPage').then((m) => m.UsersPage));
 
 /**
  * Every screen of the app, by path. A feature adds its screens here; `:name` segments become
- * params. The first match wins; the last entry is the fallback.
+ * params. The first match wins; the last entry is the fallback. Each screen is its own chunk,
+ * loaded when its route is first shown.
  */
 export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [
   { path: '/check', render: () => <CheckPage /> },
@@ -67,7 +70,7 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/meetings/:id',
     render: ({ params, identity }) => (
       <Allowed identity={identity} permission="meetings.manage">
-        <MeetingEditor meetingId={params.id!} />
+        <MeetingEditor meetingId={params.id} />
       </Allowed>
     ),
   },

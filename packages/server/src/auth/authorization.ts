@@ -93,6 +93,7 @@ export const requestAccess = {
   'floor:next': 'floor.control',
   'floor:muteAll': 'floor.control',
   'floor:spotlight': 'floor.control',
+  'meeting:agendaItem': 'floor.control',
   'wall:watch': 'wall.watch',
   'rollcall:start': 'attendance.manage',
   'rollcall:confirm': 'attendance.confirm',

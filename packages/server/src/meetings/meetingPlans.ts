@@ -18,6 +18,7 @@ export class PrismaMeetingPlans implements MeetingPlanSource {
           include: { site: { include: { unit: { include: { parent: true } } } } },
           orderBy: { site: { code: 'asc' } },
         },
+        _count: { select: { agenda: true } },
       },
     });
     if (!meeting || meeting.status === 'CANCELLED') return undefined;
@@ -28,6 +29,7 @@ export class PrismaMeetingPlans implements MeetingPlanSource {
       sites: meeting.invitations
         .filter((i) => !i.site.disabled)
         .map(({ site }): PlannedSite => ({ siteId: site.id, name: site.name, ...siteGroup(site.unit) })),
+      agendaItems: meeting._count.agenda,
     };
   }
 }

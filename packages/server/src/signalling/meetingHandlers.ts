@@ -77,6 +77,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'meeting:agendaItem': async (session, { position }) => {
+      const { meeting, participant } = session.participation;
+      meeting.setAgendaItem(participant, position);
+      return {};
+    },
+
     'wall:watch': async (session, { siteIds }) => {
       const { meeting, participant } = session.participation;
       await meeting.watchWall(participant, siteIds);

@@ -361,13 +361,14 @@ export class MemoryFloorHistory implements FloorHistory {
   }
 }
 
-/** A plan chaired by user `chair-user`, inviting sites `a`, `b`, `c` (or the ones given). */
+/** A plan chaired by user `chair-user`, inviting sites `a`, `b`, `c` (or the ones given), with two agenda items. */
 export function meetingPlan(siteIds: string[] = ['a', 'b', 'c']): MeetingPlan {
   return {
     id: 'meeting-1',
     title: 'Họp giao ban',
     chairUserId: 'chair-user',
     sites: siteIds.map((siteId) => ({ siteId, name: `Xã ${siteId.toUpperCase()}`, groupId: 'g', groupName: 'Nhóm' })),
+    agendaItems: 2,
   };
 }
 

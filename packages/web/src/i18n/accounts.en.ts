@@ -88,7 +88,7 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'cancel.submit': 'Cancel the meeting',
   'readiness.heading': 'Site readiness',
   'readiness.link': 'Readiness',
-  'readiness.opens': 'Check-in opens at',
+  'readiness.opens': 'Check-in and equipment checks open:',
   'readiness.open': 'open now',
   'readiness.ready': 'Ready',
   'readiness.failed': 'Problem',

@@ -90,7 +90,7 @@ export const accountsVi = {
   'cancel.submit': 'Hủy cuộc họp',
   'readiness.heading': 'Sẵn sàng của các điểm cầu',
   'readiness.link': 'Tình trạng sẵn sàng',
-  'readiness.opens': 'Mở điểm danh lúc',
+  'readiness.opens': 'Giờ chuẩn bị và kiểm tra thiết bị bắt đầu:',
   'readiness.open': 'đang mở',
   'readiness.ready': 'Sẵn sàng',
   'readiness.failed': 'Có lỗi',

@@ -25,3 +25,10 @@ export function fromLocalInput(value: string): string {
 export function provinceDay(instant: Date): string {
   return toLocalInput(instant.toISOString()).slice(0, 10);
 }
+
+/** Midnight at the start of `now`'s day in the province (UTC+7, no DST), as an instant. */
+export function startOfProvinceDay(now: number): string {
+  const day = 86_400_000;
+  const offset = 7 * 3_600_000;
+  return new Date(Math.floor((now + offset) / day) * day - offset).toISOString();
+}

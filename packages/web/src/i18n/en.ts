@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.en';
 import { recordsEn } from '../features/minutes/records.en';
+import { kioskEn } from '../features/meeting/kiosk.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -48,15 +49,12 @@ export const en: Record<MessageKey, string> = {
   'meeting.ended': 'The meeting has ended.',
   'meeting.failed': 'Could not join the meeting.',
   'meeting.retry': 'Try again',
-  'meeting.connection': 'Connection',
-  'meeting.connection.live': 'Good',
   'meeting.programme': 'Programme',
   'meeting.programme.chair': 'Main hall (chair)',
   'meeting.programme.site': 'Speaking:',
   'meeting.self': 'This room',
   'meeting.request': 'Request to speak',
   'meeting.cancelRequest': 'Cancel request',
-  'meeting.position': 'Your place in the queue: ',
   'meeting.youHaveFloor': 'This room has the floor',
   'meeting.muted': 'Microphone off — press "Request to speak" to ask for the floor',
   'meeting.queue': 'Requests to speak',
@@ -89,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'status.requesting': 'Requesting',
   ...accountsEn,
   ...recordsEn,
+  ...kioskEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

@@ -1,5 +1,6 @@
 import { accountsVi } from './accounts.vi';
 import { recordsVi } from '../features/minutes/records.vi';
+import { kioskVi } from '../features/meeting/kiosk.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -48,15 +49,12 @@ export const vi = {
   'meeting.ended': 'Cuộc họp đã kết thúc.',
   'meeting.failed': 'Không vào được cuộc họp.',
   'meeting.retry': 'Thử lại',
-  'meeting.connection': 'Kết nối',
-  'meeting.connection.live': 'Tốt',
   'meeting.programme': 'Tín hiệu chương trình',
   'meeting.programme.chair': 'Hội trường chính (chủ trì)',
   'meeting.programme.site': 'Đang phát biểu:',
   'meeting.self': 'Hình ảnh điểm cầu',
   'meeting.request': 'Đăng ký phát biểu',
   'meeting.cancelRequest': 'Hủy đăng ký',
-  'meeting.position': 'Thứ tự phát biểu của điểm cầu: ',
   'meeting.youHaveFloor': 'Điểm cầu đang được phát biểu',
   'meeting.muted': 'Micrô đang tắt — bấm "Đăng ký phát biểu" để xin phát biểu',
   'meeting.queue': 'Danh sách đăng ký phát biểu',
@@ -89,6 +87,7 @@ export const vi = {
   'status.requesting': 'Đăng ký phát biểu',
   ...accountsVi,
   ...recordsVi,
+  ...kioskVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

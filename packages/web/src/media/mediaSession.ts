@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import { CodedError, type ConsumerOptions, type TrackSource } from '@pm/shared';
+import type { ConsumerOptions, TrackSource } from '@pm/shared';
 import { callApi } from '../api/apiClient';
 import type { SignallingClient } from '../signalling/signallingClient';
 
@@ -209,14 +209,11 @@ export class MediaSession {
 
 /**
  * The platform's TURN relay, with fresh time-limited credentials (GET /api/turn-credentials), or
- * none when the server has no relay (404).
+ * none when the server has no relay.
  */
 export async function turnServers(): Promise<RTCIceServer[]> {
-  try {
-    const { urls, username, credential } = await callApi('turn.credentials');
-    return [{ urls, username, credential }];
-  } catch (error) {
-    if (error instanceof CodedError && error.code === 'NOT_FOUND') return [];
-    throw error;
-  }
+  const answer = await callApi('turn.credentials');
+  if ('relay' in answer) return [];
+  const { urls, username, credential } = answer;
+  return [{ urls, username, credential }];
 }

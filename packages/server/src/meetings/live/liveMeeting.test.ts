@@ -275,6 +275,19 @@ describe('LiveMeeting: what each role may do', () => {
     expect(() => meeting.grantFloor(chair.participant, 'z')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
+  it('lets the chair name the agenda item under discussion: every screen is told, a room joining later knows it', async () => {
+    const { meeting, chair, sites, channel } = await runningMeeting(['a']);
+    expect(() => meeting.setAgendaItem(sites.get('a')!.participant, 1)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.setAgendaItem(chair.participant, 3)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.setAgendaItem(chair.participant, 2);
+    expect(channel.last('meeting:agendaItem')).toEqual({ position: 2 });
+    expect(channel.pushed.at(-1)?.to).toBe('everyone');
+    const late = await meeting.join(identities.site('b'), new FakeLink('b'));
+    expect(late.summary.agendaItem).toBe(2);
+    meeting.setAgendaItem(chair.participant, null);
+    expect(channel.last('meeting:agendaItem')).toEqual({ position: null });
+  });
+
   it('takes a room’s own headcount, and any invited site’s from the chair', async () => {
     const { meeting, chair, sites, store } = await runningMeeting(['a']);
     const site = sites.get('a')!.participant;

@@ -75,6 +75,8 @@ export class LiveMeeting {
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
   private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
+  /** The agenda item under discussion (its position), as the chair last said. */
+  private agendaItem: number | null = null;
   private closed = false;
 
   constructor(private readonly parts: LiveMeetingParts) {
@@ -245,6 +247,17 @@ export class LiveMeeting {
     if (siteId) this.requireInvited(siteId);
     this.floor.setSpotlight(siteId ?? undefined);
     this.floorChanged();
+  }
+
+  /** The chair (or an operator) moves the meeting to an agenda item, or to none; every screen is told. */
+  setAgendaItem(by: Participant, position: number | null): void {
+    requireModerator(by.role, 'choose the agenda item');
+    if (position !== null && position > this.plan.agendaItems) {
+      throw new CodedError('NOT_FOUND', `the agenda has ${this.plan.agendaItems} items, not ${position}`);
+    }
+    if (position === this.agendaItem) return;
+    this.agendaItem = position;
+    this.push('everyone', 'meeting:agendaItem', { position });
   }
 
   async watchWall(by: Participant, siteIds: string[]): Promise<void> {
@@ -530,6 +543,7 @@ export class LiveMeeting {
       sites: participant.role === 'site' ? [] : this.plan.sites.flatMap((s) => this.siteStatus(s.siteId) ?? []),
       rollCall: this.attendance.rollCalls.active() ?? null,
       headcount: participant.siteId ? this.attendance.headcount(participant.siteId) : null,
+      agendaItem: this.agendaItem,
     };
   }
 

@@ -1,9 +1,11 @@
-/** What a live meeting needs to know of its schedule: who chairs and which sites are invited. */
+/** What a live meeting needs to know of its schedule: who chairs, which sites are invited, its agenda's length. */
 export interface MeetingPlan {
   id: string;
   title: string;
   chairUserId: string | null;
   sites: PlannedSite[];
+  /** How many items the agenda has (positions 1 to this). */
+  agendaItems: number;
 }
 
 export interface PlannedSite {

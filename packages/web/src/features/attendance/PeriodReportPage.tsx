@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { provinceDay } from '../../i18n/dates';
 import { useApiResource } from './useApiResource';
+import { DateField } from '../../components/DateFields';
 
 /** The last 30 days up to today, as days of the province's calendar (not the browser's, not UTC). */
 export function defaultPeriod(now: Date): { from: string; to: string } {
@@ -57,10 +58,10 @@ export function PeriodReportPage() {
         }}
       >
         <label>
-          {t('report.from')} <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          {t('report.from')} <DateField value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         </label>
         <label>
-          {t('report.to')} <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          {t('report.to')} <DateField value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         </label>
         <button type="submit" className="button button--primary">
           {t('report.show')}

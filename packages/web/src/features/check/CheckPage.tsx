@@ -1,8 +1,17 @@
+import { useEffect } from 'react';
+import { ActionError } from '../../components/ActionError';
+import { LevelMeter } from '../../components/LevelMeter';
+import { Link } from '../../components/Link';
+import { useAction } from '../../hooks/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
+import { loadDevicePreferences } from '../../media/devicePreferences';
 import { cameraNeedsHttps, InsecurePageNotice } from '../../media/insecurePage';
 import { VideoView } from '../../media/VideoView';
+import { useMeetings, useNow } from '../schedule/useMeetings';
+import { DeviceChoice } from './DeviceChoice';
 import { DeviceError, type StepState } from './technicalCheck';
+import { playTestSound } from './testSound';
 import { useReportCheck } from './useReportCheck';
 import { useRelayAvailable } from './useRelayAvailable';
 import { useTechnicalCheck } from './useTechnicalCheck';
@@ -20,6 +29,11 @@ export function CheckPage() {
   useReportCheck(state);
   const allGood = state.devices === 'ok' && state.server === 'ok' && state.media === 'ok';
   const insecure = cameraNeedsHttps();
+  const sound = useAction();
+  // The check starts by itself: a room opening this page wants it run, not a button to find.
+  useEffect(() => {
+    if (!insecure) start();
+  }, [insecure, start]);
 
   return (
     <section className="check" aria-labelledby="check-heading">
@@ -35,6 +49,20 @@ export function CheckPage() {
           <figcaption>{t('check.returned')}</figcaption>
         </figure>
       </div>
+      <LevelMeter stream={state.localStream} label={t('check.micLevel')} />
+      <DeviceChoice ready={state.devices === 'ok'} onChange={() => running && start()} />
+      <p className="toolbar">
+        <button
+          type="button"
+          className="button"
+          onClick={() => sound.run(() => playTestSound(loadDevicePreferences().speakerId))}
+          data-testid="test-sound"
+        >
+          {t('check.testSound')}
+        </button>
+        <span>{t('check.testSoundHint')}</span>
+      </p>
+      <ActionError action={sound} />
       <ol className="check__steps">
         {steps.map(([key, label]) => (
           <li key={key} data-testid={`step-${key}`} data-state={state[key]}>
@@ -54,6 +82,7 @@ export function CheckPage() {
       </dl>
       {state.reconnecting && <p className="notice" role="status">{t('check.reconnecting')}</p>}
       {allGood && <p className="notice notice--ok" role="status">{t('check.allGood')}</p>}
+      <OpenMeetingLink />
       {state.error !== undefined && (
         <p className="notice notice--error" role="alert">
           {state.error instanceof DeviceError ? t('error.devices') : errorText(state.error)}
@@ -62,7 +91,7 @@ export function CheckPage() {
       <button type="button" className="button button--primary" disabled={insecure} onClick={running ? stop : () => start()}>
         {running ? t('check.stop') : t('check.start')}
       </button>
-      {!running && relayAvailable && (
+      {relayAvailable && (
         <button type="button" className="button" disabled={insecure} onClick={() => start(true)}>
           {t('check.startRelay')}
         </button>
@@ -73,4 +102,20 @@ export function CheckPage() {
 
 function stateText(t: (key: MessageKey) => string, state: StepState): string {
   return t(`check.state.${state}`);
+}
+
+/** The way from the check into the meeting whose check-in is open now, if there is one. */
+function OpenMeetingLink() {
+  const { t } = useI18n();
+  const { meetings } = useMeetings(false);
+  const now = useNow(10_000);
+  const open = meetings?.find((m) => Date.parse(m.checkInOpensAt) <= now && now < Date.parse(m.endsAt));
+  if (!open) return null;
+  return (
+    <p className="check__join">
+      <Link href={`/meeting/${encodeURIComponent(open.id)}`} className="button button--primary button--big" data-testid="check-join">
+        {t('home.join')}: {open.title}
+      </Link>
+    </p>
+  );
 }

@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup-client';
+import { roomMediaConstraints } from '../../media/devicePreferences';
 import { MediaSession, type ConnectionPath } from '../../media/mediaSession';
 import { SignallingClient } from '../../signalling/signallingClient';
 import { detach } from '../../util/detach';
@@ -51,10 +52,8 @@ export class TechnicalCheckRun {
     this.update({ ...initialCheckState, devices: 'running' });
     let local: MediaStream;
     try {
-      local = await navigator.mediaDevices.getUserMedia({
-        video: { width: 1280, height: 720, frameRate: 30 },
-        audio: true,
-      });
+      // The devices the room chose, as the meeting will open them.
+      local = await navigator.mediaDevices.getUserMedia(roomMediaConstraints());
     } catch (error) {
       this.update({ devices: 'failed', error: new DeviceError(error) });
       return;

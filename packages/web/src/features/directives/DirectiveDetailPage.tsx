@@ -8,6 +8,7 @@ import { DirectiveEditForm } from './DirectiveEditForm';
 import { DirectiveStatus, shortDay } from './DirectiveStatus';
 import { ReportForm } from './ReportForm';
 import '../minutes/minutes.css';
+import { Icon } from '../../components/Icon';
 
 /** `/directives/:id`: one directive, its reports with attachments, and what the account may do next. */
 export function DirectiveDetailPage({ directiveId, identity }: { directiveId: string; identity: Identity }) {
@@ -63,7 +64,7 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
               setEditing(true);
             }}
           >
-            ✎ {t('directives.edit')}
+            <Icon name="pencil" /> {t('directives.edit')}
           </button>
           {saved && <span role="status">{t('directives.saved')}</span>}
         </p>
@@ -103,7 +104,7 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
             <p>{r.text}</p>
             {r.attachments.map((a) => (
               <a key={a.id} className="button button--small" href={`/api/attachments/${encodeURIComponent(a.id)}`} download>
-                📎 {a.fileName}
+                <Icon name="attachment" /> {a.fileName}
               </a>
             ))}
           </li>

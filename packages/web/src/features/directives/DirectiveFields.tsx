@@ -2,6 +2,7 @@ import type { DirectivePriority, Unit } from '@pm/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { UnitChecks } from './UnitChecks';
+import { DateField } from '../../components/DateFields';
 
 export const priorities: DirectivePriority[] = ['NORMAL', 'HIGH', 'URGENT'];
 
@@ -40,7 +41,7 @@ export function DirectiveFields({
       <div className="form__row">
         <label>
           {t('directives.deadline')}
-          <input type="date" required value={draft.deadline} onChange={(e) => set('deadline', e.target.value)} data-testid="directive-deadline" />
+          <DateField required value={draft.deadline} onChange={(deadline) => set('deadline', deadline)} testId="directive-deadline" />
         </label>
         <label>
           {t('directives.priority')}

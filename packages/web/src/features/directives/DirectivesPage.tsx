@@ -9,6 +9,7 @@ import { DirectiveStats } from './DirectiveStats';
 import { DirectiveStatus, shortDay } from './DirectiveStatus';
 import { unitOptions } from './unitOptions';
 import '../minutes/minutes.css';
+import { DateField } from '../../components/DateFields';
 
 /**
  * `/directives`: every directive the account follows, across meetings: by unit, status, overdue
@@ -58,10 +59,10 @@ export function DirectivesPage({ identity }: { identity: Identity }) {
           {t('directives.overdueOnly')}
         </label>
         <label>
-          {t('directives.from')} <input type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} />
+          {t('directives.from')} <DateField value={filter.from} onChange={(from) => set({ from })} />
         </label>
         <label>
-          {t('directives.to')} <input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} />
+          {t('directives.to')} <DateField value={filter.to} onChange={(to) => set({ to })} />
         </label>
       </div>
       <ErrorNotice error={list.error} />

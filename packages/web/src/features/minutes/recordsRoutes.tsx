@@ -1,12 +1,14 @@
 import { can } from '@pm/shared';
 import type { ReactNode } from 'react';
 import { Allowed } from '../../components/Allowed';
+import { lazyPage } from '../../components/lazyPage';
 import type { RouteContext } from '../../routeContext';
-import { DirectiveDetailPage } from '../directives/DirectiveDetailPage';
-import { DirectivesPage } from '../directives/DirectivesPage';
-import { ReviewPage } from '../review/ReviewPage';
-import { SearchPage } from '../review/SearchPage';
-import { MinutesPage } from './MinutesPage';
+
+const DirectiveDetailPage = lazyPage(() => import('../directives/DirectiveDetailPage').then((m) => m.DirectiveDetailPage));
+const DirectivesPage = lazyPage(() => import('../directives/DirectivesPage').then((m) => m.DirectivesPage));
+const ReviewPage = lazyPage(() => import('../review/ReviewPage').then((m) => m.ReviewPage));
+const SearchPage = lazyPage(() => import('../review/SearchPage').then((m) => m.SearchPage));
+const MinutesPage = lazyPage(() => import('./MinutesPage').then((m) => m.MinutesPage));
 
 /** The screens of what a meeting leaves behind: minutes, directives, review (merged into `routes`). */
 export const recordsRoutes: Array<{ path: string; render: (ctx: RouteContext) => ReactNode }> = [

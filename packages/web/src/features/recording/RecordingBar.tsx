@@ -1,5 +1,6 @@
 import { can, CodedError, type Identity } from '@pm/shared';
 import { ActionError } from '../../components/ActionError';
+import { Icon } from '../../components/Icon';
 import { useAction } from '../../hooks/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ChairDirective } from './ChairDirective';
@@ -30,7 +31,7 @@ export function RecordingBar({ meetingId, identity }: { meetingId: string; ident
           data-testid="recording-indicator"
           data-state={state}
         >
-          {state === 'recording' ? `● ${t('recording.on')}` : `❚❚ ${t('recording.paused')}`}
+          <Icon name={state === 'recording' ? 'record' : 'pause'} /> {state === 'recording' ? t('recording.on') : t('recording.paused')}
         </span>
       )}
       {controls && (

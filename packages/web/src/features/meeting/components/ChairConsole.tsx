@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
+import { AgendaControl } from './AgendaPanels';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ProgrammeView } from './ProgrammeView';
 import { SiteWall } from './SiteWall';
@@ -66,6 +67,7 @@ export function ChairConsole() {
         <div>
           <SpeakerQueue />
           <RollCallPanel />
+          <AgendaControl />
         </div>
       </div>
       <SiteWall pageSize={12} />

@@ -19,15 +19,20 @@ export function FloorControls() {
         data-testid="floor-indicator"
         data-has-floor={hasFloor}
       >
-        {hasFloor ? t('meeting.youHaveFloor') : t('meeting.muted')}
+        {hasFloor ? (
+          t('meeting.youHaveFloor')
+        ) : position > 0 ? (
+          // Queued: the room is told its place, not to press the button it already pressed.
+          <span className="kiosk__position" data-testid="queue-position">
+            {t('kiosk.queued')} <strong>{position}</strong>
+          </span>
+        ) : (
+          t('meeting.muted')
+        )}
       </div>
       {!hasFloor &&
         (position > 0 ? (
           <>
-            <p className="kiosk__position" data-testid="queue-position">
-              {t('meeting.position')}
-              <strong>{position}</strong>
-            </p>
             <button type="button" className="button" onClick={() => action.run(connection.cancelFloor)}>
               {t('meeting.cancelRequest')}
             </button>

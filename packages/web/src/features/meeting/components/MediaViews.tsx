@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { loadDevicePreferences, routeToSpeaker } from '../../../media/devicePreferences';
 import { useMeetingConnection } from '../hooks/meetingContext';
 
 /** Plays one received video; the track is looked up in the connection, never kept in React state. */
@@ -34,8 +35,8 @@ export function ConsumerVideo({
   );
 }
 
-/** Plays one received audio track (programme audio: the chair and whoever holds the floor). */
-export function ConsumerAudio({ consumerId }: { consumerId: string }) {
+/** Plays one received audio track (programme audio: the chair and whoever holds the floor), at `volume` (0–1). */
+export function ConsumerAudio({ consumerId, volume = 1 }: { consumerId: string; volume?: number }) {
   const connection = useMeetingConnection();
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
@@ -44,6 +45,11 @@ export function ConsumerAudio({ consumerId }: { consumerId: string }) {
     if (!audio || !track) return;
     audio.srcObject = new MediaStream([track]);
     audio.play().catch(() => undefined);
+    // On the speaker the room chose; a speaker gone since leaves the default, which still plays.
+    routeToSpeaker(audio, loadDevicePreferences().speakerId).catch(() => undefined);
   }, [connection, consumerId]);
+  useEffect(() => {
+    if (ref.current) ref.current.volume = volume;
+  }, [volume]);
   return <audio ref={ref} autoPlay data-testid="programme-audio" data-consumer={consumerId} />;
 }

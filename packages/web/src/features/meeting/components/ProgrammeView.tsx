@@ -8,7 +8,7 @@ import { ConsumerAudio, ConsumerVideo } from './MediaViews';
  * the rooms see): its picture and its voices. The room whose camera is on the programme watches
  * the return picture instead (the chair, or the programme before it), never itself.
  */
-export function ProgrammeView({ large }: { large?: boolean }) {
+export function ProgrammeView({ large, volume }: { large?: boolean; volume?: number }) {
   const { t } = useI18n();
   const video = useMeetingState(selectProgrammeVideo);
   const audio = useMeetingState(selectProgrammeAudio, sameItems);
@@ -22,7 +22,7 @@ export function ProgrammeView({ large }: { large?: boolean }) {
         {shownName ? `${t('meeting.programme.site')} ${shownName}` : t('meeting.programme.chair')}
       </figcaption>
       {audio.map((consumerId) => (
-        <ConsumerAudio key={consumerId} consumerId={consumerId} />
+        <ConsumerAudio key={consumerId} consumerId={consumerId} volume={volume} />
       ))}
     </figure>
   );

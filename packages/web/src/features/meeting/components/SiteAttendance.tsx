@@ -1,23 +1,29 @@
+import type { RollCall } from '@pm/shared';
 import { useState } from 'react';
 import { ActionError } from '../../../components/ActionError';
 import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useMeetingConnection } from '../hooks/meetingContext';
-import { useCountdown } from '../hooks/useCountdown';
+import { useSecondsLeft } from '../hooks/useSecondsLeft';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectHeadcount, selectRollCall, selectSelfSiteId } from '../state/selectors';
 import { formatTime } from './siteDisplay';
 
 /** The roll-call prompt a meeting room answers, over everything else while it is open. */
 export function RollCallPrompt() {
-  const { t, language } = useI18n();
-  const connection = useMeetingConnection();
   const rollCall = useMeetingState(selectRollCall);
   const selfId = useMeetingState(selectSelfSiteId);
+  if (!rollCall || !selfId || rollCall.closed) return null;
+  // Keyed by the roll call: its countdown starts when this screen hears of it.
+  return <OpenRollCall key={rollCall.rollCallId} rollCall={rollCall} confirmedAt={rollCall.confirmed[selfId]} />;
+}
+
+function OpenRollCall({ rollCall, confirmedAt }: { rollCall: RollCall; confirmedAt: number | undefined }) {
+  const { t, language } = useI18n();
+  const connection = useMeetingConnection();
   const action = useAction();
-  const remaining = useCountdown(rollCall?.deadline);
-  if (!rollCall || !selfId || rollCall.closed || remaining === 0) return null;
-  const confirmedAt = rollCall.confirmed[selfId];
+  const remaining = useSecondsLeft(rollCall.deadline - rollCall.startedAt);
+  if (remaining === 0) return null;
   return (
     <div className="rollcall" role="dialog" aria-labelledby="rollcall-title" data-testid="rollcall-prompt">
       <h2 id="rollcall-title">{t('rollcall.prompt')}</h2>
@@ -28,7 +34,7 @@ export function RollCallPrompt() {
       ) : (
         <>
           <p>
-            {t('rollcall.remaining')}: <strong>{remaining}</strong> {t('rollcall.seconds')}
+            {t('rollcall.remaining')}: <strong data-testid="rollcall-remaining">{remaining}</strong> {t('rollcall.seconds')}
           </p>
           <button
             type="button"

@@ -6,6 +6,7 @@ import { useMeetingState } from '../hooks/useMeetingState';
 import { selectIsTalking, selectQualityFigures, selectWallTile, type WallStatus } from '../state/selectors';
 import { ConsumerVideo } from './MediaViews';
 import { qualityTooltip } from './siteDisplay';
+import { Icon } from '../../../components/Icon';
 
 /**
  * One site on the wall. It reads its own video, voice and connection figures, so a quality sample
@@ -36,10 +37,17 @@ export function SiteTile({
     >
       {tile ? <ConsumerVideo consumerId={tile} className="tile__video" /> : <div className="tile__video" />}
       <div className="tile__label">
-        <strong>{site.name}</strong>
+        <strong>
+          {talking && <Icon name="speaker" />} {site.name}
+        </strong>
         <span>
           {t(`status.${status}`)}
-          {site.headcount !== null && ` · 👥 ${site.headcount}`}
+          {site.headcount !== null && (
+            <>
+              {' · '}
+              <Icon name="people" /> {site.headcount}
+            </>
+          )}
         </span>
       </div>
       {site.connection !== 'absent' && (

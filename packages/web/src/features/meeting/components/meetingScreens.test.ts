@@ -1,23 +1,13 @@
 // @vitest-environment happy-dom
 import { CodedError, type MeetingSummary, type SiteStatus } from '@pm/shared';
 import { act, createElement, Profiler, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
-import { I18nProvider } from '../../../i18n/I18nProvider';
-import { MeetingContext } from '../hooks/meetingContext';
+import { describe, expect, it } from 'vitest';
 import { useMeetingState } from '../hooks/useMeetingState';
 import type { MeetingEvent } from '../state/applyServerEvent';
-import { MeetingConnection } from '../services/meetingConnection';
 import { FloorControls } from './FloorControls';
+import { liveConnection, renderScreen } from './screenHarness';
 import { SiteWall } from './SiteWall';
 import { SpeakerQueue } from './SpeakerQueue';
-
-/**
- * The meeting screens rendered by React into a DOM (happy-dom), fed by the store as the server's
- * events would feed it. The connection is never opened: these tests are about what the screens
- * render and show, not about the network.
- */
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const site = (siteId: string, name: string): SiteStatus => ({
   siteId,
@@ -58,39 +48,13 @@ function WholeStateReader() {
   return null;
 }
 
-const roots: Root[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) act(() => root.unmount());
-  document.body.innerHTML = '';
-});
-
-function liveConnection(): MeetingConnection {
-  const connection = new MeetingConnection('m1', { sendMedia: false });
-  for (const event of [{ type: 'joining' }, { type: 'joined', summary }, { type: 'live', at: 1 }] as MeetingEvent[]) {
-    connection.store.apply(event);
-  }
-  return connection;
-}
-
-async function render(connection: MeetingConnection, children: ReactNode): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  roots.push(root);
-  await act(async () => {
-    root.render(createElement(I18nProvider, null, createElement(MeetingContext.Provider, { value: connection }, children)));
-    await Promise.resolve();
-  });
-  return container;
-}
-
 describe('meeting screens: what re-renders', () => {
   it('a component reading the floor does not re-render on quality samples, and does on a floor change', async () => {
-    const connection = liveConnection();
+    const connection = liveConnection(summary);
     const renders: Record<string, number> = {};
     const counted = (id: string, child: ReactNode) =>
       createElement(Profiler, { id, onRender: () => (renders[id] = (renders[id] ?? 0) + 1) }, child);
-    const container = await render(
+    const container = await renderScreen(
       connection,
       createElement(
         'div',
@@ -125,13 +89,13 @@ describe('meeting screens: what re-renders', () => {
 
 describe('meeting screens: a failed action is shown', () => {
   it('the chair is told in Vietnamese when a grant is refused', async () => {
-    const connection = liveConnection();
+    const connection = liveConnection(summary);
     connection.store.apply({
       type: 'meeting:floor',
       payload: { queue: [{ siteId: 's2', requestedAt: 5 }], holder: null, spotlight: null, muteAllAt: null },
     });
     connection.grantFloor = () => Promise.reject(new CodedError('CONFLICT', 'the site left'));
-    const container = await render(connection, createElement(SpeakerQueue));
+    const container = await renderScreen(connection, createElement(SpeakerQueue));
     const grant = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cho phát biểu')!;
     await act(async () => {
       grant.click();
@@ -141,8 +105,8 @@ describe('meeting screens: a failed action is shown', () => {
   });
 
   it('a kiosk whose request cannot reach the server says so, and a later success clears it', async () => {
-    const connection = liveConnection();
-    const container = await render(connection, createElement(FloorControls));
+    const connection = liveConnection(summary);
+    const container = await renderScreen(connection, createElement(FloorControls));
     const request = () => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Đăng ký phát biểu')!;
     // Never opened: the request has no node to go to.
     await act(async () => {

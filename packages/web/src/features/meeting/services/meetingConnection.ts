@@ -7,6 +7,7 @@ import {
   type SiteAlert,
 } from '@pm/shared';
 import type { types } from 'mediasoup-client';
+import { roomMediaConstraints } from '../../../media/devicePreferences';
 import { MediaSession } from '../../../media/mediaSession';
 import { SignallingClient, type ServerEvent } from '../../../signalling/signallingClient';
 import { detach } from '../../../util/detach';
@@ -96,6 +97,7 @@ export class MeetingConnection {
   nextFloor = () => this.request('floor:next', {});
   muteAll = () => this.request('floor:muteAll', {});
   spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
+  setAgendaItem = (position: number | null) => this.request('meeting:agendaItem', { position });
   watchWall = (siteIds: string[]) => this.request('wall:watch', { siteIds });
   startRollCall = (durationSeconds: number) => this.request('rollcall:start', { durationSeconds });
   confirmRollCall = (rollCallId: string) => this.request('rollcall:confirm', { rollCallId });
@@ -209,10 +211,8 @@ export class MeetingConnection {
 
   private async sendLocalMedia(media: MediaSession): Promise<void> {
     if (!this.localStream) {
-      this.localStream = await navigator.mediaDevices.getUserMedia({
-        video: { width: 1280, height: 720, frameRate: 30 },
-        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-      });
+      // The camera and microphone the room chose in its technical check.
+      this.localStream = await navigator.mediaDevices.getUserMedia(roomMediaConstraints());
       this.store.apply({ type: 'localStreamOpened' });
     }
     const [video] = this.localStream.getVideoTracks();
@@ -234,7 +234,10 @@ export class MeetingConnection {
     const media = this.media;
     const { phase, received } = this.store.getState();
     if (!media || phase !== 'live') return undefined;
-    return qualityReport(await receiveStats(media, received), await media.roundTripMs());
+    const report = qualityReport(await receiveStats(media, received), await media.roundTripMs());
+    // The room's own network indicator shows the figures the server is sent, not "connected".
+    if (media === this.media) this.store.apply({ type: 'ownQualityMeasured', report });
+    return report;
   }
 
   private closeMedia(): void {

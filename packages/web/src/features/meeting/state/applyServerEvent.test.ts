@@ -146,6 +146,15 @@ describe('applyServerEvent: what the server pushes', () => {
     expect(after.sites.s1).toBe(before.sites.s1);
   });
 
+  it('the agenda item under discussion is taken from the summary, then as pushed', () => {
+    const joined = run([{ type: 'joining' }, { type: 'joined', summary: summary({ agendaItem: 2 }) }]);
+    expect(joined.agendaItem).toBe(2);
+    const moved = applyServerEvent(joined, { type: 'meeting:agendaItem', payload: { position: 1 } });
+    expect(moved.agendaItem).toBe(1);
+    expect(applyServerEvent(moved, { type: 'meeting:agendaItem', payload: { position: 1 } })).toBe(moved);
+    expect(run([{ type: 'joining' }, { type: 'joined', summary: summary() }]).agendaItem).toBeNull();
+  });
+
   it('programme, roll call and the active speaker are taken as pushed; the same speaker again changes nothing', () => {
     const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'], videoKind: 'camera' as const, returnVideo: { siteId: null, siteName: null } };
     const rollCall = { rollCallId: 'r1', startedAt: 1, deadline: 61_000, confirmed: { s1: 2 }, closed: false };
@@ -238,5 +247,39 @@ describe('the programme picture a screen shows', () => {
     expect(selectProgrammeVideo(kiosk())).toBe('programme');
     expect(selectProgrammeVideo(run([onProgramme('s1')], kiosk()))).toBe('return');
     expect(selectProgrammeVideo(run([onProgramme('s2')], kiosk()))).toBe('programme');
+  });
+});
+
+describe('what a kiosk is told about its own room', () => {
+  const siteLive = () =>
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { queue: [], holder: null, spotlight: null, muteAllAt: null } }) }, { type: 'live', at: 1 }]);
+  const floor = (holder: string | null, muteAllAt: number | null = null): MeetingEvent => ({
+    type: 'meeting:floor',
+    payload: { queue: [], holder: holder ? { siteId: holder, since: 1 } : null, spotlight: null, muteAllAt },
+  });
+
+  it('the floor given, taken back, and everyone muted: one numbered notice each', () => {
+    const granted = run([floor('s1')], siteLive());
+    expect(granted.floorNotice).toEqual({ kind: 'granted', seq: 1 });
+    const revoked = applyServerEvent(granted, floor(null));
+    expect(revoked.floorNotice).toEqual({ kind: 'revoked', seq: 2 });
+    const mutedWhileSpeaking = run([floor('s1'), floor(null, 7000)], revoked);
+    expect(mutedWhileSpeaking.floorNotice).toEqual({ kind: 'mutedAll', seq: 4 });
+  });
+
+  it('another room’s turn and the same mute again tell this room nothing', () => {
+    const muted = run([floor(null, 7000)], siteLive());
+    expect(run([floor('s2', 7000), floor(null, 7000)], muted).floorNotice).toBe(muted.floorNotice);
+  });
+
+  it('the chair’s console gets no notices', () => {
+    expect(run([floor('s1'), floor(null), floor(null, 9)], live()).floorNotice).toBeNull();
+  });
+
+  it('its own measurement is kept, and forgotten when the media are rebuilt', () => {
+    const report = { rttMs: 30, inboundLossPct: 0, jitterMs: 4, framesPerSecond: 30 };
+    const measured = applyServerEvent(siteLive(), { type: 'ownQualityMeasured', report });
+    expect(measured.ownQuality).toBe(report);
+    expect(applyServerEvent(measured, { type: 'joining' }).ownQuality).toBeNull();
   });
 });

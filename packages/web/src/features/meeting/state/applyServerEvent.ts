@@ -1,6 +1,6 @@
-import type { MeetingSummary, ServerEventName, ServerEventPayload, SiteAlert } from '@pm/shared';
+import type { ClientQualityReport, FloorState, MeetingSummary, ServerEventName, ServerEventPayload, SiteAlert } from '@pm/shared';
 import type { ServerEvent } from '../../../signalling/signallingClient';
-import type { MeetingViewState } from './meetingState';
+import type { FloorNotice, MeetingViewState } from './meetingState';
 
 /** Alerts kept on screen; older ones drop off. */
 export const MAX_ALERTS = 20;
@@ -18,7 +18,9 @@ export type ClientTransition =
   | { type: 'presenting'; presenting: boolean }
   | { type: 'headcountSaved'; headcount: number }
   | { type: 'alertDismissed'; alert: SiteAlert }
-  | { type: 'localStreamOpened' };
+  | { type: 'localStreamOpened' }
+  /** The kiosk measured its own connection (the figures it also reports to the server). */
+  | { type: 'ownQualityMeasured'; report: ClientQualityReport };
 
 export type MeetingEvent = ServerEvent | ClientTransition;
 
@@ -47,11 +49,12 @@ const pushed: PushedHandlers = {
       : state,
   // The connection rebuilds its media; the rejoin's `joining` clears what was received.
   'media:reconnectRequired': unchanged,
-  'meeting:floor': (state, floor) => ({ ...state, floor }),
+  'meeting:floor': (state, floor) => ({ ...state, floor, floorNotice: floorNotice(state, floor) ?? state.floorNotice }),
   'meeting:programme': (state, programme) => ({ ...state, programme }),
   'meeting:siteStatus': (state, site) => ({ ...state, sites: { ...state.sites, [site.siteId]: site } }),
   'meeting:activeSpeaker': (state, { siteId }) => (state.activeSpeaker === siteId ? state : { ...state, activeSpeaker: siteId }),
   'meeting:ended': (state) => ({ ...state, phase: 'ended' }),
+  'meeting:agendaItem': (state, { position }) => (state.agendaItem === position ? state : { ...state, agendaItem: position }),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
@@ -65,6 +68,26 @@ const pushed: PushedHandlers = {
   // Node routing moves the connection; the state hears of it through `reconnecting`.
   'node:draining': unchanged,
 };
+
+/**
+ * What a floor change did to a kiosk's own room, if anything it should be told: everyone muted,
+ * its turn ended, or the floor given to it. Other screens (and other rooms' changes) get none.
+ */
+function floorNotice(state: MeetingViewState, next: FloorState): FloorNotice | undefined {
+  const selfId = state.summary?.role === 'site' ? state.summary.selfSiteId : null;
+  if (!selfId) return undefined;
+  const had = state.floor.holder?.siteId === selfId;
+  const has = next.holder?.siteId === selfId;
+  const kind =
+    next.muteAllAt !== null && next.muteAllAt !== state.floor.muteAllAt
+      ? 'mutedAll'
+      : had && !has
+        ? 'revoked'
+        : !had && has
+          ? 'granted'
+          : undefined;
+  return kind && { kind, seq: (state.floorNotice?.seq ?? 0) + 1 };
+}
 
 function applyPushed<N extends ServerEventName>(state: MeetingViewState, event: ServerEvent<N>): MeetingViewState {
   // The table is indexed by the event's own name, so its handler takes exactly this payload.
@@ -80,7 +103,8 @@ function applyPushed<N extends ServerEventName>(state: MeetingViewState, event: 
 export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): MeetingViewState {
   switch (event.type) {
     case 'joining':
-      return { ...state, phase: state.summary ? 'reconnecting' : 'connecting', received: [], presenting: false };
+      // The figures measured on the media being rebuilt no longer describe the connection.
+      return { ...state, phase: state.summary ? 'reconnecting' : 'connecting', received: [], presenting: false, ownQuality: null };
     case 'joined': {
       const { summary } = event;
       return {
@@ -88,6 +112,7 @@ export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): 
         summary,
         rollCall: summary.rollCall,
         headcount: summary.headcount,
+        agendaItem: summary.agendaItem ?? null,
         floor: summary.floor,
         programme: summary.programme,
         sites: Object.fromEntries(summary.sites.map((s) => [s.siteId, s])),
@@ -113,6 +138,8 @@ export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): 
       return { ...state, alerts: state.alerts.filter((a) => a !== event.alert) };
     case 'localStreamOpened':
       return { ...state, localStreamVersion: state.localStreamVersion + 1 };
+    case 'ownQualityMeasured':
+      return { ...state, ownQuality: event.report };
     default:
       return applyPushed(state, event);
   }

@@ -1,4 +1,5 @@
 import type {
+  ClientQualityReport,
   ConsumerPurpose,
   FloorState,
   MeetingSummary,
@@ -18,6 +19,15 @@ export interface ReceivedMedia {
 }
 
 export type MeetingPhase = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'failed';
+
+/**
+ * What the chair just did to this room's floor, told in words on the kiosk: the microphone went
+ * off or on without anyone at the room touching it. `seq` tells one notice from the next.
+ */
+export interface FloorNotice {
+  kind: 'granted' | 'revoked' | 'mutedAll';
+  seq: number;
+}
 
 /** Everything the meeting screens show, as plain data; tracks are looked up by consumer id. */
 export interface MeetingViewState {
@@ -42,6 +52,12 @@ export interface MeetingViewState {
   localStreamVersion: number;
   /** The last time the connection came back, shown briefly to reassure the room. */
   reconnectedAt?: number;
+  /** The kiosk's own latest WebRTC figures (sites): its network indicator. */
+  ownQuality: ClientQualityReport | null;
+  /** The last change to this room's floor made by the chair (sites). */
+  floorNotice: FloorNotice | null;
+  /** The agenda item under discussion, by position (null: none named). */
+  agendaItem: number | null;
 }
 
 export const initialMeetingState: MeetingViewState = {
@@ -57,4 +73,7 @@ export const initialMeetingState: MeetingViewState = {
   alerts: [],
   headcount: null,
   localStreamVersion: 0,
+  ownQuality: null,
+  floorNotice: null,
+  agendaItem: null,
 };

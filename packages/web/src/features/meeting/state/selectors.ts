@@ -1,5 +1,6 @@
 import type { FloorState, SiteStatus } from '@pm/shared';
 import type { MeetingViewState } from './meetingState';
+import { networkLevel, type NetworkLevel } from './networkLevel';
 
 /**
  * What each part of a screen reads of the meeting's state. A component re-renders only when what
@@ -85,3 +86,29 @@ export function sameFields<T extends object>(a: T, b: T): boolean {
   const keys = Object.keys(a) as Array<keyof T>;
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
+
+/**
+ * What a kiosk tells its room about itself: whether its picture is on every screen, whether its
+ * microphone is in the programme (a spotlighted room's microphone may well be closed), its floor.
+ */
+export const selectOwnMedia: Selector<{ onProgramme: boolean; micOpen: boolean }> = (s) => {
+  const selfId = s.summary?.selfSiteId;
+  return { onProgramme: selectOnProgramme(s), micOpen: !!selfId && s.programme.audioSiteIds.includes(selfId) };
+};
+
+/** The kiosk's network indicator: its own measurement while live, "down" while the connection is lost. */
+export const selectNetworkLevel: Selector<NetworkLevel | 'down'> = (s) =>
+  s.phase === 'reconnecting' || s.phase === 'failed' ? 'down' : s.phase === 'live' ? networkLevel(s.ownQuality) : 'unknown';
+
+export const selectFloorNotice: Selector<MeetingViewState['floorNotice']> = (s) => s.floorNotice;
+export const selectAgendaItem: Selector<number | null> = (s) => s.agendaItem;
+
+/**
+ * Nothing is on the programme yet: the chair has not arrived (or has left), so the room sees the
+ * waiting screen rather than a black picture captioned as the chair.
+ */
+export const selectWaitingForChair: Selector<boolean> = (s) => s.phase === 'live' && s.programme.videoKind === null;
+
+/** Whether the voice heard now is the one whose picture is on the programme (a site's, by its id). */
+export const selectProgrammeSpeaking: Selector<boolean> = (s) =>
+  s.activeSpeaker !== null && s.activeSpeaker === s.programme.videoSiteId;

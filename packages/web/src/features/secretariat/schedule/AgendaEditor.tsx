@@ -1,5 +1,6 @@
 import type { Unit } from '@pm/shared';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { Icon } from '../../../components/Icon';
 
 export interface AgendaDraft {
   title: string;
@@ -46,7 +47,7 @@ export function AgendaEditor({ items, units, onChange }: { items: AgendaDraft[];
             <span className="toolbar">
               <button type="button" className="button button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`${t('agenda.up')} ${index + 1}`}>↑</button>
               <button type="button" className="button button--small" disabled={index === items.length - 1} onClick={() => move(index, 1)} aria-label={`${t('agenda.down')} ${index + 1}`}>↓</button>
-              <button type="button" className="button button--small" onClick={() => onChange(items.filter((_, i) => i !== index))} aria-label={`${t('agenda.remove')} ${index + 1}`}>✕</button>
+              <button type="button" className="button button--small" onClick={() => onChange(items.filter((_, i) => i !== index))} aria-label={`${t('agenda.remove')} ${index + 1}`}><Icon name="close" /></button>
             </span>
           </li>
         ))}

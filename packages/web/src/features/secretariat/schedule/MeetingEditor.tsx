@@ -11,6 +11,7 @@ import { CancelMeeting } from './CancelMeeting';
 import { OverlapWarning } from './OverlapWarning';
 import { SitePicker } from './SitePicker';
 import { useEditorData, type EditorData } from './useEditorData';
+import { DateTimeField } from '../../../components/DateFields';
 
 const KINDS: MeetingKind[] = ['REGULAR', 'EXTRAORDINARY', 'THEMATIC'];
 
@@ -143,11 +144,11 @@ function MeetingForm({ data }: { data: EditorData }) {
           </label>
           <label>
             {t('editor.startsAt')}
-            <input type="datetime-local" value={draft.startsAt} required onChange={(e) => set({ startsAt: e.target.value })} />
+            <DateTimeField value={draft.startsAt} required onChange={(startsAt) => set({ startsAt })} />
           </label>
           <label>
             {t('editor.endsAt')}
-            <input type="datetime-local" value={draft.endsAt} required onChange={(e) => set({ endsAt: e.target.value })} />
+            <DateTimeField value={draft.endsAt} required onChange={(endsAt) => set({ endsAt })} />
           </label>
         </div>
         {!editing && (

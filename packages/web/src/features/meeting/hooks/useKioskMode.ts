@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import { detach } from '../../../util/detach';
+
+const STORAGE_KEY = 'pm.kioskFullScreen';
+/** `?kiosk=1` turns the full-screen kiosk on for this browser (an unattended kiosk's start page), `?kiosk=0` off. */
+const URL_FLAG = 'kiosk';
+/** On the document while the meeting fills the screen: the app's header and margins give way. */
+const BODY_CLASS = 'tv-mode';
+
+/** Whether this kiosk shows meetings full screen: the URL flag wins and is remembered, else the last choice. */
+export function kioskModeWanted(search: string, stored: string | null): boolean {
+  const flag = new URLSearchParams(search).get(URL_FLAG);
+  if (flag === '1' || flag === '0') return flag === '1';
+  return stored === '1';
+}
+
+/**
+ * The full-screen kiosk: the programme fills the TV, status in large type, the header hidden.
+ * Chosen with one button or the URL flag, and remembered per kiosk. The button also asks the
+ * browser for full screen (a kiosk browser started with `--kiosk` already is).
+ */
+export function useKioskMode(): { on: boolean; enter: () => void; exit: () => void } {
+  const [on, setOn] = useState(() => kioskModeWanted(window.location.search, localStorage.getItem(STORAGE_KEY)));
+  useEffect(() => {
+    localStorage.setItem(STORAGE_KEY, on ? '1' : '0');
+    if (!on) return;
+    document.body.classList.add(BODY_CLASS);
+    return () => document.body.classList.remove(BODY_CLASS);
+  }, [on]);
+  const enter = useCallback(() => {
+    setOn(true);
+    // Refused without a click or by policy: the layout is full screen all the same.
+    if (!document.fullscreenElement) detach(document.documentElement.requestFullscreen(), 'entering full screen');
+  }, []);
+  const exit = useCallback(() => {
+    setOn(false);
+    if (document.fullscreenElement) detach(document.exitFullscreen(), 'leaving full screen');
+  }, []);
+  return { on, enter, exit };
+}
