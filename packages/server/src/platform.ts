@@ -130,6 +130,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     });
     recordings.recoverUnfinished();
     live.onOpened((meeting) => detach(recordings.continueAfterTakeover(meeting), log, `continuing the recording of ${meeting.id}`));
+    live.onEnding((meeting) => recordings.meetingEnding(meeting));
 
     const census = async () => ({
       ...(await live.census()),

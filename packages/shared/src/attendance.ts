@@ -94,6 +94,7 @@ export const siteAttendanceRowSchema = z.object({
 export type SiteAttendanceRow = z.infer<typeof siteAttendanceRowSchema>;
 
 export const meetingAttendanceReportSchema = z.object({
+  /** `endsAt`: the real end once the chair or an operator ended the meeting, else the scheduled end. */
   meeting: z.object({ id: z.string(), title: z.string(), startsAt: isoTime, endsAt: isoTime }),
   generatedAt: isoTime,
   graceSeconds: z.number().int(),

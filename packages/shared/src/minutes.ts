@@ -106,6 +106,7 @@ export const minutesDocumentSchema = z.object({
     id: z.string(),
     title: z.string(),
     startsAt: instantSchema,
+    /** The real end once the meeting was ended, else the scheduled end. */
     endsAt: instantSchema,
     chairName: z.string().nullable(),
   }),

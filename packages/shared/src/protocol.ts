@@ -84,6 +84,12 @@ export const requests = {
   /** The client's Device is loaded and its receive transport exists: the programme may flow. */
   'meeting:ready': request(z.object({ rtpCapabilities: rtpCapabilitiesSchema }).strict(), empty),
   'meeting:leave': request(empty, empty),
+  /**
+   * The chair or an operator ends the meeting for everyone (their screens confirm first): the
+   * recording stops, the real end is stored, and every room is told and goes back to its home
+   * screen. A chair who merely closes the page leaves; the meeting goes on.
+   */
+  'meeting:end': request(empty, empty),
 
   'floor:request': request(empty, z.object({ position: z.number().int().positive() })),
   'floor:cancel': request(empty, empty),
@@ -148,6 +154,7 @@ export const serverEvents = {
   'meeting:siteStatus': siteStatusSchema,
   /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
+  /** The chair or an operator ended the meeting: the screens leave it and go home. */
   'meeting:ended': z.object({ meetingId: z.string() }),
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,

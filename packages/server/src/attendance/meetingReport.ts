@@ -34,7 +34,10 @@ export async function meetingAttendanceReport(
   });
   const operatorName = new Map(operators.map((u) => [u.id, `${u.displayName} (${u.username})`]));
   const headcounts = new Map(meeting.siteAttendance.map((a) => [a.siteId, a.headcount]));
-  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: meeting.endsAt, now };
+  // Once its staff ended it, the meeting lasted until then, not until the scheduled end: a room
+  // present at the end did not leave early, and presence is a share of the time it really ran.
+  const meetingEnd = meeting.endedAt ?? meeting.endsAt;
+  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd, now };
 
   const sites = meeting.invitations
     .map(({ site }): SiteAttendanceRow => {
@@ -92,7 +95,7 @@ export async function meetingAttendanceReport(
       id: meeting.id,
       title: meeting.title,
       startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
+      endsAt: meetingEnd.toISOString(),
     },
     generatedAt: now.toISOString(),
     graceSeconds: Math.round(graceMs / 1000),

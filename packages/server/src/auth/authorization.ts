@@ -76,6 +76,8 @@ export const requestAccess = {
   'meeting:join': 'meeting.join',
   'meeting:ready': 'meeting.join',
   'meeting:leave': 'meeting.join',
+  // Those who run the floor run the meeting; the meeting's own roles narrow it to its chair.
+  'meeting:end': 'floor.control',
   'floor:request': 'floor.request',
   'floor:cancel': 'floor.request',
   'floor:grant': 'floor.control',

@@ -34,7 +34,8 @@ export async function minutesDocument(
       id: meeting.id,
       title: meeting.title,
       startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
+      // The minutes state when the meeting really ended, once its staff ended it.
+      endsAt: (meeting.endedAt ?? meeting.endsAt).toISOString(),
       chairName: meeting.chair?.displayName ?? null,
     },
     settings: documentSettings,

@@ -37,6 +37,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'meeting:end': async (session) => {
+      const { meeting, participant } = session.participation;
+      await live.end(meeting, participant);
+      return {};
+    },
+
     'floor:request': async (session) => {
       const { meeting, participant } = session.participation;
       return { position: meeting.requestFloor(participant) };

@@ -368,6 +368,7 @@ export function meetingPlan(siteIds: string[] = ['a', 'b', 'c']): MeetingPlan {
     title: 'Họp giao ban',
     chairUserId: 'chair-user',
     sites: siteIds.map((siteId) => ({ siteId, name: `Xã ${siteId.toUpperCase()}`, groupId: 'g', groupName: 'Nhóm' })),
+    endedAt: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.en';
 import { recordsEn } from '../features/minutes/records.en';
+import { consoleEn } from '../features/meeting/console.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -89,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'status.requesting': 'Requesting',
   ...accountsEn,
   ...recordsEn,
+  ...consoleEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

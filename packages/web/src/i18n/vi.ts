@@ -1,5 +1,6 @@
 import { accountsVi } from './accounts.vi';
 import { recordsVi } from '../features/minutes/records.vi';
+import { consoleVi } from '../features/meeting/console.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -89,6 +90,7 @@ export const vi = {
   'status.requesting': 'Đăng ký phát biểu',
   ...accountsVi,
   ...recordsVi,
+  ...consoleVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

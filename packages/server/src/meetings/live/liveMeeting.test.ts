@@ -74,13 +74,73 @@ describe('LiveMeeting: who may join, and as what', () => {
     expect(media.placed.get('site:a')).toBe(second.participant.media);
   });
 
-  it('refuses joins once the meeting has ended, and tells everyone it ended', async () => {
+  it('refuses joins once the meeting is closed here, without telling the screens it ended (they reconnect elsewhere)', async () => {
     const { meeting, channel, media } = fakeMeeting();
     await meeting.join(identities.site('a'), new FakeLink('a'));
     meeting.close();
-    expect(channel.last('meeting:ended')).toEqual({ meetingId: 'meeting-1' });
+    expect(channel.last('meeting:ended')).toBeUndefined();
     expect(media.closed).toBe(true);
     await expect(meeting.join(identities.site('b'), new FakeLink('b'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('LiveMeeting: ending the meeting for everyone', () => {
+  it('lets the chair end it: finishing runs first, then every screen is told and each room’s presence closes at the real end', async () => {
+    const { meeting, chair, channel, store, media } = await runningMeeting(['a', 'b']);
+    const steps: string[] = [];
+    const endedAt = await meeting.end(chair.participant, async (at) => {
+      // While the recording stops the meeting still runs: nobody has been told, nothing closed.
+      steps.push(`finishing at ${at.toISOString()}; told: ${channel.events('meeting:ended').length}; closed: ${media.closed}`);
+    });
+    expect(steps).toEqual([`finishing at ${endedAt.toISOString()}; told: 0; closed: false`]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:ended')).toEqual([{ to: 'everyone', event: 'meeting:ended', payload: { meetingId: 'meeting-1' } }]);
+    expect(media.closed).toBe(true);
+    expect(meeting.isClosed).toBe(true);
+    await meeting.attendance.flush();
+    const leaves = store.presenceEvents.filter((e) => e.kind === 'LEAVE');
+    expect(leaves.map((e) => e.siteId).sort()).toEqual(['a', 'b']);
+    // Left with the end, not before it: the report does not call them early leavers.
+    for (const leave of leaves) expect(leave.at.getTime()).toBeGreaterThanOrEqual(endedAt.getTime());
+    await expect(meeting.join(identities.site('c'), new FakeLink('c'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('lets an operator end it, and refuses a meeting room', async () => {
+    const { meeting, sites } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    await expect(meeting.end(sites.get('a')!.participant, finishing)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(finishing).not.toHaveBeenCalled();
+    expect(meeting.isClosed).toBe(false);
+    await meeting.end(operator.participant, finishing);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('ends once when the chair and an operator end it together', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    const [byChair, byOperator] = await Promise.all([meeting.end(chair.participant, finishing), meeting.end(operator.participant, finishing)]);
+    expect(byChair).toBe(byOperator);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(channel.events('meeting:ended')).toHaveLength(1);
+  });
+
+  it('goes on when finishing fails (the real end could not be stored), and may be ended again', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    await expect(meeting.end(chair.participant, () => Promise.reject(new Error('database unavailable')))).rejects.toThrow('database unavailable');
+    expect(meeting.isClosed).toBe(false);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
+    await meeting.end(chair.participant, async () => undefined);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('does not end when the chair closes its page: the chair leaves, the rooms stay', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a', 'b']);
+    meeting.leave(chair.participant, 'DISCONNECT');
+    expect(meeting.isClosed).toBe(false);
+    expect(meeting.sitesJoined).toBe(2);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
   });
 });
 

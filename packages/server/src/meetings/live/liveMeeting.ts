@@ -75,6 +75,8 @@ export class LiveMeeting {
   /** What each operator's wall shows, to re-apply when a site starts sending. */
   private readonly wallSelections = new Map<Participant, string[]>();
   private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
+  /** Set while the staff's end of the meeting is under way. */
+  private ending: Promise<Date> | undefined;
   private closed = false;
 
   constructor(private readonly parts: LiveMeetingParts) {
@@ -299,9 +301,40 @@ export class LiveMeeting {
     return this.media.route(producer, from, to);
   }
 
+  /**
+   * The chair or an operator ends the meeting for everyone. `finishing` runs first, while the
+   * programme still flows (the real end is stored, the recording stops); then every screen is
+   * told and each room's presence closes, at the real end. Two staff ending it at once end it
+   * once; if `finishing` fails, the meeting goes on and may be ended again.
+   */
+  end(by: Participant, finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
+    requireModerator(by.role, 'end the meeting');
+    this.assertOpen();
+    this.ending ??= this.finish(finishing).finally(() => {
+      if (!this.closed) this.ending = undefined;
+    });
+    return this.ending;
+  }
+
+  private async finish(finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
+    const endedAt = new Date();
+    await finishing(endedAt);
+    this.push('everyone', 'meeting:ended', { meetingId: this.id });
+    this.close();
+    this.parts.log.info({ meeting: this.id, endedAt }, 'meeting ended by its staff');
+    return endedAt;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Closes the meeting on this node without ending it (nobody stayed in it, or the node shuts
+   * down and another takes it over): the screens are not told it ended; they reconnect.
+   */
   close(): void {
     if (this.closed) return;
-    this.push('everyone', 'meeting:ended', { meetingId: this.id });
     this.closed = true;
     for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
     detach(this.attendance.close(), this.parts.log, 'closing the attendance');

@@ -4,6 +4,8 @@ export interface MeetingPlan {
   title: string;
   chairUserId: string | null;
   sites: PlannedSite[];
+  /** When the chair or an operator ended it; an ended meeting is not opened again. */
+  endedAt: Date | null;
 }
 
 export interface PlannedSite {
@@ -16,4 +18,6 @@ export interface PlannedSite {
 
 export interface MeetingPlanSource {
   load(meetingId: string): Promise<MeetingPlan | undefined>;
+  /** Stores the real end: attendance, reports and the minutes count up to it. */
+  markEnded(meetingId: string, endedAt: Date): Promise<void>;
 }

@@ -102,6 +102,8 @@ export class MeetingConnection {
     this.store.apply({ type: 'headcountSaved', headcount });
   };
   dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
+  /** The chair or an operator ends the meeting for everyone (the screen confirmed it first). */
+  endMeeting = () => this.request('meeting:end', {});
 
   /** The chair presents its screen: the programme shows it instead of the hall camera. */
   startPresentation = async (): Promise<void> => {
@@ -149,6 +151,11 @@ export class MeetingConnection {
       case 'media:reconnectRequired':
         this.rejoin();
         break;
+      case 'meeting:ended':
+        // Over for everyone: the camera and the connection close, and nothing rejoins.
+        this.store.apply(event);
+        this.close();
+        return;
     }
     this.store.apply(event);
   }

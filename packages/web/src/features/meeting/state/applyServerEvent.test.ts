@@ -107,8 +107,18 @@ describe('applyServerEvent: joining and the connection', () => {
     expect(recovered.error).toBeUndefined();
   });
 
-  it('the server ending the meeting ends it on screen', () => {
-    expect(applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } }).phase).toBe('ended');
+  it('the server ending the meeting ends it on screen, with nothing left received', () => {
+    const receiving = applyServerEvent(live(), newConsumer('c1', 'programme-video', null));
+    expect(receiving.received).toHaveLength(1);
+    const ended = applyServerEvent(receiving, { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    expect(ended.phase).toBe('ended');
+    expect(ended.received).toEqual([]);
+  });
+
+  it('an ended meeting stays ended: its connection closing is no drop to reconnect from', () => {
+    const ended = applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    const after = run([{ type: 'reconnecting' }, { type: 'joining' }, { type: 'failed', error: new Error('gone') }], ended);
+    expect(after).toBe(ended);
   });
 });
 

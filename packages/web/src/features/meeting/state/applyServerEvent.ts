@@ -51,7 +51,8 @@ const pushed: PushedHandlers = {
   'meeting:programme': (state, programme) => ({ ...state, programme }),
   'meeting:siteStatus': (state, site) => ({ ...state, sites: { ...state.sites, [site.siteId]: site } }),
   'meeting:activeSpeaker': (state, { siteId }) => (state.activeSpeaker === siteId ? state : { ...state, activeSpeaker: siteId }),
-  'meeting:ended': (state) => ({ ...state, phase: 'ended' }),
+  // The media close with the meeting; nothing is received any more.
+  'meeting:ended': (state) => ({ ...state, phase: 'ended', received: [], presenting: false, activeSpeaker: null }),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
@@ -78,6 +79,8 @@ function applyPushed<N extends ServerEventName>(state: MeetingViewState, event: 
  * changed, so nobody is told.
  */
 export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): MeetingViewState {
+  // An ended meeting stays ended: the connection closing behind it is no drop to reconnect from.
+  if (state.phase === 'ended') return state;
   switch (event.type) {
     case 'joining':
       return { ...state, phase: state.summary ? 'reconnecting' : 'connecting', received: [], presenting: false };
