@@ -5,12 +5,14 @@ import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
 import { ConnectionBanner } from './ConnectionBanner';
+import { EndMeetingButton } from './MeetingEnd';
 import { ProgrammeView } from './ProgrammeView';
+import { SitePicker } from './SitePicker';
 import { SiteWall } from './SiteWall';
 import { SpeakerQueue } from './SpeakerQueue';
 import { AlertList, RollCallPanel } from './StaffAttendance';
 
-/** The meeting's title with a link to its attendance report (opens beside the console). */
+/** The meeting's title with a link to its attendance report (opens beside the console) and the end of the meeting. */
 function ConsoleTitle({ prefix }: { prefix?: string }) {
   const { t } = useI18n();
   const summary = useMeetingState(selectSummary);
@@ -20,11 +22,14 @@ function ConsoleTitle({ prefix }: { prefix?: string }) {
         {prefix}
         {summary?.title}
       </h1>
-      {summary && (
-        <a className="button" href={`/meetings/${summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
-          {t('report.link')}
-        </a>
-      )}
+      <div className="toolbar">
+        {summary && (
+          <a className="button" href={`/meetings/${summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
+            {t('report.link')}
+          </a>
+        )}
+        <EndMeetingButton />
+      </div>
     </div>
   );
 }
@@ -51,22 +56,27 @@ function PresentationToggle() {
   );
 }
 
-/** The chair's console: programme preview, the speaker queue and its controls, and every site. */
+/**
+ * The chair's console, made for a 1366×768 laptop: the programme, the speaker queue and a picker
+ * of every site side by side above the fold (alerts go under the programme, so they never push
+ * the queue away); the site wall follows below.
+ */
 export function ChairConsole() {
   return (
-    <section className="console">
+    <section className="console console--chair">
       <ConsoleTitle />
       <ConnectionBanner />
-      <AlertList />
-      <div className="console__top">
+      <div className="console__grid">
         <div>
           <ProgrammeView />
           <PresentationToggle />
+          <AlertList />
         </div>
         <div>
           <SpeakerQueue />
           <RollCallPanel />
         </div>
+        <SitePicker />
       </div>
       <SiteWall pageSize={12} />
     </section>
