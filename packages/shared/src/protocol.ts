@@ -17,6 +17,7 @@ import {
   trackSourceSchema,
   transportOptionsSchema,
 } from './media.js';
+import { meetingMessageSchema, messageAudienceSchema, messageTextSchema } from './messages.js';
 import { recordingControlSchema, recordingStatusSchema } from './recording.js';
 import { scheduleChangeSchema } from './schedule.js';
 
@@ -94,6 +95,8 @@ export const requests = {
   'floor:request': request(empty, z.object({ position: z.number().int().positive() })),
   'floor:cancel': request(empty, empty),
   'floor:grant': request(z.object({ siteId: id }).strict(), empty),
+  /** A waiting site goes to the front of the queue. */
+  'floor:front': request(z.object({ siteId: id }).strict(), empty),
   'floor:revoke': request(empty, empty),
   'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
   'floor:muteAll': request(empty, empty),
@@ -118,6 +121,12 @@ export const requests = {
   ),
   /** A kiosk's own view of its connection, from getStats, every few seconds. */
   'quality:report': request(clientQualityReportSchema, empty),
+
+  /**
+   * A short text message: staff to a room, a district's rooms or all; a room to the staff. Kept in
+   * the meeting's log; a few per socket in a while (a stuck key does not flood the screens).
+   */
+  'message:send': request(z.object({ to: messageAudienceSchema, text: messageTextSchema }).strict(), meetingMessageSchema),
 
   /** The chair or an operator records the programme (it need not be joined: the meeting is named). */
   'recording:start': request(recordingControlSchema, recordingStatusSchema),
@@ -159,6 +168,8 @@ export const serverEvents = {
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,
   'rollcall:update': rollCallSchema,
+  /** A text message for this screen (staff screens hear every message of the meeting). */
+  'meeting:message': meetingMessageSchema,
   /** Live connection figures of every connected site (chair and operator only). */
   'meeting:quality': z.object({ sites: z.array(siteQualitySchema) }),
   'meeting:alert': siteAlertSchema,

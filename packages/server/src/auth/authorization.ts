@@ -81,6 +81,7 @@ export const requestAccess = {
   'floor:request': 'floor.request',
   'floor:cancel': 'floor.request',
   'floor:grant': 'floor.control',
+  'floor:front': 'floor.control',
   'floor:revoke': 'floor.control',
   'floor:next': 'floor.control',
   'floor:muteAll': 'floor.control',
@@ -90,6 +91,8 @@ export const requestAccess = {
   'rollcall:confirm': 'attendance.confirm',
   'attendance:headcount': 'meeting.join',
   'quality:report': 'attendance.confirm',
+  // Everyone in a meeting writes; the meeting decides to whom (a room only to the staff).
+  'message:send': 'meeting.join',
   'recording:start': 'recording.control',
   'recording:pause': 'recording.control',
   'recording:stop': 'recording.control',

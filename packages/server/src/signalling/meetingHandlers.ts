@@ -60,6 +60,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'floor:front': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.moveToFront(participant, siteId);
+      return {};
+    },
+
     'floor:revoke': async (session) => {
       const { meeting, participant } = session.participation;
       meeting.revokeFloor(participant);

@@ -361,3 +361,62 @@ describe('LiveMeeting: the operator’s wall and the screens', () => {
     expect(channel.pushed.length).toBe(count);
   });
 });
+
+describe('LiveMeeting: text messages', () => {
+  /** A meeting whose sites a and b are in district g1, c in g2. */
+  async function messagingMeeting() {
+    const fake = fakeMeeting({ siteIds: ['a', 'b', 'c'] });
+    fake.meeting.plan.sites[2]!.groupId = 'g2';
+    const operator = await fake.meeting.join(identities.operator, new FakeLink('operator'));
+    const links = new Map<string, FakeLink>();
+    const sites = new Map<string, Awaited<ReturnType<typeof fake.meeting.join>>>();
+    for (const siteId of ['a', 'b', 'c']) {
+      const link = new FakeLink(`${siteId}-socket`);
+      links.set(siteId, link);
+      sites.set(siteId, await fake.meeting.join(identities.site(siteId), link));
+    }
+    const received = (siteId: string) => links.get(siteId)!.sent.filter((s) => s.event === 'meeting:message').map((s) => (s.payload as { text: string }).text);
+    return { ...fake, operator, sites, received };
+  }
+
+  it('delivers the operator’s message to one room, to a district’s rooms or to all, logs each, and shows every one to the staff', async () => {
+    const { meeting, operator, channel, messages, received } = await messagingMeeting();
+    const toA = await meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'a' }, 'Điểm cầu Xã A bật micrô');
+    await meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'g' }, 'Các xã huyện chuẩn bị báo cáo');
+    await meeting.sendMessage(operator.participant, { kind: 'all' }, 'Nghỉ giải lao 10 phút');
+    expect(received('a')).toEqual(['Điểm cầu Xã A bật micrô', 'Các xã huyện chuẩn bị báo cáo']);
+    expect(received('b')).toEqual(['Các xã huyện chuẩn bị báo cáo']);
+    expect(received('c')).toEqual([]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => [p.to, (p.payload as { text: string }).text])).toEqual([
+      ['staff', 'Điểm cầu Xã A bật micrô'],
+      ['staff', 'Các xã huyện chuẩn bị báo cáo'],
+      ['everyone', 'Nghỉ giải lao 10 phút'],
+    ]);
+    expect(toA).toMatchObject({ fromSiteId: null, fromName: 'Vận hành', to: { kind: 'site', siteId: 'a' } });
+    expect(messages.rows.map((r) => [r.message.text, r.fromUserId])).toEqual([
+      ['Điểm cầu Xã A bật micrô', 'operator-user'],
+      ['Các xã huyện chuẩn bị báo cáo', 'operator-user'],
+      ['Nghỉ giải lao 10 phút', 'operator-user'],
+    ]);
+  });
+
+  it('lets a room ask the staff for help, and nobody else', async () => {
+    const { meeting, sites, channel, messages, received } = await messagingMeeting();
+    const help = await meeting.sendMessage(sites.get('b')!.participant, { kind: 'staff' }, 'Cần hỗ trợ kỹ thuật');
+    expect(help).toMatchObject({ fromSiteId: 'b', fromName: 'Xã B', to: { kind: 'staff' } });
+    expect(channel.last('meeting:message')).toEqual(help);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => p.to)).toEqual(['staff']);
+    expect(received('a')).toEqual([]);
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'all' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'site', siteId: 'a' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(messages.rows).toHaveLength(1);
+  });
+
+  it('refuses staff messages to a site that is not invited or a district with no invited site', async () => {
+    const { meeting, operator, messages } = await messagingMeeting();
+    await expect(meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'z' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'nowhere' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(meeting.sendMessage(operator.participant, { kind: 'staff' }, 'x')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(messages.rows).toHaveLength(0);
+  });
+});

@@ -2,7 +2,9 @@ import {
   CodedError,
   type ClientQualityReport,
   type Identity,
+  type MeetingMessage,
   type MeetingSummary,
+  type MessageAudience,
   type ParticipantRole,
   type RollCall,
   type ServerEventName,
@@ -23,7 +25,9 @@ import { FloorControl } from './floorControl.js';
 import type { FloorHistory } from './floorHistory.js';
 import type { MeetingChannel, ParticipantLink } from './meetingChannel.js';
 import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
+import { addressedTo, composeMessage } from './meetingMessages.js';
 import { meetingRoleOf, requireModerator, requireSite } from './meetingRoles.js';
+import type { MessageLog } from './messageLog.js';
 import { Participant, participantKey } from './participant.js';
 import { programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { ProgrammeRouting, type ProgrammeView } from './programmeRouting.js';
@@ -39,6 +43,8 @@ export interface LiveMeetingParts {
   stateStore: MeetingStateStore;
   /** Who held the floor when: the meeting's record of its speakers. */
   floorHistory: FloorHistory;
+  /** The meeting's log of text messages. */
+  messages: MessageLog;
   /** Waits for a site's turn in a join storm (the cluster's pace); none on a single node. */
   admitSite?: () => Promise<void>;
   log: Logger;
@@ -216,6 +222,12 @@ export class LiveMeeting {
     this.floorChanged();
   }
 
+  moveToFront(by: Participant, siteId: string): void {
+    requireModerator(by.role, 'reorder the queue');
+    if (!this.floor.moveToFront(this.requireInvited(siteId))) throw new CodedError('CONFLICT', `site ${siteId} is not asking for the floor`);
+    this.publishFloor();
+  }
+
   revokeFloor(by: Participant): void {
     requireModerator(by.role, 'take the floor back');
     this.floor.revoke();
@@ -275,6 +287,27 @@ export class LiveMeeting {
 
   reportQuality(participant: Participant, report: ClientQualityReport): void {
     this.attendance.quality.clientReport(requireSite(participant, 'report its connection'), report);
+  }
+
+  // ---- text messages ----
+
+  /**
+   * Sends a text message: written to the meeting's log first, then shown on the screens it is
+   * for; the staff's screens show every message.
+   */
+  async sendMessage(by: Participant, to: MessageAudience, text: string): Promise<MeetingMessage> {
+    const message = composeMessage({ role: by.role, siteId: by.siteId, displayName: by.identity.displayName }, to, text, this.plan, new Date());
+    await this.parts.messages.record(this.id, message, by.identity.userId);
+    if (to.kind === 'all') {
+      this.push('everyone', 'meeting:message', message);
+      return message;
+    }
+    this.push('staff', 'meeting:message', message);
+    for (const participant of this.participants.values()) {
+      const site = participant.siteId ? this.plannedSites.get(participant.siteId) : undefined;
+      if (site && addressedTo(to, site)) participant.link.send('meeting:message', message);
+    }
+    return message;
   }
 
   // ---- the programme for receivers that are not participants (the recorder) ----

@@ -5,6 +5,7 @@ import { useMeetingState } from '../hooks/useMeetingState';
 import { selectLocalStreamVersion, selectPhase, selectTitle } from '../state/selectors';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorControls } from './FloorControls';
+import { HelpRequestButton, MessageBanner } from './Messages';
 import { ProgrammeView } from './ProgrammeView';
 import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 
@@ -19,6 +20,7 @@ export function SiteKiosk() {
     <section className="kiosk">
       <h1 className="kiosk__title">{title}</h1>
       <ConnectionBanner />
+      <MessageBanner />
       <RollCallPrompt />
       <ProgrammeView large />
       <aside className="kiosk__side">
@@ -28,6 +30,7 @@ export function SiteKiosk() {
         </figure>
         <FloorControls />
         <HeadcountField />
+        <HelpRequestButton />
         <p className="kiosk__connection" data-testid="connection-state" data-phase={phase}>
           {t('meeting.connection')}: {phase === 'live' ? t('meeting.connection.live') : t(`meeting.${phase}`)}
         </p>

@@ -1,8 +1,8 @@
 import type { MeetingSummary, SiteAlert, SiteQuality, SiteStatus } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
-import { applyServerEvent, MAX_ALERTS, type MeetingEvent } from './applyServerEvent';
+import { applyServerEvent, MAX_ALERTS, MAX_MESSAGES, type MeetingEvent } from './applyServerEvent';
 import { initialMeetingState, type MeetingViewState } from './meetingState';
-import { selectProgrammeVideo } from './selectors';
+import { selectBannerMessage, selectProgrammeVideo } from './selectors';
 
 const site = (siteId: string, name: string): SiteStatus => ({
   siteId,
@@ -248,5 +248,30 @@ describe('the programme picture a screen shows', () => {
     expect(selectProgrammeVideo(kiosk())).toBe('programme');
     expect(selectProgrammeVideo(run([onProgramme('s1')], kiosk()))).toBe('return');
     expect(selectProgrammeVideo(run([onProgramme('s2')], kiosk()))).toBe('programme');
+  });
+});
+
+describe('applyServerEvent: text messages', () => {
+  const message = (id: string, text: string): MeetingEvent => ({
+    type: 'meeting:message',
+    payload: { id, at: '2026-12-07T02:00:00.000Z', fromSiteId: null, fromName: 'Vận hành', to: { kind: 'all' }, text },
+  });
+  const kiosk = () =>
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', sites: [] }) }, { type: 'live', at: 5000 }]);
+
+  it('keeps messages newest first, at most MAX_MESSAGES', () => {
+    let state = live();
+    for (let i = 0; i < MAX_MESSAGES + 3; i++) state = applyServerEvent(state, message(`m${i}`, `tin ${i}`));
+    expect(state.messages).toHaveLength(MAX_MESSAGES);
+    expect(state.messages[0]!.text).toBe(`tin ${MAX_MESSAGES + 2}`);
+  });
+
+  it('shows the newest message large on the kiosk until the room puts it away', () => {
+    const received = applyServerEvent(kiosk(), message('m1', 'Điểm cầu Hoằng Hóa bật micrô'));
+    expect(selectBannerMessage(received)?.text).toBe('Điểm cầu Hoằng Hóa bật micrô');
+    const seen = applyServerEvent(received, { type: 'messageSeen', messageId: 'm1' });
+    expect(selectBannerMessage(seen)).toBeUndefined();
+    const next = applyServerEvent(seen, message('m2', 'Nghỉ giải lao 10 phút'));
+    expect(selectBannerMessage(next)?.text).toBe('Nghỉ giải lao 10 phút');
   });
 });

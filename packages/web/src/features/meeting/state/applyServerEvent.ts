@@ -4,6 +4,8 @@ import type { MeetingViewState } from './meetingState';
 
 /** Alerts kept on screen; older ones drop off. */
 export const MAX_ALERTS = 20;
+/** Messages kept on screen; older ones stay in the meeting's log. */
+export const MAX_MESSAGES = 50;
 
 /** What the client itself does to the meeting's state, beside what the server pushes. */
 export type ClientTransition =
@@ -18,6 +20,7 @@ export type ClientTransition =
   | { type: 'presenting'; presenting: boolean }
   | { type: 'headcountSaved'; headcount: number }
   | { type: 'alertDismissed'; alert: SiteAlert }
+  | { type: 'messageSeen'; messageId: string }
   | { type: 'localStreamOpened' };
 
 export type MeetingEvent = ServerEvent | ClientTransition;
@@ -56,6 +59,7 @@ const pushed: PushedHandlers = {
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
+  'meeting:message': (state, message) => ({ ...state, messages: [message, ...state.messages].slice(0, MAX_MESSAGES) }),
   'meeting:quality': (state, { sites }) => ({
     ...state,
     quality: { ...state.quality, ...Object.fromEntries(sites.map((q) => [q.siteId, q])) },
@@ -114,6 +118,8 @@ export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): 
       return { ...state, headcount: event.headcount };
     case 'alertDismissed':
       return { ...state, alerts: state.alerts.filter((a) => a !== event.alert) };
+    case 'messageSeen':
+      return { ...state, seenMessageId: event.messageId };
     case 'localStreamOpened':
       return { ...state, localStreamVersion: state.localStreamVersion + 1 };
     default:

@@ -1,6 +1,7 @@
 import type {
   ConsumerPurpose,
   FloorState,
+  MeetingMessage,
   MeetingSummary,
   Programme,
   RollCall,
@@ -36,6 +37,10 @@ export interface MeetingViewState {
   quality: Record<string, SiteQuality>;
   /** Recent alerts, newest first (chair and operator). */
   alerts: SiteAlert[];
+  /** Text messages for this screen since it joined, newest first (staff: every message of the meeting). */
+  messages: MeetingMessage[];
+  /** The newest message someone at this screen has read and put away; a kiosk's banner hides it. */
+  seenMessageId: string | null;
   /** The room's declared headcount (sites). */
   headcount: number | null;
   /** Changes when the local camera stream is (re)opened. */
@@ -55,6 +60,8 @@ export const initialMeetingState: MeetingViewState = {
   rollCall: null,
   quality: {},
   alerts: [],
+  messages: [],
+  seenMessageId: null,
   headcount: null,
   localStreamVersion: 0,
 };
