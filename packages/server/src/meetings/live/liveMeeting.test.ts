@@ -420,3 +420,15 @@ describe('LiveMeeting: text messages', () => {
     expect(messages.rows).toHaveLength(0);
   });
 });
+
+describe('LiveMeeting: reordering the queue', () => {
+  it('lets staff move a waiting site to the front, tells every screen, and refuses rooms and sites not waiting', async () => {
+    const { meeting, chair, sites, channel } = await runningMeeting(['a', 'b', 'c']);
+    for (const siteId of ['a', 'b', 'c']) meeting.requestFloor(sites.get(siteId)!.participant);
+    meeting.moveToFront(chair.participant, 'c');
+    expect(channel.last('meeting:floor')!.queue.map((r) => r.siteId)).toEqual(['c', 'a', 'b']);
+    expect(() => meeting.moveToFront(sites.get('a')!.participant, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    meeting.grantFloor(chair.participant, 'c');
+    expect(() => meeting.moveToFront(chair.participant, 'c')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});
