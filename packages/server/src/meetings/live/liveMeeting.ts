@@ -340,7 +340,7 @@ export class LiveMeeting {
    * told and each room's presence closes, at the real end. Two staff ending it at once end it
    * once; if `finishing` fails, the meeting goes on and may be ended again.
    */
-  end(by: Participant, finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
+  async end(by: Participant, finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
     requireModerator(by.role, 'end the meeting');
     this.assertOpen();
     this.ending ??= this.finish(finishing).finally(() => {
