@@ -129,7 +129,7 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000, interval: 250 }).toBe('/');
 
     const cookie = await login(platform.url, 'chutich');
-    const detail = async (): Promise<RecordingDetail> => (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meetingId}/recording`)).body;
+    const detail = async () => (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meetingId}/recording`)).body as RecordingDetail;
     expect((await detail()).status.state).toBe('stopped');
     const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(stored.endedAt).not.toBeNull();

@@ -79,9 +79,9 @@ describe('ending a meeting for everyone', () => {
 
   it('reports attendance up to the real end: the rooms present at the end did not leave early', async () => {
     const cookie = await login(platform.url, 'vanhanh');
-    const { status, body } = await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/attendance`);
-    expect(status).toBe(200);
-    const report = body as MeetingAttendanceReport;
+    const answer = await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/attendance`);
+    expect(answer.status).toBe(200);
+    const report = answer.body as MeetingAttendanceReport;
     const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.meetingId } });
     expect(report.meeting.endsAt).toBe(stored.endedAt!.toISOString());
     expect(report.summary).toMatchObject({ invited: 3, attended: 2, absent: 1, leftEarly: 0 });
