@@ -65,7 +65,8 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
 
   it('shows programme, queue, site picker, recording and the end of the meeting together, nothing below the fold', async () => {
     const page = chair.page;
-    await expect.poll(() => page.getByTestId('meeting-end').isEnabled(), live).toBe(true);
+    // Joining (camera, transports) takes longer on a loaded machine than any later step.
+    await expect.poll(() => page.getByTestId('meeting-end').isEnabled(), { timeout: 60_000, interval: 500 }).toBe(true);
     await hoangHoa.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
     const queue = page.getByTestId('speaker-queue');
     await expect.poll(() => queue.textContent(), live).toContain('Hoằng Hóa');
@@ -88,12 +89,13 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     await page.screenshot({ path: path.join(artefactDir(), 'chair-console-1366x768.png') });
   });
 
-  it('finds a site typed without diacritics and puts it on every screen', async () => {
+  it('finds a site typed without diacritics and puts it on the programme', async () => {
     const picker = chair.page.getByTestId('site-picker');
     await picker.getByRole('searchbox').fill('hoang hoa');
     await expect.poll(() => picker.locator('[data-site]').count(), live).toBe(2);
     await picker.locator(`[data-site="${hoangHoaId}"]`).getByRole('button', { name: 'Lên màn hình' }).click();
-    await expect.poll(() => hoangHoa.page.getByTestId('programme-caption').textContent(), live).toContain('Hoằng Hóa');
+    // The programme shows it (the room itself watches the chair meanwhile, never itself).
+    await expect.poll(() => chair.caption(), live).toContain('Hoằng Hóa');
     await expect.poll(() => picker.locator(`[data-site="${hoangHoaId}"]`).getByRole('button', { name: 'Bỏ ghim' }).count(), live).toBe(1);
   });
 
