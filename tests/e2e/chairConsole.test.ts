@@ -58,6 +58,10 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
   });
 
   afterAll(async () => {
+    // What each screen showed last, for a person to look at when a step failed.
+    for (const [name, screen] of [['chair', chair], ['kiosk', hoangHoa]] as const) {
+      await screen?.page.screenshot({ path: path.join(artefactDir(), `chair-console-last-${name}.png`) }).catch(() => undefined);
+    }
     for (const context of contexts) await context.close();
     await browser?.close();
     await platform?.stop();
@@ -67,6 +71,7 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     const page = chair.page;
     // Joining (camera, transports) takes longer on a loaded machine than any later step.
     await expect.poll(() => page.getByTestId('meeting-end').isEnabled(), { timeout: 60_000, interval: 500 }).toBe(true);
+    await expect.poll(() => hoangHoa.page.getByTestId('connection-state').getAttribute('data-phase'), { timeout: 60_000, interval: 500 }).toBe('live');
     await hoangHoa.page.getByRole('button', { name: 'Đăng ký phát biểu' }).click();
     const queue = page.getByTestId('speaker-queue');
     await expect.poll(() => queue.textContent(), live).toContain('Hoằng Hóa');
