@@ -142,3 +142,48 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     expect(stored.endedAt).not.toBeNull();
   });
 });
+
+/**
+ * Issue 13 §5 in a browser: the operator's wall on a 1920×1080 screen shows its counters and
+ * legend, the queue and roll call beside the wall, and in dense mode far more than 10 sites above
+ * the fold.
+ */
+describe('the operator wall at 1920×1080', () => {
+  const FULL_HD = { width: 1920, height: 1080 };
+  let platform: TestPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('counts sites by status, keeps the queue beside the wall, and shows more than 10 sites above the fold in dense mode', async () => {
+    const codes = (await platform.db.prisma.site.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 40 })).map((s) => s.code);
+    const { meetingId } = await createMeeting(platform.db.prisma, { title: 'Giám sát 40 điểm cầu', siteCodes: codes });
+    context = await signedInKiosk(browser, platform.url, 'vanhanh');
+    const page = await context.newPage();
+    await page.setViewportSize(FULL_HD);
+    await page.goto(`/meeting/${meetingId}`);
+
+    await expect.poll(() => page.getByTestId('count-present').textContent(), live).toBe('0');
+    expect(await page.getByTestId('count-absent').textContent()).toContain('40');
+    const queueHeading = page.getByRole('heading', { name: 'Danh sách đăng ký phát biểu' });
+    const queueBox = (await queueHeading.boundingBox())!;
+    expect(queueBox.y + queueBox.height).toBeLessThanOrEqual(FULL_HD.height);
+
+    const tilesAboveFold = () =>
+      page.locator('.wall__grid > li').evaluateAll((tiles, height) => tiles.filter((t) => t.getBoundingClientRect().bottom <= height).length, FULL_HD.height);
+    const normal = await tilesAboveFold();
+    await page.getByTestId('wall-dense').check();
+    await expect.poll(tilesAboveFold, live).toBeGreaterThan(Math.max(20, normal));
+    await page.screenshot({ path: path.join(artefactDir(), 'operator-wall-dense-1920x1080.png') });
+  });
+});
