@@ -14,7 +14,7 @@ const id = z.string().min(1).max(64);
 
 export const messageTextSchema = z.string().trim().min(1).max(MESSAGE_MAX_CHARS);
 
-/** Who a message is for. Staff write to a site, a group (the sites of a district) or all; a room writes to the staff. */
+/** Who a message is for. Staff write to a site, a group (the sites of a district), all, or each other; a room writes to the staff. */
 export const messageAudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site'), siteId: id }).strict(),
   z.object({ kind: z.literal('group'), groupId: id }).strict(),

@@ -412,12 +412,14 @@ describe('LiveMeeting: text messages', () => {
     expect(messages.rows).toHaveLength(1);
   });
 
-  it('refuses staff messages to a site that is not invited or a district with no invited site', async () => {
-    const { meeting, operator, messages } = await messagingMeeting();
+  it('refuses staff messages to a site that is not invited or a district with no invited site; staff write to each other', async () => {
+    const { meeting, operator, messages, received } = await messagingMeeting();
     await expect(meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'z' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'nowhere' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(meeting.sendMessage(operator.participant, { kind: 'staff' }, 'x')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(messages.rows).toHaveLength(0);
+    await meeting.sendMessage(operator.participant, { kind: 'staff' }, 'Mời Sở Y tế sau Xã A');
+    expect(['a', 'b', 'c'].flatMap(received)).toEqual([]);
+    expect(messages.rows).toHaveLength(1);
   });
 });
 

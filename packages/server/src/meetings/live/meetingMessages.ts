@@ -11,15 +11,13 @@ interface Author {
 /**
  * A text message as sent, once it is one its author may send: a meeting room writes to the staff
  * only (it asks for help, it does not address other rooms); the chair and operators write to an
- * invited site, the sites of a district that has some, or every room.
+ * invited site, the sites of a district that has some, every room, or each other.
  */
 export function composeMessage(author: Author, to: MessageAudience, text: string, plan: MeetingPlan, at: Date): MeetingMessage {
   let fromName = author.displayName;
   if (author.role === 'site') {
     if (to.kind !== 'staff') throw new CodedError('FORBIDDEN', 'a meeting room writes to the chair and operators only');
     fromName = plan.sites.find((s) => s.siteId === author.siteId)?.name ?? fromName;
-  } else if (to.kind === 'staff') {
-    throw new CodedError('BAD_REQUEST', 'the chair and operators write to a site, a group of sites or all of them');
   } else if (to.kind === 'site' && !plan.sites.some((s) => s.siteId === to.siteId)) {
     throw new CodedError('NOT_FOUND', `site ${to.siteId} is not invited`);
   } else if (to.kind === 'group' && !plan.sites.some((s) => s.groupId === to.groupId)) {

@@ -52,12 +52,12 @@ export function HelpRequestButton() {
   );
 }
 
-/** Encodes an audience as one select value: "all", "group:<id>" or "site:<id>". */
+/** Decodes an audience from one select value: "all", "staff", "group:<id>" or "site:<id>". */
 function audienceOf(value: string): MessageAudience {
   const [kind, id] = value.split(/:(.*)/s) as [string, string | undefined];
   if (kind === 'group' && id) return { kind, groupId: id };
   if (kind === 'site' && id) return { kind, siteId: id };
-  return { kind: 'all' };
+  return kind === 'staff' ? { kind } : { kind: 'all' };
 }
 
 /** Whom a message went to, in words. */
@@ -69,7 +69,7 @@ function audienceName(to: MessageAudience, sites: Record<string, { name: string;
 
 /**
  * The operator's messages: write to a room, a district's rooms or all; read every message, help
- * requests marked. `to` ("all", "group:<id>" or "site:<id>") is the wall's, so a tile can set it.
+ * requests marked. `to` (an audience as `audienceOf` reads it) is the wall's, so a tile can set it.
  */
 export function MessagePanel({ to, onToChange }: { to: string; onToChange: (to: string) => void }) {
   const { t, language } = useI18n();
@@ -93,6 +93,7 @@ export function MessagePanel({ to, onToChange }: { to: string; onToChange: (to: 
       <form className="messages__form" onSubmit={send}>
         <select value={to} onChange={(e) => onToChange(e.target.value)} aria-label={t('messages.to')}>
           <option value="all">{t('messages.toAll')}</option>
+          <option value="staff">{t('messages.toStaff')}</option>
           <optgroup label={t('wall.filterGroup')}>
             {groups.map(([id, name]) => (
               <option key={id} value={`group:${id}`}>
