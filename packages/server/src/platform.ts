@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
 import { LiveMeeting } from './meetings/live/liveMeeting.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
+import { PrismaMessageLog } from './meetings/live/messageLog.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { nodeMetrics } from './metrics/nodeMetrics.js';
@@ -26,6 +27,7 @@ import { SfuMeetingMedia } from './sfu/sfuMeetingMedia.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { detach } from './util/detach.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
+import { messageHandlers } from './signalling/messageHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { attachClusterAdapter } from './signalling/clusterAdapter.js';
 import { noticeDrainOnConnect, refuseJoinsWhileDraining } from './signalling/drainSignalling.js';
@@ -102,6 +104,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const meetingChannels = socketMeetingChannels(io);
     const floorHistory = new PrismaFloorHistory(db.prisma);
     const attendanceStore = new PrismaAttendanceStore(db.prisma);
+    const messages = new PrismaMessageLog(db.prisma);
     const live = new LiveMeetings({
       plans: new PrismaMeetingPlans(db.prisma),
       hosts: cluster.hosts,
@@ -116,6 +119,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           attendance: { store: attendanceStore, graceMs: config.attendance.graceMs },
           stateStore: cluster.stateStore,
           floorHistory,
+          messages,
           admitSite: pacer && (async () => void (await pacer.admit())),
           log: meetingLog,
         });
@@ -131,6 +135,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     });
     recordings.recoverUnfinished();
     live.onOpened((meeting) => detach(recordings.continueAfterTakeover(meeting), log, `continuing the recording of ${meeting.id}`));
+    live.onEnding((meeting) => recordings.meetingEnding(meeting));
 
     const census = async () => ({
       ...(await live.census()),
@@ -186,6 +191,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         checkHandlers(new TechnicalCheck(workers, log.child({ module: 'check' }))),
         refuseJoinsWhileDraining(drain, meetingHandlers(live)),
         attendanceHandlers,
+        messageHandlers(),
         recordingHandlers(recordings),
       ],
       log.child({ module: 'signalling' }),

@@ -17,6 +17,8 @@ export const errorCodes = [
   'NODE_DRAINING',
   /** The meeting runs on another node of the cluster: connect to `location` and ask again. */
   'MOVED',
+  /** Too many requests of one kind in a short while (messages): wait a few seconds. */
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -43,10 +43,10 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
   },
   {
     path: '/meeting/:id',
-    render: ({ params, identity }) => (
+    render: ({ params, identity, navigate }) => (
       <>
-        <MeetingPage meetingId={params.id!} role={identity.role} />
         <RecordingBar meetingId={params.id!} identity={identity} />
+        <MeetingPage meetingId={params.id!} role={identity.role} goHome={() => navigate('/')} />
       </>
     ),
   },

@@ -86,9 +86,12 @@ export const requestAccess = {
   'meeting:join': 'meeting.join',
   'meeting:ready': 'meeting.join',
   'meeting:leave': 'meeting.join',
+  // Those who run the floor run the meeting; the meeting's own roles narrow it to its chair.
+  'meeting:end': 'floor.control',
   'floor:request': 'floor.request',
   'floor:cancel': 'floor.request',
   'floor:grant': 'floor.control',
+  'floor:front': 'floor.control',
   'floor:revoke': 'floor.control',
   'floor:next': 'floor.control',
   'floor:muteAll': 'floor.control',
@@ -99,6 +102,8 @@ export const requestAccess = {
   'rollcall:confirm': 'attendance.confirm',
   'attendance:headcount': 'meeting.join',
   'quality:report': 'attendance.confirm',
+  // Everyone in a meeting writes; the meeting decides to whom (a room only to the staff).
+  'message:send': 'meeting.join',
   'recording:start': 'recording.control',
   'recording:pause': 'recording.control',
   'recording:stop': 'recording.control',

@@ -26,10 +26,15 @@ export class PrismaMeetingPlans implements MeetingPlanSource {
       id: meeting.id,
       title: meeting.title,
       chairUserId: meeting.chairUserId,
+      endedAt: meeting.endedAt,
       sites: meeting.invitations
         .filter((i) => !i.site.disabled)
         .map(({ site }): PlannedSite => ({ siteId: site.id, name: site.name, ...siteGroup(site.unit) })),
       agendaItems: meeting._count.agenda,
     };
+  }
+
+  async markEnded(meetingId: string, endedAt: Date): Promise<void> {
+    await this.prisma.meeting.update({ where: { id: meetingId }, data: { endedAt } });
   }
 }

@@ -61,6 +61,18 @@ export class Recordings {
     const meeting = await this.parts.meetings.running(meetingId);
     if (!meeting) throw new CodedError('CONFLICT', 'the meeting is not running on this server');
     requireModerator(meeting.roleOf(identity), 'record the meeting');
+    return this.apply(meeting, action);
+  }
+
+  /** Its staff are ending the meeting: a recording under way stops and is joined, as at a stop by hand. */
+  async meetingEnding(meeting: LiveMeeting): Promise<void> {
+    await this.recovering.get(meeting.id);
+    const { state } = await this.status(meeting.id);
+    if (state === 'recording' || state === 'paused') await this.apply(meeting, 'stop');
+  }
+
+  private async apply(meeting: LiveMeeting, action: RecordingAction): Promise<RecordingStatus> {
+    const meetingId = meeting.id;
     const recorder = await this.recorderFor(meeting, action);
     // Stopped on a node that took the meeting over before its recording went on: join what the
     // lost host recorded.

@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en';
 import { recordsEn } from '../features/minutes/records.en';
 import { kioskEn } from '../features/meeting/kiosk.en';
+import { consoleEn } from '../features/meeting/console.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -88,6 +89,7 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...recordsEn,
   ...kioskEn,
+  ...consoleEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

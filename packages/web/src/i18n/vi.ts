@@ -1,6 +1,7 @@
 import { accountsVi } from './accounts.vi';
 import { recordsVi } from '../features/minutes/records.vi';
 import { kioskVi } from '../features/meeting/kiosk.vi';
+import { consoleVi } from '../features/meeting/console.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -88,6 +89,7 @@ export const vi = {
   ...accountsVi,
   ...recordsVi,
   ...kioskVi,
+  ...consoleVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

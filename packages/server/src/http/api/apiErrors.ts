@@ -13,6 +13,7 @@ const statusOf: Record<ErrorCode, number> = {
   NODE_DRAINING: 503,
   // A meeting's node, for HTTP callers that follow redirects.
   MOVED: 307,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 

@@ -26,6 +26,21 @@ describe('FloorControl', () => {
     expect(floor.holder).toBeUndefined();
   });
 
+  it('moves a waiting site to the front, keeping when it asked; a site not waiting is not queued by it', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    floor.request('b', 2);
+    floor.request('c', 3);
+    expect(floor.moveToFront('c')).toBe(true);
+    expect(floor.snapshot().queue).toEqual([
+      { siteId: 'c', requestedAt: 3 },
+      { siteId: 'a', requestedAt: 1 },
+      { siteId: 'b', requestedAt: 2 },
+    ]);
+    expect(floor.moveToFront('z')).toBe(false);
+    expect(floor.snapshot().queue.map((r) => r.siteId)).toEqual(['c', 'a', 'b']);
+  });
+
   it('refuses a request from the site holding the floor', () => {
     const floor = new FloorControl();
     floor.grant('a', 1);

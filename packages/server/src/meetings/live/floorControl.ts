@@ -46,6 +46,17 @@ export class FloorControl {
     return this.state.queue.length !== before;
   }
 
+  /**
+   * The operator moves a waiting site to the front of the queue (the chair asked for it, or its
+   * question is urgent); it keeps the time it asked. False if it was not waiting.
+   */
+  moveToFront(siteId: string): boolean {
+    const request = this.state.queue.find((r) => r.siteId === siteId);
+    if (!request) return false;
+    this.state.queue = [request, ...this.state.queue.filter((r) => r !== request)];
+    return true;
+  }
+
   /** The chair gives the floor to a site, which need not be in the queue; the previous holder loses it. */
   grant(siteId: string, now: number): void {
     this.cancel(siteId);

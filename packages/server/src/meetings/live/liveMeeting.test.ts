@@ -74,13 +74,73 @@ describe('LiveMeeting: who may join, and as what', () => {
     expect(media.placed.get('site:a')).toBe(second.participant.media);
   });
 
-  it('refuses joins once the meeting has ended, and tells everyone it ended', async () => {
+  it('refuses joins once the meeting is closed here, without telling the screens it ended (they reconnect elsewhere)', async () => {
     const { meeting, channel, media } = fakeMeeting();
     await meeting.join(identities.site('a'), new FakeLink('a'));
     meeting.close();
-    expect(channel.last('meeting:ended')).toEqual({ meetingId: 'meeting-1' });
+    expect(channel.last('meeting:ended')).toBeUndefined();
     expect(media.closed).toBe(true);
     await expect(meeting.join(identities.site('b'), new FakeLink('b'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('LiveMeeting: ending the meeting for everyone', () => {
+  it('lets the chair end it: finishing runs first, then every screen is told and each room’s presence closes at the real end', async () => {
+    const { meeting, chair, channel, store, media } = await runningMeeting(['a', 'b']);
+    const steps: string[] = [];
+    const endedAt = await meeting.end(chair.participant, async (at) => {
+      // While the recording stops the meeting still runs: nobody has been told, nothing closed.
+      steps.push(`finishing at ${at.toISOString()}; told: ${channel.events('meeting:ended').length}; closed: ${media.closed}`);
+    });
+    expect(steps).toEqual([`finishing at ${endedAt.toISOString()}; told: 0; closed: false`]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:ended')).toEqual([{ to: 'everyone', event: 'meeting:ended', payload: { meetingId: 'meeting-1' } }]);
+    expect(media.closed).toBe(true);
+    expect(meeting.isClosed).toBe(true);
+    await meeting.attendance.flush();
+    const leaves = store.presenceEvents.filter((e) => e.kind === 'LEAVE');
+    expect(leaves.map((e) => e.siteId).sort()).toEqual(['a', 'b']);
+    // Left with the end, not before it: the report does not call them early leavers.
+    for (const leave of leaves) expect(leave.at.getTime()).toBeGreaterThanOrEqual(endedAt.getTime());
+    await expect(meeting.join(identities.site('c'), new FakeLink('c'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('lets an operator end it, and refuses a meeting room', async () => {
+    const { meeting, sites } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    await expect(meeting.end(sites.get('a')!.participant, finishing)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(finishing).not.toHaveBeenCalled();
+    expect(meeting.isClosed).toBe(false);
+    await meeting.end(operator.participant, finishing);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('ends once when the chair and an operator end it together', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    const [byChair, byOperator] = await Promise.all([meeting.end(chair.participant, finishing), meeting.end(operator.participant, finishing)]);
+    expect(byChair).toBe(byOperator);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(channel.events('meeting:ended')).toHaveLength(1);
+  });
+
+  it('goes on when finishing fails (the real end could not be stored), and may be ended again', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    await expect(meeting.end(chair.participant, () => Promise.reject(new Error('database unavailable')))).rejects.toThrow('database unavailable');
+    expect(meeting.isClosed).toBe(false);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
+    await meeting.end(chair.participant, async () => undefined);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('does not end when the chair closes its page: the chair leaves, the rooms stay', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a', 'b']);
+    meeting.leave(chair.participant, 'DISCONNECT');
+    expect(meeting.isClosed).toBe(false);
+    expect(meeting.sitesJoined).toBe(2);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
   });
 });
 
@@ -324,5 +384,78 @@ describe('LiveMeeting: the operator’s wall and the screens', () => {
     const count = channel.pushed.length;
     media.speak(null);
     expect(channel.pushed.length).toBe(count);
+  });
+});
+
+describe('LiveMeeting: text messages', () => {
+  /** A meeting whose sites a and b are in district g1, c in g2. */
+  async function messagingMeeting() {
+    const fake = fakeMeeting({ siteIds: ['a', 'b', 'c'] });
+    fake.meeting.plan.sites[2]!.groupId = 'g2';
+    const operator = await fake.meeting.join(identities.operator, new FakeLink('operator'));
+    const links = new Map<string, FakeLink>();
+    const sites = new Map<string, Awaited<ReturnType<typeof fake.meeting.join>>>();
+    for (const siteId of ['a', 'b', 'c']) {
+      const link = new FakeLink(`${siteId}-socket`);
+      links.set(siteId, link);
+      sites.set(siteId, await fake.meeting.join(identities.site(siteId), link));
+    }
+    const received = (siteId: string) => links.get(siteId)!.sent.filter((s) => s.event === 'meeting:message').map((s) => (s.payload as { text: string }).text);
+    return { ...fake, operator, sites, received };
+  }
+
+  it('delivers the operator’s message to one room, to a district’s rooms or to all, logs each, and shows every one to the staff', async () => {
+    const { meeting, operator, channel, messages, received } = await messagingMeeting();
+    const toA = await meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'a' }, 'Điểm cầu Xã A bật micrô');
+    await meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'g' }, 'Các xã huyện chuẩn bị báo cáo');
+    await meeting.sendMessage(operator.participant, { kind: 'all' }, 'Nghỉ giải lao 10 phút');
+    expect(received('a')).toEqual(['Điểm cầu Xã A bật micrô', 'Các xã huyện chuẩn bị báo cáo']);
+    expect(received('b')).toEqual(['Các xã huyện chuẩn bị báo cáo']);
+    expect(received('c')).toEqual([]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => [p.to, (p.payload as { text: string }).text])).toEqual([
+      ['staff', 'Điểm cầu Xã A bật micrô'],
+      ['staff', 'Các xã huyện chuẩn bị báo cáo'],
+      ['everyone', 'Nghỉ giải lao 10 phút'],
+    ]);
+    expect(toA).toMatchObject({ fromSiteId: null, fromName: 'Vận hành', to: { kind: 'site', siteId: 'a' } });
+    expect(messages.rows.map((r) => [r.message.text, r.fromUserId])).toEqual([
+      ['Điểm cầu Xã A bật micrô', 'operator-user'],
+      ['Các xã huyện chuẩn bị báo cáo', 'operator-user'],
+      ['Nghỉ giải lao 10 phút', 'operator-user'],
+    ]);
+  });
+
+  it('lets a room ask the staff for help, and nobody else', async () => {
+    const { meeting, sites, channel, messages, received } = await messagingMeeting();
+    const help = await meeting.sendMessage(sites.get('b')!.participant, { kind: 'staff' }, 'Cần hỗ trợ kỹ thuật');
+    expect(help).toMatchObject({ fromSiteId: 'b', fromName: 'Xã B', to: { kind: 'staff' } });
+    expect(channel.last('meeting:message')).toEqual(help);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => p.to)).toEqual(['staff']);
+    expect(received('a')).toEqual([]);
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'all' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'site', siteId: 'a' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(messages.rows).toHaveLength(1);
+  });
+
+  it('refuses staff messages to a site that is not invited or a district with no invited site; staff write to each other', async () => {
+    const { meeting, operator, messages, received } = await messagingMeeting();
+    await expect(meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'z' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'nowhere' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(messages.rows).toHaveLength(0);
+    await meeting.sendMessage(operator.participant, { kind: 'staff' }, 'Mời Sở Y tế sau Xã A');
+    expect(['a', 'b', 'c'].flatMap(received)).toEqual([]);
+    expect(messages.rows).toHaveLength(1);
+  });
+});
+
+describe('LiveMeeting: reordering the queue', () => {
+  it('lets staff move a waiting site to the front, tells every screen, and refuses rooms and sites not waiting', async () => {
+    const { meeting, chair, sites, channel } = await runningMeeting(['a', 'b', 'c']);
+    for (const siteId of ['a', 'b', 'c']) meeting.requestFloor(sites.get(siteId)!.participant);
+    meeting.moveToFront(chair.participant, 'c');
+    expect(channel.last('meeting:floor')!.queue.map((r) => r.siteId)).toEqual(['c', 'a', 'b']);
+    expect(() => meeting.moveToFront(sites.get('a')!.participant, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    meeting.grantFloor(chair.participant, 'c');
+    expect(() => meeting.moveToFront(chair.participant, 'c')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

@@ -6,6 +6,8 @@ export interface MeetingPlan {
   sites: PlannedSite[];
   /** How many items the agenda has (positions 1 to this). */
   agendaItems: number;
+  /** When the chair or an operator ended it; an ended meeting is not opened again. */
+  endedAt: Date | null;
 }
 
 export interface PlannedSite {
@@ -18,4 +20,6 @@ export interface PlannedSite {
 
 export interface MeetingPlanSource {
   load(meetingId: string): Promise<MeetingPlan | undefined>;
+  /** Stores the real end: attendance, reports and the minutes count up to it. */
+  markEnded(meetingId: string, endedAt: Date): Promise<void>;
 }

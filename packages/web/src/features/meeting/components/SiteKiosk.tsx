@@ -13,6 +13,7 @@ import { CurrentAgendaItem } from './AgendaPanels';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorControls } from './FloorControls';
 import { FloorNoticeBanner, NetworkIndicator, OnAirStatus, useKioskVolume, VolumeControl } from './KioskStatus';
+import { HelpRequestButton, MessageBanner } from './Messages';
 import { ProgrammeView } from './ProgrammeView';
 import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 import { WaitingScreen } from './WaitingScreen';
@@ -48,6 +49,7 @@ export function SiteKiosk() {
         <ConnectionBanner />
         <FloorNoticeBanner />
         <OnAirStatus />
+        <MessageBanner />
       </div>
       <RollCallPrompt />
       <div className="kiosk__stage">
@@ -66,6 +68,7 @@ export function SiteKiosk() {
         <VolumeControl volume={volume} onChange={setVolume} />
         <HeadcountField />
         <div className="kiosk__actions">
+          <HelpRequestButton />
           {kiosk.on ? (
             <button type="button" className="button" onClick={kiosk.exit} data-testid="exit-full-screen">
               <Icon name="exitFullScreen" /> {t('kiosk.exitFullScreen')}

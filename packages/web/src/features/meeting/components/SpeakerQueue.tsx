@@ -33,7 +33,7 @@ export function SpeakerQueue() {
         <p>{t('meeting.queueEmpty')}</p>
       ) : (
         <ol className="queue" data-testid="speaker-queue">
-          {floor.queue.map((request) => (
+          {floor.queue.map((request, index) => (
             <li key={request.siteId} data-site={request.siteId}>
               <span>
                 {siteName(sites, request.siteId)}{' '}
@@ -41,13 +41,20 @@ export function SpeakerQueue() {
                   {t('meeting.requestedAt')} {formatTime(request.requestedAt, language)}
                 </small>
               </span>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => action.run(() => connection.grantFloor(request.siteId))}
-              >
-                {t('meeting.grant')}
-              </button>
+              <span className="queue__actions">
+                {index > 0 && (
+                  <button type="button" className="button button--small" onClick={() => action.run(() => connection.moveToFront(request.siteId))}>
+                    {t('meeting.toFront')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => action.run(() => connection.grantFloor(request.siteId))}
+                >
+                  {t('meeting.grant')}
+                </button>
+              </span>
             </li>
           ))}
         </ol>

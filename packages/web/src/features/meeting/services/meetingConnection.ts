@@ -1,6 +1,7 @@
 import {
   CodedError,
   type ClientQualityReport,
+  type MessageAudience,
   type RequestName,
   type RequestPayload,
   type ResponseData,
@@ -94,6 +95,7 @@ export class MeetingConnection {
   cancelFloor = () => this.request('floor:cancel', {});
   grantFloor = (siteId: string) => this.request('floor:grant', { siteId });
   revokeFloor = () => this.request('floor:revoke', {});
+  moveToFront = (siteId: string) => this.request('floor:front', { siteId });
   nextFloor = () => this.request('floor:next', {});
   muteAll = () => this.request('floor:muteAll', {});
   spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
@@ -106,6 +108,11 @@ export class MeetingConnection {
     this.store.apply({ type: 'headcountSaved', headcount });
   };
   dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
+  sendMessage = (to: MessageAudience, text: string) => this.request('message:send', { to, text });
+  /** The room read the message on its banner and puts it away. */
+  seeMessage = (messageId: string) => this.store.apply({ type: 'messageSeen', messageId });
+  /** The chair or an operator ends the meeting for everyone (the screen confirmed it first). */
+  endMeeting = () => this.request('meeting:end', {});
 
   /** The chair presents its screen: the programme shows it instead of the hall camera. */
   startPresentation = async (): Promise<void> => {
@@ -153,6 +160,11 @@ export class MeetingConnection {
       case 'media:reconnectRequired':
         this.rejoin();
         break;
+      case 'meeting:ended':
+        // Over for everyone: the camera and the connection close, and nothing rejoins.
+        this.store.apply(event);
+        this.close();
+        return;
     }
     this.store.apply(event);
   }

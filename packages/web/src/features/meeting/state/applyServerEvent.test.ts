@@ -1,8 +1,8 @@
 import type { MeetingSummary, SiteAlert, SiteQuality, SiteStatus } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
-import { applyServerEvent, MAX_ALERTS, type MeetingEvent } from './applyServerEvent';
+import { applyServerEvent, MAX_ALERTS, MAX_MESSAGES, type MeetingEvent } from './applyServerEvent';
 import { initialMeetingState, type MeetingViewState } from './meetingState';
-import { selectProgrammeVideo } from './selectors';
+import { selectBannerMessage, selectProgrammeVideo } from './selectors';
 
 const site = (siteId: string, name: string): SiteStatus => ({
   siteId,
@@ -107,8 +107,18 @@ describe('applyServerEvent: joining and the connection', () => {
     expect(recovered.error).toBeUndefined();
   });
 
-  it('the server ending the meeting ends it on screen', () => {
-    expect(applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } }).phase).toBe('ended');
+  it('the server ending the meeting ends it on screen, with nothing left received', () => {
+    const receiving = applyServerEvent(live(), newConsumer('c1', 'programme-video', null));
+    expect(receiving.received).toHaveLength(1);
+    const ended = applyServerEvent(receiving, { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    expect(ended.phase).toBe('ended');
+    expect(ended.received).toEqual([]);
+  });
+
+  it('an ended meeting stays ended: its connection closing is no drop to reconnect from', () => {
+    const ended = applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    const after = run([{ type: 'reconnecting' }, { type: 'joining' }, { type: 'failed', error: new Error('gone') }], ended);
+    expect(after).toBe(ended);
   });
 });
 
@@ -281,5 +291,30 @@ describe('what a kiosk is told about its own room', () => {
     const measured = applyServerEvent(siteLive(), { type: 'ownQualityMeasured', report });
     expect(measured.ownQuality).toBe(report);
     expect(applyServerEvent(measured, { type: 'joining' }).ownQuality).toBeNull();
+  });
+});
+
+describe('applyServerEvent: text messages', () => {
+  const message = (id: string, text: string): MeetingEvent => ({
+    type: 'meeting:message',
+    payload: { id, at: '2026-12-07T02:00:00.000Z', fromSiteId: null, fromName: 'Vận hành', to: { kind: 'all' }, text },
+  });
+  const kiosk = () =>
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', sites: [] }) }, { type: 'live', at: 5000 }]);
+
+  it('keeps messages newest first, at most MAX_MESSAGES', () => {
+    let state = live();
+    for (let i = 0; i < MAX_MESSAGES + 3; i++) state = applyServerEvent(state, message(`m${i}`, `tin ${i}`));
+    expect(state.messages).toHaveLength(MAX_MESSAGES);
+    expect(state.messages[0]!.text).toBe(`tin ${MAX_MESSAGES + 2}`);
+  });
+
+  it('shows the newest message large on the kiosk until the room puts it away', () => {
+    const received = applyServerEvent(kiosk(), message('m1', 'Điểm cầu Hoằng Hóa bật micrô'));
+    expect(selectBannerMessage(received)?.text).toBe('Điểm cầu Hoằng Hóa bật micrô');
+    const seen = applyServerEvent(received, { type: 'messageSeen', messageId: 'm1' });
+    expect(selectBannerMessage(seen)).toBeUndefined();
+    const next = applyServerEvent(seen, message('m2', 'Nghỉ giải lao 10 phút'));
+    expect(selectBannerMessage(next)?.text).toBe('Nghỉ giải lao 10 phút');
   });
 });

@@ -2,6 +2,7 @@ import type {
   ClientQualityReport,
   ConsumerPurpose,
   FloorState,
+  MeetingMessage,
   MeetingSummary,
   Programme,
   RollCall,
@@ -46,6 +47,10 @@ export interface MeetingViewState {
   quality: Record<string, SiteQuality>;
   /** Recent alerts, newest first (chair and operator). */
   alerts: SiteAlert[];
+  /** Text messages for this screen since it joined, newest first (staff: every message of the meeting). */
+  messages: MeetingMessage[];
+  /** The newest message someone at this screen has read and put away; a kiosk's banner hides it. */
+  seenMessageId: string | null;
   /** The room's declared headcount (sites). */
   headcount: number | null;
   /** Changes when the local camera stream is (re)opened. */
@@ -71,6 +76,8 @@ export const initialMeetingState: MeetingViewState = {
   rollCall: null,
   quality: {},
   alerts: [],
+  messages: [],
+  seenMessageId: null,
   headcount: null,
   localStreamVersion: 0,
   ownQuality: null,

@@ -23,6 +23,13 @@ export const selectSites: Selector<MeetingViewState['sites']> = (s) => s.sites;
 export const selectInvitedCount: Selector<number> = (s) => Object.keys(s.sites).length;
 export const selectRollCall: Selector<MeetingViewState['rollCall']> = (s) => s.rollCall;
 export const selectAlerts: Selector<MeetingViewState['alerts']> = (s) => s.alerts;
+export const selectMessages: Selector<MeetingViewState['messages']> = (s) => s.messages;
+
+/** The message a kiosk shows large: the newest one, until the room has put it away. */
+export const selectBannerMessage: Selector<MeetingViewState['messages'][number] | undefined> = (s) => {
+  const newest = s.messages[0];
+  return newest && newest.id !== s.seenMessageId ? newest : undefined;
+};
 export const selectHeadcount: Selector<number | null> = (s) => s.headcount;
 export const selectPresenting: Selector<boolean> = (s) => s.presenting;
 export const selectLocalStreamVersion: Selector<number> = (s) => s.localStreamVersion;
@@ -112,3 +119,22 @@ export const selectWaitingForChair: Selector<boolean> = (s) => s.phase === 'live
 /** Whether the voice heard now is the one whose picture is on the programme (a site's, by its id). */
 export const selectProgrammeSpeaking: Selector<boolean> = (s) =>
   s.activeSpeaker !== null && s.activeSpeaker === s.programme.videoSiteId;
+
+/** Every status a site can show on the wall, in the order the legend lists them. */
+export const wallStatuses: readonly WallStatus[] = ['speaking', 'requesting', 'connected', 'poor', 'reconnecting', 'absent'];
+
+/** How many sites show each status, and how many are present (any status but absent): the wall's counters. */
+export function wallCounts(sites: MeetingViewState['sites'], floor: FloorState): Record<WallStatus, number> & { present: number; invited: number } {
+  const counts = { speaking: 0, requesting: 0, connected: 0, poor: 0, reconnecting: 0, absent: 0 };
+  for (const site of Object.values(sites)) counts[wallStatus(site, floor)]++;
+  const invited = Object.keys(sites).length;
+  return { ...counts, present: invited - counts.absent, invited };
+}
+
+/** Invited sites that have not answered the roll call, by name (none while there is no roll call). */
+export function unansweredSites(sites: MeetingViewState['sites'], rollCall: MeetingViewState['rollCall']): SiteStatus[] {
+  if (!rollCall) return [];
+  return Object.values(sites)
+    .filter((site) => rollCall.confirmed[site.siteId] === undefined)
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
