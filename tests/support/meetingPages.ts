@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 /** What a meeting screen received, read from the browser's own WebRTC statistics. */
 export interface ReceivedTrack {
   consumerId: string;
-  purpose: 'programme-video' | 'programme-audio' | 'wall';
+  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'programme-inset' | 'wall';
   siteId: string | null;
   kind: 'audio' | 'video';
   packetsReceived: number;
@@ -36,6 +36,11 @@ export class MeetingScreen {
   async programmeAudioEnergyFrom(siteId: string | null): Promise<number> {
     const audio = (await this.received()).find((r) => r.purpose === 'programme-audio' && r.siteId === siteId);
     return audio?.audioEnergy ?? 0;
+  }
+
+  /** Decoded frames of the presenter's camera shown small over a presentation. */
+  async insetFrames(): Promise<number> {
+    return (await this.received()).find((r) => r.purpose === 'programme-inset')?.framesDecoded ?? 0;
   }
 
   caption(): Promise<string | null> {

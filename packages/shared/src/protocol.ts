@@ -92,6 +92,12 @@ export const requests = {
   'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
   'floor:muteAll': request(empty, empty),
   'floor:spotlight': request(z.object({ siteId: id.nullable() }).strict(), empty),
+  /**
+   * The chair invites a site to present its screen without giving it the floor (null withdraws
+   * the invitation). The floor holder may present anyway; a site shares with `media:produce`,
+   * source `screen`.
+   */
+  'floor:invitePresenter': request(z.object({ siteId: id.nullable() }).strict(), empty),
 
   /**
    * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
@@ -149,6 +155,11 @@ export const serverEvents = {
   /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
   'meeting:ended': z.object({ meetingId: z.string() }),
+  /**
+   * The server closed this room's screen share: the room no longer holds the floor nor an
+   * invitation to present. The client stops sharing.
+   */
+  'presentation:ended': z.object({ producerId: z.string() }),
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,
   'rollcall:update': rollCallSchema,

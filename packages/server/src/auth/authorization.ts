@@ -83,6 +83,7 @@ export const requestAccess = {
   'floor:next': 'floor.control',
   'floor:muteAll': 'floor.control',
   'floor:spotlight': 'floor.control',
+  'floor:invitePresenter': 'floor.control',
   'wall:watch': 'wall.watch',
   'rollcall:start': 'attendance.manage',
   'rollcall:confirm': 'attendance.confirm',

@@ -77,6 +77,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'floor:invitePresenter': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.invitePresenter(participant, siteId);
+      return {};
+    },
+
     'wall:watch': async (session, { siteIds }) => {
       const { meeting, participant } = session.participation;
       await meeting.watchWall(participant, siteIds);

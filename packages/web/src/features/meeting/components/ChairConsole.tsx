@@ -1,10 +1,8 @@
-import { ActionError } from '../../../components/ActionError';
-import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
-import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
+import { selectSummary } from '../state/selectors';
 import { ConnectionBanner } from './ConnectionBanner';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
 import { SiteWall } from './SiteWall';
 import { SpeakerQueue } from './SpeakerQueue';
@@ -29,28 +27,6 @@ function ConsoleTitle({ prefix }: { prefix?: string }) {
   );
 }
 
-/** The chair presents its screen instead of the hall camera, or stops. */
-function PresentationToggle() {
-  const { t } = useI18n();
-  const connection = useMeetingConnection();
-  const presenting = useMeetingState(selectPresenting);
-  const phase = useMeetingState(selectPhase);
-  const action = useAction();
-  return (
-    <div className="toolbar">
-      <button
-        type="button"
-        className="button"
-        onClick={() => action.run(presenting ? connection.stopPresentation : connection.startPresentation)}
-        disabled={phase !== 'live'}
-      >
-        {presenting ? t('meeting.stopPresenting') : t('meeting.present')}
-      </button>
-      <ActionError action={action} />
-    </div>
-  );
-}
-
 /** The chair's console: programme preview, the speaker queue and its controls, and every site. */
 export function ChairConsole() {
   return (
@@ -61,7 +37,7 @@ export function ChairConsole() {
       <div className="console__top">
         <div>
           <ProgrammeView />
-          <PresentationToggle />
+          <PresentationControls />
         </div>
         <div>
           <SpeakerQueue />

@@ -5,6 +5,7 @@ import { useMeetingState } from '../hooks/useMeetingState';
 import { selectLocalStreamVersion, selectPhase, selectTitle } from '../state/selectors';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorControls } from './FloorControls';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
 import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 
@@ -27,6 +28,7 @@ export function SiteKiosk() {
           <figcaption>{t('meeting.self')}</figcaption>
         </figure>
         <FloorControls />
+        <PresentationControls />
         <HeadcountField />
         <p className="kiosk__connection" data-testid="connection-state" data-phase={phase}>
           {t('meeting.connection')}: {phase === 'live' ? t('meeting.connection.live') : t(`meeting.${phase}`)}

@@ -30,6 +30,7 @@ export class MeetingConnection {
   private localStream: MediaStream | undefined;
   private joining: Promise<void> | undefined;
   private presentation: types.Producer | undefined;
+  private presentedStream: MediaStream | undefined;
   private opened = false;
 
   constructor(
@@ -80,6 +81,11 @@ export class MeetingConnection {
     return this.localStream;
   }
 
+  /** What this screen shares while it presents, for its own preview. */
+  get presented(): MediaStream | undefined {
+    return this.presentedStream;
+  }
+
   /** What each received track delivered so far (for a technician at the console, and the browser tests). */
   receiveStats(): Promise<ReceiveStats[]> {
     const media = this.media;
@@ -94,6 +100,7 @@ export class MeetingConnection {
   nextFloor = () => this.request('floor:next', {});
   muteAll = () => this.request('floor:muteAll', {});
   spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
+  invitePresenter = (siteId: string | null) => this.request('floor:invitePresenter', { siteId });
   watchWall = (siteIds: string[]) => this.request('wall:watch', { siteIds });
   startRollCall = (durationSeconds: number) => this.request('rollcall:start', { durationSeconds });
   confirmRollCall = (rollCallId: string) => this.request('rollcall:confirm', { rollCallId });
@@ -103,13 +110,18 @@ export class MeetingConnection {
   };
   dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
 
-  /** The chair presents its screen: the programme shows it instead of the hall camera. */
+  /**
+   * The chair, or a room holding the floor or invited, presents its screen: the programme shows it
+   * (with the presenter's camera as an inset). One stream, no simulcast: slides are sharp text
+   * that changes rarely, so the encoder keeps the resolution and lowers the frame rate instead.
+   */
   startPresentation = async (): Promise<void> => {
     const media = this.media;
     if (!media || this.presentation) return;
     const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
     const [track] = stream.getVideoTracks();
     if (!track) return;
+    track.contentHint = 'detail';
     try {
       this.presentation = await media.produce(track, 'screen');
     } catch (error) {
@@ -117,6 +129,7 @@ export class MeetingConnection {
       track.stop();
       throw error;
     }
+    this.presentedStream = stream;
     // The browser's own "stop sharing" button ends the presentation too.
     track.addEventListener('ended', () => detach(this.stopPresentation(), 'stopping the presentation'));
     this.store.apply({ type: 'presenting', presenting: true });
@@ -125,10 +138,21 @@ export class MeetingConnection {
   stopPresentation = async (): Promise<void> => {
     const producer = this.presentation;
     this.presentation = undefined;
+    this.presentedStream = undefined;
     this.store.apply({ type: 'presenting', presenting: false });
     if (producer && !producer.closed) await this.media?.closeProducer(producer);
     producer?.track?.stop();
   };
+
+  /** The server closed this room's share (the floor moved on): stop sending and sharing, nothing to ask. */
+  private presentationEnded(producerId: string): void {
+    const producer = this.presentation;
+    if (producer?.id !== producerId) return;
+    this.presentation = undefined;
+    this.presentedStream = undefined;
+    this.media?.producerClosedByServer(producerId);
+    producer.track?.stop();
+  }
 
   // ---- internals ----
   private request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
@@ -148,6 +172,9 @@ export class MeetingConnection {
         break;
       case 'media:reconnectRequired':
         this.rejoin();
+        break;
+      case 'presentation:ended':
+        this.presentationEnded(event.payload.producerId);
         break;
     }
     this.store.apply(event);
@@ -224,5 +251,6 @@ export class MeetingConnection {
     this.media?.close();
     this.media = undefined;
     this.presentation = undefined;
+    this.presentedStream = undefined;
   }
 }

@@ -52,6 +52,8 @@ const pushed: PushedHandlers = {
   'meeting:siteStatus': (state, site) => ({ ...state, sites: { ...state.sites, [site.siteId]: site } }),
   'meeting:activeSpeaker': (state, { siteId }) => (state.activeSpeaker === siteId ? state : { ...state, activeSpeaker: siteId }),
   'meeting:ended': (state) => ({ ...state, phase: 'ended' }),
+  // The room lost the floor (or its invitation): the connection has stopped the share.
+  'presentation:ended': (state) => (state.presenting ? { ...state, presenting: false } : state),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
