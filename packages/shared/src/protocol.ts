@@ -107,6 +107,12 @@ export const requests = {
    * none), which every room shows.
    */
   'meeting:agendaItem': request(z.object({ position: agendaPositionSchema.nullable() }).strict(), empty),
+  /**
+   * The chair invites a site to present its screen without giving it the floor (null withdraws
+   * the invitation). The floor holder may present anyway; a site shares with `media:produce`,
+   * source `screen`.
+   */
+  'floor:invitePresenter': request(z.object({ siteId: id.nullable() }).strict(), empty),
 
   /**
    * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
@@ -173,6 +179,11 @@ export const serverEvents = {
   'meeting:ended': z.object({ meetingId: z.string() }),
   /** The agenda item under discussion changed (null: none). */
   'meeting:agendaItem': z.object({ position: agendaPositionSchema.nullable() }),
+  /**
+   * The server closed this room's screen share: the room no longer holds the floor nor an
+   * invitation to present. The client stops sharing.
+   */
+  'presentation:ended': z.object({ producerId: z.string() }),
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,
   'rollcall:update': rollCallSchema,

@@ -97,6 +97,7 @@ export const requestAccess = {
   'floor:muteAll': 'floor.control',
   'floor:spotlight': 'floor.control',
   'meeting:agendaItem': 'floor.control',
+  'floor:invitePresenter': 'floor.control',
   'wall:watch': 'wall.watch',
   'rollcall:start': 'attendance.manage',
   'rollcall:confirm': 'attendance.confirm',

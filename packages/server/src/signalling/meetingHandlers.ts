@@ -94,6 +94,11 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       meeting.setAgendaItem(participant, position);
       return {};
     },
+    'floor:invitePresenter': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.invitePresenter(participant, siteId);
+      return {};
+    },
 
     'wall:watch': async (session, { siteIds }) => {
       const { meeting, participant } = session.participation;

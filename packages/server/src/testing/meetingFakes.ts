@@ -79,13 +79,17 @@ export class FakeChannel implements MeetingChannel {
 let nextId = 0;
 const newId = (prefix: string) => `${prefix}-${++nextId}`;
 
-/** A producer as the meeting core reads one: id, kind, source, and a close the observers hear. */
-export function fakeProducer(kind: MediaKind, source: TrackSource): ms.Producer {
+/**
+ * A producer as the meeting core reads one: id, kind, source, its streams (a camera's three
+ * simulcast layers, else one), and a close the observers hear.
+ */
+export function fakeProducer(kind: MediaKind, source: TrackSource, streams = source === 'camera' ? 3 : 1): ms.Producer {
   const observer = new EventEmitter();
   const producer = {
     id: newId(source),
     kind,
     appData: { source },
+    rtpParameters: { encodings: Array.from({ length: streams }, () => ({})) },
     closed: false,
     observer,
     close() {
@@ -225,9 +229,10 @@ export class FakeProgramme implements ProgrammeOutputs {
     chairVoice: fakeProducer('audio', 'microphone'),
     floorVoice: fakeProducer('audio', 'microphone'),
     returnVideo: fakeProducer('video', 'camera'),
+    inset: fakeProducer('video', 'camera', 1),
   };
   /** The source feeding each output now (its producer id), as the relay would have it. */
-  readonly feeding: Record<ProgrammeOutput, string | null> = { video: null, chairVoice: null, floorVoice: null, returnVideo: null };
+  readonly feeding: Record<ProgrammeOutput, string | null> = { video: null, chairVoice: null, floorVoice: null, returnVideo: null, inset: null };
   holdSwitches = false;
   private pending = new Set<ProgrammeOutput>();
 

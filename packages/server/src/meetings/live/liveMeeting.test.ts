@@ -151,7 +151,7 @@ describe('LiveMeeting: the programme', () => {
     expect(opened.floorHistory.rows.map((r) => r.siteId)).toEqual([null]);
 
     const continued = fakeMeeting();
-    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null });
+    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null, presenter: null });
     await continued.meeting.openFloor();
     expect(continued.meeting.floorHolder()).toBe('a');
     expect(continued.floorHistory.rows).toEqual([]);
@@ -166,19 +166,22 @@ describe('LiveMeeting: the programme', () => {
     const { producers } = media.stable;
     for (const site of ['site:a', 'site:b']) {
       expect(media.media(site).received().map((t) => t.producerId).sort()).toEqual(
-        [producers.video.id, producers.chairVoice.id, producers.floorVoice.id, producers.returnVideo.id].sort(),
+        [producers.video.id, producers.chairVoice.id, producers.floorVoice.id, producers.returnVideo.id, producers.inset.id].sort(),
       );
+      // No presentation: its inset waits, paused on the server, and costs nothing.
+      expect(paused(media.media(site), producers.inset)).toBe(true);
       // Nobody's own camera is on: the return picture waits, paused on the server.
       expect(paused(media.media(site), producers.returnVideo)).toBe(true);
       expect(paused(media.media(site), producers.video)).toBe(false);
     }
     // The chair does not hear its own voice back.
-    expect(media.media('chair').received().map((t) => t.producerId).sort()).toEqual([producers.video.id, producers.floorVoice.id].sort());
+    expect(media.media('chair').received().map((t) => t.producerId).sort()).toEqual([producers.video.id, producers.floorVoice.id, producers.inset.id].sort());
     expect(media.stable.feeding).toEqual({
       video: producerOf('chair', 'camera'),
       chairVoice: producerOf('chair', 'microphone'),
       floorVoice: null,
       returnVideo: null,
+      inset: null,
     });
   });
 
@@ -194,6 +197,7 @@ describe('LiveMeeting: the programme', () => {
       chairVoice: producerOf('chair', 'microphone'),
       floorVoice: producerOf('site:a', 'microphone'),
       returnVideo: producerOf('chair', 'camera'),
+      inset: null,
     });
     expect(offersToB()).toBe(offersBefore);
     const { producers } = media.stable;
@@ -205,6 +209,7 @@ describe('LiveMeeting: the programme', () => {
       audioSiteIds: ['a'],
       videoKind: 'camera',
       returnVideo: { siteId: null, siteName: null },
+      inset: null,
     });
     expect(floorHistory.rows.map((r) => r.siteId)).toEqual(['a']);
 
@@ -260,6 +265,98 @@ describe('LiveMeeting: the programme', () => {
     await settled();
     const { producers } = media.stable;
     expect(media.media('site:a').received().map((t) => t.producerId)).toContain(producers.video.id);
+    expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
+  });
+});
+
+describe('LiveMeeting: presentations', () => {
+  const paused = (media: FakeMedia, producer: ms.Producer) => [...media.tracks.values()].find((t) => t.producerId === producer.id)?.paused;
+  /** What a room was offered or taken of consumers: a presentation must cost the other rooms none. */
+  const offers = (link: FakeLink) => link.sent.filter((s) => s.event === 'media:newConsumer' || s.event === 'media:consumerClosed').length;
+
+  it('the room holding the floor presents: its screen is the picture, its camera the inset, with no new consumer at any room', async () => {
+    const { meeting, media, chair, sites, channel, producerOf, settled } = await runningMeeting();
+    await settled();
+    meeting.grantFloor(chair.participant, 'a');
+    await settled();
+    const offersBefore = [offers(sites.get('a')!.link), offers(sites.get('b')!.link), offers(chair.participant.link as FakeLink)];
+    meeting.requirePresenter(sites.get('a')!.participant);
+    const screen = media.media('site:a').send('screen');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ video: screen.id, inset: producerOf('site:a', 'camera'), floorVoice: producerOf('site:a', 'microphone'), returnVideo: null });
+    expect([offers(sites.get('a')!.link), offers(sites.get('b')!.link), offers(chair.participant.link as FakeLink)]).toEqual(offersBefore);
+    const { producers } = media.stable;
+    // Every other room and the chair see the inset; the presenter sees its own slides, not its own camera.
+    expect([paused(media.media('site:b'), producers.inset), paused(media.media('chair'), producers.inset)]).toEqual([false, false]);
+    const a = media.media('site:a');
+    expect([paused(a, producers.video), paused(a, producers.returnVideo), paused(a, producers.inset)]).toEqual([false, true, true]);
+    expect(channel.last('meeting:programme')).toEqual({
+      videoSiteId: 'a',
+      videoSiteName: 'Xã A',
+      audioSiteIds: ['a'],
+      videoKind: 'screen',
+      returnVideo: null,
+      inset: { siteId: 'a', siteName: 'Xã A' },
+    });
+  });
+
+  it('lets the chair always present, a room only with the floor or the chair’s invitation, an operator never', async () => {
+    const { meeting, chair, sites } = await runningMeeting(['a', 'b']);
+    const operator = await meeting.join(identities.operator, new FakeLink('o'));
+    const [a, b] = [sites.get('a')!.participant, sites.get('b')!.participant];
+    expect(() => meeting.requirePresenter(chair.participant)).not.toThrow();
+    expect(() => meeting.requirePresenter(operator.participant)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.requirePresenter(b)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.invitePresenter(a, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.invitePresenter(chair.participant, 'z')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.invitePresenter(chair.participant, 'b');
+    expect(() => meeting.requirePresenter(b)).not.toThrow();
+    meeting.grantFloor(operator.participant, 'a');
+    expect(() => meeting.requirePresenter(a)).not.toThrow();
+  });
+
+  it('an invited room’s presentation wins over the floor holder’s camera, and ends when the invitation is withdrawn', async () => {
+    const { meeting, media, chair, sites, channel, producerOf, settled } = await runningMeeting(['a', 'b']);
+    meeting.grantFloor(chair.participant, 'a');
+    meeting.invitePresenter(chair.participant, 'b');
+    expect(channel.last('meeting:floor')).toMatchObject({ holder: { siteId: 'a' }, presenter: 'b' });
+    const screen = media.media('site:b').send('screen');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ video: screen.id, inset: producerOf('site:b', 'camera'), floorVoice: producerOf('site:a', 'microphone') });
+    meeting.invitePresenter(chair.participant, null);
+    await settled();
+    expect(sites.get('b')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
+    expect(screen.closed).toBe(true);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('site:a', 'camera'), inset: null });
+  });
+
+  it('revoking the floor ends the room’s presentation: the share is closed, the kiosk told, the inset paused again', async () => {
+    const { meeting, media, chair, sites, producerOf, settled } = await runningMeeting(['a', 'b']);
+    meeting.grantFloor(chair.participant, 'a');
+    const screen = media.media('site:a').send('screen');
+    await settled();
+    expect(media.stable.feeding.video).toBe(screen.id);
+    meeting.revokeFloor(chair.participant);
+    await settled();
+    expect(sites.get('a')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
+    expect(screen.closed).toBe(true);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('chair', 'camera'), inset: null });
+    expect(paused(media.media('site:b'), media.stable.producers.inset)).toBe(true);
+    // The chair's own share is untouched by the floor.
+    const chairScreen = media.media('chair').send('screen');
+    meeting.grantFloor(chair.participant, 'b');
+    meeting.revokeFloor(chair.participant);
+    await settled();
+    expect(chairScreen.closed).toBe(false);
+    expect(media.stable.feeding).toMatchObject({ video: chairScreen.id, inset: producerOf('chair', 'camera') });
+  });
+
+  it('closes at once a share that opened after the room lost its right to present', async () => {
+    const { media, sites, settled, producerOf } = await runningMeeting(['a', 'b']);
+    const screen = media.media('site:b').send('screen');
+    await settled();
+    expect(screen.closed).toBe(true);
+    expect(sites.get('b')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
     expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
   });
 });

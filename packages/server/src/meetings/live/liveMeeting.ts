@@ -29,7 +29,7 @@ import { addressedTo, composeMessage } from './meetingMessages.js';
 import { meetingRoleOf, requireModerator, requireSite } from './meetingRoles.js';
 import type { MessageLog } from './messageLog.js';
 import { Participant, participantKey } from './participant.js';
-import { programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
+import { isPresentation, programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { ProgrammeRouting, type ProgrammeView } from './programmeRouting.js';
 import { WallRouting } from './wallRouting.js';
 
@@ -274,6 +274,26 @@ export class LiveMeeting {
     this.push('everyone', 'meeting:agendaItem', { position });
   }
 
+  /** The chair invites a site to present its screen (null withdraws the invitation). */
+  invitePresenter(by: Participant, siteId: string | null): void {
+    requireModerator(by.role, 'invite a site to present');
+    if (siteId) this.requireInvited(siteId);
+    this.floor.invitePresenter(siteId ?? undefined);
+    this.floorChanged();
+  }
+
+  /**
+   * Before a participant shares its screen: the chair may always; a site while it holds the floor
+   * or is invited to present; an operator never (it has no room to show).
+   */
+  requirePresenter(participant: Participant): void {
+    if (participant.role === 'chair') return;
+    if (participant.role !== 'site' || !participant.siteId) throw new CodedError('FORBIDDEN', 'only the chair and meeting rooms present');
+    if (!this.floor.mayPresent(participant.siteId)) {
+      throw new CodedError('FORBIDDEN', 'a room presents while it holds the floor or when the chair invites it');
+    }
+  }
+
   async watchWall(by: Participant, siteIds: string[]): Promise<void> {
     requireModerator(by.role, 'watch the site wall');
     this.wallSelections.set(by, siteIds);
@@ -456,6 +476,8 @@ export class LiveMeeting {
   }
 
   private onProducerOpened(participant: Participant, producer: ms.Producer): void {
+    // The floor may have moved on between the check of `media:produce` and the producer's opening.
+    if (producer.appData.source === 'screen') this.endPresentationsNotAllowed();
     if (producer.kind === 'audio') this.media.observeVoice(participant.media, producer, participant.siteId);
     producer.observer.once('close', () => {
       if (participant.siteId) this.publishSiteStatus(participant.siteId);
@@ -472,7 +494,24 @@ export class LiveMeeting {
 
   private floorChanged(): void {
     this.publishFloor();
+    this.endPresentationsNotAllowed();
     this.programmeMayHaveChanged();
+  }
+
+  /**
+   * A room that lost the floor (revoked, moved on, mute all) and holds no invitation stops
+   * presenting: its share is closed on the server and its kiosk told, so the browser stops sharing.
+   */
+  private endPresentationsNotAllowed(): void {
+    for (const participant of this.participants.values()) {
+      const screen = participant.producer('screen');
+      if (!screen || !participant.siteId || this.floor.mayPresent(participant.siteId)) continue;
+      participant.link.send('presentation:ended', { producerId: screen.id });
+      this.followUp(
+        Promise.resolve().then(() => participant.media.closeProducer(screen.id)),
+        'ending a presentation',
+      );
+    }
   }
 
   private chooseProgramme(): ProgrammeSelection {
@@ -504,6 +543,7 @@ export class LiveMeeting {
       chairVoice: sourceOf(selection.chairVoice),
       floorVoice: sourceOf(selection.floorVoice),
       returnVideo: sourceOf(selection.returnVideo),
+      inset: sourceOf(selection.inset),
     };
     this.followUp(
       this.programmeUpdates.push(async () => {
@@ -544,11 +584,14 @@ export class LiveMeeting {
 
   /**
    * How a participant receives the programme: a room whose camera is on it (as decided, or still
-   * on the screens until the switch) watches the return picture; the floor holder does not hear itself.
+   * on the screens until the switch) watches the return picture; the floor holder does not hear
+   * itself; a presentation's inset is shown to everyone but the presenter.
    */
   private viewOf(participant: Participant): ProgrammeView {
-    const onProgramme = participant.role === 'site' && (this.selection.video?.owner === participant || this.shownVideo?.owner === participant);
-    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant };
+    const cameraOf = (feed: ProgrammeFeed | undefined) => feed?.owner === participant && !isPresentation(feed);
+    const onProgramme = participant.role === 'site' && (cameraOf(this.selection.video) || cameraOf(this.shownVideo));
+    const inset = this.selection.inset;
+    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant, seesInset: !!inset && inset.owner !== participant };
   }
 
   private applyViews(): void {

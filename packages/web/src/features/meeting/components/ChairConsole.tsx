@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { ActionError } from '../../../components/ActionError';
-import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
-import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
+import { selectSummary } from '../state/selectors';
 import { AgendaControl } from './AgendaPanels';
 import { ConnectionBanner } from './ConnectionBanner';
 import { EndMeetingButton } from './MeetingEnd';
 import { MessagePanel } from './Messages';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
 import { SitePicker } from './SitePicker';
 import { SiteWall } from './SiteWall';
@@ -38,28 +36,6 @@ function ConsoleTitle({ prefix }: { prefix?: string }) {
   );
 }
 
-/** The chair presents its screen instead of the hall camera, or stops. */
-function PresentationToggle() {
-  const { t } = useI18n();
-  const connection = useMeetingConnection();
-  const presenting = useMeetingState(selectPresenting);
-  const phase = useMeetingState(selectPhase);
-  const action = useAction();
-  return (
-    <div className="toolbar">
-      <button
-        type="button"
-        className="button"
-        onClick={() => action.run(presenting ? connection.stopPresentation : connection.startPresentation)}
-        disabled={phase !== 'live'}
-      >
-        {presenting ? t('meeting.stopPresenting') : t('meeting.present')}
-      </button>
-      <ActionError action={action} />
-    </div>
-  );
-}
-
 /**
  * The chair's console, made for a 1366×768 laptop: the programme, the speaker queue and a picker
  * of every site side by side above the fold (alerts go under the programme, so they never push
@@ -73,7 +49,7 @@ export function ChairConsole() {
       <div className="console__grid">
         <div>
           <ProgrammeView />
-          <PresentationToggle />
+          <PresentationControls />
           <AlertList />
         </div>
         <div>

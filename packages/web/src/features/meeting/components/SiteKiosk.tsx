@@ -14,6 +14,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { FloorControls } from './FloorControls';
 import { FloorNoticeBanner, NetworkIndicator, OnAirStatus, useKioskVolume, VolumeControl } from './KioskStatus';
 import { HelpRequestButton, MessageBanner } from './Messages';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
 import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 import { WaitingScreen } from './WaitingScreen';
@@ -63,6 +64,7 @@ export function SiteKiosk() {
       <aside className="kiosk__controls">
         <div className="kiosk__floor">
           <FloorControls />
+          <PresentationControls />
         </div>
         <LevelMeter stream={connection.local} label={t('kiosk.micLevel')} key={localStreamVersion} />
         <VolumeControl volume={volume} onChange={setVolume} />

@@ -29,6 +29,14 @@ export function SpeakerQueue() {
           t('meeting.nobodyHolds')
         )}
       </p>
+      {floor.presenter && (
+        <p data-testid="invited-presenter">
+          {t('meeting.presenterInvited')}: <strong>{siteName(sites, floor.presenter)}</strong>{' '}
+          <button type="button" className="button" onClick={() => action.run(() => connection.invitePresenter(null))}>
+            {t('meeting.withdrawPresenter')}
+          </button>
+        </p>
+      )}
       {floor.queue.length === 0 ? (
         <p>{t('meeting.queueEmpty')}</p>
       ) : (
@@ -54,6 +62,11 @@ export function SpeakerQueue() {
                 >
                   {t('meeting.grant')}
                 </button>
+                {floor.presenter !== request.siteId && (
+                  <button type="button" className="button" onClick={() => action.run(() => connection.invitePresenter(request.siteId))}>
+                    {t('meeting.invitePresenter')}
+                  </button>
+                )}
               </span>
             </li>
           ))}

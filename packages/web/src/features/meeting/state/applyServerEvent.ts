@@ -59,6 +59,8 @@ const pushed: PushedHandlers = {
   // The media close with the meeting; nothing is received any more.
   'meeting:ended': (state) => ({ ...state, phase: 'ended', received: [], presenting: false, activeSpeaker: null }),
   'meeting:agendaItem': (state, { position }) => (state.agendaItem === position ? state : { ...state, agendaItem: position }),
+  // The room lost the floor (or its invitation): the connection has stopped the share.
+  'presentation:ended': (state) => (state.presenting ? { ...state, presenting: false } : state),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),

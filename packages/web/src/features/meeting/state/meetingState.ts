@@ -41,6 +41,7 @@ export interface MeetingViewState {
   received: ReceivedMedia[];
   /** The site whose voice is loudest now (null: the chair or nobody); from the SFU's audio levels. */
   activeSpeaker: string | null;
+  /** This screen shares its screen into the programme (the chair, or a room that may present). */
   presenting: boolean;
   rollCall: RollCall | null;
   /** Latest connection figures per site (chair and operator). */
@@ -67,8 +68,8 @@ export interface MeetingViewState {
 
 export const initialMeetingState: MeetingViewState = {
   phase: 'connecting',
-  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
+  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: {},
   received: [],
   activeSpeaker: null,

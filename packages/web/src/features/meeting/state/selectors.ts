@@ -34,9 +34,33 @@ export const selectHeadcount: Selector<number | null> = (s) => s.headcount;
 export const selectPresenting: Selector<boolean> = (s) => s.presenting;
 export const selectLocalStreamVersion: Selector<number> = (s) => s.localStreamVersion;
 
-/** Whether this screen's own camera is on the programme: a room then watches the return picture, never itself. */
+/**
+ * Whether this screen's own camera is on the programme: a room then watches the return picture,
+ * never itself. A room presenting its screen watches its slides as every room sees them.
+ */
 export const selectOnProgramme: Selector<boolean> = (s) =>
-  s.summary?.role === 'site' && !!s.summary.selfSiteId && s.programme.videoSiteId === s.summary.selfSiteId;
+  s.summary?.role === 'site' &&
+  !!s.summary.selfSiteId &&
+  s.programme.videoSiteId === s.summary.selfSiteId &&
+  s.programme.videoKind === 'camera';
+
+/** Whether the inset's camera is this screen's own (the presenter does not watch itself). */
+const ownInset = (s: MeetingViewState) => {
+  const inset = s.programme.inset;
+  if (!inset || !s.summary) return false;
+  return s.summary.role === 'site' ? inset.siteId === s.summary.selfSiteId : s.summary.role === 'chair' && inset.siteId === null;
+};
+
+/** The presenter's camera, shown small over a presentation: its consumer, while there is one to show. */
+export const selectProgrammeInset: Selector<string | undefined> = (s) =>
+  s.programme.inset && !ownInset(s) ? s.received.find((r) => r.purpose === 'programme-inset')?.consumerId : undefined;
+
+/** Whether this screen may share its screen now: the chair always, a room holding the floor or invited to present. */
+export const selectMayPresent: Selector<boolean> = (s) => {
+  if (s.summary?.role === 'chair') return true;
+  const selfId = s.summary?.role === 'site' ? s.summary.selfSiteId : null;
+  return !!selfId && (s.floor.holder?.siteId === selfId || s.floor.presenter === selfId);
+};
 
 /** The picture this screen shows for the programme: the programme's, or the return picture while it is on it. */
 export const selectProgrammeVideo: Selector<string | undefined> = (s) => {
