@@ -13,6 +13,7 @@ import { ReadinessPage } from './features/readiness/ReadinessPage';
 import { DirectoryPage } from './features/secretariat/directory/DirectoryPage';
 import { MeetingEditor } from './features/secretariat/schedule/MeetingEditor';
 import { UsersPage } from './features/secretariat/users/UsersPage';
+import { AuditPage } from './features/audit/AuditPage';
 
 /**
  * Every screen of the app, by path. A feature adds its screens here; `:name` segments become
@@ -66,7 +67,7 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/meetings/:id',
     render: ({ params, identity }) => (
       <Allowed identity={identity} permission="meetings.manage">
-        <MeetingEditor meetingId={params.id!} />
+        <MeetingEditor meetingId={params.id} />
       </Allowed>
     ),
   },
@@ -83,6 +84,14 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     render: ({ identity }) => (
       <Allowed identity={identity} permission="users.manage">
         <UsersPage />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/admin/audit',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="audit.read">
+        <AuditPage />
       </Allowed>
     ),
   },
