@@ -18,3 +18,4 @@ export * from './directives.js';
 export * from './recording.js';
 export * from './operations.js';
 export * from './messages.js';
+export * from './audit.js';

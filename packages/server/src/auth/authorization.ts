@@ -70,6 +70,8 @@ export const routeAccess = {
   'recording.file': 'recordings.read',
   'turn.credentials': 'session',
   'node.drain': 'node.drain',
+  'audit.list': 'audit.read',
+  'audit.csv': 'audit.read',
 } as const satisfies Record<ApiRouteName, Permission | 'public'>;
 
 export type PublicRoute = { [N in ApiRouteName]: (typeof routeAccess)[N] extends 'public' ? N : never }[ApiRouteName];

@@ -14,6 +14,7 @@ import { ffmpegPartWriter } from './recorderProcess.js';
 import { joinParts, RecordingJoiner } from './recordingJoiner.js';
 import { RecordingStore } from './recordingStore.js';
 import { loadTimelines } from './timelines.js';
+import type { DataDirSpace } from '../storage/dataDirSpace.js';
 
 export type RecordingAction = 'start' | 'pause' | 'stop';
 
@@ -25,6 +26,8 @@ export interface RecordingsParts {
   /** Tells the invited sites (wherever their kiosks are) and every staff screen the recording's state. */
   announce(siteIds: string[], status: RecordingStatus): void;
   dataDir: string;
+  /** Refuses a new recording when the data disk is nearly full. */
+  space: Pick<DataDirSpace, 'assertRoomFor'>;
   log: Logger;
 }
 
@@ -73,6 +76,7 @@ export class Recordings {
 
   private async apply(meeting: LiveMeeting, action: RecordingAction): Promise<RecordingStatus> {
     const meetingId = meeting.id;
+    if (action === 'start') await this.parts.space.assertRoomFor(0, 'a recording');
     const recorder = await this.recorderFor(meeting, action);
     // Stopped on a node that took the meeting over before its recording went on: join what the
     // lost host recorded.

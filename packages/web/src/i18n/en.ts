@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en';
 import { recordsEn } from '../features/minutes/records.en';
 import { kioskEn } from '../features/meeting/kiosk.en';
 import { consoleEn } from '../features/meeting/console.en';
+import { auditEn } from '../features/audit/audit.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -38,6 +39,9 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.CONFLICT': 'That is not possible in the current state.',
   'error.MEDIA_UNAVAILABLE': 'Cannot reach the media server. Please check the network.',
+  'error.QUOTA_EXCEEDED': 'The attachment space for this directive or this unit is used up.',
+  'error.STORAGE_FULL': 'The server is nearly out of storage; the technical staff have been alerted. Please try again later.',
+  'error.OUTSIDE_MEETING_TIME': 'The meeting is not open now: check-in has not started yet, or the meeting has ended.',
   'error.NODE_DRAINING': 'This server is going down for maintenance; moving to another server…',
   'error.MOVED': 'The meeting runs on another server; connecting there…',
   'error.INTERNAL': 'Something went wrong. Please try again or call technical support.',
@@ -96,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   ...recordsEn,
   ...kioskEn,
   ...consoleEn,
+  ...auditEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

@@ -2,6 +2,7 @@ import { accountsVi } from './accounts.vi';
 import { recordsVi } from '../features/minutes/records.vi';
 import { kioskVi } from '../features/meeting/kiosk.vi';
 import { consoleVi } from '../features/meeting/console.vi';
+import { auditVi } from '../features/audit/audit.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -38,6 +39,9 @@ export const vi = {
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.CONFLICT': 'Thao tác không phù hợp với trạng thái hiện tại.',
   'error.MEDIA_UNAVAILABLE': 'Không kết nối được máy chủ truyền hình. Vui lòng kiểm tra mạng.',
+  'error.QUOTA_EXCEEDED': 'Đã hết dung lượng tệp đính kèm dành cho nhiệm vụ hoặc đơn vị này.',
+  'error.STORAGE_FULL': 'Máy chủ sắp hết dung lượng lưu trữ; đã báo cho bộ phận kỹ thuật. Vui lòng thử lại sau.',
+  'error.OUTSIDE_MEETING_TIME': 'Cuộc họp chưa đến giờ điểm danh hoặc đã kết thúc.',
   'error.NODE_DRAINING': 'Máy chủ đang được bảo trì, đang chuyển sang máy chủ khác…',
   'error.MOVED': 'Cuộc họp đang chạy trên máy chủ khác, đang chuyển sang…',
   'error.INTERNAL': 'Hệ thống gặp sự cố. Vui lòng thử lại hoặc liên hệ bộ phận kỹ thuật.',
@@ -96,6 +100,7 @@ export const vi = {
   ...recordsVi,
   ...kioskVi,
   ...consoleVi,
+  ...auditVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

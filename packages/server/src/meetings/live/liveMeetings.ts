@@ -41,6 +41,7 @@ export class LiveMeetings {
   constructor(private readonly parts: LiveMeetingsParts) {}
 
   async join(identity: Identity, meetingId: string, link: ParticipantLink): Promise<Joined> {
+    await this.assertJoinableNow(meetingId);
     const meeting = (await this.running(meetingId)) ?? (await this.open(await this.admittedPlan(identity, meetingId)));
     clearTimeout(this.idleTimers.get(meeting.id));
     this.idleTimers.delete(meeting.id);
@@ -122,6 +123,21 @@ export class LiveMeetings {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     for (const meeting of await this.openMeetings()) meeting.close();
     this.meetings.clear();
+  }
+
+  /**
+   * Joining is attending: it is accepted only from the check-in window's opening to the meeting's
+   * end, so nobody attends yesterday's meeting (late) or next week's (on time), whether or not the
+   * meeting is still open on this node.
+   */
+  private async assertJoinableNow(meetingId: string): Promise<void> {
+    const window = await this.parts.plans.joinWindow(meetingId);
+    if (!window) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+    const now = Date.now();
+    if (now < window.opensAt.getTime()) {
+      throw new CodedError('OUTSIDE_MEETING_TIME', `meeting ${meetingId} opens for check-in at ${window.opensAt.toISOString()}`);
+    }
+    if (now > window.closesAt.getTime()) throw new CodedError('OUTSIDE_MEETING_TIME', `meeting ${meetingId} ended at ${window.closesAt.toISOString()}`);
   }
 
   /** The plan of a meeting that is not open here yet, if the account has a part in it and it has not ended. */
