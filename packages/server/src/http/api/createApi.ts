@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import type { AttemptCounters } from '../../auth/attemptCounters.js';
 import type { SessionNotices } from '../../auth/sessionNotices.js';
+import { SignInThrottle } from '../../auth/signInThrottle.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
@@ -33,17 +35,19 @@ export interface ApiParts {
   running: RunningMeetings;
   recordings: Recordings;
   drain: NodeDrain;
+  /** Throttling counters, shared by the cluster's nodes when there is Redis. */
+  attempts: AttemptCounters;
   log: Logger;
 }
 
 /** Every /api route, its documentation, and JSON errors. */
-export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, log }: ApiParts): Router {
+export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, attempts, log }: ApiParts): Router {
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const deps = {
     prisma,
     cookie,
     pushes,
-    lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
+    throttle: new SignInThrottle(attempts, config.auth.throttle),
     checkInWindowMs: config.schedule.checkInWindowMs,
     attendanceGraceMs: config.attendance.graceMs,
     running,
