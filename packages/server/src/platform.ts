@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
+import { MemoryAttemptCounters, RedisAttemptCounters } from './auth/attemptCounters.js';
 import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
 import { connectRedis } from './cluster/redisConnection.js';
@@ -9,7 +10,9 @@ import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
 import { NodeDrain } from './drain/nodeDrain.js';
 import { createApi } from './http/api/createApi.js';
+import { requestsPerAddress, socketsPerAddress } from './http/addressLimits.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
 import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
@@ -158,7 +161,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     noticeDrainOnConnect(io, drain);
 
     const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs);
-    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
+    const attempts = redis ? new RedisAttemptCounters(redis) : new MemoryAttemptCounters();
+    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics);
     const checks = (): HealthCheck[] => [
       { name: 'database', check: async () => void (await db.ping()) },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
@@ -167,16 +171,32 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const web = await WebServer.create(app, config, log.child({ module: 'web' }));
     closers.unshift(() => web.close());
     app.disable('x-powered-by');
+    if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+    app.use(securityHeaders({ cluster: redis !== undefined }));
+    app.use(requestsPerAddress(config.addressLimits.requests));
     app.use(web.routes());
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);
     app.use(
-      createApi({ prisma: db.prisma, config, version: VERSION, sessions, pushes, running: live, recordings, drain, log: log.child({ module: 'api' }) }),
+      createApi({
+        prisma: db.prisma,
+        config,
+        version: VERSION,
+        sessions,
+        pushes,
+        running: live,
+        recordings,
+        drain,
+        attempts,
+        log: log.child({ module: 'api' }),
+      }),
     );
     app.use(webAppRoutes(config.webDist));
 
     io.use(socketAuth(sessions));
+    // After authentication: a refused handshake never connects, so it holds no place.
+    socketsPerAddress(io, app, config.addressLimits.sockets);
     serveSignalling(
       io,
       web.server,
@@ -188,7 +208,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         recordingHandlers(recordings),
       ],
       log.child({ module: 'signalling' }),
-      metrics.signalling,
+      { observer: metrics.signalling, rateFactor: config.signalling.rateFactor },
     );
     closers.unshift(async () => {
       await live.closeAll();
