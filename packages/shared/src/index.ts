@@ -17,3 +17,4 @@ export * from './minutes.js';
 export * from './directives.js';
 export * from './recording.js';
 export * from './operations.js';
+export * from './browserValidation.js';
