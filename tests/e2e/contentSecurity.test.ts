@@ -31,7 +31,7 @@ describe('the web app under its Content-Security-Policy (one browser)', () => {
     await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
       });
     });
     return { page, violations };
@@ -45,7 +45,7 @@ describe('the web app under its Content-Security-Policy (one browser)', () => {
     await page.goto('/check');
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
     await expect
-      .poll(async () => Number(await page.getByTestId('frames-decoded').textContent()), { timeout: 20_000 })
+      .poll(async () => Number(await page.getByTestId('frames-decoded').textContent()), { timeout: 60_000 })
       .toBeGreaterThan(10);
     expect(violations).toEqual([]);
     await page.context().close();
@@ -53,8 +53,8 @@ describe('the web app under its Content-Security-Policy (one browser)', () => {
 
   it('shows the API reference (Swagger UI) with no violation', async () => {
     const { page, violations } = await watchedPage();
-    await page.goto('/api/docs');
-    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 20_000 });
+    await page.goto('/api/docs', { timeout: 90_000 });
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 60_000 });
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-/**
- * For the web app, under the platform's Content-Security-Policy (no `eval`): zod would otherwise
- * probe `new Function` to compile faster parsers, which the browser blocks and reports as a
- * violation. Validation works the same without it.
+/*
+ * In a browser (the web app, under the platform's Content-Security-Policy: no `eval`), zod would
+ * probe `new Function` to compile faster parsers; the browser blocks the probe and reports a
+ * violation. Validation works the same without it. This module comes first in the package's
+ * index, so the setting precedes every schema the package defines.
  */
-export function validateWithoutEval(): void {
-  z.config({ jitless: true });
-}
+if (typeof document !== 'undefined') z.config({ jitless: true });

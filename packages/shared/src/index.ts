@@ -1,3 +1,4 @@
+import './browserValidation.js';
 export * from './errors.js';
 export * from './media.js';
 export * from './protocol.js';
@@ -17,4 +18,3 @@ export * from './minutes.js';
 export * from './directives.js';
 export * from './recording.js';
 export * from './operations.js';
-export * from './browserValidation.js';

@@ -1,4 +1,3 @@
-import { validateWithoutEval } from '@pm/shared';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -7,7 +6,6 @@ import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 import './accounts.css';
 
-validateWithoutEval();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
