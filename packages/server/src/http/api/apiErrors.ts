@@ -25,7 +25,10 @@ function toCoded(error: unknown): CodedError | undefined {
     return new CodedError('BAD_REQUEST', `unreadable request body (${e.type})`);
   }
   // Prisma: a unique value taken by a concurrent write, a row gone meanwhile.
-  if (e.code === 'P2002') return new CodedError('CONFLICT', `already exists (${String(e.meta?.target ?? 'unique value')})`);
+  if (e.code === 'P2002') {
+    const target = e.meta?.target;
+    return new CodedError('CONFLICT', `already exists (${Array.isArray(target) ? target.join(', ') : typeof target === 'string' ? target : 'unique value'})`);
+  }
   if (e.code === 'P2025') return new CodedError('NOT_FOUND', 'not found');
   return undefined;
 }
