@@ -29,6 +29,7 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /metrics': PUBLIC,
   'GET /api/openapi.json': PUBLIC,
   'GET /api/docs': PUBLIC,
+  'GET /api/docs/start.js': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,

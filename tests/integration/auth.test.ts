@@ -21,7 +21,7 @@ describe('accounts and sessions (real PostgreSQL)', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '5' });
+    platform = await startTestPlatform({ LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_MINUTES: '5', LOGIN_ADDRESS_MAX_FAILURES: '12', TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     await platform?.stop();
@@ -64,18 +64,59 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     expect(malformed.body.issues.length).toBeGreaterThan(0);
   });
 
-  it('locks an account after repeated failures, even against the right password, and the admin’s reset lifts it', async () => {
-    const attempt = (password: string) => callApi(platform.url, undefined, 'POST', '/api/auth/login', { username: 'theodoi', password });
-    expect((await attempt('wrong-1')).status).toBe(401);
-    expect((await attempt('wrong-2')).status).toBe(401);
-    expect(await attempt('wrong-3')).toMatchObject({ status: 423, body: { code: 'LOCKED' } });
-    expect(await attempt('Demo@2026')).toMatchObject({ status: 423, body: { code: 'LOCKED' } });
+  /** A sign-in as if from `address` (the platform trusts the loopback proxy's X-Forwarded-For). */
+  const signIn = async (username: string, password: string, address: string) => {
+    const response = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username, password }),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { code?: string } };
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-    const admin = await login(platform.url, 'admin');
-    const user = (await callApi(platform.url, admin, 'GET', '/api/users?search=theodoi')).body.users[0];
-    expect(user.lockedUntil).not.toBeNull();
-    expect((await callApi(platform.url, admin, 'PATCH', `/api/users/${user.id}`, { password: 'Moi@2027x' })).status).toBe(200);
-    expect((await attempt('Moi@2027x')).status).toBe(200);
+  it('slows and then shuts out only the guessing address, the same for a real and an unknown account', async () => {
+    const guess = async (username: string, address: string) => {
+      const answers = [];
+      for (const wait of [0, 0, 0, 1100, 2100]) {
+        await pause(wait);
+        answers.push(await signIn(username, 'wrong', address));
+        // Straight after a failure past the free ones, the next attempt must wait.
+        if (wait > 0) answers.push(await signIn(username, 'wrong', address));
+      }
+      return answers;
+    };
+    const [real, unknown] = await Promise.all([guess('theodoi', '203.0.113.10'), guess('khong-co-ai', '203.0.113.11')]);
+    expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 401, 429]);
+    expect(real.map((a) => a.body.code)).toEqual(unknown.map((a) => a.body.code));
+    expect(real.slice(0, 6)).toEqual(unknown.slice(0, 6));
+    expect(real[4]).toMatchObject({ retryAfter: '2', body: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 2 } });
+
+    // Five failures: this address is shut out of this account, even with the right password…
+    const shutOut = await signIn('theodoi', 'Demo@2026', '203.0.113.10');
+    expect(shutOut).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+    expect(Number(shutOut.retryAfter)).toBeGreaterThan(290);
+    // …while the account's owner, elsewhere, signs in as ever: guessing locks nobody else out.
+    expect((await signIn('theodoi', 'Demo@2026', '198.51.100.20')).status).toBe(200);
+    expect((await signIn('chutich', 'Demo@2026', '203.0.113.10')).status).toBe(200);
+  });
+
+  it('shuts out an address that fails on many accounts, and refuses a flood of concurrent attempts at once', async () => {
+    for (let n = 0; n < 12; n++) expect((await signIn(`tai-khoan-${n}`, 'wrong', '203.0.113.30')).status).toBe(401);
+    expect(await signIn('vanhanh', 'Demo@2026', '203.0.113.30')).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+
+    const flood = await Promise.all(Array.from({ length: 300 }, (_, n) => signIn(`so-${n}`, 'wrong', '203.0.113.40')));
+    expect(flood.filter((a) => a.status === 429).length).toBeGreaterThan(280);
+    expect((await signIn('so-yte', 'Demo@2026', '198.51.100.21')).status).toBe(200);
+  });
+
+  it('throttles guessing the current password of a signed-in account', async () => {
+    const cookie = await login(platform.url, 'vanphong');
+    const change = () => callApi(platform.url, cookie, 'POST', '/api/auth/password', { currentPassword: 'doan-mo', newPassword: 'VanPhong2027' });
+    expect((await change()).status).toBe(400);
+    expect((await change()).status).toBe(400);
+    expect((await change()).status).toBe(400);
+    expect(await change()).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
   });
 
   it('changes one’s own password, which ends the account’s other sessions', async () => {
@@ -121,7 +162,11 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     expect((await callApi(platform.url, admin, 'PATCH', `/api/users/${created.body.user.id}`, { disabled: true })).status).toBe(200);
     await disconnected;
     expect((await callApi(platform.url, cookie, 'GET', '/api/auth/me')).status).toBe(401);
-    expect((await callApi(platform.url, undefined, 'POST', '/api/auth/login', { username: 'thuky.hoanghoa', password: 'ThuKy2027' })).status).toBe(403);
+    // Refused as a wrong password is: the answer does not tell that the password was right.
+    expect(await callApi(platform.url, undefined, 'POST', '/api/auth/login', { username: 'thuky.hoanghoa', password: 'ThuKy2027' })).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'wrong username or password' },
+    });
   });
 
   it('refuses a socket.io connection without a valid session, and accepts one with it', async () => {

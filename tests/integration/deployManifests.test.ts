@@ -174,7 +174,11 @@ describe('docker-compose.yml', () => {
     const haproxy = read('haproxy/haproxy.cfg');
     for (const name of nodes) expect(haproxy).toMatch(new RegExp(`^\\s+server ${name} ${name}:3000 check$`, 'm'));
     expect(haproxy).toMatch(/option httpchk GET \/healthz/);
-    expect(haproxy).toMatch(/http-request deny .*\{ path \/metrics \}.*\{ path \/api\/admin\/drain \}/);
+    // By prefix, decoded, in any case: /metrics/ and /METRICS reach the same route on a node.
+    expect(haproxy).toMatch(/http-request deny .*\{ path,url_dec,lower -m beg \/metrics \}.*\{ path,url_dec,lower -m beg \/api\/admin\/drain \}/);
+    // Every HTTP frontend replaces X-Forwarded-For with the peer's address (the nodes' throttling by address).
+    expect(haproxy.match(/http-request set-header X-Forwarded-For %\[src\]/g)).toHaveLength(2);
+    expect(compose['x-node-env'].TRUST_PROXY).toBe('uniquelocal');
     expect(compose.services.haproxy.volumes).toContain('./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
   });
 

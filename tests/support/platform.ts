@@ -11,10 +11,9 @@ export interface TestPlatform extends Platform {
 
 /**
  * A real node of the platform for one test file: its own fresh database (migrated and seeded),
- * real mediasoup workers on free ports, HTTP on a free port.
+ * real mediasoup workers on free ports, HTTP on a free port; its log where the test wants it.
  */
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
+export async function startTestPlatform(env: Record<string, string> = {}, log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error')): Promise<TestPlatform> {
   const database = await createTestDatabase(log);
   const config = loadConfig({
     ...process.env,

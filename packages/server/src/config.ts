@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +103,10 @@ const envSchema = z.object({
   }),
   /** Under HTTPS, plain HTTP on this port only redirects to https; `off` binds nothing. Failing to bind it is no error. */
   HTTP_REDIRECT_PORT: z.union([z.literal('off'), port]).default(80),
-  /** Failed sign-ins in a row that lock an account, and for how long. */
+  /**
+   * Failed sign-ins of one account from one client address that shut that address (only) out of
+   * that account, and how long failures are remembered and a shut-out lasts.
+   */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Attachments of reports: at most this much per directive, and per reporting unit over all its directives. */
@@ -110,6 +114,13 @@ const envSchema = z.object({
   ATTACHMENT_QUOTA_UNIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Below this much free space on PM_DATA_DIR's disk, uploads and new recordings are refused and the log raises an alert. */
   DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(2048),
+  /** Failed sign-ins from one client address, whatever the accounts, that shut it out of signing in. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /**
+   * Which proxies in front may report the client's address (X-Forwarded-For), as express's
+   * `trust proxy`: `loopback`, addresses or subnets (comma-separated). Unset: the connection's peer.
+   */
+  TRUST_PROXY: z.string().max(500).optional(),
   /** How long before a meeting's start its sites may check in and run their technical check. */
   CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** Seed the demo province (348 sites) at start when the directory is empty. */
@@ -125,6 +136,24 @@ const envSchema = z.object({
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(43_200),
   /** When set, GET /metrics answers only `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optionalSecret,
+  /**
+   * Scales every per-client signalling rate (requests per second by kind, `signalling/requestRate.ts`):
+   * 2 allows twice as many. For a deployment whose clients are refused while behaving.
+   */
+  /**
+   * HTTP requests per second one client address may make on a node (after a burst of ten times
+   * as many), and signalling connections it may hold open. Meeting rooms behind one NAT share an
+   * address: leave room for all of them.
+   */
+  ADDRESS_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(100),
+  ADDRESS_MAX_SOCKETS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  SIGNALLING_RATE_FACTOR: z.coerce.number().positive().max(10_000).default(1),
+  /** Without METRICS_TOKEN, GET /metrics answers only these addresses and subnets (comma-separated); others get 404. */
+  METRICS_NETWORKS: commaList
+    .default(['127.0.0.0/8', '::1'])
+    .refine((entries) => entries.every((entry) => /^[\da-fA-F.:]+(\/\d{1,3})?$/.test(entry) && isIP(entry.split('/')[0]!) !== 0), {
+      message: 'must be comma-separated IP addresses or subnets (10.20.0.0/16)',
+    }),
   /**
    * Site joins per second the whole cluster admits (with Redis). A province reconnecting at once
    * after a network cut is queued to this pace rather than refused, so running meetings keep going.
@@ -178,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
     dataDir: e.PM_DATA_DIR,
     webDist: e.PM_WEB_DIST,
     mediasoup: {
@@ -195,8 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       sessionMaxAgeMs: e.SESSION_MAX_HOURS * 3_600_000,
       // Under the node's own TLS the cookie is Secure by itself; behind a TLS proxy, SESSION_COOKIE_SECURE says so.
       cookieSecure: e.SESSION_COOKIE_SECURE || tls !== undefined,
-      maxFailures: e.LOGIN_MAX_FAILURES,
-      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      throttle: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_LOCK_MINUTES * 60_000, maxAddressFailures: e.LOGIN_ADDRESS_MAX_FAILURES },
     },
     schedule: { checkInWindowMs: e.CHECKIN_WINDOW_MINUTES * 60_000 },
     storage: {
@@ -204,7 +233,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       attachmentQuota: { perDirectiveBytes: e.ATTACHMENT_QUOTA_DIRECTIVE_MB * MB, perUnitBytes: e.ATTACHMENT_QUOTA_UNIT_MB * MB },
     },
     turn: e.TURN_SECRET ? { urls: e.TURN_URLS, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : undefined,
-    metrics: { token: e.METRICS_TOKEN },
+    metrics: { token: e.METRICS_TOKEN, networks: e.METRICS_NETWORKS },
+    signalling: { rateFactor: e.SIGNALLING_RATE_FACTOR },
+    addressLimits: {
+      requests: { perSecond: e.ADDRESS_REQUESTS_PER_SECOND, burst: e.ADDRESS_REQUESTS_PER_SECOND * 10 },
+      sockets: e.ADDRESS_MAX_SOCKETS,
+    },
     drain: { timeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000 },
     cluster: { name: e.CLUSTER_NAME, joinsPerSecond: e.JOIN_PACE_PER_SECOND },
   };

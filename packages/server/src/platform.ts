@@ -2,6 +2,7 @@ import express from 'express';
 import type { Redis } from 'ioredis';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
 import { PrismaAuditLog } from './audit/auditLog.js';
+import { MemoryAttemptCounters, RedisAttemptCounters } from './auth/attemptCounters.js';
 import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
 import { closeRedis, connectRedis } from './cluster/redisConnection.js';
@@ -10,7 +11,9 @@ import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
 import { NodeDrain } from './drain/nodeDrain.js';
 import { createApi } from './http/api/createApi.js';
+import { requestsPerAddress, socketsPerAddress } from './http/addressLimits.js';
 import { healthRoutes, type HealthCheck } from './http/healthRoutes.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
 import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
@@ -172,7 +175,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
 
     const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs, config.auth.sessionMaxAgeMs);
     const audit = new PrismaAuditLog(db.prisma, log.child({ module: 'audit' }));
-    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining, dataDirFreeBytes: () => dataDirSpace.freeBytes() }, config.metrics.token);
+    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining, dataDirFreeBytes: () => dataDirSpace.freeBytes() }, config.metrics);
+    const attempts = redis ? new RedisAttemptCounters(redis) : new MemoryAttemptCounters();
     const checks = (): HealthCheck[] => [
       { name: 'database', check: async () => void (await db.ping()) },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
@@ -181,6 +185,9 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const web = await WebServer.create(app, config, log.child({ module: 'web' }));
     closers.unshift(() => web.close());
     app.disable('x-powered-by');
+    if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+    app.use(securityHeaders({ cluster: redis !== undefined }));
+    app.use(requestsPerAddress(config.addressLimits.requests));
     app.use(tlsRoutes(web));
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
@@ -198,12 +205,15 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         dataDirSpace,
         audit,
         publicUrl: () => config.publicUrl ?? web.url,
+        attempts,
         log: log.child({ module: 'api' }),
       }),
     );
     app.use(webAppRoutes(config.webDist));
 
     io.use(socketAuth(sessions));
+    // After authentication: a refused handshake never connects, so it holds no place.
+    socketsPerAddress(io, app, config.addressLimits.sockets);
     serveSignalling(
       io,
       web.server,
@@ -219,7 +229,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         audit,
       ),
       log.child({ module: 'signalling' }),
-      metrics.signalling,
+      { observer: metrics.signalling, rateFactor: config.signalling.rateFactor },
     );
     closers.unshift(async () => {
       await live.closeAll();

@@ -14,6 +14,7 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .max(48)
   .regex(/^[a-z0-9][a-z0-9._-]{1,47}$/, 'letters, digits, ".", "_" or "-", 2 to 48 characters');
 
 /** At least 8 characters with a letter and a digit: what a meeting-room kiosk can still type. */

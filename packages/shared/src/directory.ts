@@ -28,6 +28,7 @@ export const codeSchema = z
   .string()
   .trim()
   .toUpperCase()
+  .max(48)
   .regex(/^[A-Z0-9][A-Z0-9-]{1,47}$/, 'letters A–Z, digits and "-", 2 to 48 characters');
 const nameSchema = z.string().trim().min(2, 'at least 2 characters').max(200);
 
@@ -71,6 +72,7 @@ export type UnitMergeResult = z.infer<typeof unitMergeResultSchema>;
 export const phoneSchema = z
   .string()
   .trim()
+  .max(20)
   .regex(/^(\+84|0)[\d .-]{8,14}$/, 'a Vietnamese phone number, e.g. 0912 345 678')
   .refine((p) => p.replace(/\D/g, '').length >= 9 && p.replace(/\D/g, '').length <= 12, 'has too few or too many digits');
 

@@ -7,8 +7,8 @@ import { z } from 'zod';
 export const errorCodes = [
   'BAD_REQUEST',
   'UNAUTHENTICATED',
-  /** Too many failed sign-ins: the account is locked for a while. */
-  'LOCKED',
+  /** Too many requests or failed sign-ins from this client: wait `retryAfterSeconds`, then try again. */
+  'TOO_MANY_REQUESTS',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -37,6 +37,8 @@ export const apiErrorSchema = z.object({
   issues: z.array(z.string()).optional(),
   /** With MOVED: the base URL of the node to ask. */
   location: z.string().optional(),
+  /** With TOO_MANY_REQUESTS: how long to wait before asking again (also the HTTP `Retry-After`). */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -62,7 +64,41 @@ export class CodedError extends Error {
   }
 }
 
-/** Turns a zod failure into readable `path: problem` lines. */
+/** The caller asks too often or has failed too often: it may try again after `retryAfterSeconds`. */
+export class RetryLaterError extends CodedError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
+  }
+
+  override toJSON(): ApiError {
+    return { ...super.toJSON(), retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * A rejected payload's problems are reported (to the client, in the log) up to this many, each
+ * this long at most: a payload crafted to fail everywhere gets a short answer, not a copy of
+ * itself many times over (issue 15: 176 KB in, 16 MB of answer and of log out).
+ */
+export const reportedIssues = { count: 10, length: 160 } as const;
+
+/**
+ * Turns a zod failure into readable `path: problem` lines, bounded (above). The input is never
+ * echoed: unknown keys are counted, not named, and path parts (which may be a client's keys) are cut.
+ */
 export function describeZodError(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const lines = error.issues.slice(0, reportedIssues.count).map((issue) => {
+    const where = issue.path.map((part) => clip(String(part), 32)).join('.') || '(root)';
+    const problem = issue.code === 'unrecognized_keys' ? `${issue.keys.length} unknown field(s)` : issue.message;
+    return clip(`${where}: ${problem}`, reportedIssues.length);
+  });
+  const more = error.issues.length - lines.length;
+  return more > 0 ? [...lines, `and ${more} more problem(s)`] : lines;
+}
+
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -1,3 +1,4 @@
+import './browserValidation.js';
 export * from './errors.js';
 export * from './media.js';
 export * from './protocol.js';

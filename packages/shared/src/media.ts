@@ -4,51 +4,57 @@ import { z } from 'zod';
  * Shapes of the mediasoup parameters that cross the wire. They are validated structurally (the
  * fields the SFU relies on must be present and typed) and otherwise passed through, because
  * mediasoup validates the codec-level details itself and its types evolve between releases.
+ * Every named string and list is bounded: browsers send a dozen codecs and a few encodings, and
+ * a payload crafted to be large must fail fast and answer briefly (issue 15).
  */
+const token = z.string().max(64);
+const uri = z.string().max(256);
 
-const rtcpFeedbackSchema = z.object({ type: z.string(), parameter: z.string().optional() });
+const rtcpFeedbackSchema = z.object({ type: token, parameter: token.optional() });
 
 const rtpCodecCapabilitySchema = z.looseObject({
   kind: z.enum(['audio', 'video']),
-  mimeType: z.string().min(1),
+  mimeType: token.min(1),
   clockRate: z.number().int().positive(),
   channels: z.number().int().positive().optional(),
   preferredPayloadType: z.number().int().optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
-  rtcpFeedback: z.array(rtcpFeedbackSchema).optional(),
+  parameters: z.record(token, z.unknown()).optional(),
+  rtcpFeedback: z.array(rtcpFeedbackSchema).max(32).optional(),
 });
 
 const headerExtensionCapabilitySchema = z.looseObject({
   kind: z.enum(['audio', 'video']),
-  uri: z.string(),
+  uri,
   preferredId: z.number().int(),
 });
 
 export const rtpCapabilitiesSchema = z.looseObject({
-  codecs: z.array(rtpCodecCapabilitySchema).optional(),
-  headerExtensions: z.array(headerExtensionCapabilitySchema).optional(),
+  codecs: z.array(rtpCodecCapabilitySchema).max(64).optional(),
+  headerExtensions: z.array(headerExtensionCapabilitySchema).max(32).optional(),
 });
 
 export const dtlsParametersSchema = z.looseObject({
   role: z.enum(['auto', 'client', 'server']).optional(),
   fingerprints: z
-    .array(z.object({ algorithm: z.string(), value: z.string() }))
-    .min(1),
+    .array(z.object({ algorithm: token, value: uri }))
+    .min(1)
+    .max(8),
 });
 
 export const rtpParametersSchema = z.looseObject({
-  mid: z.string().optional(),
+  mid: token.optional(),
   codecs: z
     .array(
       z.looseObject({
-        mimeType: z.string(),
+        mimeType: token,
         payloadType: z.number().int(),
         clockRate: z.number().int(),
       }),
     )
-    .min(1),
-  headerExtensions: z.array(z.looseObject({ uri: z.string(), id: z.number().int() })).optional(),
-  encodings: z.array(z.looseObject({})).optional(),
+    .min(1)
+    .max(64),
+  headerExtensions: z.array(z.looseObject({ uri, id: z.number().int() })).max(32).optional(),
+  encodings: z.array(z.looseObject({})).max(8).optional(),
   rtcp: z.looseObject({}).optional(),
 });
 

@@ -1,8 +1,8 @@
 import { siteCreateSchema, type Identity, type ImportRowError, type SiteImportReport } from '@pm/shared';
 import { inScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { readSheet } from './readSheet.js';
 import { mapHeader } from './sheetColumns.js';
-import { readSheet } from './siteSheet.js';
 import { UnitTree } from './unitTree.js';
 
 /** Column headings accepted, folded (no case, no diacritics): Vietnamese first, English too. */

@@ -11,7 +11,7 @@ import type { PrismaClient } from '../db/prismaClient.js';
 import { dayAsDate, provinceDay } from '../util/provinceCalendar.js';
 import { checkChange, mergeIn, renameIn } from './reorganisations.js';
 import { mapHeader } from './sheetColumns.js';
-import { readSheet } from './siteSheet.js';
+import { readSheet } from './readSheet.js';
 
 /** Column headings accepted, folded (no case, no diacritics): Vietnamese first, English too. */
 const COLUMNS = {

@@ -4,7 +4,7 @@ import type { WorkerPool } from '../sfu/workerPool.js';
 import type { RequestObserver } from '../signalling/handler.js';
 import { httpMetrics } from './httpMetrics.js';
 import { registerMeetingMetrics, type LiveCensus } from './meetingMetrics.js';
-import { metricsRoute } from './metricsRoute.js';
+import { metricsRoute, type MetricsAccess } from './metricsRoute.js';
 import { signallingMetrics } from './signallingMetrics.js';
 import { registerWorkerMetrics } from './workerMetrics.js';
 
@@ -29,7 +29,7 @@ export interface NodeMetrics {
  * The Prometheus metrics of one node, in a registry of its own (tests run several nodes in one
  * process). Gauges are read from their sources when scraped; nothing runs on a timer.
  */
-export function nodeMetrics(sources: MetricSources, token: string | undefined): NodeMetrics {
+export function nodeMetrics(sources: MetricSources, access: MetricsAccess): NodeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   registerWorkerMetrics(registry, sources.workers);
@@ -42,5 +42,5 @@ export function nodeMetrics(sources: MetricSources, token: string | undefined): 
       this.set(await sources.dataDirFreeBytes());
     },
   });
-  return { router: metricsRoute(registry, token), http: httpMetrics(registry), signalling: signallingMetrics(registry) };
+  return { router: metricsRoute(registry, access), http: httpMetrics(registry), signalling: signallingMetrics(registry) };
 }

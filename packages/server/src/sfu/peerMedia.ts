@@ -11,6 +11,9 @@ import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from './particip
 import { receivedStreamFigures } from './receivedStreamFigures.js';
 import type { WorkerSlot } from './workerPool.js';
 
+/** Transports one client may hold: a send and a receive, and room for a rebuild racing the old pair's close. */
+export const MAX_TRANSPORTS_PER_CLIENT = 4;
+
 /**
  * Where a client's media run: a router on a worker where the client is counted from the moment of
  * placement (WorkerPool.reservePeer); `release` gives the count back, once, when the media close.
@@ -63,6 +66,11 @@ export class PeerMedia implements ParticipantMedia {
 
   async createTransport(direction: 'send' | 'recv'): Promise<TransportOptions> {
     this.assertOpen();
+    // A client needs one send and one receive transport; a transport costs the worker memory
+    // until closed, so a client asking for more is refused (issue 15: 2,000 from one socket).
+    if (this.transports.size >= MAX_TRANSPORTS_PER_CLIENT) {
+      throw new CodedError('CONFLICT', `at most ${MAX_TRANSPORTS_PER_CLIENT} transports per client`);
+    }
     const transport = await this.router.createWebRtcTransport({
       webRtcServer: this.slot.webRtcServer,
       enableUdp: true,

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { CodedError, type Ack, type Identity } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
 import { identities, silentLog } from '../testing/meetingFakes.js';
 import { attachHandlers, type HandlerTable } from './handler.js';
 import { SocketSession, type PlatformSocket } from './socketSession.js';
@@ -16,10 +17,10 @@ function request(socket: EventEmitter, name: string, payload: unknown): Promise<
   return new Promise((resolve) => socket.emit(name, payload, resolve));
 }
 
-function edge(tables: HandlerTable[], identity: Identity | 'anonymous' = identities.operator) {
+function edge(tables: HandlerTable[], identity: Identity | 'anonymous' = identities.operator, log = silentLog) {
   const socket = fakeSocket(identity === 'anonymous' ? undefined : identity);
   const outcomes: Array<[string, string]> = [];
-  attachHandlers(new SocketSession(socket), tables, silentLog, (event, outcome) => outcomes.push([event, outcome]));
+  attachHandlers(new SocketSession(socket), tables, log, (event, outcome) => outcomes.push([event, outcome]));
   return { socket, outcomes };
 }
 
@@ -78,5 +79,20 @@ describe('the signalling edge', () => {
   it('answers UNAUTHENTICATED to a socket without an identity', async () => {
     const { socket } = edge([{ 'floor:next': async () => ({ siteId: null }) }], 'anonymous');
     expect(await request(socket, 'floor:next', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('answers a 176 KB malformed media:produce with a short error and one short log line', async () => {
+    let logged = '';
+    const log = createLogger('info', 'json', { write: (line: string) => void (logged += line) });
+    const { socket } = edge([{ 'media:produce': async () => ({ producerId: 'never' }) }], identities.operator, log);
+    const codec = { mimeType: 7, payloadType: 'x', clockRate: 'y', parameters: { ['p'.repeat(20)]: 1 } };
+    const payload = { transportId: 't', kind: 'video', source: 'camera', rtpParameters: { codecs: Array.from({ length: 2000 }, () => codec) } };
+    expect(JSON.stringify(payload).length).toBeGreaterThan(170_000);
+
+    const answer = await request(socket, 'media:produce', payload);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(JSON.stringify(answer).length).toBeLessThan(3000);
+    expect(logged.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(logged.length).toBeLessThan(3000);
   });
 });

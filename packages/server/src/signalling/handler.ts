@@ -3,6 +3,7 @@ import {
   containsNul,
   describeZodError,
   requests,
+  RetryLaterError,
   type Ack,
   type ApiError,
   type ErrorCode,
@@ -13,6 +14,7 @@ import {
 import { socketRequestDenial } from '../auth/authorization.js';
 import type { Logger } from '../logger.js';
 import { detach } from '../util/detach.js';
+import { RequestRate } from './requestRate.js';
 import type { SocketSession } from './socketSession.js';
 
 export type RequestHandler<N extends RequestName> = (
@@ -27,16 +29,24 @@ export type HandlerTable = { [N in RequestName]?: RequestHandler<N> };
 export type RequestObserver = (event: RequestName, outcome: 'ok' | ErrorCode, seconds: number) => void;
 
 /**
- * Attaches handler tables to one socket. Every request goes through the same edge: the
- * acknowledgement must exist, the payload is validated against the shared schema, and any error
- * becomes a coded acknowledgement. Nothing a client sends can throw out of here.
+ * Attaches handler tables to one socket. Every request goes through the same edge: within the
+ * client's request rate (`RequestRate`: refused with TOO_MANY_REQUESTS, and a client that goes on
+ * regardless is disconnected), the acknowledgement must exist, the payload is validated against
+ * the shared schema, and any error becomes a coded acknowledgement. Nothing a client sends can
+ * throw out of here, and what it sends wrong is answered and logged in a few bounded lines.
  */
-export function attachHandlers(session: SocketSession, tables: HandlerTable[], log: Logger, observer?: RequestObserver): void {
+export function attachHandlers(
+  session: SocketSession,
+  tables: HandlerTable[],
+  log: Logger,
+  observer?: RequestObserver,
+  rate = new RequestRate(),
+): void {
   for (const table of tables) {
     for (const name of Object.keys(table) as RequestName[]) {
       const handler = table[name] as RequestHandler<RequestName>;
       session.socket.on(name, (payload: unknown, ack: unknown) => {
-        detach(runRequest(name, handler, session, payload, ack, log, observer), log, `answering ${name}`);
+        detach(runRequest(name, handler, session, payload, ack, log, observer, rate), log, `answering ${name}`);
       });
     }
   }
@@ -50,9 +60,15 @@ async function runRequest(
   ack: unknown,
   log: Logger,
   observer: RequestObserver | undefined,
+  rate: RequestRate,
 ): Promise<void> {
+  const verdict = rate.take(name);
+  if (!verdict.allowed && verdict.persistent) {
+    log.warn({ event: name, socket: session.id }, 'client disconnected: it went on past its request limits');
+    session.socket.disconnect(true);
+  }
   if (typeof ack !== 'function') {
-    log.warn({ event: name, socket: session.id }, 'request without acknowledgement ignored');
+    if (verdict.allowed) log.warn({ event: name, socket: session.id }, 'request without acknowledgement ignored');
     return;
   }
   const started = performance.now();
@@ -60,6 +76,10 @@ async function runRequest(
     (ack as (result: Ack<unknown>) => void)(result);
     observer?.(name, result.ok ? 'ok' : result.error.code, (performance.now() - started) / 1000);
   };
+  if (!verdict.allowed) {
+    reply({ ok: false, error: new RetryLaterError(`too many ${name} requests`, verdict.retryAfterSeconds).toJSON() });
+    return;
+  }
   // Role first: a request the account may not make is refused before its payload is looked at.
   const denial = socketRequestDenial(name, session.socket.data.identity);
   if (denial) {

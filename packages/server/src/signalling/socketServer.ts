@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { fromOwnOrigin } from '../http/originCheck.js';
 import type { Logger } from '../logger.js';
 import { attachHandlers, type HandlerTable, type RequestObserver } from './handler.js';
+import { RequestRate } from './requestRate.js';
 import { SocketSession, type SocketData } from './socketSession.js';
 
 export type PlatformIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -32,12 +33,12 @@ export function serveSignalling(
   httpServer: HttpServer,
   tables: HandlerTable[],
   log: Logger,
-  observer?: RequestObserver,
+  { observer, rateFactor }: { observer?: RequestObserver; rateFactor: number },
 ): void {
   io.on('connection', (socket) => {
     const session = new SocketSession(socket);
     log.debug({ socket: socket.id }, 'socket connected');
-    attachHandlers(session, tables, log, observer);
+    attachHandlers(session, tables, log, observer, new RequestRate(rateFactor));
     socket.on('disconnect', (reason) => {
       session.close();
       log.debug({ socket: socket.id, reason }, 'socket disconnected');

@@ -34,7 +34,7 @@ export const en: Record<MessageKey, string> = {
   'check.reconnecting': 'The media server restarted; reconnecting…',
   'error.BAD_REQUEST': 'The request was not valid.',
   'error.UNAUTHENTICATED': 'Please sign in again.',
-  'error.LOCKED': 'The account is locked after too many failed sign-ins. Please try again later.',
+  'error.TOO_MANY_REQUESTS': 'Too many attempts in a short time. Please wait a moment and try again.',
   'error.FORBIDDEN': 'This account is not allowed to do that.',
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.CONFLICT': 'That is not possible in the current state.',

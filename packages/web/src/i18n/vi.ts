@@ -34,7 +34,7 @@ export const vi = {
   'check.reconnecting': 'Máy chủ truyền hình vừa khởi động lại, đang kết nối lại…',
   'error.BAD_REQUEST': 'Yêu cầu không hợp lệ.',
   'error.UNAUTHENTICATED': 'Vui lòng đăng nhập lại.',
-  'error.LOCKED': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+  'error.TOO_MANY_REQUESTS': 'Thử quá nhiều lần trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.',
   'error.FORBIDDEN': 'Tài khoản không có quyền thực hiện thao tác này.',
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.CONFLICT': 'Thao tác không phù hợp với trạng thái hiện tại.',

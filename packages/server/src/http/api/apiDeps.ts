@@ -1,4 +1,4 @@
-import type { LockoutPolicy } from '../../auth/login.js';
+import type { SignInThrottle } from '../../auth/signInThrottle.js';
 import type { SessionCookie } from '../sessionCookie.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import type { SessionNotices } from '../../auth/sessionNotices.js';
@@ -14,7 +14,8 @@ import type { ApiRouteName } from '@pm/shared';
 export interface ApiDeps {
   prisma: PrismaClient;
   cookie: SessionCookie;
-  lockout: LockoutPolicy;
+  /** Password guessing, throttled by client address and account (sign-in, password change). */
+  throttle: SignInThrottle;
   pushes: ScheduleNotices & SessionNotices;
   /** How long before a meeting its sites may check in. */
   checkInWindowMs: number;

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 const statusOf: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
-  LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -42,6 +42,7 @@ export function apiErrorHandler(log: Logger): ErrorRequestHandler {
     const body: ApiError = coded ? coded.toJSON() : { code: 'INTERNAL', message: 'internal error' };
     if (coded) log.debug({ method: req.method, path: req.path, code: body.code, cause: coded === error ? undefined : String(error) }, body.message);
     else log.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (body.retryAfterSeconds !== undefined) res.set('Retry-After', String(body.retryAfterSeconds));
     res.status(statusOf[body.code]).json(body);
   };
 }

@@ -43,8 +43,9 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, where: string)
 
 /**
  * Registers every route of the shared API table. Each request goes through the same edge: the
- * session (401), the route's permission (403), then path, query and body against the shared
- * schemas (400), then the handler, whose answer is checked against the documented schema.
+ * session (401), the route's permission (403), then the body is read, then path, query and body
+ * against the shared schemas (400), then the handler, whose answer is checked against the
+ * documented schema.
  */
 export function apiRouter(handlers: ApiHandlers, cookie: SessionCookie): Router {
   const router = Router();
@@ -53,23 +54,38 @@ export function apiRouter(handlers: ApiHandlers, cookie: SessionCookie): Router 
     const bodyParser = route.upload
       ? express.raw({ type: [...route.upload], limit: MAX_UPLOAD })
       : express.json({ limit: MAX_JSON_BODY });
-    router[route.method](route.path, bodyParser, handle(name, route, handlers[name] as ApiHandler<ApiRouteName>, cookie));
+    // The caller is known and allowed before its body is read: an anonymous client's 5 MB upload
+    // is refused unread.
+    router[route.method](route.path, authenticate(name, cookie), bodyParser, handle(route, handlers[name] as ApiHandler<ApiRouteName>));
   }
   return router;
 }
 
-function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRouteName>, cookie: SessionCookie): RequestHandler {
+interface Caller {
+  identity: Identity | undefined;
+  sessionTokenHash: string | undefined;
+}
+
+function authenticate(name: ApiRouteName, cookie: SessionCookie): RequestHandler {
   const access = routeAccess[name];
-  return async (req, res) => {
+  return async (req, res, next) => {
     const session = access === 'public' ? undefined : await cookie.read(req, res);
-    const identity = access === 'public' ? undefined : authorize(session?.identity, access);
+    const caller: Caller = { identity: access === 'public' ? undefined : authorize(session?.identity, access), sessionTokenHash: session?.tokenHash };
+    res.locals.caller = caller;
+    next();
+  };
+}
+
+function handle(route: ApiRoute, handler: ApiHandler<ApiRouteName>): RequestHandler {
+  return async (req, res) => {
+    const { identity, sessionTokenHash } = res.locals.caller as Caller;
     if (containsNul([req.params, req.query, req.body])) throw new CodedError('BAD_REQUEST', 'a NUL character is not allowed in a request');
     const params = Object.fromEntries(
       Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
     );
     const result = await handler({
-      identity: identity,
-      sessionTokenHash: session?.tokenHash,
+      identity,
+      sessionTokenHash,
       params,
       query: (route.query ? validate(route.query, req.query, 'query') : undefined) as never,
       body: (route.body ? validate(route.body, req.body, 'body') : undefined) as never,

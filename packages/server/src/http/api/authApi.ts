@@ -1,12 +1,13 @@
 import { changeOwnPassword } from '../../auth/accounts.js';
 import { checkCredentials } from '../../auth/login.js';
+import { clientAddress } from '../clientAddress.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 
 /** Sign in, sign out, who am I, change my password. */
-export function authApi({ prisma, cookie, lockout, pushes }: ApiDeps): HandlerGroup<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.password'> {
+export function authApi({ prisma, cookie, throttle, pushes }: ApiDeps): HandlerGroup<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.password'> {
   return {
-    'auth.login': async ({ body, res }) => {
-      const user = await checkCredentials(prisma, lockout, body.username, body.password);
+    'auth.login': async ({ body, req, res }) => {
+      const user = await checkCredentials(prisma, throttle, clientAddress(req), body.username, body.password);
       const { token, expiresAt, identity } = await cookie.sessions.open(user.id);
       cookie.set(res, token, expiresAt);
       return { identity };
@@ -23,8 +24,8 @@ export function authApi({ prisma, cookie, lockout, pushes }: ApiDeps): HandlerGr
 
     'auth.me': async ({ identity }) => ({ identity }),
 
-    'auth.password': async ({ identity, body, sessionTokenHash }) => {
-      await changeOwnPassword(prisma, identity.userId, body);
+    'auth.password': async ({ identity, body, sessionTokenHash, req }) => {
+      await changeOwnPassword(prisma, throttle, clientAddress(req), identity.userId, body);
       // Whoever else holds a session of this account (a stolen one, say) is signed out.
       pushes.endSessions(await cookie.sessions.closeAllOf(identity.userId, sessionTokenHash));
       return {};

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { AuditLog } from '../../audit/auditLog.js';
+import type { AttemptCounters } from '../../auth/attemptCounters.js';
 import type { SessionNotices } from '../../auth/sessionNotices.js';
+import { SignInThrottle } from '../../auth/signInThrottle.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
@@ -43,17 +45,19 @@ export interface ApiParts {
   audit: AuditLog;
   /** The platform's address for links sent out (PUBLIC_URL, else where this node listens); never the request's Host. */
   publicUrl: () => string;
+  /** Throttling counters, shared by the cluster's nodes when there is Redis. */
+  attempts: AttemptCounters;
   log: Logger;
 }
 
 /** Every /api route, its documentation, and JSON errors. */
-export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, dataDirSpace, audit, publicUrl, log }: ApiParts): Router {
+export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, dataDirSpace, audit, publicUrl, attempts, log }: ApiParts): Router {
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const deps = {
     prisma,
     cookie,
     pushes,
-    lockout: { maxFailures: config.auth.maxFailures, lockMs: config.auth.lockMs },
+    throttle: new SignInThrottle(attempts, config.auth.throttle),
     checkInWindowMs: config.schedule.checkInWindowMs,
     attendanceGraceMs: config.attendance.graceMs,
     running,

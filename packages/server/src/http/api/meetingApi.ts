@@ -2,7 +2,15 @@ import { meetingReadiness, recordCheck } from '../../meetings/schedule/readiness
 import { meetingInvitationIcs } from '../../meetings/schedule/ics.js';
 import { ScheduleReader } from '../../meetings/schedule/scheduleReader.js';
 import { ScheduleWriter } from '../../meetings/schedule/scheduleWriter.js';
+import { RetryLaterError } from '@pm/shared';
+import { TokenBuckets } from '../../util/tokenBuckets.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
+
+/**
+ * Technical check reports one account may store: a room runs its check a few times before a
+ * meeting, each a row in the database; a script posting in a loop would fill the table.
+ */
+const CHECK_REPORTS = { perSecond: 1 / 10, burst: 6 };
 
 type MeetingRoutes =
   | 'meetings.list'
@@ -19,6 +27,7 @@ type MeetingRoutes =
 export function meetingApi({ prisma, pushes, checkInWindowMs, publicUrl }: ApiDeps): HandlerGroup<MeetingRoutes> {
   const reader = new ScheduleReader(prisma, checkInWindowMs);
   const writer = new ScheduleWriter(prisma, reader, pushes);
+  const checkReports = new TokenBuckets<string>(() => CHECK_REPORTS);
   return {
     'meetings.list': async ({ identity, query }) => ({ meetings: await reader.list(identity, query) }),
     'meetings.create': async ({ identity, body }) => writer.create(identity, body),
@@ -32,6 +41,10 @@ export function meetingApi({ prisma, pushes, checkInWindowMs, publicUrl }: ApiDe
       return meetingInvitationIcs(meeting, publicUrl());
     },
     'meetings.readiness': async ({ identity, params }) => meetingReadiness(prisma, reader, identity, params.id!),
-    'checks.report': async ({ identity, body }) => recordCheck(prisma, identity, body),
+    'checks.report': async ({ identity, body }) => {
+      const wait = checkReports.take(identity.userId);
+      if (wait > 0) throw new RetryLaterError('too many technical check reports', wait);
+      return recordCheck(prisma, identity, body);
+    },
   };
 }
