@@ -5,6 +5,7 @@ import { useSession, useSessionControl } from './auth/SessionProvider';
 import { Link } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
 import { matchRoute } from './routes';
+import { detach } from './util/detach';
 
 /** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
 function usePath(): [string, (path: string) => void] {
@@ -48,7 +49,7 @@ export function App() {
               <Link href="/account/password" className="app__user" data-testid="signed-in-as" title={t('password.heading')}>
                 {identity.displayName}
               </Link>
-              <button type="button" className="button" onClick={() => void signOut()}>
+              <button type="button" className="button" onClick={() => detach(signOut(), 'signing out')}>
                 {t('auth.signOut')}
               </button>
             </>

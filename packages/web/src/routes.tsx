@@ -66,7 +66,7 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/meetings/:id',
     render: ({ params, identity }) => (
       <Allowed identity={identity} permission="meetings.manage">
-        <MeetingEditor meetingId={params.id!} />
+        <MeetingEditor meetingId={params.id} />
       </Allowed>
     ),
   },
