@@ -10,6 +10,7 @@ import { CancelMeeting } from './CancelMeeting';
 import { OverlapWarning } from './OverlapWarning';
 import { SitePicker } from './SitePicker';
 import { useEditorData, type EditorData } from './useEditorData';
+import { detach } from '../../../util/detach';
 
 const KINDS: MeetingKind[] = ['REGULAR', 'EXTRAORDINARY', 'THEMATIC'];
 
@@ -90,7 +91,7 @@ function MeetingForm({ data }: { data: EditorData }) {
   return (
     <section aria-labelledby="editor-heading">
       <h1 id="editor-heading">{t(editing ? 'editor.editHeading' : 'editor.newHeading')}</h1>
-      <form className="form editor" onSubmit={submit}>
+      <form className="form editor" onSubmit={(event) => detach(submit(event), 'saving the meeting')}>
         <label>
           {t('editor.title')}
           <input value={draft.title} required minLength={3} onChange={(e) => set({ title: e.target.value })} />

@@ -23,7 +23,10 @@ export function SitePicker({ units, sites, selected, onChange }: SitePickerProps
   const tree = useMemo(() => buildUnitTree(units, sites), [units, sites]);
   const toggle: Toggle = (siteIds, on) => {
     const next = new Set(selected);
-    for (const id of siteIds) (on ? next.add(id) : next.delete(id));
+    for (const id of siteIds) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     onChange(next);
   };
   const departments = tree.siteIdsOfUnits(tree.unitsOfKind('DEPARTMENT'));
