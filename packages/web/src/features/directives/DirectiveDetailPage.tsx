@@ -8,6 +8,7 @@ import { DirectiveEditForm } from './DirectiveEditForm';
 import { DirectiveStatus, shortDay } from './DirectiveStatus';
 import { ReportForm } from './ReportForm';
 import '../minutes/minutes.css';
+import { detach } from '../../util/detach';
 
 /** `/directives/:id`: one directive, its reports with attachments, and what the account may do next. */
 export function DirectiveDetailPage({ directiveId, identity }: { directiveId: string; identity: Identity }) {
@@ -88,8 +89,8 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
       )}
       {manage && directive.status === 'REPORTED_DONE' && (
         <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => void decide('CONFIRMED')}>{t('directives.confirm')}</button>
-          <button type="button" className="button" onClick={() => void decide('IN_PROGRESS')}>{t('directives.sendBack')}</button>
+          <button type="button" className="button button--primary" onClick={() => detach(decide('CONFIRMED'), 'confirming the directive')}>{t('directives.confirm')}</button>
+          <button type="button" className="button" onClick={() => detach(decide('IN_PROGRESS'), 'sending the directive back')}>{t('directives.sendBack')}</button>
         </div>
       )}
       <ErrorNotice error={error} />
