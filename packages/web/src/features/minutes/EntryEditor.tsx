@@ -3,6 +3,7 @@ import { formatOffset } from '@pm/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EntrySaver, type EntryFields, type SaveStatus } from './entrySaver';
+import { detach } from '../../util/detach';
 
 interface EntryEditorProps {
   meetingId: string;
@@ -36,7 +37,7 @@ export function EntryEditor(props: EntryEditorProps) {
         if (status === 'conflict') callbacks.current.onConflict();
       }),
   );
-  useEffect(() => () => void saver.flush().then(() => saver.dispose()), [saver]);
+  useEffect(() => () => detach(saver.flush().then(() => saver.dispose()), 'saving the entry on leaving'), [saver]);
   useEffect(() => {
     if (serverEntry) saver.serverChanged(serverEntry);
   }, [saver, serverEntry]);
@@ -81,11 +82,11 @@ export function EntryEditor(props: EntryEditorProps) {
         value={fields.text}
         autoFocus={autoFocus}
         onChange={(e) => change({ text: e.target.value })}
-        onBlur={() => void saver.flush()}
+        onBlur={() => detach(saver.flush(), 'saving the entry')}
       />
       {saver.status === 'conflict' && (
         <div className="toolbar" role="alert">
-          <button type="button" className="button" onClick={() => void saver.keepMine()}>{t('minutes.keepMine')}</button>
+          <button type="button" className="button" onClick={() => detach(saver.keepMine(), 'keeping my version of the entry')}>{t('minutes.keepMine')}</button>
           <button type="button" className="button" onClick={() => saver.takeTheirs()}>{t('minutes.takeTheirs')}</button>
         </div>
       )}

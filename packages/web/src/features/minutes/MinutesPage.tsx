@@ -10,6 +10,7 @@ import { LiveBar } from './LiveBar';
 import { MinutesSettingsForm } from './MinutesSettingsForm';
 import { useMinutes } from './useMinutes';
 import './minutes.css';
+import { detach } from '../../util/detach';
 
 /**
  * `/meetings/:id/minutes`: the secretariat writes the minutes while the meeting runs. Each entry
@@ -50,9 +51,9 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
               doc={doc}
               start={{ entry }}
               serverEntry={entry}
-              onConflict={() => void reload()}
+              onConflict={() => detach(reload(), 'reloading the minutes')}
               onGiveDirective={setDirectiveFrom}
-              onRemove={(e) => void remove(e)}
+              onRemove={(e) => detach(remove(e), 'removing the entry')}
             />
           ))}
         <EntryEditor
@@ -65,9 +66,9 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           onSaved={(entry) => {
             // Reloaded at once, so the entry is in the list when the next one begins.
             setComposer((c) => ({ ...c, entryId: entry.id }));
-            void reload();
+            detach(reload(), 'reloading the minutes');
           }}
-          onConflict={() => void reload()}
+          onConflict={() => detach(reload(), 'reloading the minutes')}
           autoFocus
         />
       </ol>
@@ -87,12 +88,12 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           defaultAgenda={directiveFrom?.agendaPosition ?? agendaPosition}
           onDone={() => {
             setDirectiveFrom(undefined);
-            void reload();
+            detach(reload(), 'reloading the minutes');
           }}
         />
       )}
       <ExportLinks meetingId={meetingId} />
-      <MinutesSettingsForm meetingId={meetingId} settings={doc.settings} onSaved={() => void reload()} />
+      <MinutesSettingsForm meetingId={meetingId} settings={doc.settings} onSaved={() => detach(reload(), 'reloading the minutes')} />
     </section>
   );
 }

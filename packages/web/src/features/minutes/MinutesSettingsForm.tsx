@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { detach } from '../../util/detach';
 
 const fields = ['issuingBody', 'place', 'minutesNumber', 'conclusionsNumber', 'signerTitle', 'signerName'] as const;
 
@@ -26,7 +27,7 @@ export function MinutesSettingsForm({ meetingId, settings, onSaved }: { meetingI
   return (
     <details className="panel">
       <summary>{t('minutes.settings')}</summary>
-      <form className="form form__row" onSubmit={(e) => void submit(e)}>
+      <form className="form form__row" onSubmit={(e) => detach(submit(e), 'saving the minutes settings')}>
         {fields.map((field) => (
           <label key={field}>
             {t(`minutes.${field}`)}
