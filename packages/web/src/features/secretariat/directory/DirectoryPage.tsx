@@ -9,6 +9,7 @@ import { SiteForm } from './SiteForm';
 import { UnitBrowser } from './UnitBrowser';
 import { UnitPanel } from './UnitPanel';
 import { useDirectory } from './useDirectory';
+import { detach } from '../../../util/detach';
 
 /** `/secretariat/directory`: the unit tree, the meeting rooms under the chosen unit, edits and imports. */
 export function DirectoryPage() {
@@ -32,7 +33,7 @@ export function DirectoryPage() {
   const selectedUnit = units?.find((u) => u.id === unitId);
   const done = () => {
     setEditing(undefined);
-    void reload();
+    detach(reload(), 'reloading the directory');
   };
 
   if (error !== undefined) return <ErrorNotice error={error} />;
@@ -78,8 +79,8 @@ export function DirectoryPage() {
             )}
           />
           {editing && <SiteForm key={editing === 'new' ? 'new' : editing.id} site={editing === 'new' ? undefined : editing} units={units} defaultUnitId={unitId} onDone={done} />}
-          {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => void reload()} />}
-          <ImportPanel onImported={() => void reload()} />
+          {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => detach(reload(), 'reloading the directory')} />}
+          <ImportPanel onImported={() => detach(reload(), 'reloading the directory')} />
         </div>
       </div>
     </section>

@@ -15,10 +15,10 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [sites, setSites] = useState<Site[]>([]);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    void Promise.all([callApi('units.list'), callApi('sites.list', { query: {} })]).then(([u, s]) => {
+    detach(Promise.all([callApi('units.list'), callApi('sites.list', { query: {} })]).then(([u, s]) => {
       setUnits(u.units);
       setSites(s.sites.filter((site) => site.account === null));
-    });
+    }), 'loading the units and sites for a new user');
   }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
