@@ -2,6 +2,7 @@ import type { ScheduledMeeting } from '@pm/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
 import { SignallingClient } from '../../signalling/signallingClient';
+import { detach } from '../../util/detach';
 
 const REFRESH_MS = 60_000;
 
@@ -24,10 +25,10 @@ export function useMeetings(includeCancelled: boolean) {
   }, [includeCancelled]);
 
   useEffect(() => {
-    void reload();
-    const timer = setInterval(() => void reload(), REFRESH_MS);
+    detach(reload(), 'loading the meetings');
+    const timer = setInterval(() => detach(reload(), 'refreshing the meetings'), REFRESH_MS);
     const signalling = new SignallingClient();
-    const stop = signalling.on('schedule:changed', () => void reload());
+    const stop = signalling.on('schedule:changed', () => detach(reload(), 'reloading the changed meetings'));
     return () => {
       clearInterval(timer);
       stop();
