@@ -1,6 +1,6 @@
 import type { MinutesDocument, MinutesEntry } from '@pm/shared';
 import { formatOffset } from '@pm/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EntrySaver, type EntryFields, type SaveStatus } from './entrySaver';
 import { detach } from '../../util/detach';
@@ -28,8 +28,11 @@ export function EntryEditor(props: EntryEditorProps) {
   const { t } = useI18n();
   const [, rerender] = useState(0);
   const callbacks = useRef({ onSaved, onConflict });
-  callbacks.current = { onSaved, onConflict };
+  useLayoutEffect(() => {
+    callbacks.current = { onSaved, onConflict };
+  });
   const [saver] = useState(
+    // eslint-disable-next-line react-hooks/refs -- the saver reads the latest callbacks when a save ends, never during render
     () =>
       new EntrySaver(meetingId, start, (status: SaveStatus, entry) => {
         rerender((n) => n + 1);

@@ -26,6 +26,7 @@ export function useMinutes(meetingId: string) {
   }, [meetingId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
     detach(reload(), 'loading the minutes');
     const poll = async () => {
       try {

@@ -2,6 +2,7 @@ import type { RecordingStatus } from '@pm/shared';
 import { useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
 import { SignallingClient } from '../../signalling/signallingClient';
+import { detach } from '../../util/detach';
 
 /**
  * A meeting's recording state as every invited screen shows it: read once, then kept current by
@@ -12,10 +13,11 @@ export function useRecordingStatus(meetingId: string) {
   const [signalling, setSignalling] = useState<SignallingClient>();
   useEffect(() => {
     const client = new SignallingClient();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is opened (and closed) by this effect, so it is known only here
     setSignalling(client);
     const stop = client.on('recording:state', (next) => next.meetingId === meetingId && setStatus(next));
     // A reconnection may have missed a push: read the state again.
-    const read = () => void callApi('recording.status', { params: { id: meetingId } }).then(setStatus, () => undefined);
+    const read = () => detach(callApi('recording.status', { params: { id: meetingId } }).then(setStatus), 'reading the recording state');
     client.socket.on('connect', read);
     read();
     return () => {

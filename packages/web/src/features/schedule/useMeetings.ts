@@ -25,6 +25,7 @@ export function useMeetings(includeCancelled: boolean) {
   }, [includeCancelled]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
     detach(reload(), 'loading the meetings');
     const timer = setInterval(() => detach(reload(), 'refreshing the meetings'), REFRESH_MS);
     const signalling = new SignallingClient();

@@ -17,6 +17,7 @@ export function useDirectory() {
       setError(failure);
     }
   }, []);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
   useEffect(() => detach(reload(), 'loading the directory'), [reload]);
   return { units, sites, error, reload };
 }

@@ -19,6 +19,7 @@ export function UsersPage() {
       setError(failure);
     }
   }, [role]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
   useEffect(() => detach(reload(), 'loading the users'), [reload]);
   const act = async (call: () => Promise<unknown>) => {
     setError(undefined);
