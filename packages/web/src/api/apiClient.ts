@@ -33,7 +33,7 @@ export async function callApi<N extends ApiRouteName>(name: N, call: ApiCall<N> 
   const route: ApiRoute = api[name];
   const path = route.path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(call.params?.[key] ?? ''));
   const query = new URLSearchParams(
-    Object.entries((call.query ?? {}) as Record<string, unknown>).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+    Object.entries((call.query ?? {}) as Record<string, string | number | boolean | undefined>).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
   ).toString();
   const headers: Record<string, string> = {};
   let body: BodyInit | undefined;

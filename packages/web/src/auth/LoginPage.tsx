@@ -2,6 +2,7 @@ import { CodedError } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSessionControl } from './SessionProvider';
+import { detach } from '../util/detach';
 
 /** The first screen of every device: a meeting room's kiosk signs in once with its room account. */
 export function LoginPage() {
@@ -27,7 +28,7 @@ export function LoginPage() {
   return (
     <section className="login" aria-labelledby="login-heading">
       <h1 id="login-heading">{t('auth.heading')}</h1>
-      <form className="card form" onSubmit={submit}>
+      <form className="card form" onSubmit={(event) => detach(submit(event), 'signing in')}>
         <label>
           {t('auth.username')}
           <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />

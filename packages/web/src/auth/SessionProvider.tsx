@@ -6,8 +6,8 @@ import { navigateTo } from '../components/Link';
 interface SessionState {
   /** undefined while the first /me is on its way; null when nobody is signed in. */
   identity: Identity | null | undefined;
-  signIn(username: string, password: string): Promise<Identity>;
-  signOut(): Promise<void>;
+  signIn: (username: string, password: string) => Promise<Identity>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { detach } from '../../util/detach';
 
 /** `/account/password`: change one's own password; the account's other sessions end. */
 export function PasswordPage() {
@@ -26,7 +27,7 @@ export function PasswordPage() {
   return (
     <section className="login" aria-labelledby="password-heading">
       <h1 id="password-heading">{t('password.heading')}</h1>
-      <form className="card form" onSubmit={submit}>
+      <form className="card form" onSubmit={(event) => detach(submit(event), 'changing the password')}>
         <label>
           {t('password.current')}
           <input type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from '../attendance/useApiResource';
 import { DirectiveFields, type DirectiveDraft } from './DirectiveFields';
+import { detach } from '../../util/detach';
 
 /**
  * Edits what a directive says, who answers for it, its deadline and priority. It sends the
@@ -57,7 +58,7 @@ export function DirectiveEditForm({
   };
 
   return (
-    <form className="form panel directive-form" onSubmit={(e) => void submit(e)} aria-label={t('directives.edit')} data-testid="directive-edit">
+    <form className="form panel directive-form" onSubmit={(e) => detach(submit(e), 'saving the directive')} aria-label={t('directives.edit')} data-testid="directive-edit">
       <h2>{t('directives.edit')}</h2>
       <DirectiveFields draft={draft} onChange={setDraft} units={units} />
       <div className="toolbar">

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from '../attendance/useApiResource';
 import { DirectiveFields, type DirectiveDraft } from './DirectiveFields';
+import { detach } from '../../util/detach';
 
 /**
  * Gives a directive in a meeting: what, who is responsible and who coordinates, by when. Given
@@ -58,7 +59,7 @@ export function DirectiveForm({
   };
 
   return (
-    <form className="form panel directive-form" onSubmit={(e) => void submit(e)} aria-label={t('directives.new')}>
+    <form className="form panel directive-form" onSubmit={(e) => detach(submit(e), 'creating the directive')} aria-label={t('directives.new')}>
       <h2>{t('directives.new')}</h2>
       <DirectiveFields draft={draft} onChange={setDraft} units={units}>
         <label>

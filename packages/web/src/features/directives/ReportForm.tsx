@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { detach } from '../../util/detach';
 
 /** A responsible unit reports progress or completion, with an optional attachment. */
 export function ReportForm({ directive, onReported }: { directive: DirectiveDetail; onReported: (d: DirectiveDetail) => void }) {
@@ -31,7 +32,7 @@ export function ReportForm({ directive, onReported }: { directive: DirectiveDeta
     }
   };
   return (
-    <form className="form panel directive-form" onSubmit={(e) => void submit(e)} aria-label={t('directives.sendReport')}>
+    <form className="form panel directive-form" onSubmit={(e) => detach(submit(e), 'sending the report')} aria-label={t('directives.sendReport')}>
       <label>
         {t('directives.reportText')}
         <textarea required minLength={3} value={text} onChange={(e) => setText(e.target.value)} />

@@ -1,8 +1,9 @@
 import type { MinutesDocument, MinutesEntry } from '@pm/shared';
 import { formatOffset } from '@pm/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EntrySaver, type EntryFields, type SaveStatus } from './entrySaver';
+import { detach } from '../../util/detach';
 
 interface EntryEditorProps {
   meetingId: string;
@@ -27,8 +28,11 @@ export function EntryEditor(props: EntryEditorProps) {
   const { t } = useI18n();
   const [, rerender] = useState(0);
   const callbacks = useRef({ onSaved, onConflict });
-  callbacks.current = { onSaved, onConflict };
+  useLayoutEffect(() => {
+    callbacks.current = { onSaved, onConflict };
+  });
   const [saver] = useState(
+    // eslint-disable-next-line react-hooks/refs -- the saver reads the latest callbacks when a save ends, never during render
     () =>
       new EntrySaver(meetingId, start, (status: SaveStatus, entry) => {
         rerender((n) => n + 1);
@@ -36,7 +40,7 @@ export function EntryEditor(props: EntryEditorProps) {
         if (status === 'conflict') callbacks.current.onConflict();
       }),
   );
-  useEffect(() => () => void saver.flush().then(() => saver.dispose()), [saver]);
+  useEffect(() => () => detach(saver.flush().then(() => saver.dispose()), 'saving the entry on leaving'), [saver]);
   useEffect(() => {
     if (serverEntry) saver.serverChanged(serverEntry);
   }, [saver, serverEntry]);
@@ -81,11 +85,11 @@ export function EntryEditor(props: EntryEditorProps) {
         value={fields.text}
         autoFocus={autoFocus}
         onChange={(e) => change({ text: e.target.value })}
-        onBlur={() => void saver.flush()}
+        onBlur={() => detach(saver.flush(), 'saving the entry')}
       />
       {saver.status === 'conflict' && (
         <div className="toolbar" role="alert">
-          <button type="button" className="button" onClick={() => void saver.keepMine()}>{t('minutes.keepMine')}</button>
+          <button type="button" className="button" onClick={() => detach(saver.keepMine(), 'keeping my version of the entry')}>{t('minutes.keepMine')}</button>
           <button type="button" className="button" onClick={() => saver.takeTheirs()}>{t('minutes.takeTheirs')}</button>
         </div>
       )}

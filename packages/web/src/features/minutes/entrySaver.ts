@@ -1,5 +1,6 @@
 import { CodedError, type MinutesEntry } from '@pm/shared';
 import { callApi } from '../../api/apiClient';
+import { detach } from '../../util/detach';
 
 export interface EntryFields {
   text: string;
@@ -103,7 +104,7 @@ export class EntrySaver {
   private schedule(delayMs: number, status: SaveStatus): void {
     clearTimeout(this.timer);
     this.emit(status);
-    this.timer = setTimeout(() => void this.flush(), delayMs);
+    this.timer = setTimeout(() => detach(this.flush(), 'saving the entry'), delayMs);
   }
 
   private async save(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { MinutesDocument, MinutesLive } from '@pm/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '../../api/apiClient';
+import { detach } from '../../util/detach';
 
 const POLL_MS = 3000;
 
@@ -25,7 +26,8 @@ export function useMinutes(meetingId: string) {
   }, [meetingId]);
 
   useEffect(() => {
-    void reload();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
+    detach(reload(), 'loading the minutes');
     const poll = async () => {
       try {
         const next = await callApi('minutes.live', { params: { id: meetingId } });
@@ -36,8 +38,8 @@ export function useMinutes(meetingId: string) {
         // A missed poll (the server restarting) is retried by the next one.
       }
     };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
+    detach(poll(), 'polling the minutes');
+    const timer = setInterval(() => detach(poll(), 'polling the minutes'), POLL_MS);
     return () => clearInterval(timer);
   }, [meetingId, reload]);
 

@@ -4,6 +4,7 @@ import { callApi } from '../../api/apiClient';
 import { VirtualList } from '../../components/VirtualList';
 import { formatDateTime, formatTime } from '../../i18n/dates';
 import { useI18n } from '../../i18n/I18nProvider';
+import { detach } from '../../util/detach';
 
 const REFRESH_MS = 5000;
 
@@ -20,8 +21,8 @@ export function ReadinessPage({ meetingId }: { meetingId: string }) {
         ([m, r]) => current && (setMeeting(m.meeting), setReadiness(r)),
         (failure) => current && setError(failure),
       );
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
+    detach(load(), 'loading the readiness');
+    const timer = setInterval(() => detach(load(), 'refreshing the readiness'), REFRESH_MS);
     return () => {
       current = false;
       clearInterval(timer);

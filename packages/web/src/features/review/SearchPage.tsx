@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../i18n/dates';
+import { detach } from '../../util/detach';
 
 const review = (meetingId: string, query: string) => `/meetings/${encodeURIComponent(meetingId)}/review?${query}`;
 
@@ -27,7 +28,7 @@ export function SearchPage() {
   return (
     <section aria-labelledby="search-heading">
       <h1 id="search-heading">{t('review.search')}</h1>
-      <form className="toolbar" role="search" onSubmit={(e) => void search(e)}>
+      <form className="toolbar" role="search" onSubmit={(e) => detach(search(e), 'searching')}>
         <input type="search" aria-label={t('review.searchHint')} placeholder={t('review.searchHint')} value={q} minLength={2} onChange={(e) => setQ(e.target.value)} style={{ minWidth: '28rem' }} />
         <button type="submit" className="button button--primary">{t('review.search')}</button>
       </form>

@@ -34,7 +34,7 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
   const selectedUnit = units?.find((u) => u.id === unitId);
   const done = () => {
     setEditing(undefined);
-    void reload();
+    detach(reload(), 'reloading the directory');
   };
 
   if (error !== undefined) return <ErrorNotice error={error} />;
@@ -80,12 +80,12 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
             )}
           />
           {editing && <SiteForm key={editing === 'new' ? 'new' : editing.id} site={editing === 'new' ? undefined : editing} units={units} defaultUnitId={unitId} onDone={done} />}
-          {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => void reload()} />}
+          {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => detach(reload(), 'reloading the directory')} />}
           {/* A reorganisation is the province's decision: a unit-scoped account does not make one. */}
           {selectedUnit && identity.unitId === null && (
-            <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reload the directory')} />
+            <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reloading the directory')} />
           )}
-          <ImportPanel onImported={() => void reload()} />
+          <ImportPanel onImported={() => detach(reload(), 'reloading the directory')} />
         </div>
       </div>
     </section>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 
 /** Import from the secretariat's spreadsheet: check first, then import; every row or none. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
@@ -33,8 +34,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0])} />
       </label>
       <div className="toolbar">
-        <button type="button" className="button" disabled={!file} onClick={() => void run(true)}>{t('import.check')}</button>
-        <button type="button" className="button button--primary" disabled={!file} onClick={() => void run(false)}>{t('import.run')}</button>
+        <button type="button" className="button" disabled={!file} onClick={() => detach(run(true), 'checking the import')}>{t('import.check')}</button>
+        <button type="button" className="button button--primary" disabled={!file} onClick={() => detach(run(false), 'importing')}>{t('import.run')}</button>
       </div>
       <ErrorNotice error={error} />
       {report && (

@@ -4,6 +4,7 @@ import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/vi';
+import { detach } from '../../../util/detach';
 
 const TEXT_FIELDS = [
   ['contactName', 'site.contactName'],
@@ -41,7 +42,7 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
     }
   };
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="site-form-heading">
+    <form className="panel form" onSubmit={(event) => detach(submit(event), 'saving the site')} aria-labelledby="site-form-heading">
       <h2 id="site-form-heading">{site ? `${t('site.edit')}: ${site.name}` : t('site.new')}</h2>
       {!site && (
         <label>

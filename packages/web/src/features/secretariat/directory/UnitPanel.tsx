@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 
 /**
  * What a unit may contain: the province has departments, communes and wards (no districts since
@@ -33,12 +34,12 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: () => vo
   };
   const addChild = (event: FormEvent) => {
     event.preventDefault();
-    if (child.kind) void act(() => callApi('units.create', { body: { code: child.code, name: child.name, kind: child.kind!, parentId: unit.id } }));
+    if (child.kind) detach(act(() => callApi('units.create', { body: { code: child.code, name: child.name, kind: child.kind!, parentId: unit.id } })), 'creating the unit');
   };
   return (
     <section className="panel" aria-labelledby="unit-heading">
       <h2 id="unit-heading">{unit.name} <span className="muted">({unit.code})</span></h2>
-      <button type="button" className="button" onClick={() => void act(() => callApi('units.update', { params: { id: unit.id }, body: { disabled: !unit.disabled } }))}>
+      <button type="button" className="button" onClick={() => detach(act(() => callApi('units.update', { params: { id: unit.id }, body: { disabled: !unit.disabled } })), 'enabling or disabling the unit')}>
         {t(unit.disabled ? 'unit.enable' : 'unit.disable')}
       </button>
       {kinds.length > 0 && (

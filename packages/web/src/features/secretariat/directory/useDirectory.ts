@@ -1,6 +1,7 @@
 import type { Site, Unit } from '@pm/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { callApi } from '../../../api/apiClient';
+import { detach } from '../../../util/detach';
 
 /** The whole directory the account manages, disabled entries included, reloaded after each change. */
 export function useDirectory() {
@@ -16,6 +17,7 @@ export function useDirectory() {
       setError(failure);
     }
   }, []);
-  useEffect(() => void reload(), [reload]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
+  useEffect(() => detach(reload(), 'loading the directory'), [reload]);
   return { units, sites, error, reload };
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { navigateTo } from '../../../components/Link';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 
 /** Cancelling needs a reason: the invited sites see it on their screens. */
 export function CancelMeeting({ meeting }: { meeting: ScheduledMeetingDetail }) {
@@ -20,7 +21,7 @@ export function CancelMeeting({ meeting }: { meeting: ScheduledMeetingDetail }) 
     }
   };
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="cancel-heading">
+    <form className="panel form" onSubmit={(event) => detach(submit(event), 'cancelling the meeting')} aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">{t('cancel.heading')}</h2>
       <label>
         {t('cancel.reason')}

@@ -32,15 +32,14 @@ export function OverlapWarning(props: { startsAt: string | undefined; endsAt: st
 function useOverlaps({ startsAt, endsAt, siteIds, meetingId }: { startsAt: string | undefined; endsAt: string | undefined; siteIds: ReadonlySet<string>; meetingId: string | undefined }) {
   const [overlaps, setOverlaps] = useState<Overlap[]>([]);
   const key = [...siteIds].sort().join(',');
+  // Without a whole time span and a site nothing can overlap, whatever the last answer was.
+  const askable = Boolean(startsAt && endsAt && key !== '' && Date.parse(endsAt) > Date.parse(startsAt));
   useEffect(() => {
-    if (!startsAt || !endsAt || siteIds.size === 0 || Date.parse(endsAt) <= Date.parse(startsAt)) {
-      setOverlaps([]);
-      return;
-    }
+    if (!askable || !startsAt || !endsAt) return;
     let current = true;
     const timer = setTimeout(() => {
       callApi('meetings.overlaps', {
-        body: { startsAt, endsAt, siteIds: [...siteIds], ...(meetingId ? { excludeMeetingId: meetingId } : {}) },
+        body: { startsAt, endsAt, siteIds: key.split(','), ...(meetingId ? { excludeMeetingId: meetingId } : {}) },
       }).then(
         (answer) => current && setOverlaps(answer.overlaps),
         () => current && setOverlaps([]),
@@ -51,6 +50,6 @@ function useOverlaps({ startsAt, endsAt, siteIds, meetingId }: { startsAt: strin
       clearTimeout(timer);
     };
     // `key` stands for the set's content; the set itself is a new object at every change.
-  }, [startsAt, endsAt, key, meetingId]);
-  return overlaps;
+  }, [askable, startsAt, endsAt, key, meetingId]);
+  return askable ? overlaps : [];
 }

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 
 const blank = { username: '', displayName: '', role: 'SECRETARIAT' as Role, unitId: '', siteId: '', password: '' };
 
@@ -14,10 +15,10 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [sites, setSites] = useState<Site[]>([]);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    void Promise.all([callApi('units.list'), callApi('sites.list', { query: {} })]).then(([u, s]) => {
+    detach(Promise.all([callApi('units.list'), callApi('sites.list', { query: {} })]).then(([u, s]) => {
       setUnits(u.units);
       setSites(s.sites.filter((site) => site.account === null));
-    });
+    }), 'loading the units and sites for a new user');
   }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +32,7 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
     }
   };
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="new-user-heading">
+    <form className="panel form" onSubmit={(event) => detach(submit(event), 'creating the user')} aria-labelledby="new-user-heading">
       <h2 id="new-user-heading">{t('users.new')}</h2>
       <div className="form__row">
         <label>

@@ -4,6 +4,7 @@ import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { NewUserForm } from './NewUserForm';
+import { detach } from '../../../util/detach';
 
 /** `/admin/users`: the administrator creates, disables and unlocks accounts and resets passwords. */
 export function UsersPage() {
@@ -18,7 +19,8 @@ export function UsersPage() {
       setError(failure);
     }
   }, [role]);
-  useEffect(() => void reload(), [reload]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the load sets state when its answer arrives, never synchronously; the rule cannot see past the call
+  useEffect(() => detach(reload(), 'loading the users'), [reload]);
   const act = async (call: () => Promise<unknown>) => {
     setError(undefined);
     try {
@@ -30,7 +32,7 @@ export function UsersPage() {
   };
   const resetPassword = (user: User) => {
     const password = window.prompt(`${t('users.newPassword')} — ${user.username}`);
-    if (password) void act(() => callApi('users.update', { params: { id: user.id }, body: { password } }));
+    if (password) detach(act(() => callApi('users.update', { params: { id: user.id }, body: { password } })), 'setting the password');
   };
   return (
     <section aria-labelledby="users-heading">
@@ -55,7 +57,7 @@ export function UsersPage() {
               <td>{t(`role.${user.role}`)}</td>
               <td>{user.disabled ? t('users.disabled') : user.lockedUntil ? t('users.locked') : t('users.active')}</td>
               <td className="toolbar">
-                <button type="button" className="button button--small" onClick={() => void act(() => callApi('users.update', { params: { id: user.id }, body: { disabled: !user.disabled } }))}>
+                <button type="button" className="button button--small" onClick={() => detach(act(() => callApi('users.update', { params: { id: user.id }, body: { disabled: !user.disabled } })), 'enabling or disabling the user')}>
                   {t(user.disabled ? 'users.enable' : 'users.disable')}
                 </button>
                 <button type="button" className="button button--small" onClick={() => resetPassword(user)}>{t('users.resetPassword')}</button>
@@ -64,7 +66,7 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
-      <NewUserForm onCreated={() => void reload()} />
+      <NewUserForm onCreated={() => detach(reload(), 'reloading the users')} />
     </section>
   );
 }
