@@ -162,6 +162,13 @@ async function startOrTest(command) {
   } else {
     step('type-checking every package (tsc)');
     run(pnpm[0], [...pnpm.slice(1), '-r', 'typecheck']);
+    // The whole suite also checks the code's shape; `npm test -- <files>` runs just those tests.
+    if (process.argv.length <= 3) {
+      step('checking the direction of dependencies (dependency-cruiser)');
+      run(pnpm[0], [...pnpm.slice(1), 'deps']);
+      step('linting (ESLint, type-aware)');
+      run(pnpm[0], [...pnpm.slice(1), 'lint']);
+    }
     step('running the test suite (vitest)');
     runChild(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', ...process.argv.slice(3)], env);
   }

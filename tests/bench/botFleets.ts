@@ -65,7 +65,7 @@ export class BotFleets {
     const recovered = answers.reduce((sum, a) => sum + a.recovered, 0);
     // Each process answers for its own moved bots; a process none of whose bots moved has no time.
     const times = answers.filter((a) => a.moved > 0).map((a) => a.lastMs);
-    const lastMs = moved > 0 && times.every((t) => t !== null) ? Math.max(...(times as number[])) : null;
+    const lastMs = moved > 0 && times.every((t) => t !== null) ? Math.max(...times) : null;
     return { moved, recovered, lastMs, stalled: answers.reduce((sum, a) => sum + a.stalled, 0) };
   }
 

@@ -29,7 +29,12 @@ export function serveRpc(api: RpcApi, onParentGone: () => Promise<void>): void {
       (error: unknown) => answer({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
-  process.on('disconnect', () => void onParentGone().finally(() => process.exit(0)));
+  process.on('disconnect', () => {
+    onParentGone().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }
 
 /** The parent's handle on a child serving `Api`. */

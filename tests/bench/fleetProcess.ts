@@ -2,7 +2,7 @@
  * The benchmark's bot process: every site bot of the run, in one Node process apart from the
  * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
  */
-import { currentProgrammeVideo, programmeVideoArrival, renegotiationsBetween, snapshotCounts } from '../bots/botStats.ts';
+import { currentProgrammeVideo, programmeVideoArrival, renegotiationsBetween, snapshotCounts, sourceArrival } from '../bots/botStats.ts';
 import type { SiteAccount } from '../support/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
@@ -72,7 +72,7 @@ async function arrivals({ siteId, since }: { siteId: string | null; since: numbe
 
 /** Per bot: when it first showed `source`'s picture after `since` (null: not yet). */
 async function sourceArrivals({ source, since }: { source: string; since: number }): Promise<Array<number | null>> {
-  return bots.map((bot) => bot.sourceArrival(source, since) ?? null);
+  return bots.map((bot) => sourceArrival({ sourceChanges: bot.sourceChangesSoFar }, source, since) ?? null);
 }
 
 /** Consumer events (renegotiations) all bots were sent in [from, to). */

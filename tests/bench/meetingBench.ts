@@ -89,7 +89,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 /** The project's worker binary, built or found by infra/mediasoup-worker (a plain .mjs module). */
 async function resolveWorkerBinary(): Promise<string> {
   const ensure = pathToFileURL(path.join(REPO_ROOT, 'infra/mediasoup-worker/ensure.mjs')).href;
-  const { ensureMediasoupWorker } = (await import(ensure)) as { ensureMediasoupWorker(): Promise<string> };
+  const { ensureMediasoupWorker } = (await import(ensure)) as { ensureMediasoupWorker: () => Promise<string> };
   return ensureMediasoupWorker();
 }
 
@@ -293,13 +293,13 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     if (granting && !kioskDecodedSpeaker)
       kioskDecodedSpeaker = await waitUntil(
         'the kiosk decodes the floor site',
-        async () => (await kiosk.screen.programmeFramesFrom(speakerSiteId)) > 0,
+        () => kiosk.screen.decodesProgrammeOf(speakerSiteId),
         10_000,
       );
     if (!granting && !kioskDecodedChair)
       kioskDecodedChair = await waitUntil(
         'the kiosk decodes the chair',
-        async () => (await kiosk.screen.programmeFramesFrom(null)) > 0,
+        () => kiosk.screen.decodesProgrammeOf(null),
         10_000,
       );
     await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));
@@ -472,7 +472,8 @@ const options = parseBenchOptions(process.argv.slice(2));
 const run: Run = { pages: [], sources: [] };
 const deadline = setTimeout(() => {
   progress(`global timeout (${options.timeoutMs / 1000} s): stopping`);
-  void cleanUp(run).finally(() => process.exit(2));
+  const exit = () => process.exit(2);
+  cleanUp(run).then(exit, exit);
 }, options.timeoutMs);
 let failed = false;
 try {

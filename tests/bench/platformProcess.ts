@@ -17,7 +17,7 @@ import { ServerProcess } from '../support/serverProcess.ts';
 import { serveRpc } from './childProcessRpc.ts';
 
 /** The seeded site account whose kiosk runs in Chromium and is given the floor. */
-const SPEAKER_USERNAME = 'huyen-hoanghoa';
+const SPEAKER_USERNAME = '15865';
 const CHAIR_USERNAME = 'chutich';
 
 export interface BenchSetup {
@@ -118,7 +118,7 @@ async function workerLoad(): Promise<WorkerLoadReport[]> {
     producers: slot.load.producers,
     consumers: slot.load.consumers,
   }));
-  const elsewhere = await Promise.all(otherNodes.map((node, i) => (node.running ? remoteWorkerLoad(node, i + 1) : [])));
+  const elsewhere = await Promise.all(otherNodes.map((node, i) => (node.running ? remoteWorkerLoad(node, i + 1) : Promise.resolve([]))));
   return [...here, ...elsewhere.flat()];
 }
 

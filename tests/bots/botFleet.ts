@@ -1,4 +1,4 @@
-import { currentProgrammeVideo, currentSource } from './botStats.ts';
+import { captionAt, currentProgrammeVideo, currentSource } from './botStats.ts';
 import type { SiteAccount } from '../support/meetingFixture.ts';
 import { SiteBot, type SiteBotStats } from './siteBot.ts';
 
@@ -40,22 +40,21 @@ export class BotFleet {
     return this.bots.map((bot) => bot.stats());
   }
 
-  /** How many bots' programme video now comes from `siteId` (null: the chair) and keeps arriving. */
-  async receiving(siteId: string | null): Promise<number> {
-    const packets = (bot: SiteBot) => {
-      const video = currentProgrammeVideo(bot.stats());
-      return video?.siteId === siteId ? video.counts.packets : 0;
-    };
-    const before = this.bots.map(packets);
-    await new Promise((r) => setTimeout(r, 500));
-    return this.bots.filter((bot, i) => packets(bot) > before[i]! && before[i]! > 0).length;
+  /** How many bots' programme video now carries `siteId`'s camera (null: the chair's), by the caption, and keeps arriving. */
+  receiving(siteId: string | null): Promise<number> {
+    return this.countStillReceiving((stats) => captionAt(stats, Infinity) === siteId);
   }
 
   /** How many bots show `source`'s picture now (by its keyframes' size) and keep receiving it. */
-  async receivingSource(source: string): Promise<number> {
+  receivingSource(source: string): Promise<number> {
+    return this.countStillReceiving((stats) => currentSource(stats) === source);
+  }
+
+  /** Bots that `shows` the wanted picture and received more programme video over half a second. */
+  private async countStillReceiving(shows: (stats: SiteBotStats) => boolean): Promise<number> {
     const packets = (bot: SiteBot) => {
       const stats = bot.stats();
-      return currentSource(stats) === source ? (currentProgrammeVideo(stats)?.counts.packets ?? 0) : 0;
+      return shows(stats) ? (currentProgrammeVideo(stats)?.counts.packets ?? 0) : 0;
     };
     const before = this.bots.map(packets);
     await new Promise((r) => setTimeout(r, 500));

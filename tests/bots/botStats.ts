@@ -1,5 +1,5 @@
 import type { ReceivedConsumer } from './botMedia.ts';
-import type { SiteBotStats } from './siteBot.ts';
+import type { SiteBotStats, SourceChange } from './siteBot.ts';
 
 /** Readings over a bot's stats, shared by the tests and the benchmark. */
 
@@ -9,17 +9,30 @@ export function currentProgrammeVideo(stats: SiteBotStats): ReceivedConsumer | u
   return open.at(-1);
 }
 
+/** Whose camera the programme carried at `at` by the server's caption (null: the chair's); undefined before any. */
+export function captionAt(stats: Pick<SiteBotStats, 'captions'>, at: number): string | null | undefined {
+  return stats.captions.findLast((c) => c.at <= at)?.videoSiteId;
+}
+
 /**
- * When the first packet of `siteId`'s camera (null: the chair's) arrived as programme video on a
- * consumer offered after `since`; undefined if it has not.
+ * When programme video of `siteId`'s camera (null: the chair's) first reached the bot after `since`:
+ * the first packet of a programme consumer offered since then while the caption named that camera
+ * (a join), or a caption naming it while programme video kept arriving (a switch: the stable
+ * consumer stays, the caption follows the source's keyframe). Undefined if neither happened.
  */
 export function programmeVideoArrival(stats: SiteBotStats, siteId: string | null, since: number): number | undefined {
-  return stats.programmeVideo.find((p) => p.siteId === siteId && p.offeredAt >= since && p.firstPacketAt !== undefined)
-    ?.firstPacketAt;
+  const joined = stats.programmeVideo
+    .filter((p) => p.offeredAt >= since && p.firstPacketAt !== undefined && captionAt(stats, p.firstPacketAt) === siteId)
+    .map((p) => p.firstPacketAt!);
+  const switched = stats.captions
+    .filter((c) => c.at >= since && c.videoSiteId === siteId && stats.programmeVideo.some((p) => (p.lastPacketAt ?? 0) > c.at))
+    .map((c) => c.at);
+  const arrivals = [...joined, ...switched];
+  return arrivals.length > 0 ? Math.min(...arrivals) : undefined;
 }
 
 /** When the bot first received a programme keyframe from `source` after `since` (the picture changed to it). */
-export function sourceArrival(stats: Pick<SiteBotStats, 'sourceChanges'>, source: string, since: number): number | undefined {
+export function sourceArrival(stats: { sourceChanges: readonly SourceChange[] }, source: string, since: number): number | undefined {
   return stats.sourceChanges.find((c) => c.source === source && c.at >= since)?.at;
 }
 

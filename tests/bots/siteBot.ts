@@ -1,7 +1,6 @@
 import type { RtpCapabilitiesInput } from '@pm/shared';
 import { ProtocolClient } from '../support/signallingClient.ts';
 import { BotMedia, type NewConsumer, type ReceivedConsumer } from './botMedia.ts';
-import { sourceArrival } from './botStats.ts';
 import { epochMs } from './rtpCounter.ts';
 import type { FrameStart } from './wire/vp8.ts';
 
@@ -35,13 +34,25 @@ export interface JoinRecord {
   error: string | undefined;
 }
 
-/** The first packet of one programme-video consumer: one per programme change the bot saw (today). */
+/**
+ * One programme-video consumer: with the stable programme, one per join, whatever the floor does.
+ * Whose picture it carries at a moment is the caption's (see ProgrammeCaption).
+ */
 export interface ProgrammeVideoArrival {
   producerId: string;
-  /** Whose camera the server said it is: a site id, or null for the chair. */
-  siteId: string | null;
   offeredAt: number;
   firstPacketAt: number | undefined;
+  lastPacketAt: number | undefined;
+}
+
+/**
+ * Whose camera the programme carries (a site id, or null for the chair's), as the server said: in
+ * the join's answer, then in each `meeting:programme`, which it sends once the new source's
+ * keyframe has reached the rooms.
+ */
+export interface ProgrammeCaption {
+  videoSiteId: string | null;
+  at: number;
 }
 
 /** A programme keyframe whose source differs from the one before: the picture changed to it then. */
@@ -68,6 +79,7 @@ export interface SiteBotStats {
   /** The first programme keyframe: the first picture the room could show. */
   firstPictureAt: number | undefined;
   programmeVideo: ProgrammeVideoArrival[];
+  captions: ProgrammeCaption[];
   sourceChanges: SourceChange[];
   consumerEvents: ConsumerEvent[];
   /** Every consumer of every join, oldest first, closed ones included. */
@@ -89,6 +101,7 @@ export class SiteBot {
   /** Consumers of earlier joins, frozen when their media closed. */
   private readonly pastConsumers: ReceivedConsumer[] = [];
   private readonly sourceChanges: SourceChange[] = [];
+  private readonly captions: ProgrammeCaption[] = [];
   private readonly consumerEvents: ConsumerEvent[] = [];
   private firstPictureAt: number | undefined;
   private closed = false;
@@ -108,6 +121,7 @@ export class SiteBot {
       this.consumerEvents.push({ type: 'closed', at: epochMs() });
       this.media?.closeConsumer(consumerId);
     });
+    s.on('meeting:programme', ({ videoSiteId }) => this.captions.push({ videoSiteId, at: epochMs() }));
     s.on('media:reconnectRequired', () => this.rejoinInBackground('reconnectRequired'));
     // socket.io reconnects by itself; like the web client, every reconnection joins afresh.
     s.socket.on('connect', () => {
@@ -137,6 +151,11 @@ export class SiteBot {
     return bot;
   }
 
+  /** The picture changes so far, without a full stats() copy (a bench polls it often). */
+  get sourceChangesSoFar(): readonly SourceChange[] {
+    return this.sourceChanges;
+  }
+
   get username(): string {
     return this.options.username;
   }
@@ -146,11 +165,6 @@ export class SiteBot {
     await this.rejoin('start');
     const error = this.joins.at(-1)?.error;
     if (error) throw new Error(`${this.username} could not join: ${error}`);
-  }
-
-  /** When the bot first showed `source`'s picture after `since`: polled often, so without a full stats() copy. */
-  sourceArrival(source: string, since: number): number | undefined {
-    return sourceArrival({ sourceChanges: this.sourceChanges }, source, since);
   }
 
   async requestFloor(): Promise<number> {
@@ -164,9 +178,9 @@ export class SiteBot {
       .filter((c) => c.purpose === 'programme-video')
       .map((c) => ({
         producerId: c.producerId,
-        siteId: c.siteId,
         offeredAt: c.createdAt,
         firstPacketAt: c.counts.firstPacketAt,
+        lastPacketAt: c.counts.lastPacketAt,
       }));
     return {
       username: this.username,
@@ -179,6 +193,7 @@ export class SiteBot {
       ),
       firstPictureAt: this.firstPictureAt,
       programmeVideo,
+      captions: [...this.captions],
       sourceChanges: [...this.sourceChanges],
       consumerEvents: [...this.consumerEvents],
       consumers,
@@ -212,6 +227,7 @@ export class SiteBot {
       const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', { meetingId: this.options.meetingId });
       record.answeredAt = epochMs();
       this.siteId = summary.selfSiteId;
+      this.captions.push({ videoSiteId: summary.programme.videoSiteId, at: record.answeredAt });
       this.media = await BotMedia.open(
         this.signalling,
         (why) => {

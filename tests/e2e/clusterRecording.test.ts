@@ -43,7 +43,7 @@ describe('a recorded meeting whose host node is killed', () => {
     nodeB = await ServerProcess.create(db.url, env);
     await nodeA.start();
     await nodeB.start();
-    meeting = await createMeeting(db.prisma, { title: 'Họp trực tuyến được ghi hình trên hai máy chủ', siteCodes: ['HUYEN-HOANGHOA'] });
+    meeting = await createMeeting(db.prisma, { title: 'Họp trực tuyến được ghi hình trên hai máy chủ', siteCodes: ['15865'] });
     browser = await launchChromium();
   }, 120_000);
 

@@ -55,7 +55,7 @@ describe('a kiosk over https with the platform’s own CA (one browser)', () => 
     // the page has sent HSTS, Chromium itself turns http://meet… into https://meet… on the same port.
     await page.goto(`http://${NAME}:${redirectPort}/check`);
     expect(page.url()).toBe(`${origin}/check`);
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.goto('/check');
     expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Kiểm tra kỹ thuật');
@@ -86,7 +86,7 @@ describe('a kiosk over plain http under a network name (one browser)', () => {
     const origin = platform.url.replace('127.0.0.1', NAME);
     const context = await newKiosk(browser, origin);
     const page = await context.newPage();
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.goto('/check');
     expect(await page.evaluate(() => ({ secure: window.isSecureContext, devices: typeof navigator.mediaDevices }))).toEqual({
       secure: false,

@@ -78,7 +78,7 @@ describe('the kiosk full screen on a meeting-room TV', () => {
   it('with the chair: the programme fills the screen, its source named large, the room’s own picture a corner inset', async () => {
     const chair = await pageFor('chutich', { width: 1366, height: 768 });
     await chair.goto(`/meeting/${meetingId}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-    await expect.poll(() => tv.programmeFramesFrom(null), slow).toBeGreaterThan(0);
+    await expect.poll(async () => (await tv.programmeVideo()).frames, slow).toBeGreaterThan(0);
     await expect.poll(() => tv.page.getByTestId('waiting-screen').count(), slow).toBe(0);
 
     const programme = await box(tv.page, 'programme-video');

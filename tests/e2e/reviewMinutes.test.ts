@@ -29,9 +29,9 @@ describe('minutes screen: autosave and two secretaries', () => {
     browser = await launchChromium();
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Giao ban công tác phòng chống lụt bão',
-      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      siteCodes: ['SO-YTE', '15865'],
       agenda: ['Báo cáo tình hình mưa lũ', 'Phương án sơ tán dân'],
-      unitCodes: ['SO-YTE', 'HUYEN-HOANGHOA', 'SO-TAICHINH'],
+      unitCodes: ['SO-YTE', '15865', 'SO-TAICHINH'],
     });
   });
   afterAll(async () => {
@@ -44,7 +44,7 @@ describe('minutes screen: autosave and two secretaries', () => {
     const page = await pageFor('vanphong');
     await page.getByTestId('current-agenda').selectOption('1');
     const composer = entries(page).last();
-    await composer.locator('textarea').fill('Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.');
+    await composer.locator('textarea').fill('Xã Hoằng Hóa báo cáo mưa lớn 250 mm.');
     await expect.poll(() => composer.getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
     await page.getByTestId('new-entry').click();
     await entries(page).last().locator('textarea').fill('Đề nghị sơ tán 120 hộ dân ven biển.');
@@ -54,13 +54,13 @@ describe('minutes screen: autosave and two secretaries', () => {
     await page.reload();
     await page.getByTestId('minutes-live').waitFor();
     await expect.poll(() => page.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual([
-      'Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.',
+      'Xã Hoằng Hóa báo cáo mưa lớn 250 mm.',
       'Đề nghị sơ tán 120 hộ dân ven biển.',
       '',
     ]);
     const saved = await platform.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
     expect(saved.map((e) => [e.text, e.agendaPosition])).toEqual([
-      ['Huyện Hoằng Hóa báo cáo mưa lớn 250 mm.', 1],
+      ['Xã Hoằng Hóa báo cáo mưa lớn 250 mm.', 1],
       ['Đề nghị sơ tán 120 hộ dân ven biển.', 1],
     ]);
   });
@@ -101,7 +101,7 @@ describe('minutes screen: autosave and two secretaries', () => {
     // Hoằng Hóa becomes responsible too; the Department of Finance coordinates.
     const responsible = form.getByTestId('responsible-units');
     await responsible.getByRole('searchbox').fill('hoang hoa');
-    await responsible.getByLabel('Huyện Hoằng Hóa', { exact: true }).check();
+    await responsible.getByLabel('Xã Hoằng Hóa', { exact: true }).check();
     const coordinating = form.getByTestId('coordinating-units');
     await coordinating.getByRole('searchbox').fill('tai chinh');
     await coordinating.getByLabel('Sở Tài chính', { exact: true }).check();
@@ -124,6 +124,6 @@ describe('minutes screen: autosave and two secretaries', () => {
       version: 2,
       coordinatingUnits: [{ name: 'Sở Tài chính' }],
     });
-    expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Huyện Hoằng Hóa', 'Sở Y tế']);
+    expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Xã Hoằng Hóa', 'Sở Y tế']);
   });
 });

@@ -53,12 +53,12 @@ describe('recording a meeting with two floor changes', () => {
     browser = await launchChromium();
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Họp trực tuyến ứng phó bão số 5',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+      siteCodes: ['15865', '15991', 'SO-YTE'],
       agenda: ['Tình hình bão', 'Phương án ứng phó'],
     });
     chair = await screenFor('chutich');
-    hoangHoa = await screenFor('huyen-hoanghoa');
-    hoangDao = await screenFor('xa-hoanghoa-hoangdao');
+    hoangHoa = await screenFor('15865');
+    hoangDao = await screenFor('15991');
     await Promise.all([chair, hoangHoa, hoangDao].map((s) => s.open(meeting.meetingId)));
   });
   afterAll(async () => {
@@ -69,7 +69,7 @@ describe('recording a meeting with two floor changes', () => {
   });
 
   it('is started from the chair’s console and shown on every site', async () => {
-    await expect.poll(() => hoangDao.programmeFramesFrom(null), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await hoangDao.programmeVideo()).frames, { timeout: 30_000 }).toBeGreaterThan(10);
     await chair.page.getByTestId('recording-start').click();
     for (const site of [hoangHoa, hoangDao]) {
       await expect.poll(() => site.page.getByTestId('recording-indicator').getAttribute('data-state'), { timeout: 15_000 }).toBe('recording');
@@ -84,16 +84,16 @@ describe('recording a meeting with two floor changes', () => {
     await sleep(TURN_MS / 2);
     // The chair gives a directive while Hoằng Hóa speaks.
     const chairCookie = await login(platform.url, 'chutich');
-    const huyen = await platform.db.prisma.unit.findUniqueOrThrow({ where: { code: 'HUYEN-HOANGHOA' } });
+    const huyen = await platform.db.prisma.unit.findUniqueOrThrow({ where: { code: '15865' } });
     const given = await callApi(platform.url, chairCookie, 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
-      content: 'Huyện Hoằng Hóa sơ tán dân vùng ven biển trước 18 giờ.',
+      content: 'Xã Hoằng Hóa sơ tán dân vùng ven biển trước 18 giờ.',
       responsibleUnitIds: [huyen.id],
       deadline: '2026-12-31',
     });
     expect(given.status).toBe(201);
     directiveId = given.body.directive.id;
     await sleep(TURN_MS / 2);
-    await giveFloor(hoangDao, 'Hoằng Đạo');
+    await giveFloor(hoangDao, 'Hoằng Tiến');
     await sleep(TURN_MS);
     ffmpegCpuPct = ((cpuSeconds(part.pid!) - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;
 
@@ -154,7 +154,7 @@ describe('recording a meeting with two floor changes', () => {
     expect(landed).toBeLessThanOrEqual(target);
 
     // The chair presides from the start; then the two sites in turn.
-    expect(floorTurns.map((t) => t.siteName)).toEqual([null, 'Hội trường UBND huyện Hoằng Hóa', 'Phòng họp UBND xã Hoằng Đạo']);
+    expect(floorTurns.map((t) => t.siteName)).toEqual([null, 'Hội trường UBND xã Hoằng Hóa', 'Hội trường UBND xã Hoằng Tiến']);
     expect(floorTurns[0]!.offsetMs).toBe(0);
     const [first, second] = floorTurns.slice(1).map((t) => t.offsetMs) as [number, number];
     expect(first).toBeGreaterThan(TURN_MS - 1000);
@@ -185,7 +185,7 @@ describe('recording a meeting with two floor changes', () => {
 
     // The timeline shows who spoke when; a floor turn seeks there too.
     const spans = page.getByTestId('floor-span');
-    await expect.poll(() => spans.allTextContents()).toEqual(['Chủ trì', 'Hội trường UBND huyện Hoằng Hóa', 'Phòng họp UBND xã Hoằng Đạo']);
+    await expect.poll(() => spans.allTextContents()).toEqual(['Chủ trì', 'Hội trường UBND xã Hoằng Hóa', 'Hội trường UBND xã Hoằng Tiến']);
     await expect.poll(() => page.locator(`[data-testid="mark-directive"][data-id="${directiveId}"]`).count()).toBe(1);
     await spans.nth(2).click();
     const turns = (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/recording`)).body.floorTurns;

@@ -1,8 +1,8 @@
+import type { SiteGroup } from '@pm/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login, loginPage } from '../support/auth.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
-import { idsByCode } from '../support/directory.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const TITLE = 'Hội nghị trực tuyến triển khai kế hoạch phòng chống thiên tai';
@@ -28,35 +28,50 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   };
   const cardOf = (page: Page) => page.getByTestId('meeting-card').filter({ hasText: TITLE });
 
-  it('schedules with all communes of one district plus two departments', async () => {
-    const communes = await (await idsByCode(platform.db.prisma)).childSiteCodes('HUYEN-HOANGHOA');
+  it('schedules for the mountain communes and for all wards, one click each, plus two rooms picked by hand', async () => {
+    const { groups } = (await callApi(platform.url, await login(platform.url, 'vanphong'), 'GET', '/api/site-groups')).body as { groups: SiteGroup[] };
+    const sizeOf = (code: string) => groups.find((group) => group.code === code)!.siteIds.length;
+    const [mountains, wards] = [sizeOf('MIEN-NUI'), sizeOf('TAT-CA-PHUONG')];
+    expect(mountains).toBeGreaterThan(70);
+    expect(wards).toBe(38);
+
     const page = await signedIn('vanphong');
     await page.getByRole('link', { name: 'Tạo cuộc họp' }).click();
     await page.getByLabel('Tên cuộc họp').fill(TITLE);
+    // Cancelling with unsaved changes asks first; answering no keeps everything typed.
+    const question = new Promise<string>((resolve) => page.once('dialog', (dialog) => (resolve(dialog.message()), void dialog.dismiss())));
+    await page.getByTestId('editor-cancel').click();
+    expect(await question).toBe('Các thay đổi chưa được lưu. Bỏ các thay đổi và quay lại?');
+    expect(await page.getByLabel('Tên cuộc họp').inputValue()).toBe(TITLE);
     await page.getByLabel('Loại cuộc họp').selectOption({ label: 'Chuyên đề' });
     await page.getByLabel('Chủ trì').selectOption({ label: 'Chủ tịch UBND tỉnh' });
     await page.getByRole('button', { name: 'Thêm nội dung' }).click();
     await page.getByLabel('Nội dung').fill('Triển khai kế hoạch năm 2027');
     await page.getByLabel('Số phút').fill('45');
 
-    await page.getByRole('button', { name: 'Chọn các xã, phường của Huyện Hoằng Hóa' }).click();
-    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(communes.length));
-    for (const department of ['Sở Y tế', 'Sở Tư pháp']) {
-      await page.getByLabel('Tìm điểm cầu').fill(department);
-      await page.getByRole('checkbox', { name: `Phòng họp ${department}` }).check();
+    await page.getByRole('button', { name: `Các xã miền núi (${mountains})` }).click();
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(mountains));
+    await page.getByRole('button', { name: `Tất cả các phường (${wards})` }).click();
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(mountains + wards));
+    for (const room of ['Phòng họp Sở Y tế', 'Hội trường UBND xã Hoằng Tiến']) {
+      await page.getByLabel('Tìm điểm cầu').fill(room);
+      await page.getByRole('checkbox', { name: room }).check();
     }
-    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(communes.length + 2));
+    const invited = mountains + wards + 2;
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe(String(invited));
 
     await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    expect(await page.getByTestId('editor-saved').textContent()).toBe(`Đã tạo cuộc họp: ${TITLE}`);
+    await page.getByRole('link', { name: 'Về danh sách cuộc họp' }).click();
     await cardOf(page).waitFor();
-    expect(await cardOf(page).textContent()).toContain(`${communes.length + 2} điểm cầu`);
+    expect(await cardOf(page).textContent()).toContain(`${invited} điểm cầu`);
     meetingId = (await cardOf(page).getAttribute('data-meeting-id'))!;
     expect(meetingId).toBeTruthy();
     await page.context().close();
   });
 
   it('shows the meeting, with a countdown and the way in, on an invited site’s home screen', async () => {
-    for (const site of ['xa-hoanghoa-hoangdao', 'so-yte']) {
+    for (const site of ['15991', 'so-yte']) {
       const page = await signedIn(site);
       const card = cardOf(page);
       await card.waitFor();
@@ -83,7 +98,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   });
 
   it('shows a cancellation on the invited site’s screen as it happens', async () => {
-    const page = await signedIn('xa-hoanghoa-hoangdao');
+    const page = await signedIn('15991');
     await cardOf(page).waitFor();
     const secretariat = await login(platform.url, 'vanphong');
     const cancelled = await callApi(platform.url, secretariat, 'POST', `/api/meetings/${meetingId}/cancel`, { reason: 'Lùi sang tuần sau' });

@@ -31,7 +31,7 @@ describe('technical check of a meeting room (one browser)', () => {
   it('starts by itself, sends the fake camera to the SFU and decodes it when it comes back', async () => {
     const context = await newKiosk(browser, platform.url);
     const page = await context.newPage();
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.goto('/check');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Kiểm tra kỹ thuật');
     // Nobody presses a button: the check runs as the page opens.
@@ -56,7 +56,7 @@ describe('technical check of a meeting room (one browser)', () => {
   it('switches the interface to English and keeps the choice', async () => {
     const context = await newKiosk(browser, platform.url);
     const page = await context.newPage();
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Meeting room');
     await page.reload();

@@ -35,7 +35,7 @@ describe('media through the TURN relay (one browser, Debian coturn)', () => {
   async function checkPage(): Promise<Page> {
     const context = await newKiosk(browser, platform.url);
     const page = await context.newPage();
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.goto('/check');
     return page;
   }
@@ -49,7 +49,7 @@ describe('media through the TURN relay (one browser, Debian coturn)', () => {
     expect(await page.getByTestId('connection-path').getAttribute('data-path')).toBe('relay');
     expect(await page.getByTestId('connection-path').textContent()).toBe('Qua máy chủ chuyển tiếp (TURN)');
     // coturn allocated relays for this account, with the credentials the platform issued.
-    const cookie = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(platform.url, '15991');
     const { userId } = (await callApi(platform.url, cookie, 'GET', '/api/auth/me')).body.identity;
     expect(turn.output).toMatch(new RegExp(`user <\\d+:${userId}>.*ALLOCATE processed, success`));
     await page.context().close();

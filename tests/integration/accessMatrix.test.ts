@@ -53,6 +53,7 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/meetings/:id/readiness': ['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR'],
   'POST /api/checks': ['SITE'],
   'GET /api/attendance': READERS,
+  'GET /api/attendance.csv': READERS,
   'GET /api/meetings/:id/attendance': READERS,
   'GET /api/meetings/:id/attendance.csv': READERS,
   'GET /api/meetings/:id/attendance.xlsx': READERS,
@@ -170,7 +171,9 @@ describe('role × route matrix', () => {
       for (const [route, allowed] of Object.entries(httpSpec)) {
         // Logging out would end the session the other calls use: it gets a session of its own.
         const cookie = route === 'POST /api/auth/logout' ? await login(platform.url, accountOf[role]) : cookies[role];
-        const { status, body } = await call(route, cookie);
+        const answer = await call(route, cookie);
+        const { status } = answer;
+        const body = answer.body as { code?: string };
         if (allowed === PUBLIC || allowed.includes(role)) expect([401, 403], `${role} ${route}: ${JSON.stringify(body)}`).not.toContain(status);
         else expect({ route, status, code: body.code }).toEqual({ route, status: 403, code: 'FORBIDDEN' });
       }

@@ -46,30 +46,30 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
     // Starting in 2 s: two sites join before the start, one after it (late).
     const meeting = await createMeeting(db.prisma, {
       title: 'Họp trực tuyến về phòng chống thiên tai',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE', 'TINH'],
+      siteCodes: ['15865', '15991', 'SO-YTE', 'TINH'],
       startsAt: new Date(Date.now() + 2000),
     });
     meetingId = meeting.meetingId;
     Object.assign(ids, meeting.siteIds);
 
     // Before the start: Hoằng Hóa and the Health department join; the operator opens a roll call.
-    let hoangHoa = await join('huyen-hoanghoa');
+    let hoangHoa = await join('15865');
     let soYte = await join('so-yte');
     const operator = await join('vanhanh');
     const rollCall = await operator.request('rollcall:start', { durationSeconds: 15 });
     await sleep(3000);
-    // After the start: Hoằng Đạo joins, late.
-    const hoangDao = await join('xa-hoanghoa-hoangdao');
+    // After the start: Hoằng Tiến joins, late.
+    const hoangDao = await join('15991');
     await hoangHoa.request('rollcall:confirm', { rollCallId: rollCall.rollCallId });
     await hoangDao.request('rollcall:confirm', { rollCallId: rollCall.rollCallId });
     await hoangHoa.request('attendance:headcount', { headcount: 12 });
     await hoangDao.request('attendance:headcount', { headcount: 5 });
-    await operator.request('attendance:headcount', { headcount: 8, siteId: ids['XA-HOANGHOA-HOANGDAO']! });
+    await operator.request('attendance:headcount', { headcount: 8, siteId: ids['15991']! });
 
     // Hoằng Hóa's connection drops and comes back within a second: one presence.
     hoangHoa.close();
     await sleep(1000);
-    hoangHoa = await join('huyen-hoanghoa');
+    hoangHoa = await join('15865');
     // The Health department drops and stays away past the grace period: two presences.
     soYte.close();
     await sleep((GRACE_S + 2) * 1000);
@@ -80,8 +80,8 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
     await server.kill();
     for (const client of clients) client.close();
     await server.start();
-    hoangHoa = await join('huyen-hoanghoa');
-    await join('xa-hoanghoa-hoangdao');
+    hoangHoa = await join('15865');
+    await join('15991');
     await join('so-yte');
     await sleep(1500);
     // Hoằng Hóa leaves for good, long before the planned end.
@@ -101,11 +101,11 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
   });
 
   it('merges a quick reconnection and the server restart into one presence', () => {
-    const hoangHoa = row('HUYEN-HOANGHOA');
+    const hoangHoa = row('15865');
     expect(hoangHoa.intervals).toHaveLength(1);
     expect(hoangHoa.reconnects).toBeGreaterThanOrEqual(2);
     expect(hoangHoa).toMatchObject({ attended: true, late: false, leftEarly: true, headcount: 12 });
-    expect(row('XA-HOANGHOA-HOANGDAO').intervals).toHaveLength(1);
+    expect(row('15991').intervals).toHaveLength(1);
   });
 
   it('keeps two presences for a site that stayed away past the grace period', () => {
@@ -116,7 +116,7 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
   });
 
   it('marks the late arrival, the headcount the operator corrected, and the absent site', () => {
-    const hoangDao = row('XA-HOANGHOA-HOANGDAO');
+    const hoangDao = row('15991');
     expect(hoangDao).toMatchObject({ late: true, headcount: 8, attended: true });
     expect(hoangDao.lateMinutes).toBeGreaterThan(0);
     expect(row('TINH')).toMatchObject({ attended: false, intervals: [], presentMinutes: 0 });
@@ -126,7 +126,7 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
   it('keeps the roll call with the site that did not answer', () => {
     expect(report.rollCalls).toHaveLength(1);
     expect(report.rollCalls[0]!.confirmed).toBe(2);
-    expect(row('HUYEN-HOANGHOA').rollCalls[0]).not.toBeNull();
+    expect(row('15865').rollCalls[0]).not.toBeNull();
     expect(row('SO-YTE').rollCalls).toEqual([null]);
   });
 
@@ -153,7 +153,7 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
     const headcountColumn = headerRow.indexOf('Số người dự');
     let hoangDaoHeadcount: unknown;
     sheet.eachRow((r) => {
-      if (r.getCell(codeColumn).value === 'XA-HOANGHOA-HOANGDAO') hoangDaoHeadcount = r.getCell(headcountColumn).value;
+      if (r.getCell(codeColumn).value === '15991') hoangDaoHeadcount = r.getCell(headcountColumn).value;
     });
     expect(hoangDaoHeadcount).toBe(8);
 

@@ -45,10 +45,10 @@ describe('accounts and sessions (real PostgreSQL)', () => {
   });
 
   it('answers /me with the identity, and 401 without a session', async () => {
-    const cookie = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(platform.url, '15991');
     const me = await callApi(platform.url, cookie, 'GET', '/api/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body.identity).toMatchObject({ role: 'SITE', username: 'xa-hoanghoa-hoangdao' });
+    expect(me.body.identity).toMatchObject({ role: 'SITE', username: '15991' });
     expect(me.body.identity.siteId).toEqual(expect.any(String));
     const anonymous = await callApi(platform.url, undefined, 'GET', '/api/auth/me');
     expect(anonymous).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
@@ -102,7 +102,7 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     const admin = await login(platform.url, 'admin');
     const created = await callApi(platform.url, admin, 'POST', '/api/users', {
       username: 'thuky.hoanghoa',
-      displayName: 'Thư ký huyện Hoằng Hóa',
+      displayName: 'Thư ký xã Hoằng Hóa',
       role: 'SECRETARIAT',
       password: 'ThuKy2027',
     });

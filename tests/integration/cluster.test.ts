@@ -35,17 +35,17 @@ describe('a meeting on a two-node cluster', () => {
     await nodeB.start();
     const meeting = await createMeeting(db.prisma, {
       title: 'Họp trực tuyến trên hai máy chủ',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'],
+      siteCodes: ['15865', '15991'],
     });
     meetingId = meeting.meetingId;
     Object.assign(ids, meeting.siteIds);
     // The meeting runs on node A: an operator, two rooms asking for the floor, one granted it.
     const { client: operator } = await joinAt(nodeA, 'vanhanh');
-    const { client: hoangHoa } = await joinAt(nodeA, 'huyen-hoanghoa');
-    const { client: hoangDao } = await joinAt(nodeA, 'xa-hoanghoa-hoangdao');
+    const { client: hoangHoa } = await joinAt(nodeA, '15865');
+    const { client: hoangDao } = await joinAt(nodeA, '15991');
     await hoangHoa.request('floor:request', {});
     await hoangDao.request('floor:request', {});
-    await operator.request('floor:grant', { siteId: ids['HUYEN-HOANGHOA']! });
+    await operator.request('floor:grant', { siteId: ids['15865']! });
   }, 120_000);
 
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe('a meeting on a two-node cluster', () => {
   });
 
   it('sends a site that reaches the wrong node to the node hosting the meeting', async () => {
-    const elsewhere = await ProtocolClient.connect(nodeB.url, 'xa-hoanghoa-hoangdao');
+    const elsewhere = await ProtocolClient.connect(nodeB.url, '15991');
     clients.push(elsewhere);
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(CodedError);
@@ -69,7 +69,7 @@ describe('a meeting on a two-node cluster', () => {
     // The rooms reconnect to the other node, as the kiosk does, until the dead host's lease lapses.
     let joined: Joined | undefined;
     while (!joined && Date.now() - killedAt < 15_000) {
-      joined = await joinAt(nodeB, 'xa-hoanghoa-hoangdao').then(
+      joined = await joinAt(nodeB, '15991').then(
         (j) => j.joined,
         async (error: unknown) => {
           if (!(error instanceof CodedError) || error.code !== 'MOVED') throw error;
@@ -81,8 +81,8 @@ describe('a meeting on a two-node cluster', () => {
     const recoveryMs = Date.now() - killedAt;
     expect(joined, 'the meeting reopened on the surviving node').toBeDefined();
     expect(recoveryMs).toBeLessThan(10_000);
-    expect(joined!.summary.floor.holder?.siteId).toBe(ids['HUYEN-HOANGHOA']);
-    expect(joined!.summary.floor.queue.map((r) => r.siteId)).toEqual([ids['XA-HOANGHOA-HOANGDAO']]);
+    expect(joined!.summary.floor.holder?.siteId).toBe(ids['15865']);
+    expect(joined!.summary.floor.queue.map((r) => r.siteId)).toEqual([ids['15991']]);
     console.log(`[cluster] meeting reopened on the surviving node ${recoveryMs} ms after the host was killed`);
   });
 });

@@ -18,7 +18,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 
 const BOT_COUNT = 9;
-const SPEAKER = 'huyen-hoanghoa';
+const SPEAKER = '15865';
 const WORKER_RECOVERY_MS = 5_000;
 const NODE_RECOVERY_MS = 10_000;
 
@@ -77,6 +77,10 @@ describe('one meeting spanning a three-node cluster', () => {
     chair = await openMeetingInBrowser(browser, host.url, meetingId, { username: 'chutich', password: DEFAULT_DEMO_PASSWORD });
     speaker = await openMeetingInBrowser(browser, host.url, meetingId, { username: SPEAKER, password: DEFAULT_DEMO_PASSWORD });
     bots = await BotFleet.start(host.url, meetingId, accounts);
+    // Live: joined, and the browser sends its camera and microphone (a slow machine takes seconds).
+    for (const { screen } of [chair, speaker]) {
+      await screen.page.locator('[data-testid="meeting-screen"][data-phase="live"]').waitFor({ timeout: 60_000 });
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -107,7 +111,7 @@ describe('one meeting spanning a three-node cluster', () => {
       return { flowing: metricSum(text, 'pm_cascade_cameras_flowing'), held: metricSum(text, 'pm_cascade_cameras_held') };
     };
     // The chair's site wall shows the speaker's tile: its camera crosses to the host for it.
-    expect(await cameras()).toEqual({ flowing: 1, held: 0 });
+    await expect.poll(cameras, { timeout: 10_000 }).toEqual({ flowing: 1, held: 0 });
     // The chair filters the wall to the absent sites: nobody on the host receives that camera, so
     // it stays on its node.
     await chair.screen.page.locator('.wall select').nth(1).selectOption('absent');
@@ -184,6 +188,10 @@ describe('one meeting spanning a three-node cluster', () => {
     console.log(`[cluster] ${rejoined.length} sites of the killed node receive the programme again ${Math.round(recoveryMs)} ms after the kill`);
     expect(recoveryMs).toBeLessThan(NODE_RECOVERY_MS);
     await expect.poll(() => bots.receiving(null), { timeout: NODE_RECOVERY_MS }).toBe(BOT_COUNT);
+    // The browsers whose media ran there are back too (a failed join would say 'failed').
+    for (const { screen } of [chair, speaker]) {
+      await expect.poll(() => screen.page.getByTestId('meeting-screen').getAttribute('data-phase'), { timeout: NODE_RECOVERY_MS }).toBe('live');
+    }
     // Every client now runs on the two survivors.
     const survivors = await Promise.all(
       [nodes[0]!, nodes[1]!].map(async (node) => metricSum(await metrics(node), 'pm_mediasoup_worker_peers')),

@@ -40,9 +40,9 @@ describe('a two-node cluster across a Redis restart', () => {
     nodeB = await ServerProcess.create(db.url, env);
     await nodeA.start();
     await nodeB.start();
-    const meeting = await createMeeting(db.prisma, { title: 'Họp trực tuyến khi Redis khởi động lại', siteCodes: ['HUYEN-HOANGHOA'] });
+    const meeting = await createMeeting(db.prisma, { title: 'Họp trực tuyến khi Redis khởi động lại', siteCodes: ['15865'] });
     meetingId = meeting.meetingId;
-    hoangHoaId = meeting.siteIds['HUYEN-HOANGHOA']!;
+    hoangHoaId = meeting.siteIds['15865']!;
     const operator = await connect(nodeA, 'vanhanh');
     await operator.request('meeting:join', { meetingId });
     await operator.request('floor:grant', { siteId: hoangHoaId });
@@ -69,7 +69,7 @@ describe('a two-node cluster across a Redis restart', () => {
     while (!(await recovered()) && Date.now() - since < 15_000) await sleep(250);
     expect(await recovered(), 'lease and registry back within 15 s').toBe(true);
     probe.disconnect();
-    const elsewhere = await connect(nodeB, 'huyen-hoanghoa');
+    const elsewhere = await connect(nodeB, '15865');
     const refusal = await elsewhere.request('meeting:join', { meetingId }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(CodedError);
     expect(refusal).toMatchObject({ code: 'MOVED', location: nodeA.url });
@@ -80,7 +80,7 @@ describe('a two-node cluster across a Redis restart', () => {
     const killedAt = Date.now();
     let floorHolder: string | null | undefined;
     while (floorHolder === undefined && Date.now() - killedAt < 15_000) {
-      const site = await connect(nodeB, 'huyen-hoanghoa');
+      const site = await connect(nodeB, '15865');
       floorHolder = await site.request('meeting:join', { meetingId }).then(
         ({ summary }) => summary.floor.holder?.siteId ?? null,
         async (error: unknown) => {

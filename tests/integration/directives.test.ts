@@ -27,11 +27,11 @@ describe('directives and their follow-up', () => {
     platform = await startTestPlatform({ PM_DATA_DIR: dataDir });
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Họp phòng chống dịch sốt xuất huyết',
-      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      siteCodes: ['SO-YTE', '15865'],
       agenda: ['Tình hình dịch bệnh'],
-      unitCodes: ['SO-YTE', 'SO-TAICHINH', 'HUYEN-HOANGHOA'],
+      unitCodes: ['SO-YTE', 'SO-TAICHINH', '15865'],
     });
-    for (const user of ['vanphong', 'chutich', 'so-yte', 'huyen-hoanghoa', 'theodoi']) cookies[user] = await login(platform.url, user);
+    for (const user of ['vanphong', 'chutich', 'so-yte', '15865', 'theodoi']) cookies[user] = await login(platform.url, user);
   });
   afterAll(async () => {
     await platform?.stop();
@@ -62,10 +62,10 @@ describe('directives and their follow-up', () => {
   it('is seen by the responsible unit’s meeting room, not by another unit’s', async () => {
     const mine = await api('so-yte', 'GET', '/api/directives');
     expect(mine.body.directives.map((d: Directive) => d.id)).toContain(directive.id);
-    const other = await api('huyen-hoanghoa', 'GET', '/api/directives');
+    const other = await api('15865', 'GET', '/api/directives');
     expect(other.body.directives.map((d: Directive) => d.id)).not.toContain(directive.id);
-    expect((await api('huyen-hoanghoa', 'GET', `/api/directives/${directive.id}`)).status).toBe(404);
-    expect((await api('huyen-hoanghoa', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Không phải việc của huyện' })).status).toBe(404);
+    expect((await api('15865', 'GET', `/api/directives/${directive.id}`)).status).toBe(404);
+    expect((await api('15865', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Không phải việc của xã' })).status).toBe(404);
   });
 
   it('takes progress with an attachment, checking its type, content and size', async () => {
@@ -87,7 +87,7 @@ describe('directives and their follow-up', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
-    expect((await api('huyen-hoanghoa', 'GET', `/api/attachments/${attachment.id}`)).status).toBe(404);
+    expect((await api('15865', 'GET', `/api/attachments/${attachment.id}`)).status).toBe(404);
   });
 
   it('goes from reported done to confirmed, and only in that order', async () => {
@@ -111,13 +111,13 @@ describe('directives and their follow-up', () => {
         responsibleUnitIds: [meeting.unitIds[unit]],
         deadline,
       });
-    const late = (await give('HUYEN-HOANGHOA', day(-3))).body.directive;
-    await give('HUYEN-HOANGHOA', day(5));
+    const late = (await give('15865', day(-3))).body.directive;
+    await give('15865', day(5));
     expect(late.overdue).toBe(true);
 
     const overdue = await api('theodoi', 'GET', '/api/directives?overdue=true');
     expect(overdue.body.directives.map((d: Directive) => d.id)).toEqual([late.id]);
-    const byUnit = await api('theodoi', 'GET', `/api/directives?unitId=${meeting.unitIds['HUYEN-HOANGHOA']}&status=ASSIGNED`);
+    const byUnit = await api('theodoi', 'GET', `/api/directives?unitId=${meeting.unitIds['15865']}&status=ASSIGNED`);
     expect(byUnit.body.directives).toHaveLength(2);
     const inPeriod = await api('theodoi', 'GET', `/api/directives?from=${day(-5)}&to=${day(0)}`);
     expect(inPeriod.body.directives.map((d: Directive) => d.id)).toEqual([late.id]);
@@ -126,7 +126,7 @@ describe('directives and their follow-up', () => {
     expect(stats).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ unit: expect.objectContaining({ name: 'Sở Y tế' }), total: 1, done: 1, onTime: 1, onTimeRate: 1 }),
-        expect.objectContaining({ unit: expect.objectContaining({ name: 'Huyện Hoằng Hóa' }), total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
+        expect.objectContaining({ unit: expect.objectContaining({ name: 'Xã Hoằng Hóa' }), total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
       ]),
     );
   });

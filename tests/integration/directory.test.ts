@@ -1,3 +1,4 @@
+import type { Site, Unit } from '@pm/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
@@ -30,21 +31,20 @@ describe('the directory: units, sites, search, import (real PostgreSQL)', () => 
     const { status, body } = await callApi(platform.url, secretariat, 'GET', '/api/units');
     expect(status).toBe(200);
     const kinds = (kind: string) => body.units.filter((u: { kind: string }) => u.kind === kind).length;
-    expect([kinds('PROVINCE'), kinds('DEPARTMENT'), kinds('DISTRICT')]).toEqual([1, 20, 27]);
+    expect([kinds('PROVINCE'), kinds('DEPARTMENT'), kinds('DISTRICT'), kinds('COMMUNE'), kinds('WARD')]).toEqual([1, 35, 0, 147, 19]);
     expect(body.units.reduce((sum: number, u: { siteCount: number }) => sum + u.siteCount, 0)).toBe(348);
   });
 
   it('searches without regard to diacritics and filters by a unit’s subtree', async () => {
-    const found = await callApi(platform.url, secretariat, 'GET', '/api/sites?search=hoang%20dao');
-    expect(found.body.sites.map((s: { code: string }) => s.code)).toContain('XA-HOANGHOA-HOANGDAO');
-    const district = await callApi(platform.url, secretariat, 'GET', `/api/sites?unitId=${ids.unit('HUYEN-HOANGHOA')}`);
-    const communes = await ids.childSiteCodes('HUYEN-HOANGHOA');
-    expect(district.body.total).toBe(communes.length + 1);
-    expect(district.body.sites.every((s: { code: string }) => s.code.includes('HOANGHOA'))).toBe(true);
+    const codes = async (query: string) =>
+      ((await callApi(platform.url, secretariat, 'GET', `/api/sites?${query}`)).body as { sites: Site[] }).sites.map((s) => s.code).sort();
+    expect(await codes('search=hoang%20hoa')).toEqual(expect.arrayContaining(['15865', '15865-2']));
+    expect(await codes(`unitId=${ids.unit('TINH')}`)).toHaveLength(348);
+    expect(await codes(`unitId=${ids.unit('15865')}`)).toEqual(['15865', '15865-2']);
   });
 
   it('validates a new site with clear messages, refuses a taken code, and creates, edits and disables', async () => {
-    const site = { code: 'xa-hoanghoa-thu', name: 'Phòng họp thử', unitId: ids.unit('XA-HOANGHOA-HOANGDAO'), contactPhone: '0912 345 678' };
+    const site = { code: 'xa-hoanghoa-thu', name: 'Phòng họp thử', unitId: ids.unit('15865'), contactPhone: '0912 345 678' };
     const bad = await callApi(platform.url, secretariat, 'POST', '/api/sites', { ...site, contactPhone: '12', name: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^contactPhone: /), expect.stringMatching(/^name: /)]));
@@ -53,7 +53,7 @@ describe('the directory: units, sites, search, import (real PostgreSQL)', () => 
 
     const created = await callApi(platform.url, secretariat, 'POST', '/api/sites', site);
     expect(created.status).toBe(201);
-    expect(created.body.site).toMatchObject({ code: 'XA-HOANGHOA-THU', unitName: 'Xã Hoằng Đạo', disabled: false });
+    expect(created.body.site).toMatchObject({ code: 'XA-HOANGHOA-THU', unitName: 'Xã Hoằng Hóa', disabled: false });
     const id = created.body.site.id;
     const edited = await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${id}`, { equipmentNotes: 'Camera mới', address: '' });
     expect(edited.body.site).toMatchObject({ equipmentNotes: 'Camera mới', address: null, contactPhone: '0912 345 678' });
@@ -63,36 +63,36 @@ describe('the directory: units, sites, search, import (real PostgreSQL)', () => 
     expect(await listed('&includeDisabled=true')).toContain(id);
   });
 
-  it('keeps a district’s secretariat to its own district', async () => {
+  it('keeps a commune’s secretariat to its own commune', async () => {
     const admin = await login(platform.url, 'admin');
     const created = await callApi(platform.url, admin, 'POST', '/api/users', {
       username: 'vanphong.hoanghoa',
-      displayName: 'Văn phòng UBND huyện Hoằng Hóa',
+      displayName: 'Văn phòng UBND xã Hoằng Hóa',
       role: 'SECRETARIAT',
-      unitId: ids.unit('HUYEN-HOANGHOA'),
+      unitId: ids.unit('15865'),
       password: 'HoangHoa2027',
     });
     expect(created.status).toBe(201);
-    const district = await login(platform.url, 'vanphong.hoanghoa', 'HoangHoa2027');
-    const units = (await callApi(platform.url, district, 'GET', '/api/units')).body.units;
-    expect(units.every((u: { code: string }) => u.code.includes('HOANGHOA'))).toBe(true);
-    const sites = (await callApi(platform.url, district, 'GET', '/api/sites')).body.sites;
-    expect(sites.length).toBe((await ids.childSiteCodes('HUYEN-HOANGHOA')).length + 1);
+    const commune = await login(platform.url, 'vanphong.hoanghoa', 'HoangHoa2027');
+    const { units } = (await callApi(platform.url, commune, 'GET', '/api/units')).body as { units: Unit[] };
+    expect(units.map((u) => u.code)).toEqual(['15865']);
+    const { sites } = (await callApi(platform.url, commune, 'GET', '/api/sites')).body as { sites: Site[] };
+    expect(sites.map((s) => s.code).sort()).toEqual(['15865', '15865-2']);
 
-    const own = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('XA-HOANGHOA-HOANGDAO')}`, { contactName: 'Lê Văn Đạo' });
+    const own = await callApi(platform.url, commune, 'PATCH', `/api/sites/${ids.site('15865-2')}`, { contactName: 'Lê Văn Đạo' });
     expect(own.status).toBe(200);
-    const other = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('SO-YTE')}`, { contactName: 'X' });
+    const other = await callApi(platform.url, commune, 'PATCH', `/api/sites/${ids.site('SO-YTE')}`, { contactName: 'X' });
     expect(other).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    const elsewhere = await callApi(platform.url, district, 'POST', '/api/sites', { code: 'NGOAI-PHAMVI', name: 'Ngoài phạm vi', unitId: ids.unit('SO-YTE') });
+    const elsewhere = await callApi(platform.url, commune, 'POST', '/api/sites', { code: 'NGOAI-PHAMVI', name: 'Ngoài phạm vi', unitId: ids.unit('SO-YTE') });
     expect(elsewhere.status).toBe(403);
-    const moveOut = await callApi(platform.url, district, 'PATCH', `/api/sites/${ids.site('XA-HOANGHOA-HOANGDAO')}`, { unitId: ids.unit('TINH') });
+    const moveOut = await callApi(platform.url, commune, 'PATCH', `/api/sites/${ids.site('15865-2')}`, { unitId: ids.unit('TINH') });
     expect(moveOut.status).toBe(403);
   });
 
   it('imports a CSV all or nothing, with an error per bad row', async () => {
     const header = 'Mã điểm cầu;Tên điểm cầu;Mã đơn vị;Người liên hệ;Điện thoại;Địa chỉ;Ghi chú thiết bị';
     const rows = [
-      'XA-HOANGHOA-MOI;Phòng họp mới;XA-HOANGHOA-HOANGDAO;Nguyễn Văn Mới;0237 3 123 456;Thôn 1;TV 55 inch',
+      'XA-HOANGHOA-MOI;Phòng họp mới;15865;Nguyễn Văn Mới;0237 3 123 456;Thôn 1;TV 55 inch',
       'SO-YTE;Phòng họp Sở Y tế (tầng 3);SO-YTE;Trần Thị Y;0912345678;Số 101 Nguyễn Trãi;Camera PTZ',
       'XA-SAI;Phòng họp sai;KHONG-CO;;12;;',
     ];
@@ -116,8 +116,8 @@ describe('the directory: units, sites, search, import (real PostgreSQL)', () => 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Điểm cầu');
     sheet.addRow(['Site code', 'Site name', 'Unit code', 'Contact phone']);
-    sheet.addRow(['XA-HOANGHOA-EXCEL', 'Phòng họp từ Excel', 'XA-HOANGHOA-HOANGDAO', 912345678]);
-    sheet.addRow(['', 'Thiếu mã', 'XA-HOANGHOA-HOANGDAO', '']);
+    sheet.addRow(['XA-HOANGHOA-EXCEL', 'Phòng họp từ Excel', '15865', 912345678]);
+    sheet.addRow(['', 'Thiếu mã', '15865', '']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const rejected = await upload(secretariat, bytes, XLSX);

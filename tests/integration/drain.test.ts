@@ -33,7 +33,7 @@ describe('draining a node from the API', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({ DRAIN_TIMEOUT_SECONDS: '45' });
-    ({ meetingId } = await createMeeting(platform.db.prisma, { title: 'Họp trong lúc bảo trì', siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'] }));
+    ({ meetingId } = await createMeeting(platform.db.prisma, { title: 'Họp trong lúc bảo trì', siteCodes: ['SO-YTE', '15865'] }));
     admin = await login(platform.url, 'admin');
   });
   afterAll(async () => {
@@ -46,7 +46,7 @@ describe('draining a node from the API', () => {
     const operator = await connect('vanhanh');
     await site.request('meeting:join', { meetingId });
     await operator.request('meeting:join', { meetingId });
-    const homeScreen = await connect('huyen-hoanghoa');
+    const homeScreen = await connect('15865');
     expect(await health(platform.url)).toMatchObject({ status: 200, drain: { ok: true } });
 
     const drained = await callApi(platform.url, admin, 'POST', '/api/admin/drain', { draining: true });
@@ -64,7 +64,7 @@ describe('draining a node from the API', () => {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
-      extraHeaders: { cookie: await login(platform.url, 'xa-hoanghoa-hoangdao') },
+      extraHeaders: { cookie: await login(platform.url, '15991') },
     });
     try {
       expect(await new Promise((resolve) => late.once('node:draining', resolve))).toEqual({ reconnectWithinSeconds: 45 });
@@ -116,7 +116,7 @@ describe('SIGTERM drains the node, then shuts it down', () => {
     const server = await ServerProcess.create(db.url, { DRAIN_TIMEOUT_SECONDS: String(drainTimeoutSeconds) });
     servers.push(server);
     await server.start();
-    const { meetingId } = await createMeeting(db.prisma, { title: `Họp ${drainTimeoutSeconds}`, siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'] });
+    const { meetingId } = await createMeeting(db.prisma, { title: `Họp ${drainTimeoutSeconds}`, siteCodes: ['SO-YTE', '15865'] });
     const site = await ProtocolClient.connect(server.url, 'so-yte');
     clients.push(site);
     await site.request('meeting:join', { meetingId });
@@ -139,7 +139,7 @@ describe('SIGTERM drains the node, then shuts it down', () => {
 
     expect(await drainingNotice(site)).toEqual({ reconnectWithinSeconds: 60 });
     expect((await health(server.url)).status).toBe(503);
-    const other = await ProtocolClient.connect(server.url, 'huyen-hoanghoa');
+    const other = await ProtocolClient.connect(server.url, '15865');
     clients.push(other);
     await expect(other.request('meeting:join', { meetingId })).rejects.toMatchObject({ code: 'NODE_DRAINING' });
 

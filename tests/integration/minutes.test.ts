@@ -16,7 +16,7 @@ describe('minutes written live', () => {
     platform = await startTestPlatform();
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Giao ban kinh tế - xã hội tháng 11',
-      siteCodes: ['SO-YTE', 'HUYEN-HOANGHOA'],
+      siteCodes: ['SO-YTE', '15865'],
       agenda: ['Tình hình kinh tế - xã hội', 'Phòng chống dịch bệnh'],
     });
     [secretary, admin] = await Promise.all([login(platform.url, 'vanphong'), login(platform.url, 'admin')]);

@@ -26,7 +26,7 @@ describe('scheduling meetings (real PostgreSQL)', () => {
       { title: 'Báo cáo tình hình mưa lũ', presentingUnitId: ids.unit('SO-NONGNGHIEP'), plannedMinutes: 20 },
       { title: 'Ý kiến các địa phương', plannedMinutes: 60 },
     ],
-    unitIds: [ids.unit('HUYEN-HOANGHOA')],
+    unitIds: [ids.unit('15865')],
     siteIds: [ids.site('SO-YTE'), ids.site('SO-XAYDUNG')],
     ...overrides,
   });
@@ -40,19 +40,18 @@ describe('scheduling meetings (real PostgreSQL)', () => {
     await platform?.stop();
   });
 
-  it('schedules a meeting for a whole district plus two departments, with its agenda in order', async () => {
-    const communes = await ids.childSiteCodes('HUYEN-HOANGHOA');
+  it('schedules a meeting for a whole commune (its two rooms) plus two departments, with its agenda in order', async () => {
     const created = await callApi(platform.url, secretariat, 'POST', '/api/meetings', meetingBody());
     expect(created.status).toBe(201);
     meeting = created.body.meeting;
-    expect(meeting.siteCount).toBe(communes.length + 1 + 2);
+    expect(meeting.siteCount).toBe(2 + 2);
     expect(created.body.meeting.agenda).toEqual([
       expect.objectContaining({ position: 1, title: 'Báo cáo tình hình mưa lũ', presentingUnitName: 'Sở Nông nghiệp và Môi trường' }),
       expect.objectContaining({ position: 2, presentingUnitId: null, plannedMinutes: 60 }),
     ]);
     expect(created.body.overlaps).toEqual([]);
     const fetched = await callApi(platform.url, secretariat, 'GET', `/api/meetings/${meeting.id}`);
-    expect(fetched.body.meeting.sites.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['HUYEN-HOANGHOA', 'SO-YTE', ...communes]));
+    expect(fetched.body.meeting.sites.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['15865', '15865-2', 'SO-YTE', 'SO-XAYDUNG']));
     // The live meeting reads the same rows.
     const plan = await new PrismaMeetingPlans(platform.db.prisma).load(meeting.id);
     expect(plan?.sites).toHaveLength(meeting.siteCount);
@@ -81,7 +80,7 @@ describe('scheduling meetings (real PostgreSQL)', () => {
   });
 
   it('shows a site the meetings it is invited to, and only those', async () => {
-    const invited = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    const invited = await login(platform.url, '15865-2');
     const list = await callApi(platform.url, invited, 'GET', '/api/meetings');
     expect(list.body.meetings.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
     expect((await callApi(platform.url, invited, 'GET', `/api/meetings/${meeting.id}`)).status).toBe(200);
@@ -94,7 +93,7 @@ describe('scheduling meetings (real PostgreSQL)', () => {
   });
 
   it('pushes an edit and a cancellation to the invited sites, who then see the change', async () => {
-    const cookie = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(platform.url, '15865-2');
     const socket: ClientSocket = io(platform.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const changes: Array<{ meetingId: string; change: string }> = [];
@@ -146,11 +145,11 @@ describe('scheduling meetings (real PostgreSQL)', () => {
   });
 
   it('gives the operator each invited site’s readiness once check-in opens', async () => {
-    const soon = await callApi(platform.url, secretariat, 'POST', '/api/meetings', meetingBody({ title: 'Họp sắp bắt đầu', unitIds: [], siteIds: [ids.site('SO-YTE'), ids.site('XA-HOANGHOA-HOANGDAO'), ids.site('TINH')], startsAt: inHours(0.25), endsAt: inHours(2) }));
+    const soon = await callApi(platform.url, secretariat, 'POST', '/api/meetings', meetingBody({ title: 'Họp sắp bắt đầu', unitIds: [], siteIds: [ids.site('SO-YTE'), ids.site('15865-2'), ids.site('TINH')], startsAt: inHours(0.25), endsAt: inHours(2) }));
     const later = await callApi(platform.url, secretariat, 'POST', '/api/meetings', meetingBody({ title: 'Họp tuần sau', unitIds: [], siteIds: [ids.site('SO-YTE')], startsAt: inHours(24 * 7), endsAt: inHours(24 * 7 + 1) }));
     const report = { devices: 'ok', server: 'ok', media: 'ok', roundTripMs: 12 };
     expect((await callApi(platform.url, await login(platform.url, 'so-yte'), 'POST', '/api/checks', report)).body).toMatchObject({ passed: true });
-    expect((await callApi(platform.url, await login(platform.url, 'xa-hoanghoa-hoangdao'), 'POST', '/api/checks', { ...report, media: 'failed' })).body).toMatchObject({ passed: false });
+    expect((await callApi(platform.url, await login(platform.url, '15865-2'), 'POST', '/api/checks', { ...report, media: 'failed' })).body).toMatchObject({ passed: false });
     expect((await callApi(platform.url, await login(platform.url, 'tinh'), 'POST', '/api/checks', { ...report, extra: 1 })).status).toBe(400);
 
     const operator = await login(platform.url, 'vanhanh');
@@ -162,15 +161,15 @@ describe('scheduling meetings (real PostgreSQL)', () => {
     expect(notYet).toMatchObject({ checkInOpen: false, counts: { invited: 1, unchecked: 1 } });
   });
 
-  it('keeps a district’s secretariat to meetings of its own sites', async () => {
+  it('keeps a commune’s secretariat to meetings of its own sites', async () => {
     const admin = await login(platform.url, 'admin');
-    await callApi(platform.url, admin, 'POST', '/api/users', { username: 'thuky.hh', displayName: 'Thư ký Hoằng Hóa', role: 'SECRETARIAT', unitId: ids.unit('HUYEN-HOANGHOA'), password: 'ThuKy2027' });
-    const district = await login(platform.url, 'thuky.hh', 'ThuKy2027');
-    const own = await callApi(platform.url, district, 'POST', '/api/meetings', meetingBody({ title: 'Giao ban huyện', siteIds: [] }));
+    await callApi(platform.url, admin, 'POST', '/api/users', { username: 'thuky.hh', displayName: 'Thư ký Hoằng Hóa', role: 'SECRETARIAT', unitId: ids.unit('15865'), password: 'ThuKy2027' });
+    const commune = await login(platform.url, 'thuky.hh', 'ThuKy2027');
+    const own = await callApi(platform.url, commune, 'POST', '/api/meetings', meetingBody({ title: 'Giao ban xã', siteIds: [] }));
     expect(own.status).toBe(201);
-    const beyond = await callApi(platform.url, district, 'POST', '/api/meetings', meetingBody({ title: 'Vượt phạm vi' }));
+    const beyond = await callApi(platform.url, commune, 'POST', '/api/meetings', meetingBody({ title: 'Vượt phạm vi' }));
     expect(beyond).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     const provincial = (await callApi(platform.url, secretariat, 'GET', '/api/meetings')).body.meetings.find((m: { siteCount: number; title: string }) => m.title === 'Giao ban Sở Y tế');
-    expect((await callApi(platform.url, district, 'POST', `/api/meetings/${provincial.id}/cancel`, { reason: 'Thử' })).status).toBe(403);
+    expect((await callApi(platform.url, commune, 'POST', `/api/meetings/${provincial.id}/cancel`, { reason: 'Thử' })).status).toBe(403);
   });
 });

@@ -18,7 +18,7 @@ describe('signalling edge', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    const cookie = await login(platform.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(platform.url, '15991');
     socket = io(platform.url, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   });

@@ -70,7 +70,7 @@ describe('HTTPS with the platform’s own local CA', () => {
       ca,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'xa-hoanghoa-hoangdao', password: DEMO_PASSWORD }),
+      body: JSON.stringify({ username: '15991', password: DEMO_PASSWORD }),
     });
     expect(signIn.status).toBe(200);
     const cookie = (signIn.headers['set-cookie'] as string[]).find((c) => c.startsWith('pm_session='));

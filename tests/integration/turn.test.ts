@@ -22,7 +22,7 @@ describe('GET /api/turn-credentials', () => {
   });
 
   it('gives a signed-in meeting room credentials coturn accepts, for its own account, not to be cached', async () => {
-    const cookie = await login(withTurn.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(withTurn.url, '15991');
     const me = await callApi(withTurn.url, cookie, 'GET', '/api/auth/me');
     const response = await fetch(`${withTurn.url}/api/turn-credentials`, { headers: { cookie } });
     expect(response.status).toBe(200);
@@ -44,7 +44,7 @@ describe('GET /api/turn-credentials', () => {
   });
 
   it('answers "none", not a 404 the browser logs on every meeting page, when the server has no TURN relay', async () => {
-    const cookie = await login(withoutTurn.url, 'xa-hoanghoa-hoangdao');
+    const cookie = await login(withoutTurn.url, '15991');
     expect(await callApi(withoutTurn.url, cookie, 'GET', '/api/turn-credentials')).toEqual({ status: 200, body: { relay: 'none' } });
   });
 });

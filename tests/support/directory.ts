@@ -1,6 +1,9 @@
 import type { PrismaClient } from '@pm/server/db/prismaClient.ts';
 
-/** Ids of seeded rows by their readable codes, so a test can name "HUYEN-HOANGHOA" rather than a cuid. */
+/**
+ * Ids of seeded rows by their codes, so a test can name "15865" (xã Hoằng Hóa, by its national unit
+ * code) rather than a cuid.
+ */
 export async function idsByCode(prisma: PrismaClient) {
   const [units, sites, users] = await Promise.all([
     prisma.unit.findMany({ select: { id: true, code: true } }),
@@ -19,8 +22,5 @@ export async function idsByCode(prisma: PrismaClient) {
     unit: (code: string) => get(unit, code),
     site: (code: string) => get(site, code),
     user: (username: string) => get(user, username),
-    /** Codes of the active sites of the units directly below a unit (a district's communes). */
-    childSiteCodes: async (unitCode: string) =>
-      (await prisma.site.findMany({ where: { unit: { parent: { code: unitCode } }, disabled: false }, select: { code: true } })).map((s) => s.code),
   };
 }

@@ -3,11 +3,12 @@ import type { Page } from 'playwright-core';
 /** What a meeting screen received, read from the browser's own WebRTC statistics. */
 export interface ReceivedTrack {
   consumerId: string;
-  purpose: 'programme-video' | 'programme-audio' | 'wall';
+  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'wall';
   siteId: string | null;
   kind: 'audio' | 'video';
   packetsReceived: number;
   framesDecoded: number;
+  keyFramesDecoded: number;
   audioEnergy: number;
 }
 
@@ -26,16 +27,49 @@ export class MeetingScreen {
     });
   }
 
-  /** The programme video's decoded frames, if the programme currently comes from `siteId` (null: the chair). */
-  async programmeFramesFrom(siteId: string | null): Promise<number> {
-    const video = (await this.received()).find((r) => r.purpose === 'programme-video' && r.siteId === siteId);
-    return video?.framesDecoded ?? 0;
+  /**
+   * The programme video's decoded frames and keyframes. The programme is one stable consumer
+   * whoever is on it: the caption says whose picture it is, and a switch shows as a keyframe.
+   */
+  async programmeVideo(): Promise<{ frames: number; keyframes: number }> {
+    const video = (await this.received()).find((r) => r.purpose === 'programme-video');
+    return { frames: video?.framesDecoded ?? 0, keyframes: video?.keyFramesDecoded ?? 0 };
   }
 
-  /** Audio energy decoded from `siteId`'s microphone in the programme (null: the chair). */
-  async programmeAudioEnergyFrom(siteId: string | null): Promise<number> {
-    const audio = (await this.received()).find((r) => r.purpose === 'programme-audio' && r.siteId === siteId);
-    return audio?.audioEnergy ?? 0;
+  /** Whose camera the programme carries now by its caption: a site id, or null for the chair's. */
+  async programmeSiteId(): Promise<string | null> {
+    const siteId = await this.page.getByTestId('programme-caption').getAttribute('data-video-site-id');
+    return siteId ? siteId : null;
+  }
+
+  /** Whether the programme carries `siteId`'s camera (null: the chair's) and its picture keeps decoding over a second. */
+  async decodesProgrammeOf(siteId: string | null): Promise<boolean> {
+    if ((await this.programmeSiteId()) !== siteId) return false;
+    const before = (await this.programmeVideo()).frames;
+    await new Promise((r) => setTimeout(r, 1000));
+    return before > 0 && (await this.programmeVideo()).frames > before;
+  }
+
+  /** Decoded frames of the picture the room watches while it is on the programme itself (the return picture). */
+  async returnFrames(): Promise<number> {
+    return (await this.received()).find((r) => r.purpose === 'return-video')?.framesDecoded ?? 0;
+  }
+
+  /**
+   * How many programme audio tracks carry sound now (their energy grows over a second): the chair's
+   * voice alone, or the chair's and the voice of the room holding the floor.
+   */
+  async programmeVoicesSounding(): Promise<number> {
+    const energies = async () =>
+      new Map((await this.received()).filter((r) => r.purpose === 'programme-audio').map((r) => [r.consumerId, r.audioEnergy]));
+    const before = await energies();
+    await new Promise((r) => setTimeout(r, 1000));
+    return [...(await energies())].filter(([id, energy]) => energy > (before.get(id) ?? 0)).length;
+  }
+
+  /** The ids of every consumer the screen holds: a stable programme keeps them through floor changes. */
+  async consumerIds(): Promise<string[]> {
+    return (await this.received()).map((r) => r.consumerId).sort();
   }
 
   caption(): Promise<string | null> {

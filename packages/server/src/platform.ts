@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
 import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
-import { connectRedis } from './cluster/redisConnection.js';
+import { closeRedis, connectRedis } from './cluster/redisConnection.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './directory/seed.js';
@@ -38,6 +38,7 @@ import { SocketPushes } from './signalling/socketPushes.js';
 import { createSocketServer, serveSignalling } from './signalling/socketServer.js';
 import type { LocalCertificate } from './tls/localCa.js';
 import { WebServer } from './tls/webServer.js';
+import { tlsRoutes } from './http/tlsRoutes.js';
 
 export const VERSION = '0.1.0';
 
@@ -71,7 +72,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const redis: Redis | undefined = config.redisUrl
       ? await connectRedis(config.redisUrl, config.cluster.name, log.child({ module: 'redis' }))
       : undefined;
-    if (redis) closers.unshift(async () => redis.disconnect());
+    if (redis) closers.unshift(() => closeRedis(redis));
     const cluster = new ClusterNode(
       { redis, workers: config.mediasoup.numWorkers, joinsPerSecond: config.cluster.joinsPerSecond },
       log.child({ module: 'cluster' }),
@@ -95,7 +96,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const io = createSocketServer();
     if (redis) {
       const closeAdapter = attachClusterAdapter(io, redis, log.child({ module: 'signalling' }));
-      closers.unshift(async () => closeAdapter());
+      closers.unshift(closeAdapter);
     }
     const pushes = new SocketPushes(io);
     const meetingChannels = socketMeetingChannels(io);
@@ -167,7 +168,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const web = await WebServer.create(app, config, log.child({ module: 'web' }));
     closers.unshift(() => web.close());
     app.disable('x-powered-by');
-    app.use(web.routes());
+    app.use(tlsRoutes(web));
     app.use(metrics.http);
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);

@@ -69,8 +69,9 @@ export const siteAttendanceRowSchema = z.object({
   firstJoin: isoTime.nullable(),
   lastLeave: isoTime.nullable(),
   intervals: z.array(z.object({ from: isoTime, to: isoTime, reconnects: z.number().int() })),
+  /** Minutes connected between the meeting's start and its end. */
   presentMinutes: z.number(),
-  /** Presence inside the planned time, in percent. */
+  /** The same minutes as a share of the meeting's length, in percent. */
   presencePct: z.number(),
   late: z.boolean(),
   /** Minutes after the start of the first join, when late. */
@@ -94,6 +95,7 @@ export const siteAttendanceRowSchema = z.object({
 export type SiteAttendanceRow = z.infer<typeof siteAttendanceRowSchema>;
 
 export const meetingAttendanceReportSchema = z.object({
+  /** `endsAt`: the real end once the meeting was ended for everyone, else the scheduled one. */
   meeting: z.object({ id: z.string(), title: z.string(), startsAt: isoTime, endsAt: isoTime }),
   generatedAt: isoTime,
   graceSeconds: z.number().int(),
@@ -137,7 +139,11 @@ export const attendancePeriodReportSchema = z.object({
   meetings: z.number().int(),
   /** Every invited site, the most missed first. */
   sites: z.array(rateRowSchema.extend({ groupName: z.string() })),
-  /** By district (communes with their district), and the province level. */
+  /** By commune or ward (its rooms together; a district in a directory from before 2025), and the province level. */
   units: z.array(rateRowSchema),
+  /** By site group (former district areas, regions, committees); a site counts in each of its groups. */
+  groups: z.array(rateRowSchema),
+  /** Units merged during or after the period, whose rooms are counted under their successor. */
+  mergers: z.array(z.object({ predecessorName: z.string(), successorName: z.string(), effective: z.string() })),
 });
 export type AttendancePeriodReport = z.infer<typeof attendancePeriodReportSchema>;

@@ -3,7 +3,8 @@ import { entityIdSchema } from './accounts.js';
 
 /* The directory: administrative units in a tree, and their meeting rooms (sites, "điểm cầu"). */
 
-export const unitKinds = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'] as const;
+/** DISTRICT only in directories from before the 2025 reform, which ended the district level. */
+export const unitKinds = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE', 'WARD'] as const;
 export const unitKindSchema = z.enum(unitKinds);
 export type UnitKind = z.infer<typeof unitKindSchema>;
 
@@ -22,7 +23,7 @@ export const unitSchema = z.object({
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.object({ units: z.array(unitSchema) });
 
-/** Readable, stable codes such as HUYEN-HOANGHOA: upper-case letters, digits and "-". */
+/** Stable codes such as SO-YTE or 15865 (a national unit code): upper-case letters, digits and "-". */
 export const codeSchema = z
   .string()
   .trim()
@@ -38,6 +39,33 @@ export const unitUpdateSchema = z
   .strict()
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
 export const unitResponseSchema = z.object({ unit: unitSchema });
+
+/*
+ * Reorganisations, effective from a day (YYYY-MM-DD, today or earlier: a change decided for a later
+ * day is entered on that day). Records of meetings before that day keep the names of their day.
+ */
+const effectiveSchema = z.iso.date();
+/** A renaming by decision (not a typo's correction, which `units.update` makes). */
+export const unitRenameSchema = z.object({ name: nameSchema, effective: effectiveSchema }).strict();
+export const unitRetireSchema = z.object({ effective: effectiveSchema }).strict();
+/** Several units merged into one, existing or new: their rooms, accounts and open directives pass to it. */
+export const unitMergeSchema = z
+  .object({
+    predecessorIds: z.array(entityIdSchema).min(1).max(50),
+    successor: z.union([
+      z.object({ unitId: entityIdSchema }).strict(),
+      z.object({ code: codeSchema, name: nameSchema, kind: z.enum(['COMMUNE', 'WARD', 'DEPARTMENT']) }).strict(),
+    ]),
+    effective: effectiveSchema,
+  })
+  .strict();
+export type UnitMerge = z.infer<typeof unitMergeSchema>;
+export const unitMergeResultSchema = z.object({
+  unit: unitSchema,
+  movedSites: z.number().int(),
+  passedDirectives: z.number().int(),
+});
+export type UnitMergeResult = z.infer<typeof unitMergeResultSchema>;
 
 /** Vietnamese telephone numbers as people write them: 0912 345 678, +84 237 3852 666, 0237.3852.666. */
 export const phoneSchema = z
@@ -105,6 +133,7 @@ export const siteUpdateSchema = z
   .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
 export type SiteUpdate = z.infer<typeof siteUpdateSchema>;
 export const siteResponseSchema = z.object({ site: siteSchema });
+export const siteMoveSchema = z.object({ unitId: entityIdSchema, effective: effectiveSchema }).strict();
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const siteListQuerySchema = z.object({
@@ -141,3 +170,50 @@ export const siteImportReportSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type SiteImportReport = z.infer<typeof siteImportReportSchema>;
+/** The official list of units applied: all or nothing, as for rooms. */
+export const unitImportReportSchema = z.object({
+  applied: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  renamed: z.number().int(),
+  /** Units merged into the ones listed. */
+  merged: z.number().int(),
+  errors: z.array(importRowErrorSchema),
+});
+export type UnitImportReport = z.infer<typeof unitImportReportSchema>;
+
+/**
+ * Site groups: named sets of meeting rooms the secretariat invites in one click and reports by
+ * (former district areas, regions, all communes, all wards, all departments, ad-hoc committees).
+ * A site may be in several.
+ */
+export const siteGroupKinds = ['FORMER_DISTRICT', 'REGION', 'UNIT_KIND', 'CUSTOM'] as const;
+export const siteGroupKindSchema = z.enum(siteGroupKinds);
+export type SiteGroupKind = z.infer<typeof siteGroupKindSchema>;
+
+/** More than the 348 rooms of a province, so a group may hold them all. */
+export const MAX_GROUP_SITES = 1000;
+
+export const siteGroupSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: siteGroupKindSchema,
+  sortOrder: z.number().int(),
+  /** Its active sites (for a scoped account: those within its scope). */
+  siteIds: z.array(z.string()),
+});
+export type SiteGroup = z.infer<typeof siteGroupSchema>;
+export const siteGroupListSchema = z.object({ groups: z.array(siteGroupSchema) });
+export const siteGroupResponseSchema = z.object({ group: siteGroupSchema });
+
+const groupSiteIdsSchema = z.array(entityIdSchema).max(MAX_GROUP_SITES);
+export const siteGroupCreateSchema = z
+  .object({ code: codeSchema, name: nameSchema, kind: siteGroupKindSchema.default('CUSTOM'), siteIds: groupSiteIdsSchema })
+  .strict();
+export type SiteGroupCreate = z.infer<typeof siteGroupCreateSchema>;
+export const siteGroupUpdateSchema = z
+  .object({ name: nameSchema.optional(), siteIds: groupSiteIdsSchema.optional() })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
+export type SiteGroupUpdate = z.infer<typeof siteGroupUpdateSchema>;

@@ -21,11 +21,21 @@ import {
   siteImportReportSchema,
   siteListQuerySchema,
   siteListSchema,
+  siteMoveSchema,
+  siteGroupCreateSchema,
+  siteGroupListSchema,
+  siteGroupResponseSchema,
+  siteGroupUpdateSchema,
   siteResponseSchema,
   siteUpdateSchema,
   unitCreateSchema,
+  unitImportReportSchema,
   unitListSchema,
+  unitMergeResultSchema,
+  unitMergeSchema,
+  unitRenameSchema,
   unitResponseSchema,
+  unitRetireSchema,
   unitUpdateSchema,
 } from './directory.js';
 import { route, type ApiRoute } from './apiRoute.js';
@@ -78,10 +88,39 @@ export const api = {
   'units.create': route({ method: 'post', path: '/api/units', tag: 'directory', summary: 'Create a unit', body: unitCreateSchema, response: unitResponseSchema, status: 201 }),
   'units.update': route({ method: 'patch', path: '/api/units/:id', tag: 'directory', summary: 'Rename or disable a unit', body: unitUpdateSchema, response: unitResponseSchema }),
 
+  'units.merge': route({
+    method: 'post', path: '/api/units/merge', tag: 'directory', summary: 'Merge units into one, effective from a day',
+    body: unitMergeSchema, response: unitMergeResultSchema,
+  }),
+  'units.rename': route({
+    method: 'post', path: '/api/units/:id/rename', tag: 'directory', summary: 'Rename a unit by decision, effective from a day',
+    body: unitRenameSchema, response: unitResponseSchema,
+  }),
+  'units.retire': route({
+    method: 'post', path: '/api/units/:id/retire', tag: 'directory', summary: 'Retire a unit without rooms, effective from a day',
+    body: unitRetireSchema, response: unitResponseSchema,
+  }),
+  'units.import': route({
+    method: 'post', path: '/api/units/import', tag: 'directory',
+    summary: 'Apply the official list of units (code, name, parent, effective day, formed from) from CSV or XLSX: every row or none',
+    query: siteImportQuerySchema, upload: Object.values(importFormats), response: unitImportReportSchema,
+  }),
+  'sites.move': route({
+    method: 'post', path: '/api/sites/:id/move', tag: 'directory', summary: 'Move a meeting room to another unit, effective from a day',
+    body: siteMoveSchema, response: siteResponseSchema,
+  }),
   'sites.list': route({ method: 'get', path: '/api/sites', tag: 'directory', summary: 'Search and filter meeting rooms', query: siteListQuerySchema, response: siteListSchema }),
   'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
   'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),
   'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room', body: siteUpdateSchema, response: siteResponseSchema }),
+  'siteGroups.list': route({ method: 'get', path: '/api/site-groups', tag: 'directory', summary: 'Site groups, with their sites', response: siteGroupListSchema }),
+  'siteGroups.create': route({
+    method: 'post', path: '/api/site-groups', tag: 'directory', summary: 'Create a site group', body: siteGroupCreateSchema, response: siteGroupResponseSchema, status: 201,
+  }),
+  'siteGroups.update': route({
+    method: 'patch', path: '/api/site-groups/:id', tag: 'directory', summary: 'Rename a site group or set its sites', body: siteGroupUpdateSchema, response: siteGroupResponseSchema,
+  }),
+  'siteGroups.delete': route({ method: 'delete', path: '/api/site-groups/:id', tag: 'directory', summary: 'Delete a site group (its sites stay)', response: done }),
   'sites.import': route({
     method: 'post', path: '/api/sites/import', tag: 'directory',
     summary: 'Import meeting rooms from CSV or XLSX: every row or none, with a per-row report',
@@ -125,8 +164,13 @@ export const api = {
   }),
   'attendance.period': route({
     method: 'get', path: '/api/attendance', tag: 'attendance',
-    summary: 'Attendance rates per site and per unit over a period',
+    summary: 'Attendance rates per site, per unit and per site group over a period',
     query: attendancePeriodQuerySchema, response: attendancePeriodReportSchema,
+  }),
+  'attendance.periodCsv': route({
+    method: 'get', path: '/api/attendance.csv', tag: 'attendance',
+    summary: 'Attendance rates over a period as CSV (UTF-8, for spreadsheets)',
+    query: attendancePeriodQuerySchema, response: z.string(), produces: 'text/csv',
   }),
 
   ...minutesRoutes,

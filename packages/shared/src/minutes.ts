@@ -72,6 +72,8 @@ export const minutesSettingsSchema = z.object({
   conclusionsNumber: z.string(),
   signerTitle: z.string(),
   signerName: z.string(),
+  /** The secretary named in the minutes, a person; empty: the authors of the entries. */
+  secretaryName: z.string(),
   version: z.number().int().positive(),
 });
 export type MinutesSettings = z.infer<typeof minutesSettingsSchema>;
@@ -85,6 +87,7 @@ export const minutesSettingsUpdateSchema = z
     conclusionsNumber: text(50).optional(),
     signerTitle: text(200).optional(),
     signerName: text(200).optional(),
+    secretaryName: text(200).optional(),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 1, 'nothing to change');
@@ -106,6 +109,7 @@ export const minutesDocumentSchema = z.object({
     id: z.string(),
     title: z.string(),
     startsAt: instantSchema,
+    /** When the meeting ended (the scheduled end until it has been ended for everyone). */
     endsAt: instantSchema,
     chairName: z.string().nullable(),
   }),

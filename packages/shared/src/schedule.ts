@@ -101,6 +101,8 @@ export const scheduledMeetingSchema = z.object({
   revision: z.number().int(),
   cancelReason: z.string().nullable(),
   updatedAt: instantSchema,
+  /** A recording of the meeting can be watched (the start screens mark it). */
+  recorded: z.boolean(),
 });
 export type ScheduledMeeting = z.infer<typeof scheduledMeetingSchema>;
 

@@ -14,6 +14,7 @@ const RecordingBar = lazyPage(() => import('./features/recording/RecordingBar').
 const ReadinessPage = lazyPage(() => import('./features/readiness/ReadinessPage').then((m) => m.ReadinessPage));
 const DirectoryPage = lazyPage(() => import('./features/secretariat/directory/DirectoryPage').then((m) => m.DirectoryPage));
 const MeetingEditor = lazyPage(() => import('./features/secretariat/schedule/MeetingEditor').then((m) => m.MeetingEditor));
+const SiteGroupsPage = lazyPage(() => import('./features/secretariat/groups/SiteGroupsPage').then((m) => m.SiteGroupsPage));
 const UsersPage = lazyPage(() => import('./features/secretariat/users/UsersPage').then((m) => m.UsersPage));
 
 /**
@@ -77,7 +78,15 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     path: '/secretariat/directory',
     render: ({ identity }) => (
       <Allowed identity={identity} permission="directory.manage">
-        <DirectoryPage />
+        <DirectoryPage identity={identity} />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/secretariat/groups',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="directory.manage">
+        <SiteGroupsPage />
       </Allowed>
     ),
   },

@@ -1,6 +1,8 @@
 import { CodedError, type MeetingAttendanceReport, type SiteAttendanceRow } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { DirectoryAt } from '../directory/directoryAt.js';
 import { siteGroup } from '../directory/siteGroup.js';
+import { meetingEnd } from '../meetings/meetingEnd.js';
 import { derivePresence, type PresenceEvent } from './presence.js';
 import { qualityLevel } from './qualityLevel.js';
 
@@ -9,7 +11,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * A meeting's attendance report, derived from what was recorded: presence events (plus the
- * quality samples as proof of presence after a crash), roll calls, headcounts, quality.
+ * quality samples as proof of presence after a crash), roll calls, headcounts, quality. Rooms and
+ * units bear the names they had on the meeting's day.
  */
 export async function meetingAttendanceReport(
   prisma: PrismaClient,
@@ -20,7 +23,7 @@ export async function meetingAttendanceReport(
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     include: {
-      invitations: { include: { site: { include: { unit: { include: { parent: true } } } } } },
+      invitations: { include: { site: true } },
       presenceEvents: { orderBy: { at: 'asc' } },
       qualitySamples: { orderBy: { at: 'asc' } },
       siteAttendance: true,
@@ -34,7 +37,9 @@ export async function meetingAttendanceReport(
   });
   const operatorName = new Map(operators.map((u) => [u.id, `${u.displayName} (${u.username})`]));
   const headcounts = new Map(meeting.siteAttendance.map((a) => [a.siteId, a.headcount]));
-  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: meeting.endsAt, now };
+  const end = meetingEnd(meeting);
+  const options = { graceMs, meetingStart: meeting.startsAt, meetingEnd: end, now };
+  const then = await DirectoryAt.load(prisma, meeting.startsAt);
 
   const sites = meeting.invitations
     .map(({ site }): SiteAttendanceRow => {
@@ -52,13 +57,15 @@ export async function meetingAttendanceReport(
       return {
         siteId: site.id,
         siteCode: site.code,
-        siteName: site.name,
-        groupName: siteGroup(site.unit).groupName,
+        siteName: then.site(site).name,
+        groupName: siteGroup(then.unitOfSite(site)).groupName,
         attended: presence.intervals.length > 0,
         firstJoin: presence.firstJoin?.toISOString() ?? null,
         lastLeave: presence.lastLeave?.toISOString() ?? null,
         intervals: presence.intervals.map((i) => ({ from: i.from.toISOString(), to: i.to.toISOString(), reconnects: i.reconnects })),
-        presentMinutes: round1(presence.presentMs / MINUTE),
+        // Minutes and percentage over the same window, the meeting's start to its end, so 100 %
+        // is always the meeting's length in minutes.
+        presentMinutes: round1(presence.insideMs / MINUTE),
         presencePct: round1(presence.share * 100),
         late: presence.late,
         // Rounded up: a site that came late is never reported as late by 0 minutes.
@@ -92,7 +99,7 @@ export async function meetingAttendanceReport(
       id: meeting.id,
       title: meeting.title,
       startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
+      endsAt: end.toISOString(),
     },
     generatedAt: now.toISOString(),
     graceSeconds: Math.round(graceMs / 1000),

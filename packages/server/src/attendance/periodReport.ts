@@ -3,6 +3,7 @@ import { unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { siteGroup } from '../directory/siteGroup.js';
 import { UnitTree } from '../directory/unitTree.js';
+import { dateAsDay } from '../util/provinceCalendar.js';
 
 const DAY = 86_400_000;
 
@@ -13,8 +14,8 @@ interface Tally {
 }
 
 /**
- * Attendance across the meetings of a period, per site and per unit: which communes keep missing
- * or coming late. A site counts as having attended a meeting if it joined at all; late if its
+ * Attendance across the meetings of a period, per site, per unit and per site group: which
+ * communes keep missing or coming late. A site counts as having attended a meeting if it joined at all; late if its
  * first join came after the start. Limited to the caller's unit scope and the requested unit.
  */
 export async function attendancePeriodReport(
@@ -39,24 +40,48 @@ export async function attendancePeriodReport(
     },
   });
 
+  const invitedSiteIds = [...new Set(meetings.flatMap((meeting) => meeting.invitations.map((invitation) => invitation.siteId)))];
+  const memberships = await prisma.siteGroupMember.findMany({
+    where: { siteId: { in: invitedSiteIds } },
+    select: { siteId: true, group: { select: { id: true, name: true } } },
+  });
+  const groupsOfSite = new Map<string, Array<{ id: string; name: string }>>();
+  for (const { siteId, group } of memberships) groupsOfSite.set(siteId, [...(groupsOfSite.get(siteId) ?? []), group]);
+
   const sites = new Map<string, Tally & { name: string; groupName: string }>();
   const units = new Map<string, Tally & { name: string }>();
+  const groups = new Map<string, Tally & { name: string }>();
+  const tallyOf = (tallies: Map<string, Tally & { name: string }>, id: string, name: string) => {
+    const tally = tallies.get(id) ?? { name, invited: 0, attended: 0, late: 0 };
+    tallies.set(id, tally);
+    return tally;
+  };
   for (const meeting of meetings) {
     for (const { site } of meeting.invitations) {
       if (!allowed(site.unitId)) continue;
       const firstJoin = meeting.presenceEvents.find((e) => e.siteId === site.id);
       const group = siteGroup(site.unit);
       const siteTally = sites.get(site.id) ?? { name: site.name, groupName: group.groupName, invited: 0, attended: 0, late: 0 };
-      const unitTally = units.get(group.groupId) ?? { name: group.groupName, invited: 0, attended: 0, late: 0 };
-      for (const tally of [siteTally, unitTally]) {
+      sites.set(site.id, siteTally);
+      const tallies = [
+        siteTally,
+        tallyOf(units, group.groupId, group.groupName),
+        ...(groupsOfSite.get(site.id) ?? []).map((siteGroupRow) => tallyOf(groups, siteGroupRow.id, siteGroupRow.name)),
+      ];
+      for (const tally of tallies) {
         tally.invited++;
         if (firstJoin) tally.attended++;
         if (firstJoin && firstJoin.at > meeting.startsAt) tally.late++;
       }
-      sites.set(site.id, siteTally);
-      units.set(group.groupId, unitTally);
     }
   }
+
+  // Rooms of merged units now belong to the successor, so the period's figures count them there.
+  const successions = await prisma.unitSuccession.findMany({
+    where: { effective: { gt: new Date(`${query.from}T00:00:00.000Z`) }, successorId: { in: [...units.keys()] } },
+    include: { predecessor: { select: { name: true } }, successor: { select: { name: true } } },
+    orderBy: [{ effective: 'asc' }, { predecessor: { name: 'asc' } }],
+  });
 
   const rate = (id: string, t: Tally & { name: string }): AttendanceRateRow => ({
     id,
@@ -75,5 +100,11 @@ export async function attendancePeriodReport(
     meetings: meetings.length,
     sites: [...sites].map(([id, t]) => ({ ...rate(id, t), groupName: t.groupName })).sort(worstFirst),
     units: [...units].map(([id, t]) => rate(id, t)).sort(worstFirst),
+    groups: [...groups].map(([id, t]) => rate(id, t)).sort(worstFirst),
+    mergers: successions.map(({ predecessor, successor, effective }) => ({
+      predecessorName: predecessor.name,
+      successorName: successor.name,
+      effective: dateAsDay(effective),
+    })),
   };
 }

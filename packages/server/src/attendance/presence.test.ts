@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { meetingEnd } from '../meetings/meetingEnd.js';
 import { derivePresence, type PresenceEvent, type PresenceEventKind } from './presence.js';
 
 const start = new Date('2026-11-30T08:00:00Z');
@@ -60,6 +61,20 @@ describe('derivePresence', () => {
       [min(0), min(20)],
       [min(50), min(120)],
     ]);
+  });
+
+  it('states minutes and share over the same window: time before the start is not counted', () => {
+    const p = derivePresence([ev('JOIN', min(-10)), ev('LEAVE', min(60))], options());
+    expect(p.presentMs).toBe(70 * 60_000);
+    expect(p.insideMs).toBe(60 * 60_000);
+    expect(p.share).toBeCloseTo(p.insideMs / (120 * 60_000));
+  });
+
+  it('measures against the real end when the meeting was ended early: staying to it is not leaving early', () => {
+    const endedEarly = meetingEnd({ endsAt: end, endedAt: min(60) });
+    const p = derivePresence([ev('JOIN', min(0)), ev('LEAVE', sec(60, 5))], { ...options(), meetingEnd: endedEarly });
+    expect(p).toMatchObject({ leftEarly: false, share: 1, insideMs: 60 * 60_000 });
+    expect(meetingEnd({ endsAt: end, endedAt: null })).toEqual(end);
   });
 
   it('a site that never came has no presence', () => {

@@ -22,8 +22,11 @@ export interface SitePresence {
   firstJoin: Date | null;
   lastLeave: Date | null;
   reconnects: number;
+  /** Connected in all, before the start and after the end included. */
   presentMs: number;
-  /** Presence inside the meeting's planned time, as a share of it (0–1). */
+  /** Connected between the meeting's start and its end: what the report states in minutes. */
+  insideMs: number;
+  /** `insideMs` as a share of the meeting's time (0–1): minutes and share over one window. */
   share: number;
   late: boolean;
   leftEarly: boolean;
@@ -108,6 +111,7 @@ export function derivePresence(events: readonly PresenceEvent[], options: Presen
     lastLeave,
     reconnects: intervals.reduce((sum, i) => sum + i.reconnects, 0),
     presentMs,
+    insideMs,
     share: Math.min(1, insideMs / planned),
     late: !!firstJoin && firstJoin.getTime() > options.meetingStart.getTime(),
     leftEarly: !!lastLeave && lastLeave.getTime() < options.meetingEnd.getTime() && options.now >= lastLeave,

@@ -23,3 +23,17 @@ export async function connectRedis(url: string, clusterName: string, log: Logger
 export function redactPassword(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
+
+/**
+ * Closes a connection once Redis has answered what was sent on it: a subscription or publish in
+ * flight when a node stops (or fails to start) would otherwise reject unobserved inside a library.
+ * A Redis that does not answer within `waitMs` is not waited for.
+ */
+export async function closeRedis(client: Redis, waitMs = 1000): Promise<void> {
+  if (client.status === 'end') return;
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+  await Promise.race([client.quit().then(() => undefined, () => undefined), gaveUp]);
+  clearTimeout(timer);
+  client.disconnect();
+}

@@ -1,16 +1,18 @@
 /**
- * Seeds the demo province (seedData.ts, seedPlan.ts): 348 meeting rooms and the demo accounts.
+ * Seeds the demo province (seedData.ts, seedPlan.ts): 348 meeting rooms, the site groups and the
+ * demo accounts.
  *
  * Idempotent and safe to run at every start, by several nodes at once: rows are matched by code
- * (units, sites) or username (users) and only missing ones are inserted (INSERT … ON CONFLICT DO
- * NOTHING), so existing rows, including an operator's edits and users' changed passwords, are left
- * as they are. Passwords are hashed only for accounts that do not exist yet.
+ * (units, sites, groups) or username (users) and only missing ones are inserted (INSERT … ON
+ * CONFLICT DO NOTHING), so existing rows, including an operator's edits, a group's changed members
+ * and users' changed passwords, are left as they are. Passwords are hashed only for accounts that
+ * do not exist yet.
  */
 import type { Logger } from 'pino';
 import { hashPassword } from '../auth/passwords.js';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { DEFAULT_DEMO_PASSWORD } from './seedData.js';
-import { type PlannedAccount, planDemoDirectory } from './seedPlan.js';
+import { type PlannedAccount, type PlannedGroup, planDemoDirectory } from './seedPlan.js';
 
 export interface SeedOptions {
   /** Password for newly created demo accounts; default "Demo@2026". */
@@ -21,6 +23,7 @@ export interface SeedOptions {
 export interface SeedSummary {
   units: number;
   sites: number;
+  groups: number;
   users: number;
 }
 
@@ -55,6 +58,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions, l
     skipDuplicates: true,
   });
 
+  const createdGroups = await createMissingGroups(prisma, directory.groups);
   const createdUsers = await createMissingAccounts(
     prisma,
     directory.accounts,
@@ -62,20 +66,52 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions, l
     options.password ?? DEFAULT_DEMO_PASSWORD,
   );
 
-  const [units, sites, users] = await Promise.all([prisma.unit.count(), prisma.site.count(), prisma.user.count()]);
+  const [units, sites, groups, users] = await Promise.all([
+    prisma.unit.count(),
+    prisma.site.count(),
+    prisma.siteGroup.count(),
+    prisma.user.count(),
+  ]);
   log.info(
     {
       units,
       sites,
+      groups,
       users,
-      created: { units: createdUnits, sites: createdSites, users: createdUsers },
+      created: { units: createdUnits, sites: createdSites, groups: createdGroups, users: createdUsers },
       ms: Math.round(performance.now() - startedAt),
     },
-    createdUnits + createdSites + createdUsers === 0
+    createdUnits + createdSites + createdGroups + createdUsers === 0
       ? 'demo directory already present'
       : `demo directory seeded: ${sites} meeting rooms, ${users} accounts`,
   );
-  return { units, sites, users };
+  return { units, sites, groups, users };
+}
+
+/** Members are seeded with their group only: a group that exists keeps the members it was given. */
+async function createMissingGroups(prisma: PrismaClient, groups: PlannedGroup[]): Promise<number> {
+  const existing = await prisma.siteGroup.findMany({ where: { code: { in: groups.map((group) => group.code) } }, select: { code: true } });
+  const existingCodes = new Set(existing.map((group) => group.code));
+  const missing = groups.filter((group) => !existingCodes.has(group.code));
+  if (missing.length === 0) return 0;
+
+  const { count } = await prisma.siteGroup.createMany({
+    data: missing.map(({ code, name, kind, sortOrder }) => ({ code, name, kind, sortOrder })),
+    skipDuplicates: true,
+  });
+  const [groupRows, siteRows] = await Promise.all([
+    prisma.siteGroup.findMany({ where: { code: { in: missing.map((group) => group.code) } }, select: { id: true, code: true } }),
+    prisma.site.findMany({ where: { code: { in: missing.flatMap((group) => group.siteCodes) } }, select: { id: true, code: true } }),
+  ]);
+  const groupIds = new Map(groupRows.map((group) => [group.code, group.id]));
+  const siteIds = new Map(siteRows.map((site) => [site.code, site.id]));
+  await prisma.siteGroupMember.createMany({
+    data: missing.flatMap((group) =>
+      group.siteCodes.map((siteCode) => ({ groupId: idOf(groupIds, group.code), siteId: idOf(siteIds, siteCode) })),
+    ),
+    skipDuplicates: true,
+  });
+  return count;
 }
 
 async function createMissingAccounts(

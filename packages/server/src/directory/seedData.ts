@@ -1,17 +1,22 @@
 /**
- * The demo province: Thanh Hóa's provincial hall, departments and agencies, its 27 district-level
- * units (as they were before the 2025 reorganisation) and a selection of their communes, wards and
- * townships, chosen so the network has exactly 348 meeting rooms, as the real one does.
+ * The demo province: Thanh Hóa as it is since 1 July 2025, when the district level was abolished
+ * and communes and wards were merged (Nghị quyết 1686/NQ-UBTVQH15 of 16 June 2025): the province's
+ * hall, its departments and agencies, and its 166 commune-level units (147 xã, 19 phường), each
+ * with its national administrative unit code (mã đơn vị hành chính, General Statistics Office
+ * list), which serves as its unit and site code.
  *
- * Names only; seedPlan.ts derives codes, sites and contact details from them.
+ * Names only; seedPlan.ts derives sites, rooms and contact details from them.
  */
 import type { Role } from '../db/generated/client.js';
 
 export const PROVINCE = { code: 'TINH', name: 'Tỉnh Thanh Hóa', hallName: 'Hội trường UBND tỉnh' } as const;
 
-export const PROVINCE_HALL_ADDRESS = 'Số 35 Đại lộ Lê Lợi, phường Lam Sơn, thành phố Thanh Hóa';
+export const PROVINCE_HALL_ADDRESS = 'Số 35 Đại lộ Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa';
 
-/** Departments and provincial agencies, in the order the provincial listing gives them. */
+/**
+ * The People's Committee's own departments and boards (the "all departments" group), in the
+ * order the provincial listing gives them.
+ */
 export const DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'VP-UBND', name: 'Văn phòng UBND tỉnh' },
   { code: 'SO-NOIVU', name: 'Sở Nội vụ' },
@@ -27,223 +32,255 @@ export const DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'SO-DANTOC', name: 'Sở Dân tộc và Tôn giáo' },
   { code: 'SO-NGOAIVU', name: 'Sở Ngoại vụ' },
   { code: 'THANHTRA', name: 'Thanh tra tỉnh' },
+  { code: 'BQL-KKT', name: 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp' },
+];
+
+/** The People's Council, the Party, the armed forces and the other provincial bodies that join the network. */
+export const OTHER_AGENCIES: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'VP-HDND', name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh' },
+  { code: 'VP-TINHUY', name: 'Văn phòng Tỉnh ủy' },
+  { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam tỉnh' },
   { code: 'CONGAN', name: 'Công an tỉnh' },
   { code: 'BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh' },
-  { code: 'BQL-KKT', name: 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp' },
+  { code: 'BDBP', name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh' },
+  { code: 'TAND', name: 'Tòa án nhân dân tỉnh' },
+  { code: 'VKSND', name: 'Viện kiểm sát nhân dân tỉnh' },
   { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh' },
+  { code: 'THUE', name: 'Thuế tỉnh Thanh Hóa' },
+  { code: 'THONGKE', name: 'Thống kê tỉnh Thanh Hóa' },
+  { code: 'KTTV', name: 'Đài Khí tượng Thủy văn tỉnh Thanh Hóa' },
   { code: 'BAO-PTTH', name: 'Báo và Phát thanh, Truyền hình Thanh Hóa' },
-  { code: 'VP-TINHUY', name: 'Văn phòng Tỉnh ủy' },
+  { code: 'BV-DAKHOA', name: 'Bệnh viện Đa khoa tỉnh' },
+  { code: 'CDC', name: 'Trung tâm Kiểm soát bệnh tật tỉnh' },
+  { code: 'HCC', name: 'Trung tâm Phục vụ hành chính công tỉnh' },
+  { code: 'DH-HONGDUC', name: 'Trường Đại học Hồng Đức' },
+  { code: 'TRUONG-CHINHTRI', name: 'Trường Chính trị tỉnh' },
+  { code: 'DIENLUC', name: 'Công ty Điện lực Thanh Hóa' },
+  { code: 'VIENTHONG', name: 'Viễn thông Thanh Hóa' },
 ];
 
-export type DistrictType = 'TP' | 'TX' | 'HUYEN';
+/** An ad-hoc group, as a secretariat keeps them: the agencies of the disaster prevention steering committee. */
+export const DISASTER_COMMITTEE = {
+  code: 'BCD-PCTT',
+  name: 'Ban Chỉ đạo phòng chống thiên tai',
+  unitCodes: ['TINH', 'VP-UBND', 'SO-NONGNGHIEP', 'SO-XAYDUNG', 'SO-CONGTHUONG', 'SO-YTE', 'CONGAN', 'BCHQS', 'BDBP', 'KTTV', 'DIENLUC', 'VIENTHONG', 'BAO-PTTH'],
+} as const;
 
-export interface DistrictData {
-  type: DistrictType;
-  /** Without the type, e.g. "Hoằng Hóa". */
-  name: string;
-  /** Commune-level units by type, each list in official order; the first ward or township is the seat. */
-  phuong?: string[];
-  thiTran?: string[];
-  xa?: string[];
-}
+export type Region = 'MIEN_NUI' | 'VEN_BIEN' | 'DONG_BANG';
 
-/** The 27 district-level units: cities and towns first, then districts, alphabetically. */
-export const DISTRICTS: readonly DistrictData[] = [
-  {
-    type: 'TP',
-    name: 'Thanh Hóa',
-    phuong: [
-      'Điện Biên', 'Lam Sơn', 'Ba Đình', 'Hàm Rồng', 'Đông Thọ', 'Nam Ngạn', 'Trường Thi', 'Ngọc Trạo', 'Đông Vệ',
-      'Đông Sơn', 'Phú Sơn', 'Tân Sơn', 'Quảng Thắng', 'An Hưng', 'Đông Hương', 'Đông Hải', 'Tào Xuyên',
-    ],
-    xa: ['Hoằng Quang', 'Thiệu Vân'],
-  },
-  {
-    type: 'TP',
-    name: 'Sầm Sơn',
-    phuong: ['Trường Sơn', 'Bắc Sơn', 'Trung Sơn', 'Quảng Tiến', 'Quảng Cư'],
-    xa: ['Quảng Hùng'],
-  },
-  { type: 'TX', name: 'Bỉm Sơn', phuong: ['Ba Đình', 'Bắc Sơn', 'Lam Sơn'], xa: ['Hà Lan'] },
-  {
-    type: 'TX',
-    name: 'Nghi Sơn',
-    phuong: [
-      'Hải Hòa', 'Hải Ninh', 'Nguyên Bình', 'Xuân Lâm', 'Bình Minh', 'Hải Thanh', 'Hải Bình', 'Tĩnh Hải', 'Mai Lâm',
-      'Trúc Lâm', 'Hải An', 'Hải Thượng',
-    ],
-    xa: ['Nghi Sơn', 'Tân Trường', 'Trường Lâm', 'Phú Lâm'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Bá Thước',
-    thiTran: ['Cành Nàng'],
-    xa: [
-      'Ban Công', 'Lũng Niêm', 'Lũng Cao', 'Thành Lâm', 'Điền Quang', 'Điền Thượng', 'Lương Ngoại', 'Văn Nho',
-      'Thiết Ống', 'Cổ Lũng',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Cẩm Thủy',
-    thiTran: ['Phong Sơn'],
-    xa: ['Cẩm Thành', 'Cẩm Thạch', 'Cẩm Liên', 'Cẩm Bình', 'Cẩm Giang', 'Cẩm Lương', 'Cẩm Ngọc', 'Cẩm Tú'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Đông Sơn',
-    thiTran: ['Rừng Thông'],
-    xa: ['Đông Hòa', 'Đông Hoàng', 'Đông Khê', 'Đông Minh', 'Đông Ninh', 'Đông Thanh', 'Đông Tiến'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Hà Trung',
-    thiTran: ['Hà Trung'],
-    xa: ['Hà Bắc', 'Hà Bình', 'Hà Châu', 'Hà Đông', 'Hà Giang', 'Hà Hải', 'Hà Long', 'Hà Ngọc', 'Hà Sơn', 'Hà Tân'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Hậu Lộc',
-    thiTran: ['Hậu Lộc'],
-    xa: [
-      'Cầu Lộc', 'Đại Lộc', 'Đa Lộc', 'Đồng Lộc', 'Hải Lộc', 'Hòa Lộc', 'Liên Lộc', 'Hưng Lộc', 'Minh Lộc', 'Ngư Lộc',
-      'Tiến Lộc',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Hoằng Hóa',
-    thiTran: ['Bút Sơn'],
-    xa: [
-      'Hoằng Đạo', 'Hoằng Châu', 'Hoằng Đông', 'Hoằng Hải', 'Hoằng Hà', 'Hoằng Kim', 'Hoằng Lộc', 'Hoằng Ngọc',
-      'Hoằng Phong', 'Hoằng Phụ', 'Hoằng Phượng', 'Hoằng Quỳ', 'Hoằng Sơn', 'Hoằng Tân', 'Hoằng Thanh', 'Hoằng Thắng',
-      'Hoằng Thịnh', 'Hoằng Tiến', 'Hoằng Trạch', 'Hoằng Trung',
-    ],
-  },
-  { type: 'HUYEN', name: 'Lang Chánh', thiTran: ['Lang Chánh'], xa: ['Đồng Lương', 'Giao An', 'Tam Văn', 'Yên Khương'] },
-  { type: 'HUYEN', name: 'Mường Lát', thiTran: ['Mường Lát'], xa: ['Mường Chanh', 'Pù Nhi', 'Quang Chiểu'] },
-  {
-    type: 'HUYEN',
-    name: 'Nga Sơn',
-    thiTran: ['Nga Sơn'],
-    xa: [
-      'Nga An', 'Nga Bạch', 'Nga Điền', 'Nga Hải', 'Nga Liên', 'Nga Phượng', 'Nga Thạch', 'Nga Thái', 'Nga Thắng',
-      'Nga Thủy', 'Nga Trường', 'Nga Yên',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Ngọc Lặc',
-    thiTran: ['Ngọc Lặc'],
-    xa: [
-      'Cao Ngọc', 'Cao Thịnh', 'Kiên Thọ', 'Lam Sơn', 'Minh Sơn', 'Mỹ Tân', 'Ngọc Khê', 'Ngọc Liên', 'Nguyệt Ấn',
-      'Phùng Giáo',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Như Thanh',
-    thiTran: ['Bến Sung'],
-    xa: ['Cán Khê', 'Hải Long', 'Mậu Lâm', 'Phú Nhuận', 'Thanh Kỳ', 'Xuân Du', 'Yên Thọ'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Như Xuân',
-    thiTran: ['Yên Cát'],
-    xa: ['Bãi Trành', 'Bình Lương', 'Cát Tân', 'Hóa Quỳ', 'Thanh Phong', 'Thanh Quân', 'Thượng Ninh', 'Xuân Bình'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Nông Cống',
-    thiTran: ['Nông Cống'],
-    xa: [
-      'Công Chính', 'Minh Nghĩa', 'Tế Lợi', 'Tế Nông', 'Tế Thắng', 'Thăng Bình', 'Thăng Long', 'Trung Chính',
-      'Trường Giang', 'Trường Sơn', 'Tượng Lĩnh', 'Tượng Văn', 'Vạn Thắng', 'Yên Mỹ',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Quan Hóa',
-    thiTran: ['Hồi Xuân'],
-    xa: ['Hiền Kiệt', 'Nam Động', 'Nam Xuân', 'Phú Lệ', 'Phú Nghiêm', 'Thành Sơn', 'Trung Sơn'],
-  },
-  { type: 'HUYEN', name: 'Quan Sơn', thiTran: ['Sơn Lư'], xa: ['Mường Mìn', 'Na Mèo', 'Sơn Điện', 'Tam Lư', 'Trung Hạ'] },
-  {
-    type: 'HUYEN',
-    name: 'Quảng Xương',
-    thiTran: ['Tân Phong'],
-    xa: [
-      'Quảng Bình', 'Quảng Chính', 'Quảng Đức', 'Quảng Giao', 'Quảng Hải', 'Quảng Hòa', 'Quảng Lưu', 'Quảng Ngọc',
-      'Quảng Nham', 'Quảng Nhân', 'Quảng Ninh', 'Quảng Trạch', 'Tiên Trang',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Thạch Thành',
-    thiTran: ['Kim Tân', 'Vân Du'],
-    xa: [
-      'Thạch Bình', 'Thạch Cẩm', 'Thạch Định', 'Thạch Lâm', 'Thạch Quảng', 'Thành An', 'Thành Công', 'Thành Long',
-      'Thành Minh', 'Thành Vinh', 'Ngọc Trạo',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Thiệu Hóa',
-    thiTran: ['Thiệu Hóa', 'Hậu Hiền'],
-    xa: [
-      'Thiệu Chính', 'Thiệu Công', 'Thiệu Duy', 'Thiệu Giang', 'Thiệu Hợp', 'Thiệu Long', 'Thiệu Ngọc', 'Thiệu Nguyên',
-      'Thiệu Phúc', 'Thiệu Trung', 'Tân Châu',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Thọ Xuân',
-    thiTran: ['Thọ Xuân', 'Lam Sơn', 'Sao Vàng'],
-    xa: [
-      'Bắc Lương', 'Nam Giang', 'Phú Xuân', 'Thọ Diên', 'Thọ Hải', 'Thọ Lập', 'Xuân Bái', 'Xuân Giang', 'Xuân Hòa',
-      'Xuân Hồng', 'Xuân Lai', 'Xuân Lập', 'Xuân Sinh',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Thường Xuân',
-    thiTran: ['Thường Xuân'],
-    xa: ['Bát Mọt', 'Luận Thành', 'Lương Sơn', 'Ngọc Phụng', 'Tân Thành', 'Vạn Xuân', 'Xuân Cao', 'Yên Nhân'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Triệu Sơn',
-    thiTran: ['Triệu Sơn', 'Nưa'],
-    xa: [
-      'An Nông', 'Dân Lực', 'Dân Lý', 'Đồng Lợi', 'Đồng Thắng', 'Hợp Lý', 'Hợp Thành', 'Khuyến Nông', 'Minh Sơn',
-      'Nông Trường', 'Thái Hòa', 'Thọ Bình', 'Thọ Dân', 'Thọ Ngọc', 'Thọ Tiến', 'Xuân Thịnh',
-    ],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Vĩnh Lộc',
-    thiTran: ['Vĩnh Lộc'],
-    xa: ['Ninh Khang', 'Minh Tân', 'Vĩnh An', 'Vĩnh Hùng', 'Vĩnh Long', 'Vĩnh Thịnh'],
-  },
-  {
-    type: 'HUYEN',
-    name: 'Yên Định',
-    thiTran: ['Quán Lào', 'Thống Nhất', 'Quý Lộc', 'Yên Lâm'],
-    xa: [
-      'Định Bình', 'Định Công', 'Định Hải', 'Định Hòa', 'Định Liên', 'Định Long', 'Định Tân', 'Định Tăng', 'Yên Phong',
-      'Yên Trường',
-    ],
-  },
+/**
+ * The 26 district-level units as they were on 30 June 2025 (Đông Sơn had joined the city of Thanh
+ * Hóa in 2024), kept because many meetings are still organised by their areas, with the region
+ * each lies in: the 11 mountain districts, the 6 coastal ones, the rest in the plain.
+ */
+export const FORMER_DISTRICTS: ReadonlyArray<{ name: string; label: string; region: Region }> = [
+  { name: 'Thanh Hóa', label: 'thành phố', region: 'DONG_BANG' },
+  { name: 'Sầm Sơn', label: 'thành phố', region: 'VEN_BIEN' },
+  { name: 'Bỉm Sơn', label: 'thị xã', region: 'DONG_BANG' },
+  { name: 'Nghi Sơn', label: 'thị xã', region: 'VEN_BIEN' },
+  { name: 'Bá Thước', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Cẩm Thủy', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Hà Trung', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Hậu Lộc', label: 'huyện', region: 'VEN_BIEN' },
+  { name: 'Hoằng Hóa', label: 'huyện', region: 'VEN_BIEN' },
+  { name: 'Lang Chánh', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Mường Lát', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Nga Sơn', label: 'huyện', region: 'VEN_BIEN' },
+  { name: 'Ngọc Lặc', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Như Thanh', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Như Xuân', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Nông Cống', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Quan Hóa', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Quan Sơn', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Quảng Xương', label: 'huyện', region: 'VEN_BIEN' },
+  { name: 'Thạch Thành', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Thiệu Hóa', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Thọ Xuân', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Thường Xuân', label: 'huyện', region: 'MIEN_NUI' },
+  { name: 'Triệu Sơn', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Vĩnh Lộc', label: 'huyện', region: 'DONG_BANG' },
+  { name: 'Yên Định', label: 'huyện', region: 'DONG_BANG' },
 ];
 
-/** Streets of the provincial capital, for the departments' addresses. */
+/** [national code, xã or phường, name without its type, former district, formed by merger (false: one of the 21 communes left as they were)] */
+export type CommuneLevelRow = readonly [code: string, type: 'XA' | 'PHUONG', name: string, formerDistrict: string, merged: boolean];
+
+/** The 166 commune-level units, by national code. */
+export const COMMUNE_LEVEL_UNITS: readonly CommuneLevelRow[] = [
+  ['14758', 'PHUONG', 'Hàm Rồng', 'Thanh Hóa', true],
+  ['14797', 'PHUONG', 'Hạc Thành', 'Thanh Hóa', true],
+  ['14812', 'PHUONG', 'Bỉm Sơn', 'Bỉm Sơn', true],
+  ['14818', 'PHUONG', 'Quang Trung', 'Bỉm Sơn', true],
+  ['14845', 'XA', 'Mường Lát', 'Mường Lát', true],
+  ['14848', 'XA', 'Tam Chung', 'Mường Lát', false],
+  ['14854', 'XA', 'Mường Lý', 'Mường Lát', false],
+  ['14857', 'XA', 'Trung Lý', 'Mường Lát', false],
+  ['14860', 'XA', 'Quang Chiểu', 'Mường Lát', false],
+  ['14863', 'XA', 'Pù Nhi', 'Mường Lát', false],
+  ['14864', 'XA', 'Nhi Sơn', 'Mường Lát', false],
+  ['14866', 'XA', 'Mường Chanh', 'Mường Lát', false],
+  ['14869', 'XA', 'Hồi Xuân', 'Quan Hóa', true],
+  ['14872', 'XA', 'Trung Thành', 'Quan Hóa', true],
+  ['14875', 'XA', 'Trung Sơn', 'Quan Hóa', false],
+  ['14878', 'XA', 'Phú Lệ', 'Quan Hóa', true],
+  ['14890', 'XA', 'Phú Xuân', 'Quan Hóa', false],
+  ['14896', 'XA', 'Hiền Kiệt', 'Quan Hóa', true],
+  ['14902', 'XA', 'Nam Xuân', 'Quan Hóa', true],
+  ['14908', 'XA', 'Thiên Phủ', 'Quan Hóa', true],
+  ['14923', 'XA', 'Bá Thước', 'Bá Thước', true],
+  ['14932', 'XA', 'Điền Quang', 'Bá Thước', true],
+  ['14950', 'XA', 'Điền Lư', 'Bá Thước', true],
+  ['14953', 'XA', 'Quý Lương', 'Bá Thước', true],
+  ['14956', 'XA', 'Pù Luông', 'Bá Thước', true],
+  ['14959', 'XA', 'Cổ Lũng', 'Bá Thước', true],
+  ['14974', 'XA', 'Văn Nho', 'Bá Thước', true],
+  ['14980', 'XA', 'Thiết Ống', 'Bá Thước', true],
+  ['15001', 'XA', 'Trung Hạ', 'Quan Sơn', true],
+  ['15007', 'XA', 'Tam Thanh', 'Quan Sơn', false],
+  ['15010', 'XA', 'Sơn Thủy', 'Quan Sơn', false],
+  ['15013', 'XA', 'Na Mèo', 'Quan Sơn', false],
+  ['15016', 'XA', 'Quan Sơn', 'Quan Sơn', true],
+  ['15019', 'XA', 'Tam Lư', 'Quan Sơn', true],
+  ['15022', 'XA', 'Sơn Điện', 'Quan Sơn', false],
+  ['15025', 'XA', 'Mường Mìn', 'Quan Sơn', false],
+  ['15031', 'XA', 'Yên Khương', 'Lang Chánh', false],
+  ['15034', 'XA', 'Yên Thắng', 'Lang Chánh', false],
+  ['15043', 'XA', 'Giao An', 'Lang Chánh', true],
+  ['15049', 'XA', 'Văn Phú', 'Lang Chánh', true],
+  ['15055', 'XA', 'Linh Sơn', 'Lang Chánh', true],
+  ['15058', 'XA', 'Đồng Lương', 'Lang Chánh', true],
+  ['15061', 'XA', 'Ngọc Lặc', 'Ngọc Lặc', true],
+  ['15085', 'XA', 'Thạch Lập', 'Ngọc Lặc', true],
+  ['15091', 'XA', 'Ngọc Liên', 'Ngọc Lặc', true],
+  ['15106', 'XA', 'Nguyệt Ấn', 'Ngọc Lặc', true],
+  ['15112', 'XA', 'Kiên Thọ', 'Ngọc Lặc', true],
+  ['15124', 'XA', 'Minh Sơn', 'Ngọc Lặc', true],
+  ['15127', 'XA', 'Cẩm Thủy', 'Cẩm Thủy', true],
+  ['15142', 'XA', 'Cẩm Thạch', 'Cẩm Thủy', true],
+  ['15148', 'XA', 'Cẩm Tú', 'Cẩm Thủy', true],
+  ['15163', 'XA', 'Cẩm Vân', 'Cẩm Thủy', true],
+  ['15178', 'XA', 'Cẩm Tân', 'Cẩm Thủy', true],
+  ['15187', 'XA', 'Kim Tân', 'Thạch Thành', true],
+  ['15190', 'XA', 'Vân Du', 'Thạch Thành', true],
+  ['15199', 'XA', 'Thạch Quảng', 'Thạch Thành', true],
+  ['15211', 'XA', 'Thạch Bình', 'Thạch Thành', true],
+  ['15229', 'XA', 'Thành Vinh', 'Thạch Thành', true],
+  ['15250', 'XA', 'Ngọc Trạo', 'Thạch Thành', true],
+  ['15271', 'XA', 'Hà Trung', 'Hà Trung', true],
+  ['15274', 'XA', 'Hà Long', 'Hà Trung', true],
+  ['15286', 'XA', 'Hoạt Giang', 'Hà Trung', true],
+  ['15298', 'XA', 'Lĩnh Toại', 'Hà Trung', true],
+  ['15316', 'XA', 'Tống Sơn', 'Hà Trung', true],
+  ['15349', 'XA', 'Vĩnh Lộc', 'Vĩnh Lộc', true],
+  ['15361', 'XA', 'Tây Đô', 'Vĩnh Lộc', true],
+  ['15382', 'XA', 'Biện Thượng', 'Vĩnh Lộc', true],
+  ['15409', 'XA', 'Yên Phú', 'Yên Định', true],
+  ['15412', 'XA', 'Quý Lộc', 'Yên Định', true],
+  ['15421', 'XA', 'Yên Trường', 'Yên Định', true],
+  ['15442', 'XA', 'Yên Ninh', 'Yên Định', true],
+  ['15448', 'XA', 'Định Hòa', 'Yên Định', true],
+  ['15457', 'XA', 'Định Tân', 'Yên Định', true],
+  ['15469', 'XA', 'Yên Định', 'Yên Định', true],
+  ['15499', 'XA', 'Thọ Xuân', 'Thọ Xuân', true],
+  ['15505', 'XA', 'Thọ Long', 'Thọ Xuân', true],
+  ['15520', 'XA', 'Xuân Hòa', 'Thọ Xuân', true],
+  ['15544', 'XA', 'Lam Sơn', 'Thọ Xuân', true],
+  ['15553', 'XA', 'Sao Vàng', 'Thọ Xuân', true],
+  ['15568', 'XA', 'Thọ Lập', 'Thọ Xuân', true],
+  ['15574', 'XA', 'Xuân Tín', 'Thọ Xuân', true],
+  ['15592', 'XA', 'Xuân Lập', 'Thọ Xuân', true],
+  ['15607', 'XA', 'Bát Mọt', 'Thường Xuân', false],
+  ['15610', 'XA', 'Yên Nhân', 'Thường Xuân', false],
+  ['15622', 'XA', 'Vạn Xuân', 'Thường Xuân', false],
+  ['15628', 'XA', 'Lương Sơn', 'Thường Xuân', false],
+  ['15634', 'XA', 'Luận Thành', 'Thường Xuân', true],
+  ['15643', 'XA', 'Thắng Lộc', 'Thường Xuân', true],
+  ['15646', 'XA', 'Thường Xuân', 'Thường Xuân', true],
+  ['15658', 'XA', 'Xuân Chinh', 'Thường Xuân', true],
+  ['15661', 'XA', 'Tân Thành', 'Thường Xuân', true],
+  ['15664', 'XA', 'Triệu Sơn', 'Triệu Sơn', true],
+  ['15667', 'XA', 'Thọ Bình', 'Triệu Sơn', true],
+  ['15682', 'XA', 'Hợp Tiến', 'Triệu Sơn', true],
+  ['15715', 'XA', 'Tân Ninh', 'Triệu Sơn', true],
+  ['15724', 'XA', 'Đồng Tiến', 'Triệu Sơn', true],
+  ['15754', 'XA', 'Thọ Ngọc', 'Triệu Sơn', true],
+  ['15763', 'XA', 'Thọ Phú', 'Triệu Sơn', true],
+  ['15766', 'XA', 'An Nông', 'Triệu Sơn', true],
+  ['15772', 'XA', 'Thiệu Hóa', 'Thiệu Hóa', true],
+  ['15778', 'XA', 'Thiệu Tiến', 'Thiệu Hóa', true],
+  ['15796', 'XA', 'Thiệu Quang', 'Thiệu Hóa', true],
+  ['15820', 'XA', 'Thiệu Toán', 'Thiệu Hóa', true],
+  ['15835', 'XA', 'Thiệu Trung', 'Thiệu Hóa', true],
+  ['15853', 'PHUONG', 'Đông Tiến', 'Thanh Hóa', true],
+  ['15865', 'XA', 'Hoằng Hóa', 'Hoằng Hóa', true],
+  ['15880', 'XA', 'Hoằng Giang', 'Hoằng Hóa', true],
+  ['15889', 'XA', 'Hoằng Phú', 'Hoằng Hóa', true],
+  ['15910', 'XA', 'Hoằng Sơn', 'Hoằng Hóa', true],
+  ['15925', 'PHUONG', 'Nguyệt Viên', 'Thanh Hóa', true],
+  ['15961', 'XA', 'Hoằng Lộc', 'Hoằng Hóa', true],
+  ['15976', 'XA', 'Hoằng Châu', 'Hoằng Hóa', true],
+  ['15991', 'XA', 'Hoằng Tiến', 'Hoằng Hóa', true],
+  ['16000', 'XA', 'Hoằng Thanh', 'Hoằng Hóa', true],
+  ['16012', 'XA', 'Hậu Lộc', 'Hậu Lộc', true],
+  ['16021', 'XA', 'Triệu Lộc', 'Hậu Lộc', true],
+  ['16033', 'XA', 'Đông Thành', 'Hậu Lộc', true],
+  ['16072', 'XA', 'Hoa Lộc', 'Hậu Lộc', true],
+  ['16078', 'XA', 'Vạn Lộc', 'Hậu Lộc', true],
+  ['16093', 'XA', 'Nga Sơn', 'Nga Sơn', true],
+  ['16108', 'XA', 'Tân Tiến', 'Nga Sơn', true],
+  ['16114', 'XA', 'Nga Thắng', 'Nga Sơn', true],
+  ['16138', 'XA', 'Hồ Vương', 'Nga Sơn', true],
+  ['16144', 'XA', 'Nga An', 'Nga Sơn', true],
+  ['16171', 'XA', 'Ba Đình', 'Nga Sơn', true],
+  ['16174', 'XA', 'Như Xuân', 'Như Xuân', true],
+  ['16177', 'XA', 'Xuân Bình', 'Như Xuân', true],
+  ['16186', 'XA', 'Hóa Quỳ', 'Như Xuân', true],
+  ['16213', 'XA', 'Thanh Phong', 'Như Xuân', true],
+  ['16222', 'XA', 'Thanh Quân', 'Như Xuân', true],
+  ['16225', 'XA', 'Thượng Ninh', 'Như Xuân', true],
+  ['16228', 'XA', 'Như Thanh', 'Như Thanh', true],
+  ['16234', 'XA', 'Xuân Du', 'Như Thanh', true],
+  ['16249', 'XA', 'Mậu Lâm', 'Như Thanh', true],
+  ['16258', 'XA', 'Xuân Thái', 'Như Thanh', false],
+  ['16264', 'XA', 'Yên Thọ', 'Như Thanh', true],
+  ['16273', 'XA', 'Thanh Kỳ', 'Như Thanh', true],
+  ['16279', 'XA', 'Nông Cống', 'Nông Cống', true],
+  ['16297', 'XA', 'Trung Chính', 'Nông Cống', true],
+  ['16309', 'XA', 'Thắng Lợi', 'Nông Cống', true],
+  ['16342', 'XA', 'Thăng Bình', 'Nông Cống', true],
+  ['16348', 'XA', 'Trường Văn', 'Nông Cống', true],
+  ['16363', 'XA', 'Tượng Lĩnh', 'Nông Cống', true],
+  ['16369', 'XA', 'Công Chính', 'Nông Cống', true],
+  ['16378', 'PHUONG', 'Đông Sơn', 'Thanh Hóa', true],
+  ['16417', 'PHUONG', 'Đông Quang', 'Thanh Hóa', true],
+  ['16438', 'XA', 'Lưu Vệ', 'Quảng Xương', true],
+  ['16480', 'XA', 'Quảng Yên', 'Quảng Xương', true],
+  ['16489', 'XA', 'Quảng Chính', 'Quảng Xương', true],
+  ['16498', 'XA', 'Quảng Ngọc', 'Quảng Xương', true],
+  ['16516', 'PHUONG', 'Nam Sầm Sơn', 'Sầm Sơn', true],
+  ['16522', 'PHUONG', 'Quảng Phú', 'Thanh Hóa', true],
+  ['16531', 'PHUONG', 'Sầm Sơn', 'Sầm Sơn', true],
+  ['16540', 'XA', 'Quảng Ninh', 'Quảng Xương', true],
+  ['16543', 'XA', 'Quảng Bình', 'Quảng Xương', true],
+  ['16549', 'XA', 'Tiên Trang', 'Quảng Xương', true],
+  ['16561', 'PHUONG', 'Tĩnh Gia', 'Nghi Sơn', true],
+  ['16576', 'PHUONG', 'Ngọc Sơn', 'Nghi Sơn', true],
+  ['16591', 'XA', 'Các Sơn', 'Nghi Sơn', true],
+  ['16594', 'PHUONG', 'Tân Dân', 'Nghi Sơn', true],
+  ['16597', 'PHUONG', 'Hải Lĩnh', 'Nghi Sơn', true],
+  ['16609', 'PHUONG', 'Đào Duy Từ', 'Nghi Sơn', true],
+  ['16624', 'PHUONG', 'Trúc Lâm', 'Nghi Sơn', true],
+  ['16636', 'XA', 'Trường Lâm', 'Nghi Sơn', true],
+  ['16645', 'PHUONG', 'Hải Bình', 'Nghi Sơn', true],
+  ['16654', 'PHUONG', 'Nghi Sơn', 'Nghi Sơn', true],
+];
+
+/** Streets of the provincial capital (now phường Hạc Thành), for the agencies' addresses. */
 export const CAPITAL_STREETS = [
   'Đại lộ Lê Lợi', 'đường Hạc Thành', 'đường Phan Chu Trinh', 'đường Trần Phú', 'đường Lý Thường Kiệt',
   'đường Nguyễn Trãi', 'đường Quang Trung', 'đường Lê Hoàn', 'đường Đội Cung', 'đường Hàm Nghi',
   'đường Tống Duy Tân', 'đường Cao Thắng', 'đường Bà Triệu', 'đường Lê Quý Đôn',
 ] as const;
-
-export const CAPITAL_WARDS = ['Lam Sơn', 'Điện Biên', 'Ba Đình', 'Ngọc Trạo', 'Đông Thọ', 'Trường Thi'] as const;
 
 /** For contact people: common Vietnamese family names, middle and given names by gender. */
 export const FAMILY_NAMES = [
@@ -273,11 +310,11 @@ export const EQUIPMENT = {
     'Camera PTZ 20x, máy chiếu, micro cổ ngỗng 16 vị trí, đường truyền 100 Mbps',
     'Camera PTZ 12x, 2 TV 75 inch, bộ trộn âm thanh, đường truyền 200 Mbps',
   ],
-  district: [
+  communeHall: [
     'Camera PTZ 20x, 2 TV 86 inch, micro hội nghị 40 vị trí, bộ trộn âm thanh, đường truyền 200 Mbps',
     'Camera PTZ 12x, màn hình LED 150 inch, micro hội nghị 30 vị trí, đường truyền 100 Mbps',
   ],
-  commune: [
+  secondRoom: [
     'Camera hội nghị USB, TV 65 inch, loa micro đa hướng, đường truyền 50 Mbps',
     'Camera PTZ 10x, TV 55 inch, micro cổ ngỗng 10 vị trí, đường truyền 50 Mbps',
     'Webcam 4K, máy chiếu, loa kéo và micro không dây, đường truyền 30 Mbps',
@@ -300,7 +337,11 @@ export const DEMO_STAFF_ACCOUNTS: readonly DemoStaffAccount[] = [
   { username: 'theodoi', role: 'VIEWER', displayName: 'Cán bộ theo dõi' },
 ];
 
-/** Meeting rooms that get a demo SITE account (username: the site code in lower case). */
-export const DEMO_SITE_ACCOUNT_SITES = ['TINH', 'SO-YTE', 'HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'] as const;
+/**
+ * Meeting rooms that get a demo SITE account (username: the site code in lower case): the
+ * province's hall, a department, both rooms of xã Hoằng Hóa (15865) and the hall of its neighbour
+ * xã Hoằng Tiến (15991).
+ */
+export const DEMO_SITE_ACCOUNT_SITES = ['TINH', 'SO-YTE', '15865', '15865-2', '15991'] as const;
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo@2026';

@@ -1,22 +1,28 @@
 /**
- * Turns the demo province's names (seedData.ts) into the rows to seed: units with stable, readable
- * codes, one meeting room per unit with contact details, and the demo accounts. Pure and
- * deterministic, so it can be checked without a database.
+ * Turns the demo province's names (seedData.ts) into the rows to seed: units with stable codes
+ * (national unit codes for communes and wards), their meeting rooms with contact details, and the
+ * demo accounts. Pure and deterministic, so it can be checked without a database.
+ *
+ * Rooms: the province has its hall and a second room; each agency one room; each commune and ward
+ * its hall, and those formed by the 2025 merger a second room at a former seat (their officials
+ * still work from more than one building). That makes the 348 bridge points of the network.
  */
-import type { Role, UnitKind } from '../db/generated/client.js';
+import type { Role, SiteGroupKind, UnitKind } from '../db/generated/client.js';
 import { contactNameFor, contactPhoneFor, stableHash, stablePick } from './seedContacts.js';
 import {
   CAPITAL_STREETS,
-  CAPITAL_WARDS,
+  COMMUNE_LEVEL_UNITS,
+  type CommuneLevelRow,
   DEMO_SITE_ACCOUNT_SITES,
   DEMO_STAFF_ACCOUNTS,
   DEPARTMENTS,
-  DISTRICTS,
-  type DistrictData,
-  type DistrictType,
+  DISASTER_COMMITTEE,
   EQUIPMENT,
+  FORMER_DISTRICTS,
+  OTHER_AGENCIES,
   PROVINCE,
   PROVINCE_HALL_ADDRESS,
+  type Region,
 } from './seedData.js';
 
 export interface PlannedUnit {
@@ -46,114 +52,148 @@ export interface PlannedAccount {
   siteCode: string | null;
 }
 
+export interface PlannedGroup {
+  code: string;
+  name: string;
+  kind: SiteGroupKind;
+  sortOrder: number;
+  siteCodes: string[];
+}
+
 export interface DemoDirectory {
   /** Parents before children: each level's parents are in an earlier level. */
   unitLevels: PlannedUnit[][];
   sites: PlannedSite[];
+  groups: PlannedGroup[];
   accounts: PlannedAccount[];
 }
 
-type CommuneType = 'PHUONG' | 'TT' | 'XA';
-
-const DISTRICT_LABELS: Record<DistrictType, string> = { TP: 'thành phố', TX: 'thị xã', HUYEN: 'huyện' };
-const COMMUNE_LABELS: Record<CommuneType, string> = { PHUONG: 'phường', TT: 'thị trấn', XA: 'xã' };
+const TYPE_LABELS: Record<CommuneLevelRow[1], string> = { XA: 'xã', PHUONG: 'phường' };
 
 export function planDemoDirectory(): DemoDirectory {
   const province: PlannedUnit = { code: PROVINCE.code, name: PROVINCE.name, kind: 'PROVINCE', parentCode: null, sortOrder: 1 };
-  const departments = DEPARTMENTS.map(
-    (department, index): PlannedUnit => ({
-      code: department.code,
-      name: department.name,
+  const agencies = [...DEPARTMENTS, ...OTHER_AGENCIES].map(
+    (agency, index): PlannedUnit => ({
+      code: agency.code,
+      name: agency.name,
       kind: 'DEPARTMENT',
       parentCode: PROVINCE.code,
       sortOrder: index + 1,
     }),
   );
-  const districts = DISTRICTS.map((district, index) => planDistrict(district, index));
+  const communes = COMMUNE_LEVEL_UNITS.map((row, index) => planCommuneLevelUnit(row, index));
 
   const sites: PlannedSite[] = [
-    provinceSite(),
-    ...DEPARTMENTS.map((department) => departmentSite(department.code, department.name)),
-    ...districts.flatMap(({ unit, site, communes }) => [site, ...communes.map((commune) => commune.site)]),
+    ...provinceSites(),
+    ...agencies.map((agency) => agencySite(agency.code, agency.name)),
+    ...communes.flatMap((commune) => commune.sites),
   ];
-  const unitLevels = [
-    [province],
-    [...departments, ...districts.map((district) => district.unit)],
-    districts.flatMap((district) => district.communes.map((commune) => commune.unit)),
-  ];
-  return { unitLevels, sites, accounts: planAccounts(sites) };
+  const unitLevels = [[province], [...agencies, ...communes.map((commune) => commune.unit)]];
+  return { unitLevels, sites, groups: planGroups(sites), accounts: planAccounts(sites) };
 }
 
-function provinceSite(): PlannedSite {
-  return withContact({
-    code: PROVINCE.code,
-    name: PROVINCE.hallName,
-    unitCode: PROVINCE.code,
-    address: PROVINCE_HALL_ADDRESS,
-    equipmentNotes: EQUIPMENT.provinceHall,
-  });
+const REGION_GROUPS: Record<Region, { code: string; name: string }> = {
+  MIEN_NUI: { code: 'MIEN-NUI', name: 'Các xã miền núi' },
+  VEN_BIEN: { code: 'VEN-BIEN', name: 'Các xã, phường ven biển' },
+  DONG_BANG: { code: 'DONG-BANG', name: 'Các xã, phường đồng bằng' },
+};
+
+/**
+ * The groups a secretariat starts with: each former district's area (meetings are still often
+ * organised by them), the three regions, all communes, all wards, all departments, and one ad-hoc
+ * list. A group holds every room of its units.
+ */
+function planGroups(sites: PlannedSite[]): PlannedGroup[] {
+  const roomsOf = (unitCodes: Iterable<string>) => {
+    const wanted = new Set(unitCodes);
+    return sites.filter((site) => wanted.has(site.unitCode)).map((site) => site.code);
+  };
+  const communesWhere = (keep: (row: CommuneLevelRow) => boolean) => roomsOf(COMMUNE_LEVEL_UNITS.filter(keep).map(([code]) => code));
+  const regionOf = new Map(FORMER_DISTRICTS.map((district) => [district.name, district.region]));
+
+  const areas = FORMER_DISTRICTS.map(
+    (district, index): PlannedGroup => ({
+      code: `KV-${codePart(district.name)}`,
+      name: `Khu vực ${district.label} ${district.name} cũ`,
+      kind: 'FORMER_DISTRICT',
+      sortOrder: index + 1,
+      siteCodes: communesWhere(([, , , formerDistrict]) => formerDistrict === district.name),
+    }),
+  );
+  const regions = (Object.keys(REGION_GROUPS) as Region[]).map(
+    (region, index): PlannedGroup => ({
+      ...REGION_GROUPS[region],
+      kind: 'REGION',
+      sortOrder: index + 1,
+      siteCodes: communesWhere(([, , , formerDistrict]) => regionOf.get(formerDistrict) === region),
+    }),
+  );
+  const kinds: PlannedGroup[] = [
+    { code: 'TAT-CA-XA', name: 'Tất cả các xã', kind: 'UNIT_KIND', sortOrder: 1, siteCodes: communesWhere(([, type]) => type === 'XA') },
+    { code: 'TAT-CA-PHUONG', name: 'Tất cả các phường', kind: 'UNIT_KIND', sortOrder: 2, siteCodes: communesWhere(([, type]) => type === 'PHUONG') },
+    {
+      code: 'TAT-CA-SO-NGANH',
+      name: 'Tất cả sở, ban, ngành',
+      kind: 'UNIT_KIND',
+      sortOrder: 3,
+      siteCodes: roomsOf(DEPARTMENTS.map((department) => department.code)),
+    },
+  ];
+  const { code, name, unitCodes } = DISASTER_COMMITTEE;
+  const committee: PlannedGroup = { code, name, kind: 'CUSTOM', sortOrder: 1, siteCodes: roomsOf(unitCodes) };
+  return [...areas, ...regions, ...kinds, committee];
 }
 
-function departmentSite(code: string, name: string): PlannedSite {
+function provinceSites(): PlannedSite[] {
+  const hall = { unitCode: PROVINCE.code, address: PROVINCE_HALL_ADDRESS };
+  return [
+    withContact({ ...hall, code: PROVINCE.code, name: PROVINCE.hallName, equipmentNotes: EQUIPMENT.provinceHall }),
+    withContact({
+      ...hall,
+      code: `${PROVINCE.code}-2`,
+      name: 'Phòng họp số 2 UBND tỉnh',
+      equipmentNotes: stablePick(EQUIPMENT.department, PROVINCE.code, 'equipment'),
+    }),
+  ];
+}
+
+function agencySite(code: string, name: string): PlannedSite {
   const houseNumber = 1 + (stableHash(`house:${code}`) % 250);
   const street = stablePick(CAPITAL_STREETS, code, 'street');
-  const ward = stablePick(CAPITAL_WARDS, code, 'ward');
   return withContact({
     code,
     name: `Phòng họp ${name}`,
     unitCode: code,
-    address: `Số ${houseNumber} ${street}, phường ${ward}, thành phố Thanh Hóa`,
+    address: `Số ${houseNumber} ${street}, phường Hạc Thành, tỉnh Thanh Hóa`,
     equipmentNotes: stablePick(EQUIPMENT.department, code, 'equipment'),
   });
 }
 
-function planDistrict(district: DistrictData, index: number) {
-  const districtSlug = codePart(district.name);
-  const code = `${district.type}-${districtSlug}`;
-  const label = DISTRICT_LABELS[district.type];
-  const fullName = `${label} ${district.name}`;
-  const communeEntries: Array<[CommuneType, string]> = [
-    ...(district.phuong ?? []).map((name): [CommuneType, string] => ['PHUONG', name]),
-    ...(district.thiTran ?? []).map((name): [CommuneType, string] => ['TT', name]),
-    ...(district.xa ?? []).map((name): [CommuneType, string] => ['XA', name]),
-  ];
-  const [seatType, seatName] = communeEntries[0]!;
-
+function planCommuneLevelUnit([code, type, name, , merged]: CommuneLevelRow, index: number) {
+  const fullName = `${TYPE_LABELS[type]} ${name}`;
   const unit: PlannedUnit = {
     code,
     name: capitalise(fullName),
-    kind: 'DISTRICT',
+    kind: type === 'PHUONG' ? 'WARD' : 'COMMUNE',
     parentCode: PROVINCE.code,
     sortOrder: index + 1,
   };
-  const site = withContact({
+  const hall = withContact({
     code,
     name: `Hội trường UBND ${fullName}`,
     unitCode: code,
-    address: `Khu trung tâm hành chính, ${COMMUNE_LABELS[seatType]} ${seatName}, ${fullName}, tỉnh Thanh Hóa`,
-    equipmentNotes: stablePick(EQUIPMENT.district, code, 'equipment'),
+    address: `Trụ sở UBND ${fullName}, tỉnh Thanh Hóa`,
+    equipmentNotes: stablePick(EQUIPMENT.communeHall, code, 'equipment'),
   });
-  const communes = communeEntries.map(([type, name], communeIndex) => {
-    const communeCode = `${type}-${districtSlug}-${codePart(name)}`;
-    const communeName = `${COMMUNE_LABELS[type]} ${name}`;
-    return {
-      unit: {
-        code: communeCode,
-        name: capitalise(communeName),
-        kind: 'COMMUNE',
-        parentCode: code,
-        sortOrder: communeIndex + 1,
-      } satisfies PlannedUnit,
-      site: withContact({
-        code: communeCode,
-        name: `Phòng họp UBND ${communeName}`,
-        unitCode: communeCode,
-        address: `Trụ sở UBND ${communeName}, ${fullName}, tỉnh Thanh Hóa`,
-        equipmentNotes: stablePick(EQUIPMENT.commune, communeCode, 'equipment'),
-      }),
-    };
+  const secondCode = `${code}-2`;
+  const secondRoom = withContact({
+    code: secondCode,
+    name: `Phòng họp số 2 UBND ${fullName}`,
+    unitCode: code,
+    address: `Trụ sở làm việc số 2 của UBND ${fullName}, tỉnh Thanh Hóa`,
+    equipmentNotes: stablePick(EQUIPMENT.secondRoom, secondCode, 'equipment'),
   });
-  return { unit, site, communes };
+  return { unit, sites: merged ? [hall, secondRoom] : [hall] };
 }
 
 function planAccounts(sites: PlannedSite[]): PlannedAccount[] {
@@ -179,7 +219,7 @@ function withContact(site: Omit<PlannedSite, 'contactName' | 'contactPhone'>): P
   return { ...site, contactName: contactNameFor(site.code), contactPhone: contactPhoneFor(site.code) };
 }
 
-/** "Hoằng Đạo" → "HOANGDAO": no diacritics, no spaces, upper case. */
+/** "Hoằng Hóa" → "HOANGHOA": no diacritics, no spaces, upper case. */
 export function codePart(name: string): string {
   return name
     .normalize('NFD')

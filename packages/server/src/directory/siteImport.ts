@@ -1,6 +1,7 @@
-import { CodedError, foldText, siteCreateSchema, type Identity, type ImportRowError, type SiteImportReport } from '@pm/shared';
+import { siteCreateSchema, type Identity, type ImportRowError, type SiteImportReport } from '@pm/shared';
 import { inScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { mapHeader } from './sheetColumns.js';
 import { readSheet } from './siteSheet.js';
 import { UnitTree } from './unitTree.js';
 
@@ -29,7 +30,7 @@ export async function importSites(
   dryRun: boolean,
 ): Promise<SiteImportReport> {
   const [header = [], ...body] = await readSheet(upload);
-  const columns = mapHeader(header);
+  const columns = mapHeader(header, COLUMNS, REQUIRED);
   const tree = await UnitTree.load(prisma);
   const unitsByCode = new Map((await prisma.unit.findMany({ select: { id: true, code: true, disabled: true } })).map((u) => [u.code, u]));
   const existing = new Map((await prisma.site.findMany({ select: { id: true, code: true, unitId: true } })).map((s) => [s.code, s]));
@@ -75,20 +76,6 @@ export async function importSites(
     for (const { site, existingId } of updates) await tx.site.update({ where: { id: existingId! }, data: site });
   });
   return { ...report, applied: true };
-}
-
-function mapHeader(header: string[]): Partial<Record<Column, number>> {
-  const folded = header.map((cell) => foldText(cell).replace(/[^a-z0-9]+/g, ' ').trim());
-  const columns: Partial<Record<Column, number>> = {};
-  for (const [column, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
-    const index = folded.findIndex((cell) => names.includes(cell));
-    if (index >= 0) columns[column] = index;
-  }
-  const missing = REQUIRED.filter((column) => columns[column] === undefined);
-  if (missing.length) {
-    throw new CodedError('BAD_REQUEST', 'the first row must name the columns', missing.map((c) => `${c}: column "${COLUMNS[c][0]}" is missing`));
-  }
-  return columns;
 }
 
 /** A phone number stored as a number in Excel lost its leading zero: 912345678 was 0912345678. */

@@ -1,10 +1,11 @@
+import type { UnitKind } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
 
 export interface TreeUnit {
   id: string;
   code: string;
   name: string;
-  kind: 'PROVINCE' | 'DEPARTMENT' | 'DISTRICT' | 'COMMUNE';
+  kind: UnitKind;
   parentId: string | null;
   disabled: boolean;
 }

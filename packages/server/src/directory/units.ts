@@ -24,12 +24,16 @@ export async function listUnits(prisma: PrismaClient, identity: Identity): Promi
   return units.map((unit) => ({ ...unit, siteCount: countOf.get(unit.id) ?? 0 }));
 }
 
-/** The kinds a unit may sit under: the tree is province → departments and districts → communes. */
+/**
+ * The kinds a unit may sit under: the province → its departments, communes and wards (since 1 July
+ * 2025); a directory kept from before the reform may still have districts between them.
+ */
 const allowedParents: Record<Unit['kind'], ReadonlyArray<Unit['kind']> | null> = {
   PROVINCE: null,
   DEPARTMENT: ['PROVINCE'],
   DISTRICT: ['PROVINCE'],
-  COMMUNE: ['DISTRICT'],
+  COMMUNE: ['PROVINCE', 'DISTRICT'],
+  WARD: ['PROVINCE', 'DISTRICT'],
 };
 
 export async function createUnit(
@@ -64,7 +68,15 @@ export async function updateUnit(
   const tree = await UnitTree.load(prisma);
   if (!tree.get(id)) throw new CodedError('NOT_FOUND', 'unit not found');
   assertInScope(identity, tree, id, 'this unit');
-  const row: UnitRow = await prisma.unit.update({ where: { id }, data: input, select: unitSelect });
-  const siteCount = await prisma.site.count({ where: { unitId: id, disabled: false } });
+  await prisma.unit.update({ where: { id }, data: input });
+  return unitWithSiteCount(prisma, id);
+}
+
+/** A unit as the API gives it, with the count of its active rooms. */
+export async function unitWithSiteCount(prisma: PrismaClient, id: string): Promise<Unit> {
+  const [row, siteCount]: [UnitRow, number] = await Promise.all([
+    prisma.unit.findUniqueOrThrow({ where: { id }, select: unitSelect }),
+    prisma.site.count({ where: { unitId: id, disabled: false } }),
+  ]);
   return { ...row, siteCount };
 }

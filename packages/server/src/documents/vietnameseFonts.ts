@@ -2,18 +2,22 @@ import fs from 'node:fs';
 import { CodedError } from '@pm/shared';
 
 /**
- * Fonts with every Vietnamese glyph for generated PDFs: Debian's Noto Sans (package
- * fonts-noto-core, installed by `npm start` / `npm test`). PDFKit's built-in fonts lack them.
+ * The typeface of generated PDFs. Decree 30/2020 sets administrative documents in Times New Roman
+ * (the DOCX name it); Times New Roman itself may not be redistributed, so the PDFs embed Liberation
+ * Serif 2, drawn on Times New Roman's metrics (a page breaks where Word breaks it) and, unlike the
+ * Liberation 1.x of package fonts-liberation, with every Vietnamese glyph (U+1EA0–U+1EF9).
+ * Debian package fonts-liberation2, installed by `npm start` / `npm test` and the image.
  */
-const NOTO_DIR = '/usr/share/fonts/truetype/noto';
+const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation2';
 export const vietnameseFonts = {
-  regular: `${NOTO_DIR}/NotoSans-Regular.ttf`,
-  bold: `${NOTO_DIR}/NotoSans-Bold.ttf`,
+  regular: `${LIBERATION_DIR}/LiberationSerif-Regular.ttf`,
+  bold: `${LIBERATION_DIR}/LiberationSerif-Bold.ttf`,
+  italic: `${LIBERATION_DIR}/LiberationSerif-Italic.ttf`,
 };
 
 export function assertVietnameseFonts(): void {
   const missing = Object.values(vietnameseFonts).filter((f) => !fs.existsSync(f));
   if (missing.length > 0) {
-    throw new CodedError('INTERNAL', `fonts missing for PDF export (apt-get install fonts-noto-core): ${missing.join(', ')}`);
+    throw new CodedError('INTERNAL', `fonts missing for PDF export (apt-get install fonts-liberation2): ${missing.join(', ')}`);
   }
 }

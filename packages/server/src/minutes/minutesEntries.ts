@@ -14,7 +14,7 @@ import { loadTimelines } from '../recording/timelines.js';
 
 export const entryInclude = {
   author: { select: { displayName: true } },
-  speakerSite: { select: { name: true } },
+  speakerSite: { select: { id: true, name: true, unitId: true } },
 } as const;
 
 interface EntryRow {

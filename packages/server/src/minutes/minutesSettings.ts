@@ -46,6 +46,7 @@ export class MinutesSettingsStore {
       conclusionsNumber: '',
       signerTitle: 'CHỦ TRÌ CUỘC HỌP',
       signerName: meeting.chair?.displayName ?? '',
+      secretaryName: '',
       version: 1,
     };
   }

@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
+import { closeRedis } from '../cluster/redisConnection.js';
 import type { Logger } from '../logger.js';
 import type { PlatformIo } from './socketServer.js';
 
@@ -7,7 +8,7 @@ import type { PlatformIo } from './socketServer.js';
  * Socket events to a room reach its sockets on every node of the cluster (schedule pushes, staff
  * screens). Returns the function that closes the adapter's own Redis connections, after socket.io.
  */
-export function attachClusterAdapter(io: PlatformIo, redis: Redis, log: Logger): () => void {
+export function attachClusterAdapter(io: PlatformIo, redis: Redis, log: Logger): () => Promise<void> {
   // The adapter publishes every room emit without handling a failure: with ioredis's default
   // (give up after 3 retries) an emit during a Redis restart rejected unhandled and ended the
   // process. These connections wait for Redis to come back instead.
@@ -16,5 +17,5 @@ export function attachClusterAdapter(io: PlatformIo, redis: Redis, log: Logger):
     client.on('error', (err: Error) => log.warn({ err: err.message }, 'socket adapter redis connection error'));
   }
   io.adapter(createAdapter(clients[0], clients[1], { key: `${redis.options.keyPrefix ?? ''}socket.io` }));
-  return () => clients.forEach((client) => client.disconnect());
+  return async () => void (await Promise.all(clients.map((client) => closeRedis(client))));
 }

@@ -1,7 +1,6 @@
 import http, { type RequestListener } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Router } from 'express';
 import type { Config, TlsSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { localCertificateNames } from './certificateNames.js';
@@ -57,24 +56,6 @@ export class WebServer {
 
   get scheme(): 'http' | 'https' {
     return this.settings.tls ? 'https' : 'http';
-  }
-
-  /** Mounted before every other route: HSTS on every answer under TLS, and the local CA's certificate. */
-  routes(): Router {
-    const router = Router();
-    if (!this.settings.tls) return router;
-    router.use((_req, res, next) => {
-      // A year, without subdomains: the province's other sites under the same domain are not ours to decide.
-      res.setHeader('Strict-Transport-Security', 'max-age=31536000');
-      next();
-    });
-    const ca = this.localCa;
-    if (ca) {
-      router.get('/tls/ca.crt', (_req, res) => {
-        res.type('application/x-x509-ca-cert').attachment('province-meet-ca.crt').send(Buffer.from(ca.caPem));
-      });
-    }
-    return router;
   }
 
   /** Listens on HOST:PORT, then on the redirect port under TLS; returns the base URL it answers on. */

@@ -21,6 +21,11 @@ export function fromLocalInput(value: string): string {
   return new Date(`${value}:00+07:00`).toISOString();
 }
 
+/** The province's calendar day (YYYY-MM-DD) of an instant: before 07:00 the UTC date is still yesterday. */
+export function provinceDay(instant: Date): string {
+  return toLocalInput(instant.toISOString()).slice(0, 10);
+}
+
 /** Midnight at the start of `now`'s day in the province (UTC+7, no DST), as an instant. */
 export function startOfProvinceDay(now: number): string {
   const day = 86_400_000;

@@ -122,6 +122,7 @@ export const en: Record<MessageKey, string> = {
   'report.headcount': 'Headcount',
   'report.site': 'Site',
   'report.unit': 'Unit',
+  'report.group': 'Group',
   'report.firstJoin': 'Joined at',
   'report.presence': 'Present (min / %)',
   'report.reconnects': 'Reconnections',
@@ -136,5 +137,8 @@ export const en: Record<MessageKey, string> = {
   'report.rate': 'Attendance rate',
   'report.missed': 'Missed',
   'report.byUnit': 'By unit',
+  'report.mergedOn': 'merged from',
+  'report.countedUnderSuccessor': 'the former unit’s figures are counted under the new one.',
+  'report.byGroup': 'By site group (a site counts in each of its groups)',
   'report.bySite': 'By site (most missed first)',
 };

@@ -122,6 +122,7 @@ export const vi = {
   'report.headcount': 'Số người dự',
   'report.site': 'Điểm cầu',
   'report.unit': 'Đơn vị',
+  'report.group': 'Nhóm',
   'report.firstJoin': 'Vào lúc',
   'report.presence': 'Có mặt (phút / %)',
   'report.reconnects': 'Kết nối lại',
@@ -136,6 +137,9 @@ export const vi = {
   'report.rate': 'Tỷ lệ tham dự',
   'report.missed': 'Vắng',
   'report.byUnit': 'Theo đơn vị',
+  'report.mergedOn': 'sáp nhập từ ngày',
+  'report.countedUnderSuccessor': 'số liệu của đơn vị cũ được tính vào đơn vị mới.',
+  'report.byGroup': 'Theo nhóm điểm cầu (một điểm cầu được tính ở mọi nhóm có nó)',
   'report.bySite': 'Theo điểm cầu (vắng nhiều nhất trước)',
 } as const;
 

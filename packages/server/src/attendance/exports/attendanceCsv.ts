@@ -1,16 +1,9 @@
 import type { MeetingAttendanceReport } from '@pm/shared';
+import { csvText } from './csvText.js';
 import { attendanceColumns } from './reportColumns.js';
 
-/** RFC 4180 CSV with a byte-order mark, so Excel opens the Vietnamese text as UTF-8. */
+/** The meeting's attendance report as CSV: the columns of the workbook and the PDF. */
 export function attendanceCsv(report: MeetingAttendanceReport): string {
   const columns = attendanceColumns(report);
-  const cell = (value: string | number) => {
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [
-    columns.map((c) => cell(c.header)).join(','),
-    ...report.sites.map((row) => columns.map((c) => cell(c.value(row))).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([columns.map((c) => c.header), ...report.sites.map((row) => columns.map((c) => c.value(row)))]);
 }

@@ -1,5 +1,6 @@
 import type { MeetingAttendanceReport } from '@pm/shared';
 import PDFDocument from 'pdfkit';
+import { numberPages } from '../../documents/pageNumbers.js';
 import { assertVietnameseFonts, vietnameseFonts } from '../../documents/vietnameseFonts.js';
 import { attendanceColumns, formatDateTime, summaryLines } from './reportColumns.js';
 
@@ -10,7 +11,7 @@ const HEADER_FONT = 6.5;
 /** The attendance report on A4 landscape pages, with the administrative header and a paged table. */
 export async function attendancePdf(report: MeetingAttendanceReport): Promise<Buffer> {
   assertVietnameseFonts();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: report.meeting.title } });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: report.meeting.title } });
   doc.registerFont('regular', vietnameseFonts.regular);
   doc.registerFont('bold', vietnameseFonts.bold);
   const chunks: Buffer[] = [];
@@ -56,6 +57,8 @@ export async function attendancePdf(report: MeetingAttendanceReport): Promise<Bu
 
   doc.moveDown(1).font('regular').fontSize(7.5);
   doc.text(`Lập lúc ${formatDateTime(report.generatedAt)} từ nhật ký kết nối của hệ thống.`, MARGIN, doc.y, { width });
+  // 348 sites run to several pages: each says which page of how many, centred in the bottom margin.
+  numberPages(doc, (page, count) => `Trang ${page}/${count}`, { y: (page) => page.height - MARGIN / 2 - 4, font: 'regular', size: 7.5 });
   doc.end();
   await finished;
   return Buffer.concat(chunks);

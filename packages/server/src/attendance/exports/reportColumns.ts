@@ -6,8 +6,17 @@ export function formatTime(iso: string | null): string {
   if (!iso) return '';
   return new Date(iso).toLocaleTimeString('vi-VN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+/** "08:30 07/12/2026": the year in four digits, as documents write it, on the 24-hour clock. */
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('vi-VN', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
+  return new Date(iso).toLocaleString('vi-VN', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 export interface Column {

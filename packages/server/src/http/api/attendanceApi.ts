@@ -1,6 +1,7 @@
 import { attendanceCsv } from '../../attendance/exports/attendanceCsv.js';
 import { attendancePdf } from '../../attendance/exports/attendancePdf.js';
 import { attendanceXlsx } from '../../attendance/exports/attendanceXlsx.js';
+import { periodCsv } from '../../attendance/exports/periodCsv.js';
 import { meetingAttendanceReport } from '../../attendance/meetingReport.js';
 import { attendancePeriodReport } from '../../attendance/periodReport.js';
 import { ScheduleReader } from '../../meetings/schedule/scheduleReader.js';
@@ -11,9 +12,10 @@ type AttendanceRoutes =
   | 'attendance.meetingCsv'
   | 'attendance.meetingXlsx'
   | 'attendance.meetingPdf'
-  | 'attendance.period';
+  | 'attendance.period'
+  | 'attendance.periodCsv';
 
-/** Attendance reports: one meeting (screen and three files) and a period across meetings. */
+/** Attendance reports: one meeting (screen and three files) and a period across meetings (screen and CSV). */
 export function attendanceApi({ prisma, checkInWindowMs, attendanceGraceMs }: ApiDeps): HandlerGroup<AttendanceRoutes> {
   const schedule = new ScheduleReader(prisma, checkInWindowMs);
   // The meeting must be one the caller may read; the report is then derived from the records.
@@ -37,5 +39,9 @@ export function attendanceApi({ prisma, checkInWindowMs, attendanceGraceMs }: Ap
       return attendancePdf(await report(identity, params.id!));
     },
     'attendance.period': async ({ identity, query }) => attendancePeriodReport(prisma, identity, query),
+    'attendance.periodCsv': async ({ identity, query, res }) => {
+      res.attachment(`ty-le-tham-du-${query.from}-${query.to}.csv`);
+      return periodCsv(await attendancePeriodReport(prisma, identity, query));
+    },
   };
 }

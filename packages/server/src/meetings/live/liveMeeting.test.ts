@@ -85,6 +85,18 @@ describe('LiveMeeting: who may join, and as what', () => {
 });
 
 describe('LiveMeeting: the programme', () => {
+  it('opens the floor with the chair presiding, the floor history’s first turn; a floor left behind goes on without one', async () => {
+    const opened = fakeMeeting();
+    await opened.meeting.openFloor();
+    expect(opened.floorHistory.rows.map((r) => r.siteId)).toEqual([null]);
+
+    const continued = fakeMeeting();
+    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null });
+    await continued.meeting.openFloor();
+    expect(continued.meeting.floorHolder()).toBe('a');
+    expect(continued.floorHistory.rows).toEqual([]);
+  });
+
   /** Whether a participant's consumer of a programme output is paused on the server. */
   const paused = (media: FakeMedia, producer: ms.Producer) => [...media.tracks.values()].find((t) => t.producerId === producer.id)?.paused;
 

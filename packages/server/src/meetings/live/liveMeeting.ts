@@ -121,13 +121,20 @@ export class LiveMeeting {
     return [...this.participants.values()].filter((p) => p.role === 'site').length;
   }
 
-  /** Continues from the floor another node (or this one, before a restart) left behind. */
-  async restoreFloor(): Promise<void> {
+  /**
+   * Continues from the floor another node (or this one, before a restart) left behind; or opens it
+   * with the chair presiding, the floor history's first turn (the review's timeline starts with it).
+   */
+  async openFloor(): Promise<void> {
     const saved = await this.parts.stateStore.loadFloor(this.id);
-    if (!saved) return;
-    this.floor = new FloorControl(saved);
-    this.historyHolder = this.floor.holder ?? null;
-    this.parts.log.info({ meeting: this.id, holder: this.floor.holder, queue: saved.queue.length }, 'floor restored');
+    if (saved) {
+      this.floor = new FloorControl(saved);
+      this.historyHolder = this.floor.holder ?? null;
+      this.parts.log.info({ meeting: this.id, holder: this.floor.holder, queue: saved.queue.length }, 'floor restored');
+      return;
+    }
+    this.historyHolder = null;
+    await this.parts.floorHistory.turn(this.id, null, new Date());
   }
 
   /** The site holding the floor now, if any. */

@@ -127,7 +127,7 @@ export class LiveMeetings {
     // location the client asks again shortly (the host is being replaced).
     if (!claim.here) throw new CodedError('MOVED', `meeting ${plan.id} runs on node ${claim.nodeId}`, undefined, claim.url);
     const live = this.parts.create(plan);
-    await live.restoreFloor();
+    await live.openFloor();
     await live.attendance.load(this.parts.sampleMs);
     this.parts.log.info({ meeting: plan.id, sites: plan.sites.length }, 'meeting opened');
     for (const listener of this.openedListeners) listener(live);

@@ -18,6 +18,7 @@ const meeting: ScheduledMeetingDetail = {
   revision: 3,
   cancelReason: null,
   updatedAt: '2027-01-01T00:00:00.000Z',
+  recorded: false,
   sites: [],
 };
 

@@ -6,6 +6,7 @@ export const meetingInclude = {
   agenda: { orderBy: { position: 'asc' }, include: { presentingUnit: { select: { name: true } } } },
   series: { select: { frequency: true, count: true } },
   _count: { select: { invitations: true } },
+  recording: { select: { playable: true } },
 } as const;
 
 export const meetingDetailInclude = {
@@ -31,6 +32,7 @@ interface MeetingRow {
   cancelReason: string | null;
   updatedAt: Date;
   _count: { invitations: number };
+  recording: { playable: boolean } | null;
 }
 
 interface MeetingDetailRow extends MeetingRow {
@@ -54,6 +56,7 @@ export function toScheduledMeeting(row: MeetingRow, checkInWindowMs: number): Sc
     revision: row.revision,
     cancelReason: row.cancelReason,
     updatedAt: row.updatedAt.toISOString(),
+    recorded: row.recording?.playable ?? false,
   };
 }
 

@@ -1,9 +1,12 @@
 import { shortDay, vietnameseDate } from '../../util/provinceCalendar.js';
-import { directiveTable, directiveUnits } from './directiveTable.js';
+import { directiveUnits } from './directiveTable.js';
 import type { ExportData } from './exportData.js';
 import { issuingBodyLines, type Block, type OfficialDocument } from './officialDocument.js';
 
-/** Thông báo kết luận: the chair's conclusions, each directive with its units and deadline. */
+/**
+ * Thông báo kết luận: the chair's conclusions, each directive once, as a numbered paragraph with
+ * its units and deadline (a summary table below them would state every directive a second time).
+ */
 export function conclusionsContent({ minutes, issuedAt }: ExportData): OfficialDocument {
   const { meeting, settings, directives } = minutes;
   const chair = meeting.chairName ?? 'Chủ trì cuộc họp';
@@ -22,8 +25,6 @@ export function conclusionsContent({ minutes, issuedAt }: ExportData): OfficialD
         (d.coordinatingUnits.length ? `; đơn vị phối hợp: ${d.coordinatingUnits.map((u) => u.name).join(', ')}` : '') +
         `; thời hạn hoàn thành: ${shortDay(d.deadline)}.`,
     })),
-    ...(directives.length ? [{ kind: 'heading', text: 'BẢNG TỔNG HỢP NHIỆM VỤ' } as Block, directiveTable(directives)] : []),
-    { kind: 'paragraph', text: 'Thông báo để các cơ quan, đơn vị biết, thực hiện.' },
   ];
   return {
     issuingBody: issuingBodyLines(settings.issuingBody),
@@ -32,6 +33,7 @@ export function conclusionsContent({ minutes, issuedAt }: ExportData): OfficialD
     kind: 'THÔNG BÁO',
     subject: `Kết luận của ${chair} tại cuộc họp ${meeting.title}`,
     blocks,
+    closing: 'Thông báo để các cơ quan, đơn vị biết, thực hiện.',
     recipients: ['Nơi nhận:', ...directiveUnits(directives).map((name) => `- ${name};`), '- Lưu: VT.'],
     signatures: [{ title: settings.signerTitle || 'CHỦ TRÌ', name: settings.signerName }],
   };

@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -35,7 +37,17 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
     title: `${doc.kind} ${doc.subject}`,
     sections: [
       {
-        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
+        // Decree 30: page numbers centred in the top margin, none on the first page.
+        properties: {
+          page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } },
+          titlePage: true,
+        },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE })] })],
+          }),
+        },
         children: [
           header(doc),
           centred([{ text: '' }]),
@@ -43,7 +55,9 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
           centred([{ text: doc.subject, bold: true }]),
           centred([{ text: '' }]),
           ...doc.blocks.map(block),
-          centred([{ text: '' }]),
+          // Kept with the signatures that follow: Word never leaves them alone on the last page.
+          line([{ text: doc.closing }], { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 }, keepNext: true, keepLines: true }),
+          line([{ text: '' }], { keepNext: true }),
           footer(doc),
         ],
       },
@@ -58,6 +72,7 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
     borders: noBorders,
     rows: [
       new TableRow({
+        cantSplit: true,
         children: [
           new TableCell({ width: { size: leftShare, type: WidthType.PERCENTAGE }, children: left }),
           new TableCell({ width: { size: 100 - leftShare, type: WidthType.PERCENTAGE }, children: right }),

@@ -8,7 +8,10 @@ export interface ExportData {
   /** Sites that were connected at some point, by name; the invited ones when nobody joined live. */
   attended: string[];
   invitedCount: number;
-  /** Everyone who wrote entries: the meeting's secretaries. */
+  /**
+   * The secretaries named in the minutes: the person set in the particulars, else everyone who
+   * wrote entries (their accounts' names).
+   */
   secretaries: string[];
   /** When the document is issued: now. */
   issuedAt: Date;
@@ -27,7 +30,9 @@ export async function exportData(prisma: PrismaClient, settings: MinutesSettings
     minutes,
     attended: attended.map((s) => s.name),
     invitedCount: minutes.sites.length,
-    secretaries: authors.flatMap((a) => (a.author ? [a.author.displayName] : [])),
+    secretaries: minutes.settings.secretaryName
+      ? [minutes.settings.secretaryName]
+      : authors.flatMap((a) => (a.author ? [a.author.displayName] : [])),
     issuedAt: new Date(),
   };
 }

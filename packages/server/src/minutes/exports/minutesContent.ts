@@ -1,5 +1,5 @@
-import { formatOffset, type MinutesEntry } from '@pm/shared';
-import { vietnameseDate, vietnameseTime } from '../../util/provinceCalendar.js';
+import type { MinutesEntry } from '@pm/shared';
+import { clockTime, vietnameseDate, vietnameseTime } from '../../util/provinceCalendar.js';
 import { directiveTable } from './directiveTable.js';
 import type { ExportData } from './exportData.js';
 import { issuingBodyLines, type Block, type OfficialDocument } from './officialDocument.js';
@@ -21,7 +21,6 @@ export function minutesContent({ minutes, attended, invitedCount, secretaries, i
     minutes.directives.length
       ? directiveTable(minutes.directives)
       : { kind: 'paragraph', text: 'Cuộc họp không có kết luận giao nhiệm vụ.' },
-    { kind: 'paragraph', text: `Cuộc họp kết thúc lúc ${vietnameseTime(new Date(meeting.endsAt))} cùng ngày. Biên bản được lập và thông qua tại cuộc họp.` },
   ];
   return {
     issuingBody: issuingBodyLines(settings.issuingBody),
@@ -30,6 +29,7 @@ export function minutesContent({ minutes, attended, invitedCount, secretaries, i
     kind: 'BIÊN BẢN',
     subject: `Cuộc họp: ${meeting.title}`,
     blocks,
+    closing: `Cuộc họp kết thúc lúc ${vietnameseTime(new Date(meeting.endsAt))} cùng ngày. Biên bản được lập và thông qua tại cuộc họp.`,
     recipients: [],
     signatures: [
       { title: 'THƯ KÝ', name: secretaries[0] ?? '' },
@@ -40,7 +40,9 @@ export function minutesContent({ minutes, attended, invitedCount, secretaries, i
 
 /** The entries under their agenda items, in agenda order; entries outside the agenda come last. */
 function contentBlocks(agenda: ExportData['minutes']['agenda'], entries: MinutesEntry[]): Block[] {
-  const line = (e: MinutesEntry): Block => ({ kind: 'paragraph', label: `[${formatOffset(e.offsetMs)}] ${e.speakerName ?? ''}`.trim() + ':', text: e.text });
+  // Stamped with the clock time it was said (08:35), as a reader of the minutes checks it against
+  // the day; the offset into the recording belongs to the review page.
+  const line = (e: MinutesEntry): Block => ({ kind: 'paragraph', label: `[${clockTime(new Date(e.at))}] ${e.speakerName ?? ''}`.trim() + ':', text: e.text });
   const blocks: Block[] = [];
   for (const item of agenda) {
     const under = entries.filter((e) => e.agendaPosition === item.position);

@@ -16,6 +16,11 @@ export interface OfficialDocument {
   /** What it is about, under the kind. */
   subject: string;
   blocks: Block[];
+  /**
+   * The body's last sentence, kept on the page of the signatures: Decree 30 never lets the
+   * signature block stand alone on a page.
+   */
+  closing: string;
   /** "Nơi nhận:" lines, bottom left; empty for none. */
   recipients: string[];
   /** One or two signatures, left to right. */

@@ -1,19 +1,24 @@
 import PDFDocument from 'pdfkit';
+import { numberPages } from '../../documents/pageNumbers.js';
 import { assertVietnameseFonts, vietnameseFonts } from '../../documents/vietnameseFonts.js';
 import { NATIONAL_MOTTO, NATIONAL_NAME, type Block, type OfficialDocument } from './officialDocument.js';
 
 const pt = (mm: number) => (mm / 25.4) * 72;
 /** Decree 30/2020 margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
 const MARGINS = { top: pt(20), bottom: pt(20), left: pt(30), right: pt(15) };
-const SIZE = 12;
+/** Decree 30/2020: the body in 13–14 pt. */
+const SIZE = 13;
 const CELL_PAD = 3;
+/** Blank lines between a signer's title and name, for the hand signature and the seal. */
+const SIGNATURE_SPACE = 4;
 
-/** The document as a printable A4 PDF (Noto Sans: every Vietnamese glyph). */
+/** The document as a printable A4 PDF in Liberation Serif (Times New Roman's metrics). */
 export async function renderPdf(content: OfficialDocument): Promise<Buffer> {
   assertVietnameseFonts();
-  const doc = new PDFDocument({ size: 'A4', margins: MARGINS, info: { Title: `${content.kind} ${content.subject}` } });
+  const doc = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, info: { Title: `${content.kind} ${content.subject}` } });
   doc.registerFont('regular', vietnameseFonts.regular);
   doc.registerFont('bold', vietnameseFonts.bold);
+  doc.registerFont('italic', vietnameseFonts.italic);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -25,8 +30,15 @@ export async function renderPdf(content: OfficialDocument): Promise<Buffer> {
   doc.fontSize(SIZE).text(content.subject, { width, align: 'center' });
   doc.moveDown(1);
   for (const b of content.blocks) block(doc, b, width);
+  // The closing sentence and the signatures go onto a new page together, never the signatures alone.
+  doc.fontSize(SIZE).font('regular');
+  const closingHeight = doc.heightOfString(content.closing, { width, align: 'justify' }) + doc.currentLineHeight(true) * 1.7;
+  if (doc.y + closingHeight + footerHeight(doc, content, width) > doc.page.height - MARGINS.bottom) doc.addPage();
+  block(doc, { kind: 'paragraph', text: content.closing }, width);
   doc.moveDown(1.5);
   footer(doc, content, width);
+  // Decree 30: page numbers centred in the top margin, from the second page on.
+  numberPages(doc, (page) => (page === 1 ? null : String(page)), { y: () => pt(10), font: 'regular', size: SIZE });
   doc.end();
   await finished;
   return Buffer.concat(chunks);
@@ -43,7 +55,7 @@ function header(doc: PDFKit.PDFDocument, content: OfficialDocument, width: numbe
   const leftBottom = doc.y;
   doc.font('bold').fontSize(SIZE - 1).text(NATIONAL_NAME, right.x, top, { width: right.width, align: 'center' });
   doc.fontSize(SIZE).text(NATIONAL_MOTTO, right.x, doc.y, { width: right.width, align: 'center', underline: true });
-  doc.moveDown(0.6).font('regular').text(content.placeAndDate, right.x, doc.y, { width: right.width, align: 'center' });
+  doc.moveDown(0.6).font('italic').text(content.placeAndDate, right.x, doc.y, { width: right.width, align: 'center' });
   doc.y = Math.max(leftBottom, doc.y);
 }
 
@@ -84,13 +96,29 @@ function table(doc: PDFKit.PDFDocument, b: Extract<Block, { kind: 'table' }>, wi
   doc.moveDown(0.5);
 }
 
+type Signature = OfficialDocument['signatures'][number];
+
+/** How tall the recipients and signatures will be, measured with the fonts `footer` uses. */
+function footerHeight(doc: PDFKit.PDFDocument, content: OfficialDocument, width: number): number {
+  const half = width / 2;
+  doc.font('bold').fontSize(SIZE);
+  const line = doc.currentLineHeight(true);
+  const signature = ({ title, name }: Signature) =>
+    doc.heightOfString(title, { width: half, align: 'center' }) + line * SIGNATURE_SPACE + doc.heightOfString(name || ' ', { width: half, align: 'center' });
+  const signatures = Math.max(0, ...content.signatures.map(signature)) + line * 1.5;
+  const recipients = content.signatures.length > 1 ? 0 : content.recipients.reduce((sum, text, i) => {
+    doc.font(i === 0 ? 'bold' : 'regular').fontSize(i === 0 ? SIZE - 1 : SIZE - 2);
+    return sum + doc.heightOfString(text, { width: half });
+  }, 0);
+  return Math.max(signatures, recipients);
+}
+
 function footer(doc: PDFKit.PDFDocument, content: OfficialDocument, width: number): void {
-  if (doc.y > doc.page.height - MARGINS.bottom - 140) doc.addPage();
   const half = width / 2;
   const top = doc.y;
-  const signature = (x: number, { title, name }: { title: string; name: string }) => {
+  const signature = (x: number, { title, name }: Signature) => {
     doc.font('bold').fontSize(SIZE).text(title, x, top, { width: half, align: 'center' });
-    doc.moveDown(4).text(name, x, doc.y, { width: half, align: 'center' });
+    doc.moveDown(SIGNATURE_SPACE).text(name, x, doc.y, { width: half, align: 'center' });
   };
   const [first, second] = content.signatures;
   if (second) {

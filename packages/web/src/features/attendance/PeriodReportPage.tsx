@@ -3,15 +3,19 @@ import { useState } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { provinceDay } from '../../i18n/dates';
 import { useApiResource } from './useApiResource';
 import { DateField } from '../../components/DateFields';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** The last 30 days up to today, as days of the province's calendar (not the browser's, not UTC). */
+export function defaultPeriod(now: Date): { from: string; to: string } {
+  return { from: provinceDay(new Date(now.getTime() - 30 * 86_400_000)), to: provinceDay(now) };
+}
 
 /** `/attendance`: which sites and units keep missing or coming late over a period. */
 export function PeriodReportPage() {
   const { t } = useI18n();
-  const [range, setRange] = useState(() => ({ from: isoDate(new Date(Date.now() - 30 * 86_400_000)), to: isoDate(new Date()) }));
+  const [range, setRange] = useState(() => defaultPeriod(new Date()));
   const [draft, setDraft] = useState(range);
   const { data: report, error } = useApiResource(
     () => callApi('attendance.period', { query: range }),
@@ -66,11 +70,27 @@ export function PeriodReportPage() {
       <ErrorNotice error={error} />
       {report && (
         <>
-          <p>
-            {t('report.meetings')}: <strong>{report.meetings}</strong>
+          <p className="toolbar">
+            <span>
+              {t('report.meetings')}: <strong>{report.meetings}</strong>
+            </span>
+            <a className="button" href={`/api/attendance.csv?${new URLSearchParams(range).toString()}`} download>
+              {t('report.download')} CSV
+            </a>
           </p>
           <h2>{t('report.byUnit')}</h2>
+          {report.mergers.length > 0 && (
+            <ul className="notice" data-testid="mergers">
+              {report.mergers.map((merger) => (
+                <li key={merger.predecessorName}>
+                  {merger.predecessorName} → {merger.successorName} ({t('report.mergedOn')} {merger.effective}): {t('report.countedUnderSuccessor')}
+                </li>
+              ))}
+            </ul>
+          )}
           {table(report.units, t('report.unit'))}
+          <h2>{t('report.byGroup')}</h2>
+          {table(report.groups, t('report.group'))}
           <h2>{t('report.bySite')}</h2>
           {table(report.sites, t('report.site'))}
         </>

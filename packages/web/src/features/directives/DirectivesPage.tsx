@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from '../attendance/useApiResource';
 import { DirectiveStats } from './DirectiveStats';
 import { DirectiveStatus, shortDay } from './DirectiveStatus';
+import { unitOptions } from './unitOptions';
 import '../minutes/minutes.css';
 import { DateField } from '../../components/DateFields';
 
@@ -38,8 +39,8 @@ export function DirectivesPage({ identity }: { identity: Identity }) {
             {t('directives.unit')}{' '}
             <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
               <option value="">{t('directives.all')}</option>
-              {units.data.units.map((u) => (
-                <option key={u.id} value={u.id}>{u.name}</option>
+              {unitOptions(units.data.units).map((o) => (
+                <option key={o.id} value={o.id}>{o.label}</option>
               ))}
             </select>
           </label>

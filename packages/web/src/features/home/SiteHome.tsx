@@ -12,7 +12,7 @@ import { siteHomeSections } from './siteHomeSections';
  */
 export function SiteHome({ siteName }: { siteName: string }) {
   const { t, errorText } = useI18n();
-  const { meetings, error } = useMeetings(true, true);
+  const { meetings, error } = useMeetings(true, 'today');
   const now = useNow();
   const sections = meetings && siteHomeSections(meetings, now);
   const list = (heading: string, shown: ScheduledMeeting[], testId: string) =>

@@ -1,4 +1,4 @@
-import { can, type Identity } from '@pm/shared';
+import { can, type Identity, type ScheduledMeeting } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingCards } from '../schedule/MeetingCards';
@@ -6,39 +6,65 @@ import { Countdown } from '../schedule/MeetingTimes';
 import { MeetingRecordLinks, RecordsNav } from './MeetingRecordLinks';
 import { useMeetings, useNow } from '../schedule/useMeetings';
 
-/** The chair's and the operator's start screen: today's and coming meetings, and the way into each. */
+/** How far back the start screen lists meetings that have ended, for their records. */
+const RECENT_MS = 14 * 86_400_000;
+
+/**
+ * The chair's, the operator's and the reviewer's start screen: today's and coming meetings with
+ * the way into each, then the meetings of the last two weeks, the most recent first, each marked
+ * when its recording can be watched.
+ */
 export function StaffMeetings({ identity }: { identity: Identity }) {
   const { t } = useI18n();
-  const { meetings, error } = useMeetings(false);
+  const { meetings, error } = useMeetings(false, RECENT_MS);
   const now = useNow();
   const joins = can(identity.role, 'meeting.join');
+  const upcoming = meetings?.filter((m) => Date.parse(m.endsAt) > now);
+  const recent = meetings?.filter((m) => Date.parse(m.endsAt) <= now).reverse();
+  const card = (meeting: ScheduledMeeting) => (
+    <>
+      <p>
+        <Countdown meeting={meeting} now={now} /> · {meeting.siteCount} {t('schedule.sites')}
+        {meeting.chair && ` · ${t('schedule.chair')}: ${meeting.chair.displayName}`}
+        {meeting.recorded && (
+          <>
+            {' · '}
+            <span className="recorded-sign" data-testid="recorded-sign">
+              {t('home.recorded')}
+            </span>
+          </>
+        )}
+      </p>
+      <div className="toolbar">
+        {joins && Date.parse(meeting.endsAt) > now && (
+          <Link href={`/meeting/${encodeURIComponent(meeting.id)}`} className="button button--primary">
+            {t('home.join')}
+          </Link>
+        )}
+        {can(identity.role, 'meetings.readiness') && Date.parse(meeting.endsAt) > now && (
+          <Link href={`/meetings/${encodeURIComponent(meeting.id)}/readiness`} className="button">
+            {t('readiness.link')}
+          </Link>
+        )}
+        <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
+      </div>
+    </>
+  );
   return (
     <section aria-labelledby="staff-heading">
       <h1 id="staff-heading">{t('staff.heading')}</h1>
       <RecordsNav identity={identity} />
-      <MeetingCards meetings={meetings} error={error}>
-        {(meeting) => (
-          <>
-            <p>
-              <Countdown meeting={meeting} now={now} /> · {meeting.siteCount} {t('schedule.sites')}
-              {meeting.chair && ` · ${t('schedule.chair')}: ${meeting.chair.displayName}`}
-            </p>
-            <div className="toolbar">
-              {joins && (
-                <Link href={`/meeting/${encodeURIComponent(meeting.id)}`} className="button button--primary">
-                  {t('home.join')}
-                </Link>
-              )}
-              {can(identity.role, 'meetings.readiness') && (
-                <Link href={`/meetings/${encodeURIComponent(meeting.id)}/readiness`} className="button">
-                  {t('readiness.link')}
-                </Link>
-              )}
-              <MeetingRecordLinks meetingId={meeting.id} identity={identity} />
-            </div>
-          </>
-        )}
+      <MeetingCards meetings={upcoming} error={error}>
+        {card}
       </MeetingCards>
+      {recent && recent.length > 0 && (
+        <section aria-labelledby="recent-heading" data-testid="recent-meetings">
+          <h2 id="recent-heading">{t('home.recent')}</h2>
+          <MeetingCards meetings={recent} error={undefined}>
+            {card}
+          </MeetingCards>
+        </section>
+      )}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { SiteKiosk } from './components/SiteKiosk';
 import { MeetingContext } from './hooks/meetingContext';
 import { useMeeting } from './hooks/useMeeting';
 import { useMeetingState } from './hooks/useMeetingState';
-import { selectRole } from './state/selectors';
+import { selectPhase, selectRole } from './state/selectors';
 
 /**
  * `/meeting/:id`: the account decides the screen (site kiosk, chair console, operator wall). A
@@ -27,8 +27,20 @@ function JoinedMeeting({ meetingId, sendsMedia }: { meetingId: string; sendsMedi
   );
 }
 
-/** The screen of the participant's part in the meeting, once the server said which it is. */
+/**
+ * The screen of the participant's part in the meeting, once the server said which it is. Its
+ * phase is on the page for the browser tests and a technician's inspector (no layout of its own).
+ */
 function MeetingScreen() {
+  const phase = useMeetingState(selectPhase);
+  return (
+    <div className="meeting-screen" data-testid="meeting-screen" data-phase={phase}>
+      <ScreenForRole />
+    </div>
+  );
+}
+
+function ScreenForRole() {
   switch (useMeetingState(selectRole)) {
     case 'site':
       return <SiteKiosk />;

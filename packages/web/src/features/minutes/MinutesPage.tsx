@@ -7,16 +7,19 @@ import { DirectiveForm } from '../directives/DirectiveForm';
 import { EntryEditor } from './EntryEditor';
 import { ExportLinks } from './ExportLinks';
 import { LiveBar } from './LiveBar';
+import { MinutesRecord } from './MinutesRecord';
 import { MinutesSettingsForm } from './MinutesSettingsForm';
 import { useMinutes } from './useMinutes';
+import { detach } from '../../util/detach';
 import './minutes.css';
 
 /**
  * `/meetings/:id/minutes`: the secretariat writes the minutes while the meeting runs. Each entry
  * is saved as it is typed; a new one is stamped with the moment typing began, the agenda item in
- * progress and the site holding the floor; a directive can be given from any entry.
+ * progress and the site holding the floor; a directive can be given from any entry. Accounts that
+ * may read but not write the minutes (reviewer, chair, operator) get them to read, with the exports.
  */
-export function MinutesPage({ meetingId }: { meetingId: string }) {
+export function MinutesPage({ meetingId, canWrite }: { meetingId: string; canWrite: boolean }) {
   const { t } = useI18n();
   const { doc, live, error, reload } = useMinutes(meetingId);
   const [agendaPosition, setAgendaPosition] = useState<number | null>(null);
@@ -24,6 +27,7 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
   const [directiveFrom, setDirectiveFrom] = useState<MinutesEntry | null | undefined>(undefined);
 
   if (!doc) return error ? <ErrorNotice error={error} /> : <p className="notice">{t('common.loading')}</p>;
+  if (!canWrite) return <MinutesRecord doc={doc} />;
   const speakerId = live?.speaker?.id ?? null;
   // Until the person types, a fresh entry follows the floor and the agenda item in progress;
   // from the first keystroke its key (and so its editor) stays.
@@ -50,9 +54,9 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
               doc={doc}
               start={{ entry }}
               serverEntry={entry}
-              onConflict={() => void reload()}
+              onConflict={() => detach(reload(), 'reloading the minutes')}
               onGiveDirective={setDirectiveFrom}
-              onRemove={(e) => void remove(e)}
+              onRemove={(e) => detach(remove(e), 'removing an entry')}
             />
           ))}
         <EntryEditor
@@ -65,9 +69,9 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           onSaved={(entry) => {
             // Reloaded at once, so the entry is in the list when the next one begins.
             setComposer((c) => ({ ...c, entryId: entry.id }));
-            void reload();
+            detach(reload(), 'reloading the minutes');
           }}
-          onConflict={() => void reload()}
+          onConflict={() => detach(reload(), 'reloading the minutes')}
           autoFocus
         />
       </ol>
@@ -87,12 +91,12 @@ export function MinutesPage({ meetingId }: { meetingId: string }) {
           defaultAgenda={directiveFrom?.agendaPosition ?? agendaPosition}
           onDone={() => {
             setDirectiveFrom(undefined);
-            void reload();
+            detach(reload(), 'reloading the minutes');
           }}
         />
       )}
       <ExportLinks meetingId={meetingId} />
-      <MinutesSettingsForm meetingId={meetingId} settings={doc.settings} onSaved={() => void reload()} />
+      <MinutesSettingsForm meetingId={meetingId} settings={doc.settings} onSaved={() => detach(reload(), 'reloading the minutes')} />
     </section>
   );
 }

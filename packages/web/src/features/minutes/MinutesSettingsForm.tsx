@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { detach } from '../../util/detach';
 
-const fields = ['issuingBody', 'place', 'minutesNumber', 'conclusionsNumber', 'signerTitle', 'signerName'] as const;
+const fields = ['issuingBody', 'place', 'minutesNumber', 'conclusionsNumber', 'signerTitle', 'signerName', 'secretaryName'] as const;
 
 /** The exported documents' particulars: issuing body, numbers, signer. */
 export function MinutesSettingsForm({ meetingId, settings, onSaved }: { meetingId: string; settings: MinutesSettings; onSaved: () => void }) {
@@ -26,7 +27,7 @@ export function MinutesSettingsForm({ meetingId, settings, onSaved }: { meetingI
   return (
     <details className="panel">
       <summary>{t('minutes.settings')}</summary>
-      <form className="form form__row" onSubmit={(e) => void submit(e)}>
+      <form className="form form__row" onSubmit={(e) => detach(submit(e), 'saving the document particulars')}>
         {fields.map((field) => (
           <label key={field}>
             {t(`minutes.${field}`)}

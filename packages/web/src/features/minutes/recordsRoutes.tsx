@@ -1,3 +1,4 @@
+import { can } from '@pm/shared';
 import type { ReactNode } from 'react';
 import { Allowed } from '../../components/Allowed';
 import { lazyPage } from '../../components/lazyPage';
@@ -14,8 +15,9 @@ export const recordsRoutes: Array<{ path: string; render: (ctx: RouteContext) =>
   {
     path: '/meetings/:id/minutes',
     render: ({ params, identity }) => (
-      <Allowed identity={identity} permission="minutes.write">
-        <MinutesPage meetingId={params.id!} />
+      // Every account that reads the minutes reaches them (and their exports); writing takes minutes.write.
+      <Allowed identity={identity} permission="minutes.read">
+        <MinutesPage meetingId={params.id!} canWrite={can(identity.role, 'minutes.write')} />
       </Allowed>
     ),
   },

@@ -1,22 +1,23 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AttendanceSummary } from './AttendanceSummary';
 import { ReviewLists } from './ReviewLists';
 import { ReviewTimeline } from './ReviewTimeline';
-import { agendaMarkers, directiveMarkers, entryMarkers, floorSpans } from './timelineMarkers';
+import { agendaChapters, directiveMarkers, entryMarkers, floorSpans } from './timelineMarkers';
 import { useReviewData } from './useReviewData';
 import './review.css';
 
 /**
- * `/meetings/:id/review`: the recording with a timeline of agenda items, floor turns, minutes
- * entries and directives, the attendance beside it. `?directive=<id>` or `?t=<ms>` opens the
+ * `/meetings/:id/review`: the recording with a timeline of agenda items (chapters), floor turns,
+ * minutes entries and directives under a playhead, the attendance beside it. `?directive=<id>` or `?t=<ms>` opens the
  * player at that moment.
  */
 export function ReviewPage({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const { data, error } = useReviewData(meetingId);
   const player = useRef<HTMLVideoElement>(null);
+  const [positionMs, setPositionMs] = useState(0);
   if (!data) return <ErrorNotice error={error} />;
   const { doc, recording, attendance } = data;
 
@@ -29,7 +30,7 @@ export function ReviewPage({ meetingId }: { meetingId: string }) {
   const params = new URLSearchParams(window.location.search);
   const directive = doc.directives.find((d) => d.id === params.get('directive'));
   const startMs = directive?.offsetMs ?? Number(params.get('t') ?? 0);
-  const markers = [...agendaMarkers(doc), ...entryMarkers(doc), ...directiveMarkers(doc)];
+  const markers = [...entryMarkers(doc), ...directiveMarkers(doc)];
 
   return (
     <section className="review" aria-labelledby="review-heading">
@@ -46,6 +47,7 @@ export function ReviewPage({ meetingId }: { meetingId: string }) {
               preload="metadata"
               src={`/api/meetings/${encodeURIComponent(meetingId)}/recording.webm`}
               onLoadedMetadata={() => startMs > 0 && seek(startMs)}
+              onTimeUpdate={(e) => setPositionMs(e.currentTarget.currentTime * 1000)}
               data-testid="review-player"
             />
           ) : (
@@ -54,6 +56,8 @@ export function ReviewPage({ meetingId }: { meetingId: string }) {
           {recording.status.playable && (
             <ReviewTimeline
               durationMs={recording.status.durationMs}
+              positionMs={positionMs}
+              chapters={agendaChapters(doc, recording.status.durationMs)}
               spans={floorSpans(recording.floorTurns, recording.status.durationMs, t('review.chair'))}
               markers={markers}
               onSeek={seek}

@@ -26,6 +26,7 @@ export function scheduledMeeting(
     revision: 1,
     updatedAt: new Date(now - 24 * HOUR).toISOString(),
     cancelReason: null,
+    recorded: false,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { ScheduledMeeting } from '@pm/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
 import { startOfProvinceDay } from '../../i18n/dates';
 import { SignallingClient } from '../../signalling/signallingClient';
@@ -9,41 +9,39 @@ const REFRESH_MS = 60_000;
 
 /**
  * The meetings the account sees, kept current: the server pushes `schedule:changed` when one is
- * created, edited or cancelled, and a slow poll covers a missed push. By default those not yet
- * ended; `sinceStartOfToday` adds those that ended earlier today (province time).
+ * created, edited or cancelled, and a slow poll covers a missed push. Meetings that have ended are
+ * left out, unless `endedWithin` keeps those that ended that recently (ms), or since the start of
+ * today in the province (`'today'`: a room looks back at what it attended this morning).
  */
-export function useMeetings(includeCancelled: boolean, sinceStartOfToday = false) {
+export function useMeetings(includeCancelled: boolean, endedWithin: number | 'today' = 0) {
   const [meetings, setMeetings] = useState<ScheduledMeeting[] | undefined>();
   const [error, setError] = useState<unknown>();
 
-  // The answer (or failure) is shown when it comes: never a state change during the effect that asks.
-  const reload = useCallback((): Promise<void> => {
-    // Today's finished meetings too, when asked: a room looks back at what it attended this morning.
-    const from = sinceStartOfToday ? startOfProvinceDay(Date.now()) : undefined;
-    return callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', from } }).then(
-      (answer) => {
+  useEffect(() => {
+    const load = async () => {
+      try {
+        const since =
+          endedWithin === 'today' ? startOfProvinceDay(Date.now()) : endedWithin ? new Date(Date.now() - endedWithin).toISOString() : undefined;
+        const from = since ? { from: since } : {};
+        const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', ...from } });
         setMeetings(answer.meetings);
         setError(undefined);
-      },
-      (failure: unknown) => setError(failure),
-    );
-  }, [includeCancelled, sinceStartOfToday]);
-
-  useEffect(() => {
-    // Failures are shown by `reload` itself; nothing else to do with them here.
-    const load = () => detach(reload(), 'loading the meetings');
-    load();
-    const timer = setInterval(load, REFRESH_MS);
+      } catch (failure) {
+        setError(failure);
+      }
+    };
+    detach(load(), 'loading the meetings');
+    const timer = setInterval(() => detach(load(), 'loading the meetings'), REFRESH_MS);
     const signalling = new SignallingClient();
-    const stop = signalling.on('schedule:changed', load);
+    const stop = signalling.on('schedule:changed', () => detach(load(), 'loading the meetings'));
     return () => {
       clearInterval(timer);
       stop();
       signalling.close();
     };
-  }, [reload]);
+  }, [includeCancelled, endedWithin]);
 
-  return { meetings, error, reload };
+  return { meetings, error };
 }
 
 /** The current time, ticking: countdowns and "check-in is open". */

@@ -15,6 +15,7 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
       <nav className="toolbar" aria-label={t('secretariat.heading')}>
         <Link href="/secretariat/meetings/new" className="button button--primary">{t('editor.newHeading')}</Link>
         <Link href="/secretariat/directory" className="button">{t('directory.heading')}</Link>
+        <Link href="/secretariat/groups" className="button">{t('groups.heading')}</Link>
         {can(identity.role, 'users.manage') && <Link href="/admin/users" className="button">{t('users.heading')}</Link>}
         <a href="/api/docs" className="button">{t('secretariat.apiDocs')}</a>
       </nav>

@@ -6,12 +6,10 @@ export interface UnitTreeModel {
   childrenOf(unitId: string): Unit[];
   /** Active sites of every unit at and below this one. */
   subtreeSiteIds(unitId: string): string[];
-  unitsOfKind(kind: Unit['kind']): Unit[];
-  siteIdsOfUnits(units: Unit[]): string[];
 }
 
-/** Under the province the departments come first, then the districts, each in official order. */
-const KIND_ORDER: Unit['kind'][] = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'];
+/** Under the province the departments come first, then the wards and the communes, each in official order. */
+const KIND_ORDER: Unit['kind'][] = ['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'WARD', 'COMMUNE'];
 
 export function buildUnitTree(units: Unit[], sites: Site[]): UnitTreeModel {
   const ids = new Set(units.map((u) => u.id));
@@ -40,7 +38,5 @@ export function buildUnitTree(units: Unit[], sites: Site[]): UnitTreeModel {
     roots: units.filter((u) => u.parentId === null || !ids.has(u.parentId)),
     childrenOf: (unitId) => children.get(unitId) ?? [],
     subtreeSiteIds,
-    unitsOfKind: (kind) => units.filter((u) => u.kind === kind),
-    siteIdsOfUnits: (list) => list.flatMap((u) => ownSites.get(u.id) ?? []),
   };
 }

@@ -18,7 +18,7 @@ export function ProgrammeView({ large, volume }: { large?: boolean; volume?: num
   return (
     <figure className={large ? 'programme programme--large' : 'programme'}>
       <ConsumerVideo consumerId={video} testId="programme-video" />
-      <figcaption className="programme__caption" data-testid="programme-caption">
+      <figcaption className="programme__caption" data-testid="programme-caption" data-video-site-id={programme.videoSiteId ?? ''}>
         {shownName ? `${t('meeting.programme.site')} ${shownName}` : t('meeting.programme.chair')}
       </figcaption>
       {audio.map((consumerId) => (

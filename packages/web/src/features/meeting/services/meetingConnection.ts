@@ -30,6 +30,8 @@ export class MeetingConnection {
   private media: MediaSession | undefined;
   private localStream: MediaStream | undefined;
   private joining: Promise<void> | undefined;
+  /** A reason to rejoin came while `joining` was under way. */
+  private rejoinWanted = false;
   private presentation: types.Producer | undefined;
   private opened = false;
 
@@ -157,16 +159,25 @@ export class MeetingConnection {
 
   private rejoin(): void {
     const signalling = this.routing.signalling;
-    // Reasons to rejoin can arrive together (a reconnect and a worker restart): join once.
-    if (!this.opened || !signalling || this.joining) return;
-    const joining = this.join(signalling).finally(() => {
-      if (this.joining === joining) this.joining = undefined;
+    if (!this.opened || !signalling) return;
+    // Reasons to rejoin can arrive together (a reconnect and a worker restart): join once. One that
+    // comes while a join is under way may be about that join's own media (placed on a worker that
+    // just died): if that join then fails, it is tried again rather than shown as failed.
+    if (this.joining) {
+      this.rejoinWanted = true;
+      return;
+    }
+    this.rejoinWanted = false;
+    const joining = this.join(signalling).then((outcome) => {
+      if (this.joining !== joining) return;
+      this.joining = undefined;
+      if (outcome === 'retry') this.rejoin();
     });
     this.joining = joining;
     detach(joining, 'joining the meeting');
   }
 
-  private async join(signalling: SignallingClient): Promise<void> {
+  private async join(signalling: SignallingClient): Promise<'done' | 'retry'> {
     this.closeMedia();
     this.store.apply({ type: 'joining' });
     try {
@@ -181,14 +192,20 @@ export class MeetingConnection {
       if (this.options.sendMedia) await this.sendLocalMedia(media);
       if (summary.role === 'site') this.quality.start();
       this.store.apply({ type: 'live', at: Date.now() });
+      return 'done';
     } catch (error) {
       // A join on a node already left (or after closing) failed because it was left: nothing to show.
-      if (!this.opened || signalling !== this.routing.signalling) return;
+      if (!this.opened || signalling !== this.routing.signalling) return 'done';
+      if (this.rejoinWanted) {
+        this.store.apply({ type: 'reconnecting' });
+        return 'retry';
+      }
       if (this.routing.joinRefused(error, () => this.rejoin())) {
         this.store.apply({ type: 'reconnecting' });
-        return;
+        return 'done';
       }
       this.store.apply({ type: 'failed', error });
+      return 'done';
     }
   }
 

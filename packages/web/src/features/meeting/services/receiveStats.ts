@@ -5,6 +5,8 @@ export interface ReceiveStats extends ReceivedMedia {
   packetsReceived: number;
   packetsLost: number;
   framesDecoded: number;
+  /** A programme switch shows as a keyframe: the relay changes source only at one. */
+  keyFramesDecoded: number;
   /** Grows while decoded audio carries sound. */
   audioEnergy: number;
   jitterMs: number | null;
@@ -17,6 +19,7 @@ interface InboundRtpReport {
   packetsReceived?: number;
   packetsLost?: number;
   framesDecoded?: number;
+  keyFramesDecoded?: number;
   totalAudioEnergy?: number;
   jitter?: number;
   framesPerSecond?: number;
@@ -29,6 +32,7 @@ export function nothingReceivedYet(media: ReceivedMedia): ReceiveStats {
     packetsReceived: 0,
     packetsLost: 0,
     framesDecoded: 0,
+    keyFramesDecoded: 0,
     audioEnergy: 0,
     jitterMs: null,
     framesPerSecond: null,
@@ -50,6 +54,7 @@ export function receiveStats(media: MediaSession, received: readonly ReceivedMed
         stats.packetsReceived = report.packetsReceived ?? 0;
         stats.packetsLost = report.packetsLost ?? 0;
         stats.framesDecoded = report.framesDecoded ?? 0;
+        stats.keyFramesDecoded = report.keyFramesDecoded ?? 0;
         stats.audioEnergy = report.totalAudioEnergy ?? 0;
         stats.jitterMs = typeof report.jitter === 'number' ? report.jitter * 1000 : null;
         stats.framesPerSecond = report.framesPerSecond ?? null;

@@ -1,17 +1,19 @@
-import { foldText, type Site } from '@pm/shared';
+import { foldText, type Identity, type Site } from '@pm/shared';
 import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { VirtualList } from '../../../components/VirtualList';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 import { buildUnitTree } from '../unitTreeModel';
 import { ImportPanel } from './ImportPanel';
+import { ReorganisePanel } from './ReorganisePanel';
 import { SiteForm } from './SiteForm';
 import { UnitBrowser } from './UnitBrowser';
 import { UnitPanel } from './UnitPanel';
 import { useDirectory } from './useDirectory';
 
 /** `/secretariat/directory`: the unit tree, the meeting rooms under the chosen unit, edits and imports. */
-export function DirectoryPage() {
+export function DirectoryPage({ identity }: { identity: Identity }) {
   const { t } = useI18n();
   const { units, sites, error, reload } = useDirectory();
   const [unitId, setUnitId] = useState<string>();
@@ -79,6 +81,10 @@ export function DirectoryPage() {
           />
           {editing && <SiteForm key={editing === 'new' ? 'new' : editing.id} site={editing === 'new' ? undefined : editing} units={units} defaultUnitId={unitId} onDone={done} />}
           {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => void reload()} />}
+          {/* A reorganisation is the province's decision: a unit-scoped account does not make one. */}
+          {selectedUnit && identity.unitId === null && (
+            <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reload the directory')} />
+          )}
           <ImportPanel onImported={() => void reload()} />
         </div>
       </div>

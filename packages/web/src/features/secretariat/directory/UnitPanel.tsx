@@ -4,8 +4,17 @@ import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useI18n } from '../../../i18n/I18nProvider';
 
-/** What a unit may contain: the province has departments and districts, a district its communes. */
-const CHILD_KINDS: Record<Unit['kind'], Unit['kind'][]> = { PROVINCE: ['DEPARTMENT', 'DISTRICT'], DEPARTMENT: [], DISTRICT: ['COMMUNE'], COMMUNE: [] };
+/**
+ * What a unit may contain: the province has departments, communes and wards (no districts since
+ * 1 July 2025); a district kept from before the reform, its communes and wards.
+ */
+const CHILD_KINDS: Record<Unit['kind'], Unit['kind'][]> = {
+  PROVINCE: ['DEPARTMENT', 'COMMUNE', 'WARD'],
+  DEPARTMENT: [],
+  DISTRICT: ['COMMUNE', 'WARD'],
+  COMMUNE: [],
+  WARD: [],
+};
 
 /** The chosen unit: disable or re-enable it, add a unit below it. */
 export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: () => void }) {

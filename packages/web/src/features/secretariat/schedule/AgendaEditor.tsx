@@ -11,7 +11,6 @@ export interface AgendaDraft {
 /** The ordered agenda: add, remove and move items; each names its presenting unit and planned minutes. */
 export function AgendaEditor({ items, units, onChange }: { items: AgendaDraft[]; units: Unit[]; onChange: (items: AgendaDraft[]) => void }) {
   const { t } = useI18n();
-  const presenters = units.filter((u) => u.kind !== 'COMMUNE');
   const update = (index: number, patch: Partial<AgendaDraft>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...items];
@@ -35,7 +34,8 @@ export function AgendaEditor({ items, units, onChange }: { items: AgendaDraft[];
               {t('agenda.presenter')}
               <select value={item.presentingUnitId ?? ''} onChange={(e) => update(index, { presentingUnitId: e.target.value || null })}>
                 <option value="">—</option>
-                {presenters.map((unit) => (
+                {/* Any unit presents: since 2025 communes and wards report to the province themselves. */}
+                {units.map((unit) => (
                   <option key={unit.id} value={unit.id}>{unit.name}</option>
                 ))}
               </select>

@@ -1,10 +1,11 @@
 import { type MeetingKind, type ScheduledMeetingDetail } from '@pm/shared';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { navigateTo } from '../../../components/Link';
+import { Link, navigateTo } from '../../../components/Link';
 import { fromLocalInput, toLocalInput } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { detach } from '../../../util/detach';
 import { AgendaEditor, type AgendaDraft } from './AgendaEditor';
 import { CancelMeeting } from './CancelMeeting';
 import { OverlapWarning } from './OverlapWarning';
@@ -54,12 +55,28 @@ export function MeetingEditor({ meetingId }: { meetingId: string | undefined }) 
   return <MeetingForm data={data} />;
 }
 
+/** The draft as compared for unsaved changes (a Set compares by identity). */
+const draftKey = (draft: Draft) => JSON.stringify({ ...draft, siteIds: [...draft.siteIds].sort() });
+
 function MeetingForm({ data }: { data: EditorData }) {
   const { t } = useI18n();
   const editing = data.meeting;
+  const [initial] = useState(() => draftKey(draftOf(editing)));
   const [draft, setDraft] = useState(() => draftOf(editing));
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ title: string; occurrences: number }>();
+  const dirty = !saved && draftKey(draft) !== initial;
+  // Closing or reloading the tab with unsaved changes asks first (the browser's own question).
+  useEffect(() => {
+    if (!dirty) return;
+    const guard = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty]);
+  const cancel = () => {
+    if (!dirty || window.confirm(t('editor.discard'))) navigateTo('/');
+  };
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const startsAt = draft.startsAt ? fromLocalInput(draft.startsAt) : undefined;
   const endsAt = draft.endsAt ? fromLocalInput(draft.endsAt) : undefined;
@@ -78,9 +95,10 @@ function MeetingForm({ data }: { data: EditorData }) {
       siteIds: [...draft.siteIds],
     };
     try {
-      if (editing) await callApi('meetings.update', { params: { id: editing.id }, body });
-      else await callApi('meetings.create', { body: { ...body, ...(draft.repeat === 'NONE' ? {} : { recurrence: { frequency: draft.repeat, count: draft.count } }) } });
-      navigateTo('/');
+      const result = editing
+        ? await callApi('meetings.update', { params: { id: editing.id }, body })
+        : await callApi('meetings.create', { body: { ...body, ...(draft.repeat === 'NONE' ? {} : { recurrence: { frequency: draft.repeat, count: draft.count } }) } });
+      setSaved({ title: result.meeting.title, occurrences: result.occurrences.length });
     } catch (failure) {
       setError(failure);
       setSaving(false);
@@ -88,10 +106,24 @@ function MeetingForm({ data }: { data: EditorData }) {
   };
 
   if (editing?.status === 'CANCELLED') return <p className="notice notice--warn">{t('schedule.cancelled')}: {editing.cancelReason}</p>;
+  if (saved) {
+    return (
+      <section aria-labelledby="editor-heading">
+        <h1 id="editor-heading">{t(editing ? 'editor.editHeading' : 'editor.newHeading')}</h1>
+        <p className="notice notice--ok" role="status" data-testid="editor-saved">
+          {t(editing ? 'editor.saved' : 'editor.created')}: <strong>{saved.title}</strong>
+          {saved.occurrences > 1 && ` (${saved.occurrences} ${t('editor.occurrences')})`}
+        </p>
+        <Link href="/" className="button button--primary">
+          {t('editor.backToList')}
+        </Link>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="editor-heading">
       <h1 id="editor-heading">{t(editing ? 'editor.editHeading' : 'editor.newHeading')}</h1>
-      <form className="form editor" onSubmit={submit}>
+      <form className="form editor" onSubmit={(e) => detach(submit(e), 'saving the meeting')}>
         <label>
           {t('editor.title')}
           <input value={draft.title} required minLength={3} onChange={(e) => set({ title: e.target.value })} />
@@ -138,12 +170,17 @@ function MeetingForm({ data }: { data: EditorData }) {
           </div>
         )}
         <AgendaEditor items={draft.agenda} units={data.units} onChange={(agenda) => set({ agenda })} />
-        <SitePicker units={data.units} sites={data.sites} selected={draft.siteIds} onChange={(siteIds) => set({ siteIds })} />
+        <SitePicker units={data.units} sites={data.sites} groups={data.groups} selected={draft.siteIds} onChange={(siteIds) => set({ siteIds })} />
         <OverlapWarning startsAt={startsAt} endsAt={endsAt} siteIds={draft.siteIds} meetingId={editing?.id} />
         <ErrorNotice error={error} />
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t(editing ? 'editor.save' : 'editor.create')}
-        </button>
+        <div className="toolbar">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {t(editing ? 'editor.save' : 'editor.create')}
+          </button>
+          <button type="button" className="button" onClick={cancel} data-testid="editor-cancel">
+            {t('editor.cancel')}
+          </button>
+        </div>
       </form>
       {editing && <CancelMeeting meeting={editing} />}
     </section>

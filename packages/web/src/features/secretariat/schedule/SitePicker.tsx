@@ -1,12 +1,14 @@
-import { foldText, type Site, type Unit } from '@pm/shared';
+import { foldText, type Site, type SiteGroup, type Unit } from '@pm/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { VirtualList } from '../../../components/VirtualList';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { buildUnitTree, type UnitTreeModel } from '../unitTreeModel';
+import { searchSites } from './siteSearch';
 
 interface SitePickerProps {
   units: Unit[];
   sites: Site[];
+  groups: SiteGroup[];
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
 }
@@ -14,20 +16,32 @@ interface SitePickerProps {
 type Toggle = (siteIds: string[], on: boolean) => void;
 
 /**
- * Choosing the invited sites among hundreds: whole groups at once (everything, all departments,
- * all district halls, a district's communes), any unit of the tree, or rooms one by one from a
+ * Choosing the invited sites among hundreds: everything, a site group in one click (a region, all
+ * wards, a former district's area, a committee), any unit of the tree, or rooms one by one from a
  * search. Counts show what each choice covers.
  */
-export function SitePicker({ units, sites, selected, onChange }: SitePickerProps) {
+export function SitePicker({ units, sites, groups, selected, onChange }: SitePickerProps) {
   const { t } = useI18n();
   const tree = useMemo(() => buildUnitTree(units, sites), [units, sites]);
   const toggle: Toggle = (siteIds, on) => {
     const next = new Set(selected);
-    for (const id of siteIds) (on ? next.add(id) : next.delete(id));
+    for (const id of siteIds) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     onChange(next);
   };
-  const departments = tree.siteIdsOfUnits(tree.unitsOfKind('DEPARTMENT'));
-  const districtHalls = tree.siteIdsOfUnits(tree.unitsOfKind('DISTRICT'));
+  // A group lists only active rooms; the picker offers only the rooms it lists itself.
+  const offered = useMemo(() => new Set(sites.map((site) => site.id)), [sites]);
+  const groupButton = (group: SiteGroup) => {
+    const siteIds = group.siteIds.filter((id) => offered.has(id));
+    return (
+      <button key={group.id} type="button" className="button" data-group={group.code} onClick={() => toggle(siteIds, true)}>
+        {group.name} ({siteIds.length})
+      </button>
+    );
+  };
+  const formerDistricts = groups.filter((group) => group.kind === 'FORMER_DISTRICT');
   return (
     <fieldset className="site-picker">
       <legend>{t('picker.legend')}</legend>
@@ -38,22 +52,25 @@ export function SitePicker({ units, sites, selected, onChange }: SitePickerProps
         <button type="button" className="button" onClick={() => toggle(sites.map((s) => s.id), true)}>
           {t('picker.all')} ({sites.length})
         </button>
-        <button type="button" className="button" onClick={() => toggle(departments, true)}>
-          {t('picker.departments')} ({departments.length})
-        </button>
-        <button type="button" className="button" onClick={() => toggle(districtHalls, true)}>
-          {t('picker.districtHalls')} ({districtHalls.length})
-        </button>
         <button type="button" className="button" onClick={() => onChange(new Set())}>
           {t('picker.none')}
         </button>
       </div>
+      <div className="toolbar" role="group" aria-label={t('picker.groups')}>
+        {groups.filter((group) => group.kind !== 'FORMER_DISTRICT').map(groupButton)}
+      </div>
+      {formerDistricts.length > 0 && (
+        <details>
+          <summary>{t('picker.formerDistricts')}</summary>
+          <div className="toolbar">{formerDistricts.map(groupButton)}</div>
+        </details>
+      )}
       <ul className="unit-tree" aria-label={t('picker.tree')}>
         {tree.roots.map((unit) => (
           <UnitNode key={unit.id} unit={unit} tree={tree} selected={selected} toggle={toggle} initiallyOpen />
         ))}
       </ul>
-      <HandPick sites={sites} selected={selected} toggle={toggle} />
+      <HandPick sites={sites} units={units} selected={selected} toggle={toggle} />
     </fieldset>
   );
 }
@@ -101,13 +118,10 @@ function UnitNode(props: { unit: Unit; tree: UnitTreeModel; selected: ReadonlySe
   );
 }
 
-function HandPick({ sites, selected, toggle }: { sites: Site[]; selected: ReadonlySet<string>; toggle: Toggle }) {
+function HandPick({ sites, units, selected, toggle }: { sites: Site[]; units: Unit[]; selected: ReadonlySet<string>; toggle: Toggle }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const matching = useMemo(() => {
-    const needle = foldText(search.trim());
-    return needle ? sites.filter((site) => foldText(`${site.name} ${site.unitName} ${site.code}`).includes(needle)) : sites;
-  }, [sites, search]);
+  const matching = useMemo(() => searchSites(sites, units, search), [sites, units, search]);
   return (
     <div className="hand-pick">
       <label>

@@ -1,10 +1,11 @@
-import type { ScheduledMeetingDetail, Site, Unit, User } from '@pm/shared';
+import type { ScheduledMeetingDetail, Site, SiteGroup, Unit, User } from '@pm/shared';
 import { useEffect, useState } from 'react';
 import { callApi } from '../../../api/apiClient';
 
 export interface EditorData {
   units: Unit[];
   sites: Site[];
+  groups: SiteGroup[];
   chairs: User[];
   meeting: ScheduledMeetingDetail | undefined;
 }
@@ -18,11 +19,19 @@ export function useEditorData(meetingId: string | undefined) {
     Promise.all([
       callApi('units.list'),
       callApi('sites.list', { query: {} }),
+      callApi('siteGroups.list'),
       callApi('users.list', { query: { role: 'CHAIR' } }),
       meetingId ? callApi('meetings.get', { params: { id: meetingId } }) : Promise.resolve(undefined),
     ]).then(
-      ([units, sites, chairs, meeting]) =>
-        current && setData({ units: units.units, sites: sites.sites, chairs: chairs.users.filter((u) => !u.disabled), meeting: meeting?.meeting }),
+      ([units, sites, groups, chairs, meeting]) =>
+        current &&
+        setData({
+          units: units.units,
+          sites: sites.sites,
+          groups: groups.groups,
+          chairs: chairs.users.filter((u) => !u.disabled),
+          meeting: meeting?.meeting,
+        }),
       (failure) => current && setError(failure),
     );
     return () => {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "UnitKind" ADD VALUE 'WARD';
