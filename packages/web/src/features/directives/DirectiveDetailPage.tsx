@@ -9,6 +9,7 @@ import { DirectiveStatus, shortDay } from './DirectiveStatus';
 import { ReportForm } from './ReportForm';
 import '../minutes/minutes.css';
 import { Icon } from '../../components/Icon';
+import { detach } from '../../util/detach';
 
 /** `/directives/:id`: one directive, its reports with attachments, and what the account may do next. */
 export function DirectiveDetailPage({ directiveId, identity }: { directiveId: string; identity: Identity }) {
@@ -89,8 +90,8 @@ export function DirectiveDetailPage({ directiveId, identity }: { directiveId: st
       )}
       {manage && directive.status === 'REPORTED_DONE' && (
         <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => void decide('CONFIRMED')}>{t('directives.confirm')}</button>
-          <button type="button" className="button" onClick={() => void decide('IN_PROGRESS')}>{t('directives.sendBack')}</button>
+          <button type="button" className="button button--primary" onClick={() => detach(decide('CONFIRMED'), 'confirming the directive')}>{t('directives.confirm')}</button>
+          <button type="button" className="button" onClick={() => detach(decide('IN_PROGRESS'), 'sending the directive back')}>{t('directives.sendBack')}</button>
         </div>
       )}
       <ErrorNotice error={error} />
