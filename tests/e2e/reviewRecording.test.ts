@@ -110,6 +110,8 @@ describe('recording a meeting with two floor changes', () => {
     console.log(`pause shown on a kiosk after ${pauseTookMs} ms, resume after ${resumedAt - resumeClickedAt} ms`);
     await sleep(TURN_MS);
     await chair.page.getByTestId('recording-stop').click();
+    // Stopping ends the recording: the console asks first.
+    await chair.page.getByTestId('recording-stop-yes').click();
     partEnds.push(pausedAt, Date.now());
     recordedMs = Date.now() - startedAt - (resumedAt - pausedAt);
     console.log(`commands: ${pausedAt - startedAt} ms recorded, paused ${resumedAt - pausedAt} ms, ${Date.now() - resumedAt} ms recorded`);

@@ -8,6 +8,7 @@ import { callApi, login } from '../support/auth.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { registeredRoutes } from '../support/routes.ts';
+import { idsByCode } from '../support/directory.ts';
 
 /*
  * The role × route matrix: who may call what, written out here by hand as the specification, and
@@ -82,6 +83,8 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/meetings/:id/recording.webm': READERS,
   'GET /api/turn-credentials': ALL,
   'POST /api/admin/drain': ['ADMIN'],
+  'GET /api/audit': ['ADMIN'],
+  'GET /api/audit.csv': ['ADMIN'],
 };
 /** The web app's catch-all (everything outside /api, /socket.io, /healthz) is public: it is the sign-in page. */
 const WEB_APP_ROUTE = /^GET \/\^\(\?!/;
@@ -100,14 +103,18 @@ const socketSpec: Record<string, readonly Role[]> = {
   'meeting:join': LIVE,
   'meeting:ready': LIVE,
   'meeting:leave': LIVE,
+  'meeting:end': FLOOR_CONTROL,
+  'message:send': LIVE,
   'floor:request': ['SITE'],
   'floor:cancel': ['SITE'],
   'floor:grant': FLOOR_CONTROL,
+  'floor:front': FLOOR_CONTROL,
   'floor:revoke': FLOOR_CONTROL,
   'floor:next': FLOOR_CONTROL,
   'floor:muteAll': FLOOR_CONTROL,
   'floor:spotlight': FLOOR_CONTROL,
   'meeting:agendaItem': FLOOR_CONTROL,
+  'floor:invitePresenter': FLOOR_CONTROL,
   'wall:watch': FLOOR_CONTROL,
   'rollcall:start': FLOOR_CONTROL,
   'rollcall:confirm': ['SITE'],
@@ -203,9 +210,11 @@ describe('role × route matrix', () => {
       ['floor:request', {}],
       ['floor:cancel', {}],
       ['floor:grant', { siteId: ids.siteId }],
+      ['floor:front', { siteId: ids.siteId }],
       ['floor:next', {}],
       ['floor:revoke', {}],
       ['floor:spotlight', { siteId: null }],
+      ['floor:invitePresenter', { siteId: null }],
       ['floor:muteAll', {}],
       ['meeting:agendaItem', { position: null }],
       ['wall:watch', { siteIds: [ids.siteId] }],
@@ -216,6 +225,8 @@ describe('role × route matrix', () => {
       ['recording:start', { meetingId: ids.meetingId }],
       ['recording:pause', { meetingId: ids.meetingId }],
       ['recording:stop', { meetingId: ids.meetingId }],
+      ['message:send', { to: { kind: 'staff' }, text: 'Cần hỗ trợ kỹ thuật' }],
+      ['meeting:end', {}],
       ['meeting:leave', {}],
       ['check:start', {}],
       ['check:loopback', { producerId: 'no-such-producer', rtpCapabilities: { codecs: [] } }],
@@ -256,4 +267,118 @@ describe('role × route matrix', () => {
       }
     });
   }
+});
+
+/*
+ * The scope rules on top of the matrix: a commune's secretariat (since the 2025 reform the level
+ * below the province) sees a province meeting that invites one of its sites, but writes the minutes
+ * and directives only of meetings it manages (every invited site within its commune), names only
+ * units within its commune, and a refused
+ * write stores nothing. A reported result is confirmed by someone other than who reported it.
+ */
+describe('what a commune’s secretariat may write and list', () => {
+  let platform: TestPlatform;
+  let province: string;
+  let district: string;
+  let ids: Awaited<ReturnType<typeof idsByCode>>;
+  const cookies: Record<string, string> = {};
+  const api = (who: string, method: string, url: string, body?: unknown) => callApi(platform.url, cookies[who], method, url, body);
+  const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const directive = (unitCode: string) => ({ content: 'Hoàn thành báo cáo tiến độ.', responsibleUnitIds: [ids.unit(unitCode)], deadline });
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    ids = await idsByCode(platform.db.prisma);
+    province = (await createMeeting(platform.db.prisma, { title: 'Họp UBND tỉnh', siteCodes: ['SO-YTE', '15865'] })).meetingId;
+    district = (await createMeeting(platform.db.prisma, { title: 'Giao ban xã Hoằng Hóa', siteCodes: ['15865', '15865-2'] })).meetingId;
+    cookies.admin = await login(platform.url, 'admin');
+    await api('admin', 'POST', '/api/users', {
+      username: 'thuky.hh', displayName: 'Thư ký Hoằng Hóa', role: 'SECRETARIAT', unitId: ids.unit('15865'), password: 'ThuKy2027',
+    });
+    cookies.district = await login(platform.url, 'thuky.hh', 'ThuKy2027');
+    cookies.province = await login(platform.url, 'vanphong');
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  /** What the province meeting's records hold, to show a refused write left them as they were. */
+  const records = async () => {
+    const { entries, settings } = (await api('province', 'GET', `/api/meetings/${province}/minutes`)).body;
+    return { entries, settings, directives: (await api('province', 'GET', `/api/directives?meetingId=${province}`)).body.directives };
+  };
+
+  it('lets a district secretariat read a province meeting that invites its site, and write none of its records', async () => {
+    const entry = (await api('province', 'POST', `/api/meetings/${province}/minutes/entries`, { text: 'Ý kiến của Sở Y tế.' })).body.entry;
+    const given = (await api('province', 'POST', `/api/meetings/${province}/directives`, directive('15865'))).body.directive;
+    const before = await records();
+    expect((await api('district', 'GET', `/api/meetings/${province}/minutes`)).status).toBe(200);
+
+    const attempts: Array<[string, string, unknown]> = [
+      ['PATCH', `/api/meetings/${province}/minutes`, { version: 1, issuingBody: 'UBND huyện Hoằng Hóa', signerName: 'Giả mạo' }],
+      ['POST', `/api/meetings/${province}/minutes/entries`, { text: 'Ý kiến chèn thêm.' }],
+      ['PATCH', `/api/minutes/entries/${entry.id}`, { version: entry.version, text: 'Nội dung bị sửa.' }],
+      ['DELETE', `/api/minutes/entries/${entry.id}?version=${entry.version}`, undefined],
+      ['POST', `/api/meetings/${province}/directives`, directive('15865')],
+      ['PATCH', `/api/directives/${given.id}`, { version: given.version, deadline: '2099-12-31' }],
+    ];
+    for (const [method, url, body] of attempts) {
+      const answer = await api('district', method, url, body);
+      expect({ method, url, status: answer.status, code: answer.body.code }).toEqual({ method, url, status: 403, code: 'FORBIDDEN' });
+    }
+    expect(await records()).toEqual(before);
+  });
+
+  it('lets it write the records of its own district’s meeting, for units of its district only, storing nothing when refused', async () => {
+    const added = await api('district', 'POST', `/api/meetings/${district}/minutes/entries`, { text: 'Huyện báo cáo tình hình.' });
+    expect(added.status).toBe(201);
+    expect((await api('district', 'PATCH', `/api/meetings/${district}/minutes`, { version: 1, signerName: 'Lê Văn Huyện' })).status).toBe(200);
+    expect((await api('district', 'POST', `/api/meetings/${district}/directives`, directive('15865'))).status).toBe(201);
+    // A directive for a province department: refused, and not stored (it used to be stored, then answered 404).
+    const beyond = await api('district', 'POST', `/api/meetings/${district}/directives`, directive('SO-YTE'));
+    expect(beyond).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const stored = (await api('province', 'GET', `/api/directives?meetingId=${district}`)).body.directives;
+    expect(stored.map((d: { responsibleUnits: Array<{ id: string }> }) => d.responsibleUnits.map((u) => u.id))).toEqual([[ids.unit('15865')]]);
+  });
+
+  it('has a result confirmed by someone other than the unit or the person that reported it', async () => {
+    const own = (await api('district', 'POST', `/api/meetings/${district}/directives`, directive('15865'))).body.directive;
+    const reported = (await api('district', 'POST', `/api/directives/${own.id}/reports`, { text: 'Đã hoàn thành.', done: true })).body.directive;
+    const selfConfirm = await api('district', 'PATCH', `/api/directives/${own.id}`, { version: reported.version, status: 'CONFIRMED' });
+    expect(selfConfirm).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect((await api('province', 'PATCH', `/api/directives/${own.id}`, { version: reported.version, status: 'CONFIRMED' })).body.directive).toMatchObject({ status: 'CONFIRMED' });
+
+    const onBehalf = (await api('province', 'POST', `/api/meetings/${province}/directives`, directive('SO-YTE'))).body.directive;
+    const done = (await api('province', 'POST', `/api/directives/${onBehalf.id}/reports`, { text: 'Sở đã hoàn thành.', done: true })).body.directive;
+    expect((await api('province', 'PATCH', `/api/directives/${onBehalf.id}`, { version: done.version, status: 'CONFIRMED' })).status).toBe(403);
+    expect((await api('admin', 'PATCH', `/api/directives/${onBehalf.id}`, { version: done.version, status: 'CONFIRMED' })).status).toBe(200);
+  });
+
+  it('lists only the accounts of its own district', async () => {
+    const listed = (await api('district', 'GET', '/api/users')).body.users.map((u: { username: string }) => u.username).sort();
+    expect(listed).toEqual(['15865', '15865-2', 'thuky.hh']);
+    expect((await api('province', 'GET', '/api/users')).body.users.length).toBeGreaterThan(listed.length);
+  });
+
+  it('shows a meeting room the directives of its site’s unit, whatever unit its account names', async () => {
+    const forHealth = (await api('province', 'POST', `/api/meetings/${province}/directives`, directive('SO-YTE'))).body.directive;
+    const forDistrict = (await api('province', 'POST', `/api/meetings/${province}/directives`, directive('15865'))).body.directive;
+    await platform.db.prisma.user.update({ where: { username: 'so-yte' }, data: { unitId: ids.unit('15865') } });
+    cookies.kiosk = await login(platform.url, 'so-yte');
+    const seen = (await api('kiosk', 'GET', '/api/directives')).body.directives.map((d: { id: string }) => d.id);
+    expect(seen).toContain(forHealth.id);
+    expect(seen).not.toContain(forDistrict.id);
+  });
+
+  it('shows who edited a minutes entry besides its author, and keeps a removed entry out of the minutes but in the table', async () => {
+    const entry = (await api('province', 'POST', `/api/meetings/${province}/minutes/entries`, { text: 'Bản gốc.' })).body.entry;
+    expect(entry).toMatchObject({ authorName: 'Văn phòng UBND tỉnh (thư ký cuộc họp)', editorName: null });
+    const edited = (await api('admin', 'PATCH', `/api/minutes/entries/${entry.id}`, { version: entry.version, text: 'Bản đã sửa.' })).body.entry;
+    expect(edited).toMatchObject({ authorName: 'Văn phòng UBND tỉnh (thư ký cuộc họp)', editorName: 'Quản trị hệ thống', text: 'Bản đã sửa.' });
+    expect((await api('province', 'DELETE', `/api/minutes/entries/${entry.id}?version=${edited.version}`)).status).toBe(200);
+    const minutes = (await api('province', 'GET', `/api/meetings/${province}/minutes`)).body;
+    expect(minutes.entries.map((e: { id: string }) => e.id)).not.toContain(entry.id);
+    expect(await platform.db.prisma.minutesEntry.findUnique({ where: { id: entry.id } })).toMatchObject({ text: 'Bản đã sửa.', removedAt: expect.any(Date) });
+    expect((await api('province', 'PATCH', `/api/minutes/entries/${entry.id}`, { version: edited.version + 1, text: 'Sống lại?' })).status).toBe(404);
+  });
 });

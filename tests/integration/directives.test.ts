@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Directive, DirectiveDetail } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
@@ -24,7 +25,7 @@ describe('directives and their follow-up', () => {
   const dataDir = scratchDataDir();
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ PM_DATA_DIR: dataDir });
+    platform = await startTestPlatform({ PM_DATA_DIR: dataDir, ATTACHMENT_QUOTA_DIRECTIVE_MB: '1', ATTACHMENT_QUOTA_UNIT_MB: '2' });
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Họp phòng chống dịch sốt xuất huyết',
       siteCodes: ['SO-YTE', '15865'],
@@ -90,6 +91,18 @@ describe('directives and their follow-up', () => {
     expect((await api('15865', 'GET', `/api/attachments/${attachment.id}`)).status).toBe(404);
   });
 
+  it('keeps an attachment under a name of its own with its checked type’s extension, served as a download only', async () => {
+    const progress = await api('so-yte', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Gửi kèm báo cáo.' });
+    const reportId = progress.body.directive.reports.at(-1).id;
+    const sent = await upload('so-yte', `/api/directives/${directive.id}/reports/${reportId}/attachments?fileName=${encodeURIComponent('BaoCao_tiendo.pdf.cmd')}`, 'application/pdf', PDF);
+    const { attachment } = await sent.json();
+    expect(attachment.fileName).toBe('BaoCao_tiendo.pdf');
+    expect(fs.readdirSync(path.join(dataDir, 'attachments'))).toContain(`${attachment.id}.pdf`);
+    const download = await fetch(`${platform.url}/api/attachments/${attachment.id}`, { headers: { cookie: cookies['vanphong']! } });
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="?BaoCao_tiendo\.pdf"?$/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('goes from reported done to confirmed, and only in that order', async () => {
     const early = await api('vanphong', 'PATCH', `/api/directives/${directive.id}`, { version: 1, status: 'CONFIRMED' });
     expect(early.status).toBe(409);
@@ -100,8 +113,11 @@ describe('directives and their follow-up', () => {
     const confirmed = await api('vanphong', 'PATCH', `/api/directives/${directive.id}`, { version: done.body.directive.version, status: 'CONFIRMED' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.directive).toMatchObject({ status: 'CONFIRMED', overdue: false });
-    expect(confirmed.body.directive.reports).toHaveLength(2);
+    expect(confirmed.body.directive.reports).toHaveLength(3);
     expect((await api('so-yte', 'POST', `/api/directives/${directive.id}/reports`, { text: 'Thêm một báo cáo' })).status).toBe(409);
+    const reportId = confirmed.body.directive.reports[0].id;
+    const late = await upload('so-yte', `/api/directives/${directive.id}/reports/${reportId}/attachments?fileName=muon.pdf`, 'application/pdf', PDF);
+    expect(late.status).toBe(409);
   });
 
   it('flags overdue directives and computes the on-time rate per unit in the tracker', async () => {
@@ -129,5 +145,26 @@ describe('directives and their follow-up', () => {
         expect.objectContaining({ unit: expect.objectContaining({ name: 'Xã Hoằng Hóa' }), total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
       ]),
     );
+  });
+
+  it('holds each directive’s and each unit’s attachments to their quotas, storing nothing beyond them', async () => {
+    const give = async (n: number) =>
+      (await api('vanphong', 'POST', `/api/meetings/${meeting.meetingId}/directives`, { content: `Nhiệm vụ có tệp ${n}`, responsibleUnitIds: [meeting.unitIds['SO-YTE']], deadline: day(5) })).body.directive;
+    const attach = async (given: DirectiveDetail) => {
+      const report = (await api('so-yte', 'POST', `/api/directives/${given.id}/reports`, { text: 'Báo cáo kèm tệp lớn.' })).body.directive.reports.at(-1);
+      const big = Buffer.concat([PDF, Buffer.alloc(600 * 1024)]);
+      return upload('so-yte', `/api/directives/${given.id}/reports/${report.id}/attachments?fileName=lon.pdf`, 'application/pdf', big);
+    };
+    const stored = () => platform.db.prisma.directiveAttachment.count();
+    const first = await give(1);
+    expect((await attach(first)).status).toBe(201);
+    const before = await stored();
+    const overDirective = await attach(first);
+    expect({ status: overDirective.status, code: (await overDirective.json()).code }).toEqual({ status: 413, code: 'QUOTA_EXCEEDED' });
+    expect(await stored()).toBe(before);
+    // 0.6 MB each: the unit's 2 MB is reached on its fourth file, whichever directives they belong to.
+    expect((await attach(await give(2))).status).toBe(201);
+    expect((await attach(await give(3))).status).toBe(201);
+    expect((await attach(await give(4))).status).toBe(413);
   });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { PrismaMeetingPlans } from '@pm/server/meetings/meetingPlans.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '@pm/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -53,7 +54,7 @@ describe('scheduling meetings (real PostgreSQL)', () => {
     const fetched = await callApi(platform.url, secretariat, 'GET', `/api/meetings/${meeting.id}`);
     expect(fetched.body.meeting.sites.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['15865', '15865-2', 'SO-YTE', 'SO-XAYDUNG']));
     // The live meeting reads the same rows.
-    const plan = await new PrismaMeetingPlans(platform.db.prisma).load(meeting.id);
+    const plan = await new PrismaMeetingPlans(platform.db.prisma, 0).load(meeting.id);
     expect(plan?.sites).toHaveLength(meeting.siteCount);
     expect(plan?.chairUserId).toBe(ids.user('chutich'));
   });
@@ -114,7 +115,7 @@ describe('scheduling meetings (real PostgreSQL)', () => {
       expect(after.body.meetings[0]).toMatchObject({ status: 'CANCELLED', cancelReason: 'Bão đổi hướng' });
       expect((await callApi(platform.url, cookie, 'GET', '/api/meetings')).body.meetings).toEqual([]);
       expect((await callApi(platform.url, secretariat, 'PATCH', `/api/meetings/${meeting.id}`, { title: 'Không được sửa' })).status).toBe(409);
-      expect(await new PrismaMeetingPlans(platform.db.prisma).load(meeting.id)).toBeUndefined();
+      expect(await new PrismaMeetingPlans(platform.db.prisma, 0).load(meeting.id)).toBeUndefined();
     } finally {
       socket.close();
     }
@@ -142,6 +143,21 @@ describe('scheduling meetings (real PostgreSQL)', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics).toContain(`UID:${created.body.meeting.id}@province-meet\r\n`);
     expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Hội nghị trực tuyến\\, tháng 1\r\n');
+  });
+
+  it('points the invitation at the platform’s own address, whatever Host the request names', async () => {
+    const created = await callApi(platform.url, secretariat, 'POST', '/api/meetings', meetingBody({ title: 'Họp có Host giả' }));
+    const site = await login(platform.url, 'so-yte');
+    const ics = await new Promise<string>((resolve, reject) => {
+      const request = http.get(`${platform.url}/api/meetings/${created.body.meeting.id}/invitation.ics`, { headers: { cookie: site, host: 'lua-dao.example' } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+      });
+      request.on('error', reject);
+    });
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).not.toContain('lua-dao.example');
+    expect(unfolded).toContain(`URL:${platform.url}/`);
   });
 
   it('gives the operator each invited site’s readiness once check-in opens', async () => {

@@ -60,4 +60,16 @@ describe('signalling edge', () => {
     expect(healthy.status).toBe(200);
     expect(await rawRequest(socket, 'media:createTransport', { direction: 'recv' })).toMatchObject({ ok: true });
   });
+
+  it('refuses a screen share outside a meeting (a technical check) with CONFLICT: presentations belong to a meeting', async () => {
+    expect(await rawRequest(socket, 'check:start', {})).toMatchObject({ ok: true });
+    const transport = (await rawRequest(socket, 'media:createTransport', { direction: 'send' })) as { ok: true; data: { id: string } };
+    const result = await rawRequest(socket, 'media:produce', {
+      transportId: transport.data.id,
+      kind: 'video',
+      source: 'screen',
+      rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }], encodings: [{ ssrc: 2222 }] },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
 });

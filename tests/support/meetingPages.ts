@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 /** What a meeting screen received, read from the browser's own WebRTC statistics. */
 export interface ReceivedTrack {
   consumerId: string;
-  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'wall';
+  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'programme-inset' | 'wall';
   siteId: string | null;
   kind: 'audio' | 'video';
   packetsReceived: number;
@@ -70,6 +70,11 @@ export class MeetingScreen {
   /** The ids of every consumer the screen holds: a stable programme keeps them through floor changes. */
   async consumerIds(): Promise<string[]> {
     return (await this.received()).map((r) => r.consumerId).sort();
+  }
+
+  /** Decoded frames of the presenter's camera shown small over a presentation. */
+  async insetFrames(): Promise<number> {
+    return (await this.received()).find((r) => r.purpose === 'programme-inset')?.framesDecoded ?? 0;
   }
 
   caption(): Promise<string | null> {

@@ -80,6 +80,8 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(6).default('Demo@2026'),
   /** How long a sign-in lasts without use; each use extends it (sliding expiry). */
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** A session ends this long after sign-in however much it is used (the sliding expiry stops there). */
+  SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(24 * 7),
   /** Send the session cookie over HTTPS only: set it when a TLS proxy fronts the platform. */
   SESSION_COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -103,6 +105,11 @@ const envSchema = z.object({
   /** Failed sign-ins in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Attachments of reports: at most this much per directive, and per reporting unit over all its directives. */
+  ATTACHMENT_QUOTA_DIRECTIVE_MB: z.coerce.number().int().min(1).max(100_000).default(50),
+  ATTACHMENT_QUOTA_UNIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Below this much free space on PM_DATA_DIR's disk, uploads and new recordings are refused and the log raises an alert. */
+  DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(2048),
   /** How long before a meeting's start its sites may check in and run their technical check. */
   CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** Seed the demo province (348 sites) at start when the directory is empty. */
@@ -133,6 +140,8 @@ const envSchema = z.object({
 export const settingNames = Object.keys(envSchema.shape);
 
 export type Config = ReturnType<typeof loadConfig>;
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -183,12 +192,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      sessionMaxAgeMs: e.SESSION_MAX_HOURS * 3_600_000,
       // Under the node's own TLS the cookie is Secure by itself; behind a TLS proxy, SESSION_COOKIE_SECURE says so.
       cookieSecure: e.SESSION_COOKIE_SECURE || tls !== undefined,
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     schedule: { checkInWindowMs: e.CHECKIN_WINDOW_MINUTES * 60_000 },
+    storage: {
+      minFreeBytes: e.DATA_DIR_MIN_FREE_MB * MB,
+      attachmentQuota: { perDirectiveBytes: e.ATTACHMENT_QUOTA_DIRECTIVE_MB * MB, perUnitBytes: e.ATTACHMENT_QUOTA_UNIT_MB * MB },
+    },
     turn: e.TURN_SECRET ? { urls: e.TURN_URLS, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : undefined,
     metrics: { token: e.METRICS_TOKEN },
     drain: { timeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000 },

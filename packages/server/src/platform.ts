@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { PrismaAttendanceStore } from './attendance/attendanceStore.js';
+import { PrismaAuditLog } from './audit/auditLog.js';
 import { SessionStore } from './auth/sessions.js';
 import { ClusterNode } from './cluster/clusterNode.js';
 import { closeRedis, connectRedis } from './cluster/redisConnection.js';
@@ -15,6 +16,7 @@ import type { Logger } from './logger.js';
 import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
 import { LiveMeeting } from './meetings/live/liveMeeting.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
+import { PrismaMessageLog } from './meetings/live/messageLog.js';
 import { TechnicalCheck } from './meetings/live/technicalCheck.js';
 import { PrismaMeetingPlans } from './meetings/meetingPlans.js';
 import { nodeMetrics } from './metrics/nodeMetrics.js';
@@ -22,12 +24,15 @@ import { Recordings } from './recording/recordings.js';
 import type { ClusterMedia } from './sfu/cascade/meetingCascade.js';
 import { MediaAgent } from './sfu/cascade/mediaAgent.js';
 import { SitePlacement } from './sfu/cascade/sitePlacement.js';
+import { DataDirSpace } from './storage/dataDirSpace.js';
 import { SfuMeetingMedia } from './sfu/sfuMeetingMedia.js';
 import { WorkerPool } from './sfu/workerPool.js';
 import { detach } from './util/detach.js';
 import { attendanceHandlers } from './signalling/attendanceHandlers.js';
+import { messageHandlers } from './signalling/messageHandlers.js';
 import { checkHandlers } from './signalling/checkHandlers.js';
 import { attachClusterAdapter } from './signalling/clusterAdapter.js';
+import { auditRequests } from './signalling/auditedRequests.js';
 import { noticeDrainOnConnect, refuseJoinsWhileDraining } from './signalling/drainSignalling.js';
 import { mediaHandlers } from './signalling/mediaHandlers.js';
 import { meetingHandlers } from './signalling/meetingHandlers.js';
@@ -93,7 +98,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const clusterMedia = cluster.rpc ? await startClusterMedia(cluster, workers, config, log, closers) : undefined;
 
     const { pacer } = cluster;
-    const io = createSocketServer();
+    const io = createSocketServer(config.publicUrl);
     if (redis) {
       const closeAdapter = attachClusterAdapter(io, redis, log.child({ module: 'signalling' }));
       closers.unshift(closeAdapter);
@@ -102,8 +107,9 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const meetingChannels = socketMeetingChannels(io);
     const floorHistory = new PrismaFloorHistory(db.prisma);
     const attendanceStore = new PrismaAttendanceStore(db.prisma);
+    const messages = new PrismaMessageLog(db.prisma);
     const live = new LiveMeetings({
-      plans: new PrismaMeetingPlans(db.prisma),
+      plans: new PrismaMeetingPlans(db.prisma, config.schedule.checkInWindowMs),
       hosts: cluster.hosts,
       sampleMs: config.attendance.sampleMs,
       log: log.child({ module: 'meeting' }),
@@ -116,21 +122,27 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
           attendance: { store: attendanceStore, graceMs: config.attendance.graceMs },
           stateStore: cluster.stateStore,
           floorHistory,
+          messages,
           admitSite: pacer && (async () => void (await pacer.admit())),
           log: meetingLog,
         });
       },
     });
+    const dataDirSpace = new DataDirSpace(config.dataDir, config.storage.minFreeBytes, log.child({ module: 'storage' }));
+    const stopWatchingSpace = dataDirSpace.watch();
+    closers.unshift(async () => stopWatchingSpace());
     const recordings = new Recordings({
       prisma: db.prisma,
       meetings: live,
       floorHistory,
       announce: (siteIds, status) => pushes.recordingState(siteIds, status),
       dataDir: config.dataDir,
+      space: dataDirSpace,
       log: log.child({ module: 'recording' }),
     });
     recordings.recoverUnfinished();
     live.onOpened((meeting) => detach(recordings.continueAfterTakeover(meeting), log, `continuing the recording of ${meeting.id}`));
+    live.onEnding((meeting) => recordings.meetingEnding(meeting));
 
     const census = async () => ({
       ...(await live.census()),
@@ -158,8 +170,9 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     );
     noticeDrainOnConnect(io, drain);
 
-    const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs);
-    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining }, config.metrics.token);
+    const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs, config.auth.sessionMaxAgeMs);
+    const audit = new PrismaAuditLog(db.prisma, log.child({ module: 'audit' }));
+    const metrics = nodeMetrics({ workers, census, draining: () => drain.draining, dataDirFreeBytes: () => dataDirSpace.freeBytes() }, config.metrics.token);
     const checks = (): HealthCheck[] => [
       { name: 'database', check: async () => void (await db.ping()) },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
@@ -173,7 +186,20 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     app.use(healthRoutes(checks, () => [...workers.health(), drain.health()], VERSION));
     app.use(metrics.router);
     app.use(
-      createApi({ prisma: db.prisma, config, version: VERSION, sessions, pushes, running: live, recordings, drain, log: log.child({ module: 'api' }) }),
+      createApi({
+        prisma: db.prisma,
+        config,
+        version: VERSION,
+        sessions,
+        pushes,
+        running: live,
+        recordings,
+        drain,
+        dataDirSpace,
+        audit,
+        publicUrl: () => config.publicUrl ?? web.url,
+        log: log.child({ module: 'api' }),
+      }),
     );
     app.use(webAppRoutes(config.webDist));
 
@@ -181,13 +207,17 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     serveSignalling(
       io,
       web.server,
-      [
-        mediaHandlers,
-        checkHandlers(new TechnicalCheck(workers, log.child({ module: 'check' }))),
-        refuseJoinsWhileDraining(drain, meetingHandlers(live)),
-        attendanceHandlers,
-        recordingHandlers(recordings),
-      ],
+      auditRequests(
+        [
+          mediaHandlers,
+          checkHandlers(new TechnicalCheck(workers, log.child({ module: 'check' }))),
+          refuseJoinsWhileDraining(drain, meetingHandlers(live)),
+          attendanceHandlers,
+          messageHandlers(),
+          recordingHandlers(recordings),
+        ],
+        audit,
+      ),
       log.child({ module: 'signalling' }),
       metrics.signalling,
     );

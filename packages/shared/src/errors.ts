@@ -17,6 +17,14 @@ export const errorCodes = [
   'NODE_DRAINING',
   /** The meeting runs on another node of the cluster: connect to `location` and ask again. */
   'MOVED',
+  /** Too many requests of one kind in a short while (messages): wait a few seconds. */
+  'RATE_LIMITED',
+  /** The meeting is not open for joining now: its check-in window has not opened, or it has ended. */
+  'OUTSIDE_MEETING_TIME',
+  /** A unit's or a directive's attachments have reached their quota. */
+  'QUOTA_EXCEEDED',
+  /** The server's data disk (PM_DATA_DIR) is nearly full: the operator has been alerted. */
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -42,6 +42,7 @@ import { route, type ApiRoute } from './apiRoute.js';
 import { minutesRoutes } from './minutesApi.js';
 import { recordingRoutes } from './recordingApi.js';
 import { operationsRoutes } from './operations.js';
+import { auditRoutes } from './audit.js';
 import {
   checkReceiptSchema,
   checkReportSchema,
@@ -176,6 +177,7 @@ export const api = {
   ...minutesRoutes,
   ...recordingRoutes,
   ...operationsRoutes,
+  ...auditRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof api;

@@ -17,3 +17,5 @@ export * from './minutes.js';
 export * from './directives.js';
 export * from './recording.js';
 export * from './operations.js';
+export * from './messages.js';
+export * from './audit.js';

@@ -17,6 +17,11 @@ export const floorStateSchema = z.object({
   spotlight: z.string().nullable(),
   /** Bumped by "mute all": every site microphone outside the floor is silenced again. */
   muteAllAt: z.number().nullable(),
+  /**
+   * A site the chair invited to present its screen without holding the floor (the floor holder
+   * may present anyway). Floors saved before presentations existed have none.
+   */
+  presenter: z.string().nullable().default(null),
 });
 export type FloorRequest = z.infer<typeof floorRequestSchema>;
 export type FloorState = z.infer<typeof floorStateSchema>;
@@ -55,6 +60,11 @@ export const programmeSchema = z.object({
    * the previous programme's; null when the programme is the chair's own.
    */
   returnVideo: z.object({ siteId: z.string().nullable(), siteName: z.string().nullable() }).nullable(),
+  /**
+   * Whose camera the picture-in-picture shows while the programme is a presentation: the
+   * presenter's (siteId null: the chair's); null when there is no presentation or no such camera.
+   */
+  inset: z.object({ siteId: z.string().nullable(), siteName: z.string().nullable() }).nullable(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -78,5 +88,5 @@ export const meetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 /** Why the server created a consumer for the client. */
-export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'return-video', 'wall', 'loopback']);
+export const consumerPurposeSchema = z.enum(['programme-video', 'programme-audio', 'return-video', 'programme-inset', 'wall', 'loopback']);
 export type ConsumerPurpose = z.infer<typeof consumerPurposeSchema>;

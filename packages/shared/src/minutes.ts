@@ -31,6 +31,8 @@ export const minutesEntrySchema = z.object({
   /** Optimistic concurrency: an edit names the version it started from. */
   version: z.number().int().positive(),
   authorName: z.string(),
+  /** Who last edited the entry, if anyone did after its author. */
+  editorName: z.string().nullable(),
   updatedAt: instantSchema,
 });
 export type MinutesEntry = z.infer<typeof minutesEntrySchema>;

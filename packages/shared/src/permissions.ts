@@ -48,6 +48,8 @@ export const permissions = [
   'recordings.read',
   /** Drain a node of the cluster before maintenance. */
   'node.drain',
+  /** Read and export the audit log. */
+  'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +62,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'session', 'users.read', 'users.manage', 'directory.read', 'directory.manage',
     'meetings.read', 'meetings.manage', 'meetings.readiness', ...live,
     ...records, 'minutes.write', 'directives.manage', 'recording.control', 'node.drain',
+    'audit.read',
   ],
   SECRETARIAT: [
     'session', 'users.read', 'directory.read', 'directory.manage', 'meetings.read', 'meetings.manage',

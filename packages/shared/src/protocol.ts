@@ -18,6 +18,7 @@ import {
   trackSourceSchema,
   transportOptionsSchema,
 } from './media.js';
+import { meetingMessageSchema, messageAudienceSchema, messageTextSchema } from './messages.js';
 import { recordingControlSchema, recordingStatusSchema } from './recording.js';
 import { scheduleChangeSchema } from './schedule.js';
 
@@ -85,10 +86,18 @@ export const requests = {
   /** The client's Device is loaded and its receive transport exists: the programme may flow. */
   'meeting:ready': request(z.object({ rtpCapabilities: rtpCapabilitiesSchema }).strict(), empty),
   'meeting:leave': request(empty, empty),
+  /**
+   * The chair or an operator ends the meeting for everyone (their screens confirm first): the
+   * recording stops, the real end is stored, and every room is told and goes back to its home
+   * screen. A chair who merely closes the page leaves; the meeting goes on.
+   */
+  'meeting:end': request(empty, empty),
 
   'floor:request': request(empty, z.object({ position: z.number().int().positive() })),
   'floor:cancel': request(empty, empty),
   'floor:grant': request(z.object({ siteId: id }).strict(), empty),
+  /** A waiting site goes to the front of the queue. */
+  'floor:front': request(z.object({ siteId: id }).strict(), empty),
   'floor:revoke': request(empty, empty),
   'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
   'floor:muteAll': request(empty, empty),
@@ -98,6 +107,12 @@ export const requests = {
    * none), which every room shows.
    */
   'meeting:agendaItem': request(z.object({ position: agendaPositionSchema.nullable() }).strict(), empty),
+  /**
+   * The chair invites a site to present its screen without giving it the floor (null withdraws
+   * the invitation). The floor holder may present anyway; a site shares with `media:produce`,
+   * source `screen`.
+   */
+  'floor:invitePresenter': request(z.object({ siteId: id.nullable() }).strict(), empty),
 
   /**
    * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
@@ -118,6 +133,12 @@ export const requests = {
   ),
   /** A kiosk's own view of its connection, from getStats, every few seconds. */
   'quality:report': request(clientQualityReportSchema, empty),
+
+  /**
+   * A short text message: staff to a room, a district's rooms or all; a room to the staff. Kept in
+   * the meeting's log; a few per socket in a while (a stuck key does not flood the screens).
+   */
+  'message:send': request(z.object({ to: messageAudienceSchema, text: messageTextSchema }).strict(), meetingMessageSchema),
 
   /** The chair or an operator records the programme (it need not be joined: the meeting is named). */
   'recording:start': request(recordingControlSchema, recordingStatusSchema),
@@ -154,12 +175,20 @@ export const serverEvents = {
   'meeting:siteStatus': siteStatusSchema,
   /** The site whose microphone is loudest now; null when nobody in the programme speaks. */
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
+  /** The chair or an operator ended the meeting: the screens leave it and go home. */
   'meeting:ended': z.object({ meetingId: z.string() }),
   /** The agenda item under discussion changed (null: none). */
   'meeting:agendaItem': z.object({ position: agendaPositionSchema.nullable() }),
+  /**
+   * The server closed this room's screen share: the room no longer holds the floor nor an
+   * invitation to present. The client stops sharing.
+   */
+  'presentation:ended': z.object({ producerId: z.string() }),
   /** A scheduled meeting the client is invited to (or, for staff, any) was created, edited or cancelled. */
   'schedule:changed': scheduleChangeSchema,
   'rollcall:update': rollCallSchema,
+  /** A text message for this screen (staff screens hear every message of the meeting). */
+  'meeting:message': meetingMessageSchema,
   /** Live connection figures of every connected site (chair and operator only). */
   'meeting:quality': z.object({ sites: z.array(siteQualitySchema) }),
   'meeting:alert': siteAlertSchema,

@@ -16,6 +16,7 @@ const DirectoryPage = lazyPage(() => import('./features/secretariat/directory/Di
 const MeetingEditor = lazyPage(() => import('./features/secretariat/schedule/MeetingEditor').then((m) => m.MeetingEditor));
 const SiteGroupsPage = lazyPage(() => import('./features/secretariat/groups/SiteGroupsPage').then((m) => m.SiteGroupsPage));
 const UsersPage = lazyPage(() => import('./features/secretariat/users/UsersPage').then((m) => m.UsersPage));
+const AuditPage = lazyPage(() => import('./features/audit/AuditPage').then((m) => m.AuditPage));
 
 /**
  * Every screen of the app, by path. A feature adds its screens here; `:name` segments become
@@ -43,10 +44,10 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
   },
   {
     path: '/meeting/:id',
-    render: ({ params, identity }) => (
+    render: ({ params, identity, navigate }) => (
       <>
-        <MeetingPage meetingId={params.id!} role={identity.role} />
         <RecordingBar meetingId={params.id!} identity={identity} />
+        <MeetingPage meetingId={params.id!} role={identity.role} goHome={() => navigate('/')} />
       </>
     ),
   },
@@ -95,6 +96,14 @@ export const routes: Array<{ path: string; render: (ctx: RouteContext) => ReactN
     render: ({ identity }) => (
       <Allowed identity={identity} permission="users.manage">
         <UsersPage />
+      </Allowed>
+    ),
+  },
+  {
+    path: '/admin/audit',
+    render: ({ identity }) => (
+      <Allowed identity={identity} permission="audit.read">
+        <AuditPage />
       </Allowed>
     ),
   },

@@ -70,6 +70,8 @@ export const routeAccess = {
   'recording.file': 'recordings.read',
   'turn.credentials': 'session',
   'node.drain': 'node.drain',
+  'audit.list': 'audit.read',
+  'audit.csv': 'audit.read',
 } as const satisfies Record<ApiRouteName, Permission | 'public'>;
 
 export type PublicRoute = { [N in ApiRouteName]: (typeof routeAccess)[N] extends 'public' ? N : never }[ApiRouteName];
@@ -86,19 +88,25 @@ export const requestAccess = {
   'meeting:join': 'meeting.join',
   'meeting:ready': 'meeting.join',
   'meeting:leave': 'meeting.join',
+  // Those who run the floor run the meeting; the meeting's own roles narrow it to its chair.
+  'meeting:end': 'floor.control',
   'floor:request': 'floor.request',
   'floor:cancel': 'floor.request',
   'floor:grant': 'floor.control',
+  'floor:front': 'floor.control',
   'floor:revoke': 'floor.control',
   'floor:next': 'floor.control',
   'floor:muteAll': 'floor.control',
   'floor:spotlight': 'floor.control',
   'meeting:agendaItem': 'floor.control',
+  'floor:invitePresenter': 'floor.control',
   'wall:watch': 'wall.watch',
   'rollcall:start': 'attendance.manage',
   'rollcall:confirm': 'attendance.confirm',
   'attendance:headcount': 'meeting.join',
   'quality:report': 'attendance.confirm',
+  // Everyone in a meeting writes; the meeting decides to whom (a room only to the staff).
+  'message:send': 'meeting.join',
   'recording:start': 'recording.control',
   'recording:pause': 'recording.control',
   'recording:stop': 'recording.control',

@@ -9,6 +9,7 @@ export const SESSION_COOKIE = 'pm_session';
 export interface OpenedSession {
   token: string;
   expiresAt: Date;
+  identity: Identity;
 }
 
 export interface ResolvedSession {
@@ -26,15 +27,23 @@ interface AccountRow {
   role: Identity['role'];
   unitId: string | null;
   siteId: string | null;
+  site: { unitId: string } | null;
 }
 
+/** The account with what its identity needs: a meeting room's site, whose unit is the room's. */
+const accountInclude = { site: { select: { unitId: true } } } as const;
+
+/**
+ * Who a session is. A meeting room's account answers for its site's unit (the directives it sees
+ * and reports on), whatever unit the account row itself names.
+ */
 export function toIdentity(user: AccountRow): Identity {
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    unitId: user.unitId,
+    unitId: user.role === 'SITE' && user.site ? user.site.unitId : user.unitId,
     siteId: user.siteId,
   };
 }
@@ -47,34 +56,48 @@ function hashToken(token: string): string {
 /**
  * Server-side sessions in PostgreSQL, so every node of a cluster can validate any of them and an
  * administrator can end them (logout, password change, disabled account) at once. Expiry slides:
- * a session in use is extended once half of its lifetime has passed.
+ * a session in use is extended once half of its lifetime has passed, but never beyond its absolute
+ * lifetime from sign-in (a stolen session does not live for ever by being used).
  */
 export class SessionStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly ttlMs: number,
+    private readonly maxAgeMs: number,
   ) {}
 
   async open(userId: string, now = new Date()): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    const expiresAt = new Date(now.getTime() + Math.min(this.ttlMs, this.maxAgeMs));
     await this.prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
-    await this.prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
-    return { token, expiresAt };
+    const session = await this.prisma.session.create({
+      data: { tokenHash: hashToken(token), userId, expiresAt, createdAt: now },
+      include: { user: { include: accountInclude } },
+    });
+    return { token, expiresAt, identity: toIdentity(session.user) };
   }
 
   /** The identity behind a token; undefined when it is unknown, expired or its account disabled. */
   async resolve(token: string, now = new Date()): Promise<ResolvedSession | undefined> {
     const tokenHash = hashToken(token);
-    const session = await this.prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    const session = await this.prisma.session.findUnique({ where: { tokenHash }, include: { user: { include: accountInclude } } });
     if (!session || session.expiresAt <= now || session.user.disabled) return undefined;
+    const endOfLife = session.createdAt.getTime() + this.maxAgeMs;
+    if (endOfLife <= now.getTime()) return undefined;
     let expiresAt = session.expiresAt;
-    const renewed = expiresAt.getTime() - now.getTime() < this.ttlMs / 2;
+    const wanted = Math.min(now.getTime() + this.ttlMs, endOfLife);
+    const renewed = (expiresAt.getTime() - now.getTime() < this.ttlMs / 2 || expiresAt.getTime() > endOfLife) && wanted !== expiresAt.getTime();
     if (renewed) {
-      expiresAt = new Date(now.getTime() + this.ttlMs);
+      expiresAt = new Date(wanted);
       await this.prisma.session.update({ where: { tokenHash }, data: { expiresAt } });
     }
     return { identity: toIdentity(session.user), tokenHash, expiresAt, renewed };
+  }
+
+  /** When a session ends if it is not used meanwhile; undefined once it has ended (no renewal here). */
+  async expiryOf(tokenHash: string, now = new Date()): Promise<Date | undefined> {
+    const session = await this.prisma.session.findUnique({ where: { tokenHash }, select: { expiresAt: true, user: { select: { disabled: true } } } });
+    return session && session.expiresAt > now && !session.user.disabled ? session.expiresAt : undefined;
   }
 
   async close(tokenHash: string): Promise<void> {

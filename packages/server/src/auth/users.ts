@@ -1,5 +1,8 @@
-import { CodedError, type Role, type User, type UserCreate, type UserUpdate } from '@pm/shared';
+import { CodedError, type Identity, type Role, type User, type UserCreate, type UserUpdate } from '@pm/shared';
+import type { Prisma } from '../db/generated/client.js';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { UnitTree } from '../directory/unitTree.js';
+import { unitScope } from './authorization.js';
 import { hashPassword } from './passwords.js';
 
 interface UserRow {
@@ -26,9 +29,21 @@ function toUser(row: UserRow): User {
   };
 }
 
-export async function listUsers(prisma: PrismaClient, filter: { role?: Role | undefined; search?: string | undefined }): Promise<User[]> {
+/**
+ * The accounts a reader may list: a unit-scoped secretariat only those of its unit and below (tied
+ * to one of those units, or operating a meeting room of one), not every account of the province.
+ */
+async function visibleUsers(prisma: PrismaClient, identity: Identity): Promise<Prisma.UserWhereInput> {
+  const scope = unitScope(identity);
+  if (scope === null) return {};
+  const units = (await UnitTree.load(prisma)).subtree(scope);
+  return { OR: [{ unitId: { in: units } }, { site: { unitId: { in: units } } }] };
+}
+
+export async function listUsers(prisma: PrismaClient, identity: Identity, filter: { role?: Role | undefined; search?: string | undefined }): Promise<User[]> {
   const rows = await prisma.user.findMany({
     where: {
+      AND: [await visibleUsers(prisma, identity)],
       ...(filter.role ? { role: filter.role } : {}),
       ...(filter.search
         ? {

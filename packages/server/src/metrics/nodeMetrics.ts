@@ -1,5 +1,5 @@
 import type { RequestHandler, Router } from 'express';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { WorkerPool } from '../sfu/workerPool.js';
 import type { RequestObserver } from '../signalling/handler.js';
 import { httpMetrics } from './httpMetrics.js';
@@ -12,6 +12,8 @@ export interface MetricSources {
   workers: WorkerPool;
   census(): Promise<LiveCensus>;
   draining(): boolean;
+  /** Free space on PM_DATA_DIR's disk. */
+  dataDirFreeBytes(): Promise<number>;
 }
 
 export interface NodeMetrics {
@@ -32,5 +34,13 @@ export function nodeMetrics(sources: MetricSources, token: string | undefined): 
   collectDefaultMetrics({ register: registry });
   registerWorkerMetrics(registry, sources.workers);
   registerMeetingMetrics(registry, () => sources.census(), () => sources.draining());
+  new Gauge({
+    name: 'pm_data_dir_free_bytes',
+    help: 'Free space on the disk of PM_DATA_DIR (recordings, attachments, database): alert well above DATA_DIR_MIN_FREE_MB',
+    registers: [registry],
+    async collect() {
+      this.set(await sources.dataDirFreeBytes());
+    },
+  });
   return { router: metricsRoute(registry, token), http: httpMetrics(registry), signalling: signallingMetrics(registry) };
 }

@@ -4,7 +4,7 @@ import { DirectoryAt } from '../directory/directoryAt.js';
 import { directiveInclude, presentDirectives } from '../directives/directiveRecord.js';
 import { meetingEnd } from '../meetings/meetingEnd.js';
 import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
-import { entryInclude, toMinutesEntry } from './minutesEntries.js';
+import { currentEntries, entryInclude, toMinutesEntry } from './minutesEntries.js';
 import type { MinutesSettingsStore } from './minutesSettings.js';
 import { loadTimelines } from '../recording/timelines.js';
 
@@ -29,7 +29,7 @@ export async function minutesDocument(
   });
   const [timelines, entries, directives, documentSettings] = await Promise.all([
     loadTimelines(prisma, [meeting]),
-    prisma.minutesEntry.findMany({ where: { meetingId }, include: entryInclude, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] }),
+    prisma.minutesEntry.findMany({ where: { meetingId, ...currentEntries }, include: entryInclude, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] }),
     prisma.directive.findMany({ where: { meetingId }, include: directiveInclude, orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] }),
     settings.get(meetingId),
   ]);

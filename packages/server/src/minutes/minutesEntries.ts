@@ -8,12 +8,16 @@ import {
 import type { z } from 'zod';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { assertAgendaItem, assertInvitedSite } from '../meetings/schedule/meetingReferences.js';
-import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
+import { assertMayWriteRecords } from '../meetings/schedule/meetingAccess.js';
 import type { Timeline } from '../recording/timeline.js';
 import { loadTimelines } from '../recording/timelines.js';
 
+/** The entries the minutes hold: a removed entry is kept in the table but is no longer part of them. */
+export const currentEntries = { removedAt: null } as const;
+
 export const entryInclude = {
   author: { select: { displayName: true } },
+  editor: { select: { displayName: true } },
   speakerSite: { select: { id: true, name: true, unitId: true } },
 } as const;
 
@@ -28,6 +32,7 @@ interface EntryRow {
   version: number;
   updatedAt: Date;
   author: { displayName: string } | null;
+  editor: { displayName: string } | null;
   speakerSite: { name: string } | null;
 }
 
@@ -43,6 +48,7 @@ export function toMinutesEntry(row: EntryRow, timeline: Timeline): MinutesEntry 
     offsetMs: timeline.offsetOf(row.at),
     version: row.version,
     authorName: row.author?.displayName ?? '',
+    editorName: row.editor?.displayName ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -58,7 +64,7 @@ export class MinutesEntries {
   constructor(private readonly prisma: PrismaClient) {}
 
   async create(identity: Identity, meetingId: string, input: z.output<typeof minutesEntryCreateSchema>): Promise<MinutesEntry> {
-    await assertMeetingVisible(this.prisma, identity, meetingId);
+    await assertMayWriteRecords(this.prisma, identity, meetingId);
     await this.assertReferences(meetingId, input);
     const row = await this.prisma.minutesEntry.create({
       data: { ...input, meetingId, at: input.at ? new Date(input.at) : new Date(), authorUserId: identity.userId },
@@ -72,8 +78,8 @@ export class MinutesEntries {
     const meetingId = await this.meetingOf(identity, entryId);
     await this.assertReferences(meetingId, fields);
     const { count } = await this.prisma.minutesEntry.updateMany({
-      where: { id: entryId, version },
-      data: { ...fields, ...(at ? { at: new Date(at) } : {}), version: { increment: 1 } },
+      where: { id: entryId, version, ...currentEntries },
+      data: { ...fields, ...(at ? { at: new Date(at) } : {}), editorUserId: identity.userId, version: { increment: 1 } },
     });
     if (count === 0) await this.conflict(entryId, version);
     return this.present(await this.prisma.minutesEntry.findUniqueOrThrow({ where: { id: entryId }, include: entryInclude }));
@@ -81,7 +87,10 @@ export class MinutesEntries {
 
   async remove(identity: Identity, entryId: string, version: number): Promise<void> {
     await this.meetingOf(identity, entryId);
-    const { count } = await this.prisma.minutesEntry.deleteMany({ where: { id: entryId, version } });
+    const { count } = await this.prisma.minutesEntry.updateMany({
+      where: { id: entryId, version, ...currentEntries },
+      data: { removedAt: new Date(), removedByUserId: identity.userId, version: { increment: 1 } },
+    });
     if (count === 0) await this.conflict(entryId, version);
   }
 
@@ -91,15 +100,16 @@ export class MinutesEntries {
     return toMinutesEntry(row, timelines.get(meeting.id)!);
   }
 
+  /** The meeting of an entry the caller may write. */
   private async meetingOf(identity: Identity, entryId: string): Promise<string> {
-    const entry = await this.prisma.minutesEntry.findUnique({ where: { id: entryId }, select: { meetingId: true } });
+    const entry = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...currentEntries }, select: { meetingId: true } });
     if (!entry) throw new CodedError('NOT_FOUND', 'minutes entry not found');
-    await assertMeetingVisible(this.prisma, identity, entry.meetingId);
+    await assertMayWriteRecords(this.prisma, identity, entry.meetingId);
     return entry.meetingId;
   }
 
   private async conflict(entryId: string, version: number): Promise<never> {
-    const current = await this.prisma.minutesEntry.findUnique({ where: { id: entryId }, select: { version: true } });
+    const current = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...currentEntries }, select: { version: true } });
     if (!current) throw new CodedError('NOT_FOUND', 'minutes entry not found (removed meanwhile)');
     throw new CodedError('CONFLICT', `the entry was changed by someone else: version ${current.version}, not ${version}`);
   }

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/prismaClient.js';
 import type { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import { assertMeetingVisible } from '../meetings/schedule/meetingAccess.js';
 import { loadTimelines } from '../recording/timelines.js';
+import { currentEntries } from './minutesEntries.js';
 
 /** The meetings running on this node. */
 export interface RunningMeetings {
@@ -19,7 +20,7 @@ export async function minutesLive(prisma: PrismaClient, running: RunningMeetings
   const [live, timelines, entries] = await Promise.all([
     running.running(meetingId),
     loadTimelines(prisma, [meeting]),
-    prisma.minutesEntry.aggregate({ where: { meetingId }, _count: true, _max: { updatedAt: true } }),
+    prisma.minutesEntry.aggregate({ where: { meetingId, ...currentEntries }, _count: true, _max: { updatedAt: true } }),
   ]);
   const timeline = timelines.get(meetingId)!;
   return {

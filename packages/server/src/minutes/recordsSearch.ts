@@ -23,7 +23,7 @@ export async function searchRecords(prisma: PrismaClient, identity: Identity, q:
   const pattern = `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const [meetingIds, entryIds, directiveIds] = await Promise.all([
     prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT id FROM meetings WHERE ${folded('title')} LIKE $1 ORDER BY starts_at DESC LIMIT 200`, pattern),
-    prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT id FROM minutes_entries WHERE ${folded('text')} LIKE $1 ORDER BY at DESC LIMIT 200`, pattern),
+    prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT id FROM minutes_entries WHERE removed_at IS NULL AND ${folded('text')} LIKE $1 ORDER BY at DESC LIMIT 200`, pattern),
     prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT id FROM directives WHERE ${folded('content')} LIKE $1 ORDER BY at DESC LIMIT 200`, pattern),
   ]);
   const visible = visibleMeetings(identity, await UnitTree.load(prisma));

@@ -14,6 +14,7 @@ import { ffmpegPartWriter } from './recorderProcess.js';
 import { joinParts, RecordingJoiner } from './recordingJoiner.js';
 import { RecordingStore } from './recordingStore.js';
 import { loadTimelines } from './timelines.js';
+import type { DataDirSpace } from '../storage/dataDirSpace.js';
 
 export type RecordingAction = 'start' | 'pause' | 'stop';
 
@@ -25,6 +26,8 @@ export interface RecordingsParts {
   /** Tells the invited sites (wherever their kiosks are) and every staff screen the recording's state. */
   announce(siteIds: string[], status: RecordingStatus): void;
   dataDir: string;
+  /** Refuses a new recording when the data disk is nearly full. */
+  space: Pick<DataDirSpace, 'assertRoomFor'>;
   log: Logger;
 }
 
@@ -61,6 +64,19 @@ export class Recordings {
     const meeting = await this.parts.meetings.running(meetingId);
     if (!meeting) throw new CodedError('CONFLICT', 'the meeting is not running on this server');
     requireModerator(meeting.roleOf(identity), 'record the meeting');
+    return this.apply(meeting, action);
+  }
+
+  /** Its staff are ending the meeting: a recording under way stops and is joined, as at a stop by hand. */
+  async meetingEnding(meeting: LiveMeeting): Promise<void> {
+    await this.recovering.get(meeting.id);
+    const { state } = await this.status(meeting.id);
+    if (state === 'recording' || state === 'paused') await this.apply(meeting, 'stop');
+  }
+
+  private async apply(meeting: LiveMeeting, action: RecordingAction): Promise<RecordingStatus> {
+    const meetingId = meeting.id;
+    if (action === 'start') await this.parts.space.assertRoomFor(0, 'a recording');
     const recorder = await this.recorderFor(meeting, action);
     // Stopped on a node that took the meeting over before its recording went on: join what the
     // lost host recorded.

@@ -8,6 +8,7 @@ import {
 } from '@pm/shared';
 import type { ms } from './mediasoupModule.js';
 import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from './participantMedia.js';
+import { receivedStreamFigures } from './receivedStreamFigures.js';
 import type { WorkerSlot } from './workerPool.js';
 
 /**
@@ -237,11 +238,10 @@ export class PeerMedia implements ParticipantMedia {
     let consumerScore: number | null = null;
     for (const producer of this.producerById.values()) {
       if (producer.kind !== 'video' || producer.closed) continue;
-      for (const stat of await producer.getStats()) {
-        losses.push((stat.fractionLost / 256) * 100);
-        if (stat.roundTripTime) rtts.push(stat.roundTripTime);
-        if (typeof stat.jitter === 'number') jitters.push(stat.jitter);
-      }
+      const figures = receivedStreamFigures(await producer.getStats(), producer.rtpParameters.codecs);
+      losses.push(...figures.lossPct);
+      rtts.push(...figures.rttMs);
+      jitters.push(...figures.jitterMs);
       // A producer has no score until its first RTP arrives: not a bad score. With simulcast the
       // best layer's score is the one that tells whether the site's picture gets through.
       if (producer.score.length > 0) {

@@ -1,5 +1,6 @@
 import {
   CodedError,
+  containsNul,
   describeZodError,
   requests,
   type Ack,
@@ -67,6 +68,10 @@ async function runRequest(
     return;
   }
   const parsed = requests[name].req.safeParse(payload);
+  if (containsNul(payload)) {
+    reply({ ok: false, error: { code: 'BAD_REQUEST', message: `a NUL character is not allowed in ${name}` } });
+    return;
+  }
   if (!parsed.success) {
     const issues = describeZodError(parsed.error);
     log.warn({ event: name, socket: session.id, issues }, 'malformed request rejected');

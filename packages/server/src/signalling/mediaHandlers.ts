@@ -14,6 +14,11 @@ export const mediaHandlers: HandlerTable = {
   }),
 
   'media:produce': async (session, { transportId, kind, rtpParameters, source }) => {
+    // A screen is shared only into a meeting, by whoever may present there now.
+    if (source === 'screen') {
+      const { meeting, participant } = session.participation;
+      meeting.requirePresenter(participant);
+    }
     const producer = await session.media.produce(transportId, kind, rtpParameters, source);
     return { producerId: producer.id };
   },

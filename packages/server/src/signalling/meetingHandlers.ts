@@ -37,6 +37,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'meeting:end': async (session) => {
+      const { meeting, participant } = session.participation;
+      await live.end(meeting, participant);
+      return {};
+    },
+
     'floor:request': async (session) => {
       const { meeting, participant } = session.participation;
       return { position: meeting.requestFloor(participant) };
@@ -51,6 +57,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
     'floor:grant': async (session, { siteId }) => {
       const { meeting, participant } = session.participation;
       meeting.grantFloor(participant, siteId);
+      return {};
+    },
+
+    'floor:front': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.moveToFront(participant, siteId);
       return {};
     },
 
@@ -80,6 +92,11 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
     'meeting:agendaItem': async (session, { position }) => {
       const { meeting, participant } = session.participation;
       meeting.setAgendaItem(participant, position);
+      return {};
+    },
+    'floor:invitePresenter': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.invitePresenter(participant, siteId);
       return {};
     },
 

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type {
   ConsumerOptions,
   MediaKind,
+  MeetingMessage,
   ParticipantRole,
   QualityFigures,
   ServerEventName,
@@ -21,6 +22,7 @@ import type { FloorHistory, StoredFloorTurn } from '../meetings/live/floorHistor
 import { LiveMeeting } from '../meetings/live/liveMeeting.js';
 import type { MeetingChannel, ParticipantLink } from '../meetings/live/meetingChannel.js';
 import type { MeetingPlan } from '../meetings/live/meetingPlan.js';
+import type { MessageLog } from '../meetings/live/messageLog.js';
 import type { MeetingMedia, ParticipantMediaEvents, ProgrammeOutput, ProgrammeOutputs, ProgrammeSources } from '../sfu/meetingMedia.js';
 import type { ms } from '../sfu/mediasoupModule.js';
 import type { ConsumeOptions, ParticipantMedia, ReceivedTrack } from '../sfu/participantMedia.js';
@@ -77,13 +79,17 @@ export class FakeChannel implements MeetingChannel {
 let nextId = 0;
 const newId = (prefix: string) => `${prefix}-${++nextId}`;
 
-/** A producer as the meeting core reads one: id, kind, source, and a close the observers hear. */
-export function fakeProducer(kind: MediaKind, source: TrackSource): ms.Producer {
+/**
+ * A producer as the meeting core reads one: id, kind, source, its streams (a camera's three
+ * simulcast layers, else one), and a close the observers hear.
+ */
+export function fakeProducer(kind: MediaKind, source: TrackSource, streams = source === 'camera' ? 3 : 1): ms.Producer {
   const observer = new EventEmitter();
   const producer = {
     id: newId(source),
     kind,
     appData: { source },
+    rtpParameters: { encodings: Array.from({ length: streams }, () => ({})) },
     closed: false,
     observer,
     close() {
@@ -223,9 +229,10 @@ export class FakeProgramme implements ProgrammeOutputs {
     chairVoice: fakeProducer('audio', 'microphone'),
     floorVoice: fakeProducer('audio', 'microphone'),
     returnVideo: fakeProducer('video', 'camera'),
+    inset: fakeProducer('video', 'camera', 1),
   };
   /** The source feeding each output now (its producer id), as the relay would have it. */
-  readonly feeding: Record<ProgrammeOutput, string | null> = { video: null, chairVoice: null, floorVoice: null, returnVideo: null };
+  readonly feeding: Record<ProgrammeOutput, string | null> = { video: null, chairVoice: null, floorVoice: null, returnVideo: null, inset: null };
   holdSwitches = false;
   private pending = new Set<ProgrammeOutput>();
 
@@ -349,6 +356,15 @@ export class MemoryAttendanceStore implements AttendanceStore {
   }
 }
 
+/** The meeting's messages, as written. */
+export class MemoryMessageLog implements MessageLog {
+  readonly rows: Array<{ message: MeetingMessage; fromUserId: string }> = [];
+
+  async record(_meetingId: string, message: MeetingMessage, fromUserId: string): Promise<void> {
+    this.rows.push({ message, fromUserId });
+  }
+}
+
 export class MemoryFloorHistory implements FloorHistory {
   readonly rows: StoredFloorTurn[] = [];
 
@@ -369,6 +385,7 @@ export function meetingPlan(siteIds: string[] = ['a', 'b', 'c']): MeetingPlan {
     chairUserId: 'chair-user',
     sites: siteIds.map((siteId) => ({ siteId, name: `Xã ${siteId.toUpperCase()}`, groupId: 'g', groupName: 'Nhóm' })),
     agendaItems: 2,
+    endedAt: null,
   };
 }
 
@@ -379,6 +396,7 @@ export function fakeMeeting(options: { graceMs?: number; siteIds?: string[] } = 
   const store = new MemoryAttendanceStore();
   const stateStore = new MemoryMeetingStateStore();
   const floorHistory = new MemoryFloorHistory();
+  const messages = new MemoryMessageLog();
   const meeting = new LiveMeeting({
     plan: meetingPlan(options.siteIds),
     media,
@@ -386,9 +404,10 @@ export function fakeMeeting(options: { graceMs?: number; siteIds?: string[] } = 
     attendance: { store, graceMs: options.graceMs ?? 60_000 },
     stateStore,
     floorHistory,
+    messages,
     log: silentLog,
   });
-  return { meeting, media, channel, store, stateStore, floorHistory };
+  return { meeting, media, channel, store, stateStore, floorHistory, messages };
 }
 
 export const identities = {

@@ -21,6 +21,7 @@ import { startRedirectServer } from './redirectServer.js';
  */
 export class WebServer {
   private redirect: http.Server | undefined;
+  private listeningUrl: string | undefined;
 
   private constructor(
     readonly server: http.Server | https.Server,
@@ -70,7 +71,14 @@ export class WebServer {
     });
     const bound = (this.server.address() as AddressInfo).port;
     if (tls?.redirectPort !== undefined) this.redirect = await startRedirectServer(host, tls.redirectPort, bound, this.log);
-    return `${this.scheme}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`;
+    this.listeningUrl = `${this.scheme}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`;
+    return this.listeningUrl;
+  }
+
+  /** Where this node listens (once it does): the address links point at when PUBLIC_URL is not set. */
+  get url(): string {
+    if (!this.listeningUrl) throw new Error('the web server is not listening yet');
+    return this.listeningUrl;
   }
 
   /** Stops the certificate watcher and the redirect port; the main server closes with socket.io. */

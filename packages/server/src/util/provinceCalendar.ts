@@ -11,6 +11,11 @@ export function dayAsDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
+/** The instant a day of the province's calendar begins (midnight there). */
+export function provinceDayStart(day: string): Date {
+  return new Date(dayAsDate(day).getTime() - PROVINCE_OFFSET_MS);
+}
+
 export function dateAsDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -1,6 +1,8 @@
 import { accountsEn } from './accounts.en';
 import { recordsEn } from '../features/minutes/records.en';
 import { kioskEn } from '../features/meeting/kiosk.en';
+import { consoleEn } from '../features/meeting/console.en';
+import { auditEn } from '../features/audit/audit.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -37,6 +39,9 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_FOUND': 'The requested item was not found.',
   'error.CONFLICT': 'That is not possible in the current state.',
   'error.MEDIA_UNAVAILABLE': 'Cannot reach the media server. Please check the network.',
+  'error.QUOTA_EXCEEDED': 'The attachment space for this directive or this unit is used up.',
+  'error.STORAGE_FULL': 'The server is nearly out of storage; the technical staff have been alerted. Please try again later.',
+  'error.OUTSIDE_MEETING_TIME': 'The meeting is not open now: check-in has not started yet, or the meeting has ended.',
   'error.NODE_DRAINING': 'This server is going down for maintenance; moving to another server…',
   'error.MOVED': 'The meeting runs on another server; connecting there…',
   'error.INTERNAL': 'Something went wrong. Please try again or call technical support.',
@@ -71,6 +76,12 @@ export const en: Record<MessageKey, string> = {
   'meeting.requestedAt': 'at',
   'meeting.present': 'Present screen',
   'meeting.stopPresenting': 'Stop presenting',
+  'meeting.presentingPreview': 'The screen every room sees',
+  'meeting.programme.presentation': 'Presentation:',
+  'meeting.programme.chairPresentation': 'The chair’s presentation',
+  'meeting.invitePresenter': 'Invite to present',
+  'meeting.withdrawPresenter': 'Withdraw the invitation',
+  'meeting.presenterInvited': 'Invited to present',
   'wall.heading': 'Site wall',
   'wall.filterGroup': 'Unit',
   'wall.filterStatus': 'Status',
@@ -88,6 +99,8 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...recordsEn,
   ...kioskEn,
+  ...consoleEn,
+  ...auditEn,
   'rollcall.prompt': 'Roll call: please confirm this room is present',
   'rollcall.confirm': 'Confirm presence',
   'rollcall.confirmed': 'Presence confirmed at',

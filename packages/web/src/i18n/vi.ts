@@ -1,6 +1,8 @@
 import { accountsVi } from './accounts.vi';
 import { recordsVi } from '../features/minutes/records.vi';
 import { kioskVi } from '../features/meeting/kiosk.vi';
+import { consoleVi } from '../features/meeting/console.vi';
+import { auditVi } from '../features/audit/audit.vi';
 
 /** Vietnamese: the language of the product. Every other language mirrors these keys. */
 export const vi = {
@@ -37,6 +39,9 @@ export const vi = {
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.CONFLICT': 'Thao tác không phù hợp với trạng thái hiện tại.',
   'error.MEDIA_UNAVAILABLE': 'Không kết nối được máy chủ truyền hình. Vui lòng kiểm tra mạng.',
+  'error.QUOTA_EXCEEDED': 'Đã hết dung lượng tệp đính kèm dành cho nhiệm vụ hoặc đơn vị này.',
+  'error.STORAGE_FULL': 'Máy chủ sắp hết dung lượng lưu trữ; đã báo cho bộ phận kỹ thuật. Vui lòng thử lại sau.',
+  'error.OUTSIDE_MEETING_TIME': 'Cuộc họp chưa đến giờ điểm danh hoặc đã kết thúc.',
   'error.NODE_DRAINING': 'Máy chủ đang được bảo trì, đang chuyển sang máy chủ khác…',
   'error.MOVED': 'Cuộc họp đang chạy trên máy chủ khác, đang chuyển sang…',
   'error.INTERNAL': 'Hệ thống gặp sự cố. Vui lòng thử lại hoặc liên hệ bộ phận kỹ thuật.',
@@ -71,6 +76,12 @@ export const vi = {
   'meeting.requestedAt': 'lúc',
   'meeting.present': 'Trình chiếu màn hình',
   'meeting.stopPresenting': 'Dừng trình chiếu',
+  'meeting.presentingPreview': 'Màn hình đang trình chiếu tới các điểm cầu',
+  'meeting.programme.presentation': 'Trình chiếu:',
+  'meeting.programme.chairPresentation': 'Trình chiếu của chủ trì',
+  'meeting.invitePresenter': 'Mời trình chiếu',
+  'meeting.withdrawPresenter': 'Hủy mời trình chiếu',
+  'meeting.presenterInvited': 'Được mời trình chiếu',
   'wall.heading': 'Giám sát điểm cầu',
   'wall.filterGroup': 'Đơn vị',
   'wall.filterStatus': 'Trạng thái',
@@ -88,6 +99,8 @@ export const vi = {
   ...accountsVi,
   ...recordsVi,
   ...kioskVi,
+  ...consoleVi,
+  ...auditVi,
   'rollcall.prompt': 'Điểm danh: đề nghị điểm cầu xác nhận có mặt',
   'rollcall.confirm': 'Xác nhận có mặt',
   'rollcall.confirmed': 'Đã xác nhận có mặt lúc',

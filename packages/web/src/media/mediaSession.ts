@@ -78,6 +78,14 @@ export class MediaSession {
     await this.signalling.request('media:closeProducer', { producerId: producer.id });
   }
 
+  /** A producer the SFU closed by itself (a room's share once it lost the floor): stop sending it, nothing to ask. */
+  producerClosedByServer(producerId: string): void {
+    const producer = this.producers.get(producerId);
+    if (!producer) return;
+    this.producers.delete(producerId);
+    producer.close();
+  }
+
   /** Builds the local consumer for a server-side consumer and asks the server to resume it. */
   async consume(options: ConsumerOptions): Promise<types.Consumer> {
     const transport = await this.transport('recv');

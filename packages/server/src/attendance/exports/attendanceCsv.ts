@@ -1,9 +1,9 @@
 import type { MeetingAttendanceReport } from '@pm/shared';
-import { csvText } from './csvText.js';
+import { csvDocument } from '../../util/csv.js';
 import { attendanceColumns } from './reportColumns.js';
 
-/** The meeting's attendance report as CSV: the columns of the workbook and the PDF. */
+/** The attendance report as CSV: names typed by users are kept as text, never run as formulas. */
 export function attendanceCsv(report: MeetingAttendanceReport): string {
   const columns = attendanceColumns(report);
-  return csvText([columns.map((c) => c.header), ...report.sites.map((row) => columns.map((c) => c.value(row)))]);
+  return csvDocument([columns.map((c) => c.header), ...report.sites.map((row) => columns.map((c) => c.value(row)))]);
 }

@@ -1,6 +1,6 @@
 import type { AttendancePeriodReport, AttendanceRateRow } from '@pm/shared';
 import { shortDay } from '../../util/provinceCalendar.js';
-import { csvText } from './csvText.js';
+import { csvDocument } from '../../util/csv.js';
 
 /**
  * Attendance over a period as CSV, the table the screen shows: the units first, then every site
@@ -8,7 +8,7 @@ import { csvText } from './csvText.js';
  */
 export function periodCsv(report: AttendancePeriodReport): string {
   const rate = (r: AttendanceRateRow) => [r.invited, r.attended, r.missed, r.late, r.attendancePct];
-  return csvText([
+  return csvDocument([
     [`Tỷ lệ tham dự từ ${shortDay(report.from)} đến ${shortDay(report.to)}`, `${report.meetings} cuộc họp`],
     ['Cấp', 'Tên', 'Thuộc', 'Được mời', 'Tham dự', 'Vắng', 'Đến muộn', 'Tỷ lệ tham dự (%)'],
     ...report.units.map((u) => ['Đơn vị', u.name, '', ...rate(u)]),

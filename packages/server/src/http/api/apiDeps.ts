@@ -6,6 +6,8 @@ import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js
 import type { RunningMeetings } from '../../minutes/minutesLive.js';
 import type { Recordings } from '../../recording/recordings.js';
 import type { ApiHandler, ApiHandlers } from './apiRouter.js';
+import type { AttachmentQuota } from '../../directives/directiveReports.js';
+import type { DataDirSpace } from '../../storage/dataDirSpace.js';
 import type { ApiRouteName } from '@pm/shared';
 
 /** What the route handlers of the API are given. */
@@ -24,6 +26,11 @@ export interface ApiDeps {
   recordings: Recordings;
   /** PM_DATA_DIR: attachments and recordings live under it. */
   dataDir: string;
+  /** Its disk's free space, checked before an upload is stored. */
+  dataDirSpace: DataDirSpace;
+  attachmentQuota: AttachmentQuota;
+  /** The platform's address for links in invitations: PUBLIC_URL, never a request's Host header. */
+  publicUrl: () => string;
 }
 
 /** The handlers of one area of the API (a subset of the routes). */

@@ -1,6 +1,7 @@
 import {
   api,
   CodedError,
+  containsNul,
   describeZodError,
   entityIdSchema,
   type ApiBody,
@@ -62,6 +63,7 @@ function handle(name: ApiRouteName, route: ApiRoute, handler: ApiHandler<ApiRout
   return async (req, res) => {
     const session = access === 'public' ? undefined : await cookie.read(req, res);
     const identity = access === 'public' ? undefined : authorize(session?.identity, access);
+    if (containsNul([req.params, req.query, req.body])) throw new CodedError('BAD_REQUEST', 'a NUL character is not allowed in a request');
     const params = Object.fromEntries(
       Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
     );

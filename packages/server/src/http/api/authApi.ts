@@ -1,6 +1,5 @@
 import { changeOwnPassword } from '../../auth/accounts.js';
 import { checkCredentials } from '../../auth/login.js';
-import { toIdentity } from '../../auth/sessions.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 
 /** Sign in, sign out, who am I, change my password. */
@@ -8,9 +7,9 @@ export function authApi({ prisma, cookie, lockout, pushes }: ApiDeps): HandlerGr
   return {
     'auth.login': async ({ body, res }) => {
       const user = await checkCredentials(prisma, lockout, body.username, body.password);
-      const { token, expiresAt } = await cookie.sessions.open(user.id);
+      const { token, expiresAt, identity } = await cookie.sessions.open(user.id);
       cookie.set(res, token, expiresAt);
-      return { identity: toIdentity(user) };
+      return { identity };
     },
 
     'auth.logout': async ({ sessionTokenHash, res }) => {

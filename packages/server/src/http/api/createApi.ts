@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { AuditLog } from '../../audit/auditLog.js';
 import type { SessionNotices } from '../../auth/sessionNotices.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
@@ -9,12 +10,16 @@ import type { Logger } from '../../logger.js';
 import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js';
 import type { RunningMeetings } from '../../minutes/minutesLive.js';
 import type { Recordings } from '../../recording/recordings.js';
+import type { DataDirSpace } from '../../storage/dataDirSpace.js';
 import { turnApi } from './turnApi.js';
+import { originCheck } from '../originCheck.js';
 import { SessionCookie } from '../sessionCookie.js';
 import { apiDocs } from './apiDocs.js';
 import { apiErrorHandler, apiNotFound } from './apiErrors.js';
 import { apiRouter, type ApiHandlers } from './apiRouter.js';
 import { attendanceApi } from './attendanceApi.js';
+import { auditApi } from './auditApi.js';
+import { auditHandlers } from './auditedRoutes.js';
 import { authApi } from './authApi.js';
 import { directivesApi } from './directivesApi.js';
 import { directoryApi } from './directoryApi.js';
@@ -33,11 +38,16 @@ export interface ApiParts {
   running: RunningMeetings;
   recordings: Recordings;
   drain: NodeDrain;
+  dataDirSpace: DataDirSpace;
+  /** Where every privileged act is recorded. */
+  audit: AuditLog;
+  /** The platform's address for links sent out (PUBLIC_URL, else where this node listens); never the request's Host. */
+  publicUrl: () => string;
   log: Logger;
 }
 
 /** Every /api route, its documentation, and JSON errors. */
-export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, log }: ApiParts): Router {
+export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, dataDirSpace, audit, publicUrl, log }: ApiParts): Router {
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const deps = {
     prisma,
@@ -49,14 +59,19 @@ export function createApi({ prisma, config, version, sessions, pushes, running, 
     running,
     recordings,
     dataDir: config.dataDir,
+    dataDirSpace,
+    attachmentQuota: config.storage.attachmentQuota,
+    publicUrl,
   };
   const handlers: ApiHandlers = {
     ...authApi(deps), ...userApi(deps), ...directoryApi(deps), ...meetingApi(deps), ...attendanceApi(deps),
     ...minutesApi(deps), ...directivesApi(deps), ...recordingApi(deps), ...turnApi(config.turn), ...drainApi(drain),
+    ...auditApi(deps),
   };
   const router = Router();
+  router.use('/api', originCheck(config.publicUrl));
   router.use(apiDocs(version));
-  router.use(apiRouter(handlers, cookie));
+  router.use(apiRouter(auditHandlers(handlers, audit, prisma), cookie));
   router.use('/api', apiNotFound);
   router.use(apiErrorHandler(log));
   return router;

@@ -18,10 +18,11 @@ type DirectiveRoutes =
   | 'attachments.get';
 
 /** Directives: given in meetings, tracked across them, reported on by the responsible units. */
-export function directivesApi({ prisma, dataDir }: ApiDeps): HandlerGroup<DirectiveRoutes> {
+export function directivesApi({ prisma, dataDir, dataDirSpace, attachmentQuota }: ApiDeps): HandlerGroup<DirectiveRoutes> {
   const reader = new DirectiveReader(prisma);
   const writer = new DirectiveWriter(prisma);
-  const reports = new DirectiveReports(prisma, reader, new AttachmentFiles(path.join(dataDir, 'attachments')));
+  const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
+  const reports = new DirectiveReports(prisma, reader, { files, space: dataDirSpace, quota: attachmentQuota });
   return {
     'directives.list': async ({ identity, query }) => ({ directives: await reader.list(identity, query) }),
     'directives.stats': async ({ identity, query }) => ({ units: await directiveStats(prisma, reader, identity, query) }),

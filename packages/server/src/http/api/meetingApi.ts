@@ -16,7 +16,7 @@ type MeetingRoutes =
   | 'checks.report';
 
 /** The schedule, its invitations and the check-in readiness of invited sites. */
-export function meetingApi({ prisma, pushes, checkInWindowMs }: ApiDeps): HandlerGroup<MeetingRoutes> {
+export function meetingApi({ prisma, pushes, checkInWindowMs, publicUrl }: ApiDeps): HandlerGroup<MeetingRoutes> {
   const reader = new ScheduleReader(prisma, checkInWindowMs);
   const writer = new ScheduleWriter(prisma, reader, pushes);
   return {
@@ -26,10 +26,10 @@ export function meetingApi({ prisma, pushes, checkInWindowMs }: ApiDeps): Handle
     'meetings.update': async ({ identity, params, body }) => writer.update(identity, params.id!, body),
     'meetings.cancel': async ({ identity, params, body }) => writer.cancel(identity, params.id!, body),
     'meetings.overlaps': async ({ identity, body }) => writer.checkOverlaps(identity, body),
-    'meetings.invitation': async ({ identity, params, req, res }) => {
+    'meetings.invitation': async ({ identity, params, res }) => {
       const meeting = await reader.get(identity, params.id!);
       res.attachment(`cuoc-hop-${meeting.id}.ics`);
-      return meetingInvitationIcs(meeting, `${req.protocol}://${req.get('host')}`);
+      return meetingInvitationIcs(meeting, publicUrl());
     },
     'meetings.readiness': async ({ identity, params }) => meetingReadiness(prisma, reader, identity, params.id!),
     'checks.report': async ({ identity, body }) => recordCheck(prisma, identity, body),

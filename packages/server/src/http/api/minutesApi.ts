@@ -3,7 +3,7 @@ import { MinutesEntries } from '../../minutes/minutesEntries.js';
 import { minutesDocument } from '../../minutes/minutesDocument.js';
 import { minutesLive } from '../../minutes/minutesLive.js';
 import { MinutesSettingsStore } from '../../minutes/minutesSettings.js';
-import { assertMeetingVisible } from '../../meetings/schedule/meetingAccess.js';
+import { assertMayWriteRecords } from '../../meetings/schedule/meetingAccess.js';
 import { searchRecords } from '../../minutes/recordsSearch.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 import type { ApiContext } from './apiRouter.js';
@@ -34,7 +34,7 @@ export function minutesApi({ prisma, running }: ApiDeps): HandlerGroup<MinutesRo
     'minutes.get': async ({ identity, params }) => minutesDocument(prisma, settings, identity, params.id!),
     'minutes.live': async ({ identity, params }) => minutesLive(prisma, running, identity, params.id!),
     'minutes.settings': async ({ identity, params, body }) => {
-      await assertMeetingVisible(prisma, identity, params.id!);
+      await assertMayWriteRecords(prisma, identity, params.id!);
       return settings.update(params.id!, body);
     },
     'minutes.addEntry': async ({ identity, params, body }) => ({ entry: await entries.create(identity, params.id!, body) }),

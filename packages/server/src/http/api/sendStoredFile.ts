@@ -7,7 +7,10 @@ import type { Response } from 'express';
  * seeking elsewhere) is not an error.
  */
 export function sendStoredFile(res: Response, filePath: string, contentType: string, downloadName?: string): Promise<void> {
+  // A named file is always a download, never rendered in the platform's origin; and no browser
+  // second-guesses the type it was checked to be.
   if (downloadName) res.attachment(downloadName);
+  res.set('X-Content-Type-Options', 'nosniff');
   res.type(contentType);
   return new Promise((resolve, reject) => {
     // PM_DATA_DIR may be a dot-folder (./.data): allow it, the path is ours, never the caller's.

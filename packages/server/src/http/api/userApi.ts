@@ -4,7 +4,7 @@ import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 /** The administrator's account management. */
 export function userApi({ prisma, cookie, pushes }: ApiDeps): HandlerGroup<'users.list' | 'users.create' | 'users.update'> {
   return {
-    'users.list': async ({ query }) => ({ users: await listUsers(prisma, query) }),
+    'users.list': async ({ identity, query }) => ({ users: await listUsers(prisma, identity, query) }),
 
     'users.create': async ({ body }) => ({ user: await createUser(prisma, body) }),
 

@@ -26,6 +26,21 @@ describe('FloorControl', () => {
     expect(floor.holder).toBeUndefined();
   });
 
+  it('moves a waiting site to the front, keeping when it asked; a site not waiting is not queued by it', () => {
+    const floor = new FloorControl();
+    floor.request('a', 1);
+    floor.request('b', 2);
+    floor.request('c', 3);
+    expect(floor.moveToFront('c')).toBe(true);
+    expect(floor.snapshot().queue).toEqual([
+      { siteId: 'c', requestedAt: 3 },
+      { siteId: 'a', requestedAt: 1 },
+      { siteId: 'b', requestedAt: 2 },
+    ]);
+    expect(floor.moveToFront('z')).toBe(false);
+    expect(floor.snapshot().queue.map((r) => r.siteId)).toEqual(['c', 'a', 'b']);
+  });
+
   it('refuses a request from the site holding the floor', () => {
     const floor = new FloorControl();
     floor.grant('a', 1);
@@ -38,7 +53,7 @@ describe('FloorControl', () => {
     floor.grant('b', 2);
     floor.setSpotlight('c');
     floor.muteAll(5);
-    expect(floor.snapshot()).toEqual({ queue: [{ siteId: 'a', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: 5 });
+    expect(floor.snapshot()).toEqual({ queue: [{ siteId: 'a', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: 5, presenter: null });
   });
 
   it('a site that leaves loses queue place, floor and spotlight', () => {
@@ -58,5 +73,21 @@ describe('FloorControl', () => {
     copy.request('b', 2);
     expect(floor.snapshot().queue).toHaveLength(1);
     expect(copy.snapshot().queue).toHaveLength(2);
+  });
+
+  it('lets the floor holder and the one invited site present; mute all and leaving end the invitation', () => {
+    const floor = new FloorControl();
+    floor.grant('a', 1);
+    floor.invitePresenter('b');
+    expect(['a', 'b', 'c'].map((site) => floor.mayPresent(site))).toEqual([true, true, false]);
+    floor.revoke();
+    expect(floor.mayPresent('a')).toBe(false);
+    floor.invitePresenter('c');
+    expect([floor.mayPresent('b'), floor.mayPresent('c')]).toEqual([false, true]);
+    floor.removeSite('c');
+    expect(floor.presenter).toBeUndefined();
+    floor.invitePresenter('b');
+    floor.muteAll(2);
+    expect(floor.snapshot()).toMatchObject({ holder: null, presenter: null });
   });
 });

@@ -2,14 +2,14 @@ import { CodedError, type FloorState } from '@pm/shared';
 
 /**
  * The floor of an official meeting: sites ask to speak and wait in order; the chair grants,
- * revokes, moves to the next, spotlights a site or mutes all. Pure state with no I/O, so one
+ * revokes, moves to the next, spotlights a site, invites one to present or mutes all. Pure state with no I/O, so one
  * owner can keep it, snapshot it (to Redis, for another node to take over) and test it alone.
  */
 export class FloorControl {
   private state: FloorState;
 
   constructor(initial?: FloorState) {
-    this.state = initial ? structuredClone(initial) : { queue: [], holder: null, spotlight: null, muteAllAt: null };
+    this.state = initial ? structuredClone(initial) : { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null };
   }
 
   snapshot(): FloorState {
@@ -22,6 +22,15 @@ export class FloorControl {
 
   get spotlight(): string | undefined {
     return this.state.spotlight ?? undefined;
+  }
+
+  get presenter(): string | undefined {
+    return this.state.presenter ?? undefined;
+  }
+
+  /** Whether a site may present its screen: it holds the floor, or the chair invited it. */
+  mayPresent(siteId: string): boolean {
+    return this.holder === siteId || this.presenter === siteId;
   }
 
   /** 1-based place of a site in the queue, or undefined when it is not waiting. */
@@ -44,6 +53,17 @@ export class FloorControl {
     const before = this.state.queue.length;
     this.state.queue = this.state.queue.filter((r) => r.siteId !== siteId);
     return this.state.queue.length !== before;
+  }
+
+  /**
+   * The operator moves a waiting site to the front of the queue (the chair asked for it, or its
+   * question is urgent); it keeps the time it asked. False if it was not waiting.
+   */
+  moveToFront(siteId: string): boolean {
+    const request = this.state.queue.find((r) => r.siteId === siteId);
+    if (!request) return false;
+    this.state.queue = [request, ...this.state.queue.filter((r) => r !== request)];
+    return true;
   }
 
   /** The chair gives the floor to a site, which need not be in the queue; the previous holder loses it. */
@@ -73,17 +93,24 @@ export class FloorControl {
     this.state.spotlight = siteId ?? null;
   }
 
-  /** Silences every site: the floor returns to the chair and the spotlight is cleared. */
+  /** The chair invites a site to present (undefined withdraws the invitation); one at a time. */
+  invitePresenter(siteId: string | undefined): void {
+    this.state.presenter = siteId ?? null;
+  }
+
+  /** Silences every site: the floor returns to the chair; the spotlight and the invitation to present are cleared. */
   muteAll(now: number): void {
     this.state.holder = null;
     this.state.spotlight = null;
+    this.state.presenter = null;
     this.state.muteAllAt = now;
   }
 
-  /** A site left for good: it loses its place, the floor and the spotlight. */
+  /** A site left for good: it loses its place, the floor, the spotlight and its invitation to present. */
   removeSite(siteId: string): void {
     this.cancel(siteId);
     if (this.state.holder?.siteId === siteId) this.state.holder = null;
     if (this.state.spotlight === siteId) this.state.spotlight = null;
+    if (this.state.presenter === siteId) this.state.presenter = null;
   }
 }

@@ -74,13 +74,73 @@ describe('LiveMeeting: who may join, and as what', () => {
     expect(media.placed.get('site:a')).toBe(second.participant.media);
   });
 
-  it('refuses joins once the meeting has ended, and tells everyone it ended', async () => {
+  it('refuses joins once the meeting is closed here, without telling the screens it ended (they reconnect elsewhere)', async () => {
     const { meeting, channel, media } = fakeMeeting();
     await meeting.join(identities.site('a'), new FakeLink('a'));
     meeting.close();
-    expect(channel.last('meeting:ended')).toEqual({ meetingId: 'meeting-1' });
+    expect(channel.last('meeting:ended')).toBeUndefined();
     expect(media.closed).toBe(true);
     await expect(meeting.join(identities.site('b'), new FakeLink('b'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('LiveMeeting: ending the meeting for everyone', () => {
+  it('lets the chair end it: finishing runs first, then every screen is told and each room’s presence closes at the real end', async () => {
+    const { meeting, chair, channel, store, media } = await runningMeeting(['a', 'b']);
+    const steps: string[] = [];
+    const endedAt = await meeting.end(chair.participant, async (at) => {
+      // While the recording stops the meeting still runs: nobody has been told, nothing closed.
+      steps.push(`finishing at ${at.toISOString()}; told: ${channel.events('meeting:ended').length}; closed: ${media.closed}`);
+    });
+    expect(steps).toEqual([`finishing at ${endedAt.toISOString()}; told: 0; closed: false`]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:ended')).toEqual([{ to: 'everyone', event: 'meeting:ended', payload: { meetingId: 'meeting-1' } }]);
+    expect(media.closed).toBe(true);
+    expect(meeting.isClosed).toBe(true);
+    await meeting.attendance.flush();
+    const leaves = store.presenceEvents.filter((e) => e.kind === 'LEAVE');
+    expect(leaves.map((e) => e.siteId).sort()).toEqual(['a', 'b']);
+    // Left with the end, not before it: the report does not call them early leavers.
+    for (const leave of leaves) expect(leave.at.getTime()).toBeGreaterThanOrEqual(endedAt.getTime());
+    await expect(meeting.join(identities.site('c'), new FakeLink('c'))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('lets an operator end it, and refuses a meeting room', async () => {
+    const { meeting, sites } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    await expect(meeting.end(sites.get('a')!.participant, finishing)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(finishing).not.toHaveBeenCalled();
+    expect(meeting.isClosed).toBe(false);
+    await meeting.end(operator.participant, finishing);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('ends once when the chair and an operator end it together', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    const finishing = vi.fn(async () => undefined);
+    const [byChair, byOperator] = await Promise.all([meeting.end(chair.participant, finishing), meeting.end(operator.participant, finishing)]);
+    expect(byChair).toBe(byOperator);
+    expect(finishing).toHaveBeenCalledTimes(1);
+    expect(channel.events('meeting:ended')).toHaveLength(1);
+  });
+
+  it('goes on when finishing fails (the real end could not be stored), and may be ended again', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a']);
+    await expect(meeting.end(chair.participant, () => Promise.reject(new Error('database unavailable')))).rejects.toThrow('database unavailable');
+    expect(meeting.isClosed).toBe(false);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
+    await meeting.end(chair.participant, async () => undefined);
+    expect(meeting.isClosed).toBe(true);
+  });
+
+  it('does not end when the chair closes its page: the chair leaves, the rooms stay', async () => {
+    const { meeting, chair, channel } = await runningMeeting(['a', 'b']);
+    meeting.leave(chair.participant, 'DISCONNECT');
+    expect(meeting.isClosed).toBe(false);
+    expect(meeting.sitesJoined).toBe(2);
+    expect(channel.events('meeting:ended')).toHaveLength(0);
   });
 });
 
@@ -91,7 +151,7 @@ describe('LiveMeeting: the programme', () => {
     expect(opened.floorHistory.rows.map((r) => r.siteId)).toEqual([null]);
 
     const continued = fakeMeeting();
-    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null });
+    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null, presenter: null });
     await continued.meeting.openFloor();
     expect(continued.meeting.floorHolder()).toBe('a');
     expect(continued.floorHistory.rows).toEqual([]);
@@ -106,19 +166,22 @@ describe('LiveMeeting: the programme', () => {
     const { producers } = media.stable;
     for (const site of ['site:a', 'site:b']) {
       expect(media.media(site).received().map((t) => t.producerId).sort()).toEqual(
-        [producers.video.id, producers.chairVoice.id, producers.floorVoice.id, producers.returnVideo.id].sort(),
+        [producers.video.id, producers.chairVoice.id, producers.floorVoice.id, producers.returnVideo.id, producers.inset.id].sort(),
       );
+      // No presentation: its inset waits, paused on the server, and costs nothing.
+      expect(paused(media.media(site), producers.inset)).toBe(true);
       // Nobody's own camera is on: the return picture waits, paused on the server.
       expect(paused(media.media(site), producers.returnVideo)).toBe(true);
       expect(paused(media.media(site), producers.video)).toBe(false);
     }
     // The chair does not hear its own voice back.
-    expect(media.media('chair').received().map((t) => t.producerId).sort()).toEqual([producers.video.id, producers.floorVoice.id].sort());
+    expect(media.media('chair').received().map((t) => t.producerId).sort()).toEqual([producers.video.id, producers.floorVoice.id, producers.inset.id].sort());
     expect(media.stable.feeding).toEqual({
       video: producerOf('chair', 'camera'),
       chairVoice: producerOf('chair', 'microphone'),
       floorVoice: null,
       returnVideo: null,
+      inset: null,
     });
   });
 
@@ -134,6 +197,7 @@ describe('LiveMeeting: the programme', () => {
       chairVoice: producerOf('chair', 'microphone'),
       floorVoice: producerOf('site:a', 'microphone'),
       returnVideo: producerOf('chair', 'camera'),
+      inset: null,
     });
     expect(offersToB()).toBe(offersBefore);
     const { producers } = media.stable;
@@ -145,6 +209,7 @@ describe('LiveMeeting: the programme', () => {
       audioSiteIds: ['a'],
       videoKind: 'camera',
       returnVideo: { siteId: null, siteName: null },
+      inset: null,
     });
     expect(floorHistory.rows.map((r) => r.siteId)).toEqual(['a']);
 
@@ -200,6 +265,98 @@ describe('LiveMeeting: the programme', () => {
     await settled();
     const { producers } = media.stable;
     expect(media.media('site:a').received().map((t) => t.producerId)).toContain(producers.video.id);
+    expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
+  });
+});
+
+describe('LiveMeeting: presentations', () => {
+  const paused = (media: FakeMedia, producer: ms.Producer) => [...media.tracks.values()].find((t) => t.producerId === producer.id)?.paused;
+  /** What a room was offered or taken of consumers: a presentation must cost the other rooms none. */
+  const offers = (link: FakeLink) => link.sent.filter((s) => s.event === 'media:newConsumer' || s.event === 'media:consumerClosed').length;
+
+  it('the room holding the floor presents: its screen is the picture, its camera the inset, with no new consumer at any room', async () => {
+    const { meeting, media, chair, sites, channel, producerOf, settled } = await runningMeeting();
+    await settled();
+    meeting.grantFloor(chair.participant, 'a');
+    await settled();
+    const offersBefore = [offers(sites.get('a')!.link), offers(sites.get('b')!.link), offers(chair.participant.link as FakeLink)];
+    meeting.requirePresenter(sites.get('a')!.participant);
+    const screen = media.media('site:a').send('screen');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ video: screen.id, inset: producerOf('site:a', 'camera'), floorVoice: producerOf('site:a', 'microphone'), returnVideo: null });
+    expect([offers(sites.get('a')!.link), offers(sites.get('b')!.link), offers(chair.participant.link as FakeLink)]).toEqual(offersBefore);
+    const { producers } = media.stable;
+    // Every other room and the chair see the inset; the presenter sees its own slides, not its own camera.
+    expect([paused(media.media('site:b'), producers.inset), paused(media.media('chair'), producers.inset)]).toEqual([false, false]);
+    const a = media.media('site:a');
+    expect([paused(a, producers.video), paused(a, producers.returnVideo), paused(a, producers.inset)]).toEqual([false, true, true]);
+    expect(channel.last('meeting:programme')).toEqual({
+      videoSiteId: 'a',
+      videoSiteName: 'Xã A',
+      audioSiteIds: ['a'],
+      videoKind: 'screen',
+      returnVideo: null,
+      inset: { siteId: 'a', siteName: 'Xã A' },
+    });
+  });
+
+  it('lets the chair always present, a room only with the floor or the chair’s invitation, an operator never', async () => {
+    const { meeting, chair, sites } = await runningMeeting(['a', 'b']);
+    const operator = await meeting.join(identities.operator, new FakeLink('o'));
+    const [a, b] = [sites.get('a')!.participant, sites.get('b')!.participant];
+    expect(() => meeting.requirePresenter(chair.participant)).not.toThrow();
+    expect(() => meeting.requirePresenter(operator.participant)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.requirePresenter(b)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.invitePresenter(a, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => meeting.invitePresenter(chair.participant, 'z')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.invitePresenter(chair.participant, 'b');
+    expect(() => meeting.requirePresenter(b)).not.toThrow();
+    meeting.grantFloor(operator.participant, 'a');
+    expect(() => meeting.requirePresenter(a)).not.toThrow();
+  });
+
+  it('an invited room’s presentation wins over the floor holder’s camera, and ends when the invitation is withdrawn', async () => {
+    const { meeting, media, chair, sites, channel, producerOf, settled } = await runningMeeting(['a', 'b']);
+    meeting.grantFloor(chair.participant, 'a');
+    meeting.invitePresenter(chair.participant, 'b');
+    expect(channel.last('meeting:floor')).toMatchObject({ holder: { siteId: 'a' }, presenter: 'b' });
+    const screen = media.media('site:b').send('screen');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ video: screen.id, inset: producerOf('site:b', 'camera'), floorVoice: producerOf('site:a', 'microphone') });
+    meeting.invitePresenter(chair.participant, null);
+    await settled();
+    expect(sites.get('b')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
+    expect(screen.closed).toBe(true);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('site:a', 'camera'), inset: null });
+  });
+
+  it('revoking the floor ends the room’s presentation: the share is closed, the kiosk told, the inset paused again', async () => {
+    const { meeting, media, chair, sites, producerOf, settled } = await runningMeeting(['a', 'b']);
+    meeting.grantFloor(chair.participant, 'a');
+    const screen = media.media('site:a').send('screen');
+    await settled();
+    expect(media.stable.feeding.video).toBe(screen.id);
+    meeting.revokeFloor(chair.participant);
+    await settled();
+    expect(sites.get('a')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
+    expect(screen.closed).toBe(true);
+    expect(media.stable.feeding).toMatchObject({ video: producerOf('chair', 'camera'), inset: null });
+    expect(paused(media.media('site:b'), media.stable.producers.inset)).toBe(true);
+    // The chair's own share is untouched by the floor.
+    const chairScreen = media.media('chair').send('screen');
+    meeting.grantFloor(chair.participant, 'b');
+    meeting.revokeFloor(chair.participant);
+    await settled();
+    expect(chairScreen.closed).toBe(false);
+    expect(media.stable.feeding).toMatchObject({ video: chairScreen.id, inset: producerOf('chair', 'camera') });
+  });
+
+  it('closes at once a share that opened after the room lost its right to present', async () => {
+    const { media, sites, settled, producerOf } = await runningMeeting(['a', 'b']);
+    const screen = media.media('site:b').send('screen');
+    await settled();
+    expect(screen.closed).toBe(true);
+    expect(sites.get('b')!.link.last('presentation:ended')).toEqual({ producerId: screen.id });
     expect(media.stable.feeding.video).toBe(producerOf('chair', 'camera'));
   });
 });
@@ -324,5 +481,78 @@ describe('LiveMeeting: the operator’s wall and the screens', () => {
     const count = channel.pushed.length;
     media.speak(null);
     expect(channel.pushed.length).toBe(count);
+  });
+});
+
+describe('LiveMeeting: text messages', () => {
+  /** A meeting whose sites a and b are in district g1, c in g2. */
+  async function messagingMeeting() {
+    const fake = fakeMeeting({ siteIds: ['a', 'b', 'c'] });
+    fake.meeting.plan.sites[2]!.groupId = 'g2';
+    const operator = await fake.meeting.join(identities.operator, new FakeLink('operator'));
+    const links = new Map<string, FakeLink>();
+    const sites = new Map<string, Awaited<ReturnType<typeof fake.meeting.join>>>();
+    for (const siteId of ['a', 'b', 'c']) {
+      const link = new FakeLink(`${siteId}-socket`);
+      links.set(siteId, link);
+      sites.set(siteId, await fake.meeting.join(identities.site(siteId), link));
+    }
+    const received = (siteId: string) => links.get(siteId)!.sent.filter((s) => s.event === 'meeting:message').map((s) => (s.payload as { text: string }).text);
+    return { ...fake, operator, sites, received };
+  }
+
+  it('delivers the operator’s message to one room, to a district’s rooms or to all, logs each, and shows every one to the staff', async () => {
+    const { meeting, operator, channel, messages, received } = await messagingMeeting();
+    const toA = await meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'a' }, 'Điểm cầu Xã A bật micrô');
+    await meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'g' }, 'Các xã huyện chuẩn bị báo cáo');
+    await meeting.sendMessage(operator.participant, { kind: 'all' }, 'Nghỉ giải lao 10 phút');
+    expect(received('a')).toEqual(['Điểm cầu Xã A bật micrô', 'Các xã huyện chuẩn bị báo cáo']);
+    expect(received('b')).toEqual(['Các xã huyện chuẩn bị báo cáo']);
+    expect(received('c')).toEqual([]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => [p.to, (p.payload as { text: string }).text])).toEqual([
+      ['staff', 'Điểm cầu Xã A bật micrô'],
+      ['staff', 'Các xã huyện chuẩn bị báo cáo'],
+      ['everyone', 'Nghỉ giải lao 10 phút'],
+    ]);
+    expect(toA).toMatchObject({ fromSiteId: null, fromName: 'Vận hành', to: { kind: 'site', siteId: 'a' } });
+    expect(messages.rows.map((r) => [r.message.text, r.fromUserId])).toEqual([
+      ['Điểm cầu Xã A bật micrô', 'operator-user'],
+      ['Các xã huyện chuẩn bị báo cáo', 'operator-user'],
+      ['Nghỉ giải lao 10 phút', 'operator-user'],
+    ]);
+  });
+
+  it('lets a room ask the staff for help, and nobody else', async () => {
+    const { meeting, sites, channel, messages, received } = await messagingMeeting();
+    const help = await meeting.sendMessage(sites.get('b')!.participant, { kind: 'staff' }, 'Cần hỗ trợ kỹ thuật');
+    expect(help).toMatchObject({ fromSiteId: 'b', fromName: 'Xã B', to: { kind: 'staff' } });
+    expect(channel.last('meeting:message')).toEqual(help);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message').map((p) => p.to)).toEqual(['staff']);
+    expect(received('a')).toEqual([]);
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'all' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(meeting.sendMessage(sites.get('b')!.participant, { kind: 'site', siteId: 'a' }, 'Xin chào')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(messages.rows).toHaveLength(1);
+  });
+
+  it('refuses staff messages to a site that is not invited or a district with no invited site; staff write to each other', async () => {
+    const { meeting, operator, messages, received } = await messagingMeeting();
+    await expect(meeting.sendMessage(operator.participant, { kind: 'site', siteId: 'z' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(meeting.sendMessage(operator.participant, { kind: 'group', groupId: 'nowhere' }, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(messages.rows).toHaveLength(0);
+    await meeting.sendMessage(operator.participant, { kind: 'staff' }, 'Mời Sở Y tế sau Xã A');
+    expect(['a', 'b', 'c'].flatMap(received)).toEqual([]);
+    expect(messages.rows).toHaveLength(1);
+  });
+});
+
+describe('LiveMeeting: reordering the queue', () => {
+  it('lets staff move a waiting site to the front, tells every screen, and refuses rooms and sites not waiting', async () => {
+    const { meeting, chair, sites, channel } = await runningMeeting(['a', 'b', 'c']);
+    for (const siteId of ['a', 'b', 'c']) meeting.requestFloor(sites.get(siteId)!.participant);
+    meeting.moveToFront(chair.participant, 'c');
+    expect(channel.last('meeting:floor')!.queue.map((r) => r.siteId)).toEqual(['c', 'a', 'b']);
+    expect(() => meeting.moveToFront(sites.get('a')!.participant, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    meeting.grantFloor(chair.participant, 'c');
+    expect(() => meeting.moveToFront(chair.participant, 'c')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

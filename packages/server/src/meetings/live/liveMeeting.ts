@@ -2,7 +2,9 @@ import {
   CodedError,
   type ClientQualityReport,
   type Identity,
+  type MeetingMessage,
   type MeetingSummary,
+  type MessageAudience,
   type ParticipantRole,
   type RollCall,
   type ServerEventName,
@@ -23,9 +25,11 @@ import { FloorControl } from './floorControl.js';
 import type { FloorHistory } from './floorHistory.js';
 import type { MeetingChannel, ParticipantLink } from './meetingChannel.js';
 import type { MeetingPlan, PlannedSite } from './meetingPlan.js';
+import { addressedTo, composeMessage } from './meetingMessages.js';
 import { meetingRoleOf, requireModerator, requireSite } from './meetingRoles.js';
+import type { MessageLog } from './messageLog.js';
 import { Participant, participantKey } from './participant.js';
-import { programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
+import { isPresentation, programmeCaption, sameSelection, selectProgramme, type ProgrammeFeed, type ProgrammeSelection } from './programme.js';
 import { ProgrammeRouting, type ProgrammeView } from './programmeRouting.js';
 import { WallRouting } from './wallRouting.js';
 
@@ -39,6 +43,8 @@ export interface LiveMeetingParts {
   stateStore: MeetingStateStore;
   /** Who held the floor when: the meeting's record of its speakers. */
   floorHistory: FloorHistory;
+  /** The meeting's log of text messages. */
+  messages: MessageLog;
   /** Waits for a site's turn in a join storm (the cluster's pace); none on a single node. */
   admitSite?: () => Promise<void>;
   log: Logger;
@@ -77,6 +83,8 @@ export class LiveMeeting {
   private readonly programmeListeners = new Set<(selection: ProgrammeSelection) => void>();
   /** The agenda item under discussion (its position), as the chair last said. */
   private agendaItem: number | null = null;
+  /** Set while the staff's end of the meeting is under way. */
+  private ending: Promise<Date> | undefined;
   private closed = false;
 
   constructor(private readonly parts: LiveMeetingParts) {
@@ -223,6 +231,12 @@ export class LiveMeeting {
     this.floorChanged();
   }
 
+  moveToFront(by: Participant, siteId: string): void {
+    requireModerator(by.role, 'reorder the queue');
+    if (!this.floor.moveToFront(this.requireInvited(siteId))) throw new CodedError('CONFLICT', `site ${siteId} is not asking for the floor`);
+    this.publishFloor();
+  }
+
   revokeFloor(by: Participant): void {
     requireModerator(by.role, 'take the floor back');
     this.floor.revoke();
@@ -260,6 +274,26 @@ export class LiveMeeting {
     this.push('everyone', 'meeting:agendaItem', { position });
   }
 
+  /** The chair invites a site to present its screen (null withdraws the invitation). */
+  invitePresenter(by: Participant, siteId: string | null): void {
+    requireModerator(by.role, 'invite a site to present');
+    if (siteId) this.requireInvited(siteId);
+    this.floor.invitePresenter(siteId ?? undefined);
+    this.floorChanged();
+  }
+
+  /**
+   * Before a participant shares its screen: the chair may always; a site while it holds the floor
+   * or is invited to present; an operator never (it has no room to show).
+   */
+  requirePresenter(participant: Participant): void {
+    if (participant.role === 'chair') return;
+    if (participant.role !== 'site' || !participant.siteId) throw new CodedError('FORBIDDEN', 'only the chair and meeting rooms present');
+    if (!this.floor.mayPresent(participant.siteId)) {
+      throw new CodedError('FORBIDDEN', 'a room presents while it holds the floor or when the chair invites it');
+    }
+  }
+
   async watchWall(by: Participant, siteIds: string[]): Promise<void> {
     requireModerator(by.role, 'watch the site wall');
     this.wallSelections.set(by, siteIds);
@@ -295,6 +329,27 @@ export class LiveMeeting {
     this.attendance.quality.clientReport(requireSite(participant, 'report its connection'), report);
   }
 
+  // ---- text messages ----
+
+  /**
+   * Sends a text message: written to the meeting's log first, then shown on the screens it is
+   * for; the staff's screens show every message.
+   */
+  async sendMessage(by: Participant, to: MessageAudience, text: string): Promise<MeetingMessage> {
+    const message = composeMessage({ role: by.role, siteId: by.siteId, displayName: by.identity.displayName }, to, text, this.plan, new Date());
+    await this.parts.messages.record(this.id, message, by.identity.userId);
+    if (to.kind === 'all') {
+      this.push('everyone', 'meeting:message', message);
+      return message;
+    }
+    this.push('staff', 'meeting:message', message);
+    for (const participant of this.participants.values()) {
+      const site = participant.siteId ? this.plannedSites.get(participant.siteId) : undefined;
+      if (site && addressedTo(to, site)) participant.link.send('meeting:message', message);
+    }
+    return message;
+  }
+
   // ---- the programme for receivers that are not participants (the recorder) ----
 
   /** The current choice of programme now and at every change. Returns the function that stops listening. */
@@ -319,9 +374,40 @@ export class LiveMeeting {
     return this.media.route(producer, from, to);
   }
 
+  /**
+   * The chair or an operator ends the meeting for everyone. `finishing` runs first, while the
+   * programme still flows (the real end is stored, the recording stops); then every screen is
+   * told and each room's presence closes, at the real end. Two staff ending it at once end it
+   * once; if `finishing` fails, the meeting goes on and may be ended again.
+   */
+  async end(by: Participant, finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
+    requireModerator(by.role, 'end the meeting');
+    this.assertOpen();
+    this.ending ??= this.finish(finishing).finally(() => {
+      if (!this.closed) this.ending = undefined;
+    });
+    return this.ending;
+  }
+
+  private async finish(finishing: (endedAt: Date) => Promise<void>): Promise<Date> {
+    const endedAt = new Date();
+    await finishing(endedAt);
+    this.push('everyone', 'meeting:ended', { meetingId: this.id });
+    this.close();
+    this.parts.log.info({ meeting: this.id, endedAt }, 'meeting ended by its staff');
+    return endedAt;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Closes the meeting on this node without ending it (nobody stayed in it, or the node shuts
+   * down and another takes it over): the screens are not told it ended; they reconnect.
+   */
   close(): void {
     if (this.closed) return;
-    this.push('everyone', 'meeting:ended', { meetingId: this.id });
     this.closed = true;
     for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
     detach(this.attendance.close(), this.parts.log, 'closing the attendance');
@@ -390,6 +476,8 @@ export class LiveMeeting {
   }
 
   private onProducerOpened(participant: Participant, producer: ms.Producer): void {
+    // The floor may have moved on between the check of `media:produce` and the producer's opening.
+    if (producer.appData.source === 'screen') this.endPresentationsNotAllowed();
     if (producer.kind === 'audio') this.media.observeVoice(participant.media, producer, participant.siteId);
     producer.observer.once('close', () => {
       if (participant.siteId) this.publishSiteStatus(participant.siteId);
@@ -406,7 +494,24 @@ export class LiveMeeting {
 
   private floorChanged(): void {
     this.publishFloor();
+    this.endPresentationsNotAllowed();
     this.programmeMayHaveChanged();
+  }
+
+  /**
+   * A room that lost the floor (revoked, moved on, mute all) and holds no invitation stops
+   * presenting: its share is closed on the server and its kiosk told, so the browser stops sharing.
+   */
+  private endPresentationsNotAllowed(): void {
+    for (const participant of this.participants.values()) {
+      const screen = participant.producer('screen');
+      if (!screen || !participant.siteId || this.floor.mayPresent(participant.siteId)) continue;
+      participant.link.send('presentation:ended', { producerId: screen.id });
+      this.followUp(
+        Promise.resolve().then(() => participant.media.closeProducer(screen.id)),
+        'ending a presentation',
+      );
+    }
   }
 
   private chooseProgramme(): ProgrammeSelection {
@@ -438,6 +543,7 @@ export class LiveMeeting {
       chairVoice: sourceOf(selection.chairVoice),
       floorVoice: sourceOf(selection.floorVoice),
       returnVideo: sourceOf(selection.returnVideo),
+      inset: sourceOf(selection.inset),
     };
     this.followUp(
       this.programmeUpdates.push(async () => {
@@ -478,11 +584,14 @@ export class LiveMeeting {
 
   /**
    * How a participant receives the programme: a room whose camera is on it (as decided, or still
-   * on the screens until the switch) watches the return picture; the floor holder does not hear itself.
+   * on the screens until the switch) watches the return picture; the floor holder does not hear
+   * itself; a presentation's inset is shown to everyone but the presenter.
    */
   private viewOf(participant: Participant): ProgrammeView {
-    const onProgramme = participant.role === 'site' && (this.selection.video?.owner === participant || this.shownVideo?.owner === participant);
-    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant };
+    const cameraOf = (feed: ProgrammeFeed | undefined) => feed?.owner === participant && !isPresentation(feed);
+    const onProgramme = participant.role === 'site' && (cameraOf(this.selection.video) || cameraOf(this.shownVideo));
+    const inset = this.selection.inset;
+    return { onProgramme, holdsFloor: this.selection.floorVoice?.owner === participant, seesInset: !!inset && inset.owner !== participant };
   }
 
   private applyViews(): void {

@@ -36,10 +36,12 @@ export class LiveMeetings {
   private readonly meetings = new Map<string, Promise<LiveMeeting>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly openedListeners: Array<(meeting: LiveMeeting) => void> = [];
+  private readonly endingListeners: Array<(meeting: LiveMeeting) => Promise<void>> = [];
 
   constructor(private readonly parts: LiveMeetingsParts) {}
 
   async join(identity: Identity, meetingId: string, link: ParticipantLink): Promise<Joined> {
+    await this.assertJoinableNow(meetingId);
     const meeting = (await this.running(meetingId)) ?? (await this.open(await this.admittedPlan(identity, meetingId)));
     clearTimeout(this.idleTimers.get(meeting.id));
     this.idleTimers.delete(meeting.id);
@@ -49,6 +51,27 @@ export class LiveMeetings {
       this.released(meeting);
       throw error;
     }
+  }
+
+  /**
+   * The chair or an operator ends the meeting for everyone: the real end is stored, what must
+   * finish with the meeting does (the recording), then the screens are told and it closes here.
+   */
+  async end(meeting: LiveMeeting, by: Participant): Promise<Date> {
+    const endedAt = await meeting.end(by, async (at) => {
+      await this.parts.plans.markEnded(meeting.id, at);
+      for (const listener of this.endingListeners) {
+        // The meeting ends even if its recording could not stop cleanly (the recorder repairs it).
+        await listener(meeting).catch((err: unknown) => this.parts.log.error({ err, meeting: meeting.id }, 'could not finish with the meeting'));
+      }
+    });
+    this.forget(meeting);
+    return endedAt;
+  }
+
+  /** Hears every meeting its staff end, before its screens are told (the recording stops). */
+  onEnding(listener: (meeting: LiveMeeting) => Promise<void>): void {
+    this.endingListeners.push(listener);
   }
 
   /** Hears every meeting this node opens (the recorder goes on after a takeover). */
@@ -74,13 +97,12 @@ export class LiveMeetings {
 
   /** Called after a participant leaves: an empty meeting closes once it has stayed empty a while. */
   released(meeting: LiveMeeting): void {
-    if (meeting.size > 0 || this.idleTimers.has(meeting.id)) return;
+    if (meeting.size > 0 || meeting.isClosed || this.idleTimers.has(meeting.id)) return;
     const timer = setTimeout(() => {
       this.idleTimers.delete(meeting.id);
       if (meeting.size > 0) return;
       meeting.close();
-      this.meetings.delete(meeting.id);
-      this.parts.hosts.release(meeting.id).catch((err: unknown) => this.parts.log.warn({ err, meeting: meeting.id }, 'could not release the meeting'));
+      this.forget(meeting);
       this.parts.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
     }, IDLE_CLOSE_MS);
     timer.unref();
@@ -103,12 +125,36 @@ export class LiveMeetings {
     this.meetings.clear();
   }
 
-  /** The plan of a meeting that is not open here yet, if the account has a part in it. */
+  /**
+   * Joining is attending: it is accepted only from the check-in window's opening to the meeting's
+   * end, so nobody attends yesterday's meeting (late) or next week's (on time), whether or not the
+   * meeting is still open on this node.
+   */
+  private async assertJoinableNow(meetingId: string): Promise<void> {
+    const window = await this.parts.plans.joinWindow(meetingId);
+    if (!window) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
+    const now = Date.now();
+    if (now < window.opensAt.getTime()) {
+      throw new CodedError('OUTSIDE_MEETING_TIME', `meeting ${meetingId} opens for check-in at ${window.opensAt.toISOString()}`);
+    }
+    if (now > window.closesAt.getTime()) throw new CodedError('OUTSIDE_MEETING_TIME', `meeting ${meetingId} ended at ${window.closesAt.toISOString()}`);
+  }
+
+  /** The plan of a meeting that is not open here yet, if the account has a part in it and it has not ended. */
   private async admittedPlan(identity: Identity, meetingId: string): Promise<MeetingPlan> {
     const plan = await this.parts.plans.load(meetingId);
     if (!plan) throw new CodedError('NOT_FOUND', `no meeting ${meetingId}`);
     meetingRoleOf(identity, plan);
+    if (plan.endedAt) throw new CodedError('CONFLICT', 'the meeting has ended');
     return plan;
+  }
+
+  /** A closed meeting is no longer this node's: another may open it (unless it ended). */
+  private forget(meeting: LiveMeeting): void {
+    clearTimeout(this.idleTimers.get(meeting.id));
+    this.idleTimers.delete(meeting.id);
+    this.meetings.delete(meeting.id);
+    this.parts.hosts.release(meeting.id).catch((err: unknown) => this.parts.log.warn({ err, meeting: meeting.id }, 'could not release the meeting'));
   }
 
   private open(plan: MeetingPlan): Promise<LiveMeeting> {

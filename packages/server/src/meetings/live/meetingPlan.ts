@@ -6,6 +6,8 @@ export interface MeetingPlan {
   sites: PlannedSite[];
   /** How many items the agenda has (positions 1 to this). */
   agendaItems: number;
+  /** When the chair or an operator ended it; an ended meeting is not opened again. */
+  endedAt: Date | null;
 }
 
 export interface PlannedSite {
@@ -16,6 +18,16 @@ export interface PlannedSite {
   groupName: string;
 }
 
+/** When a meeting may be joined: from its check-in window's opening to its end. */
+export interface JoinWindow {
+  opensAt: Date;
+  closesAt: Date;
+}
+
 export interface MeetingPlanSource {
   load(meetingId: string): Promise<MeetingPlan | undefined>;
+  /** Stores the real end: attendance, reports and the minutes count up to it. */
+  markEnded(meetingId: string, endedAt: Date): Promise<void>;
+  /** Read at every join (a cheap query), so an edit of the meeting's times counts at once. */
+  joinWindow(meetingId: string): Promise<JoinWindow | undefined>;
 }

@@ -21,6 +21,7 @@ const ids = (s: ReturnType<typeof selectProgramme>) => ({
   chairVoice: s.chairVoice?.producer.id,
   floorVoice: s.floorVoice?.producer.id,
   returnVideo: s.returnVideo?.producer.id,
+  inset: s.inset?.producer.id,
 });
 
 describe('selectProgramme', () => {
@@ -30,21 +31,22 @@ describe('selectProgramme', () => {
 
   it('is the chair’s camera and microphone when nobody holds the floor; nobody needs a return picture', () => {
     const s = selectProgramme(new FloorControl(), room(chair, a, b), names);
-    expect(ids(s)).toEqual({ video: 'chair-camera', chairVoice: 'chair-microphone', floorVoice: undefined, returnVideo: undefined });
-    expect(programmeCaption(s.video, s, names)).toEqual({ videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: 'camera', returnVideo: null });
+    expect(ids(s)).toEqual({ video: 'chair-camera', chairVoice: 'chair-microphone', floorVoice: undefined, returnVideo: undefined, inset: undefined });
+    expect(programmeCaption(s.video, s, names)).toEqual({ videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: 'camera', returnVideo: null, inset: null });
   });
 
   it('puts the floor holder’s camera and voice on the programme; the holder watches the chair', () => {
     const floor = new FloorControl();
     floor.grant('a', 1);
     const s = selectProgramme(floor, room(chair, a, b), names);
-    expect(ids(s)).toEqual({ video: 'site:a-camera', chairVoice: 'chair-microphone', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera' });
+    expect(ids(s)).toEqual({ video: 'site:a-camera', chairVoice: 'chair-microphone', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera', inset: undefined });
     expect(programmeCaption(s.video, s, names)).toEqual({
       videoSiteId: 'a',
       videoSiteName: 'Xã A',
       audioSiteIds: ['a'],
       videoKind: 'camera',
       returnVideo: { siteId: null, siteName: null },
+      inset: null,
     });
   });
 
@@ -53,7 +55,7 @@ describe('selectProgramme', () => {
     floor.grant('a', 1);
     floor.setSpotlight('b');
     const s = selectProgramme(floor, room(chair, a, b), names);
-    expect(ids(s)).toMatchObject({ video: 'site:b-camera', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera' });
+    expect(ids(s)).toMatchObject({ video: 'site:b-camera', floorVoice: 'site:a-microphone', returnVideo: 'chair-camera', inset: undefined });
   });
 
   it('the chair’s presentation replaces the hall camera, and is what a speaking room watches', () => {
@@ -90,5 +92,50 @@ describe('selectProgramme', () => {
     floor.grant('a', 1);
     const after = selectProgramme(floor, room(chair, a), names, before.video);
     expect(programmeCaption(before.video, after, names)).toMatchObject({ videoSiteId: null, audioSiteIds: ['a'] });
+  });
+
+  it('a room holding the floor presents: its screen is the picture, its camera the inset, its voice heard; it watches its own slides', () => {
+    const presenting = participant('site:a', 'a', ['camera', 'microphone', 'screen']);
+    const floor = new FloorControl();
+    floor.grant('a', 1);
+    const s = selectProgramme(floor, room(chair, presenting, b), names);
+    expect(ids(s)).toEqual({
+      video: 'site:a-screen',
+      chairVoice: 'chair-microphone',
+      floorVoice: 'site:a-microphone',
+      returnVideo: undefined,
+      inset: 'site:a-camera',
+    });
+    expect(programmeCaption(s.video, s, names)).toEqual({
+      videoSiteId: 'a',
+      videoSiteName: 'Xã A',
+      audioSiteIds: ['a'],
+      videoKind: 'screen',
+      returnVideo: null,
+      inset: { siteId: 'a', siteName: 'Xã A' },
+    });
+    // Until the slides reach the rooms, the caption is the camera's, with no inset.
+    const camera = { owner: presenting, producer: presenting.producer('camera')! };
+    expect(programmeCaption(camera, s, names)).toMatchObject({ videoSiteId: 'a', videoKind: 'camera', inset: null });
+  });
+
+  it('shows a room’s screen only while it may present: the floor holder’s, or the invited room’s, which wins', () => {
+    const a2 = participant('site:a', 'a', ['camera', 'microphone', 'screen']);
+    const b2 = participant('site:b', 'b', ['camera', 'microphone', 'screen']);
+    const floor = new FloorControl();
+    expect(selectProgramme(floor, room(chair, a2, b2), names).video?.producer.id).toBe('chair-camera');
+    floor.grant('a', 1);
+    floor.invitePresenter('b');
+    expect(ids(selectProgramme(floor, room(chair, a2, b2), names))).toMatchObject({ video: 'site:b-screen', inset: 'site:b-camera', floorVoice: 'site:a-microphone' });
+    // A spotlight still wins the picture.
+    floor.setSpotlight('a');
+    expect(ids(selectProgramme(floor, room(chair, a2, b2), names))).toMatchObject({ video: 'site:a-camera', inset: undefined });
+  });
+
+  it('the chair’s presentation carries the chair’s camera as its inset', () => {
+    const presenting = participant('chair', null, ['camera', 'microphone', 'screen']);
+    const s = selectProgramme(new FloorControl(), room(presenting, a), names);
+    expect(ids(s)).toMatchObject({ video: 'chair-screen', inset: 'chair-camera' });
+    expect(programmeCaption(s.video, s, names)).toMatchObject({ videoSiteId: null, videoKind: 'screen', inset: { siteId: null, siteName: null } });
   });
 });

@@ -15,16 +15,25 @@ export interface ProgrammeSelection {
   floorVoice: ProgrammeFeed | undefined;
   /** What the room on the programme watches instead of itself. */
   returnVideo: ProgrammeFeed | undefined;
+  /** While the picture is a presentation: its presenter's camera, shown small over it. */
+  inset: ProgrammeFeed | undefined;
 }
+
+/** Whether a feed is a shared screen (a presentation) rather than a camera. */
+export const isPresentation = (feed: ProgrammeFeed | undefined): boolean => feed?.producer.appData.source === 'screen';
 
 /**
  * What every site receives, from the floor and what is being sent:
- * - video: the spotlighted site's camera, else the floor holder's camera, else the chair's
- *   presentation (screen share), else the chair's hall camera;
+ * - video: the spotlighted site's camera, else a site's presentation (the invited presenter's,
+ *   else the floor holder's), else the floor holder's camera, else the chair's presentation,
+ *   else the chair's hall camera;
+ * - inset: while the video is a presentation, its presenter's camera;
  * - voices: the chair's microphone, and the floor holder's;
  * - the room whose camera is on the programme watches the chair's camera (or presentation), or
- *   when the chair sends neither, the programme before it.
- * A site that is chosen but sends nothing (it is reconnecting) falls back to the next choice.
+ *   when the chair sends neither, the programme before it. A room presenting its screen watches
+ *   the programme (its slides, as every room sees them).
+ * A site that is chosen but sends nothing (it is reconnecting) falls back to the next choice;
+ * a site's screen counts only while it may present (it holds the floor, or is invited).
  */
 export function selectProgramme(
   floor: FloorControl,
@@ -40,13 +49,15 @@ export function selectProgramme(
   };
 
   const holder = site(floor.holder);
+  const sitePresentation = feed(site(floor.presenter), 'screen') ?? feed(holder, 'screen');
   const chairPicture = feed(chair, 'screen') ?? feed(chair, 'camera');
-  const video = feed(site(floor.spotlight), 'camera') ?? feed(holder, 'camera') ?? chairPicture;
+  const video = feed(site(floor.spotlight), 'camera') ?? sitePresentation ?? feed(holder, 'camera') ?? chairPicture;
+  const inset = video && isPresentation(video) ? feed(video.owner, 'camera') : undefined;
   const chairVoice = feed(chair, 'microphone');
   const floorVoice = feed(holder, 'microphone');
   const earlier = previousVideo && !previousVideo.producer.closed && previousVideo.owner !== video?.owner ? previousVideo : undefined;
-  const returnVideo = video?.owner.siteId ? (chairPicture ?? earlier) : undefined;
-  return { video, chairVoice, floorVoice, returnVideo };
+  const returnVideo = video?.owner.siteId && !isPresentation(video) ? (chairPicture ?? earlier) : undefined;
+  return { video, chairVoice, floorVoice, returnVideo, inset };
 }
 
 /**
@@ -63,12 +74,14 @@ export function programmeCaption(
     videoSiteId: video?.owner.siteId ?? null,
     videoSiteName: video ? named(video).siteName : null,
     audioSiteIds: selection.floorVoice?.owner.siteId ? [selection.floorVoice.owner.siteId] : [],
-    videoKind: video ? (video.producer.appData.source === 'screen' ? 'screen' : 'camera') : null,
+    videoKind: video ? (isPresentation(video) ? 'screen' : 'camera') : null,
     returnVideo: selection.returnVideo ? named(selection.returnVideo) : null,
+    // The inset belongs to the presentation the rooms see now, not to one still switching in.
+    inset: selection.inset && video && isPresentation(video) && selection.inset.owner === video.owner ? named(selection.inset) : null,
   };
 }
 
 /** Whether two selections feed any output differently. */
 export function sameSelection(a: ProgrammeSelection, b: ProgrammeSelection): boolean {
-  return (['video', 'chairVoice', 'floorVoice', 'returnVideo'] as const).every((output) => a[output]?.producer === b[output]?.producer);
+  return (['video', 'chairVoice', 'floorVoice', 'returnVideo', 'inset'] as const).every((output) => a[output]?.producer === b[output]?.producer);
 }

@@ -10,15 +10,15 @@ export interface ProgrammeView {
   onProgramme: boolean;
   /** It holds the floor: the floor voice is its own, and not played back to it. */
   holdsFloor: boolean;
+  /** A presentation is on, with someone else's camera as its inset (nobody watches their own). */
+  seesInset: boolean;
 }
-
-export const viewerOfProgramme: ProgrammeView = { onProgramme: false, holdsFloor: false };
 
 /** What each part of a meeting receives of the programme. The chair does not hear its own voice back. */
 const outputsOf: Record<Participant['role'], ProgrammeOutput[]> = {
-  site: ['video', 'chairVoice', 'floorVoice', 'returnVideo'],
-  chair: ['video', 'floorVoice'],
-  operator: ['video', 'chairVoice', 'floorVoice'],
+  site: ['video', 'chairVoice', 'floorVoice', 'returnVideo', 'inset'],
+  chair: ['video', 'floorVoice', 'inset'],
+  operator: ['video', 'chairVoice', 'floorVoice', 'inset'],
 };
 
 const purposeOf: Record<ProgrammeOutput, ConsumerPurpose> = {
@@ -26,6 +26,7 @@ const purposeOf: Record<ProgrammeOutput, ConsumerPurpose> = {
   chairVoice: 'programme-audio',
   floorVoice: 'programme-audio',
   returnVideo: 'return-video',
+  inset: 'programme-inset',
 };
 
 /** The programme takes the best simulcast layer; a room on a poor link drops lower by itself. */
@@ -88,7 +89,7 @@ export class ProgrammeRouting {
       const options = await participant.media.consume(producer.id, capabilities, {
         purpose,
         siteId: null,
-        spatialLayer: producer.kind === 'video' ? PROGRAMME_LAYER : undefined,
+        spatialLayer: (producer.rtpParameters.encodings?.length ?? 1) > 1 ? PROGRAMME_LAYER : undefined,
       });
       // Set before the client hears of it: it resumes its side, the server's pause holds.
       if (pausedFor(output, view)) await participant.media.setServerPaused(options.id, true);
@@ -105,6 +106,8 @@ function pausedFor(output: ProgrammeOutput, view: ProgrammeView): boolean {
   if (output === 'video') return view.onProgramme;
   if (output === 'returnVideo') return !view.onProgramme;
   if (output === 'floorVoice') return view.holdsFloor;
+  // Paused while there is no presentation: the inset costs nothing then.
+  if (output === 'inset') return !view.seesInset;
   return false;
 }
 
@@ -112,4 +115,5 @@ function outputNamed(programme: ProgrammeOutputs, producerId: string): Programme
   return (Object.keys(programme.producers) as ProgrammeOutput[]).find((output) => programme.producers[output].id === producerId);
 }
 
-const sameView = (a: ProgrammeView, b: ProgrammeView) => a.onProgramme === b.onProgramme && a.holdsFloor === b.holdsFloor;
+const sameView = (a: ProgrammeView, b: ProgrammeView) =>
+  a.onProgramme === b.onProgramme && a.holdsFloor === b.holdsFloor && a.seesInset === b.seesInset;

@@ -23,7 +23,7 @@ export function assertMayManage(identity: Identity, tree: UnitTree, invitedUnitI
 }
 
 /** A meeting's records (minutes, directives, recording) are read through the meeting: whoever may see it. */
-export async function assertMeetingVisible(prisma: PrismaClient, identity: Identity, meetingId: string): Promise<void> {
+export async function assertMeetingVisible(prisma: PrismaClient, identity: Identity, meetingId: string): Promise<UnitTree> {
   const tree = await UnitTree.load(prisma);
   const [exists, visible] = await Promise.all([
     prisma.meeting.count({ where: { id: meetingId } }),
@@ -31,4 +31,18 @@ export async function assertMeetingVisible(prisma: PrismaClient, identity: Ident
   ]);
   if (!exists) throw new CodedError('NOT_FOUND', 'meeting not found');
   if (!visible) throw new CodedError('FORBIDDEN', 'this meeting is not one this account sees');
+  return tree;
+}
+
+/**
+ * A meeting's records (minutes, their particulars, directives) are written with the scope that
+ * manages the meeting: a district's secretariat sees a province meeting that invites one of its
+ * sites, but the province's minutes and directives are not its to write.
+ */
+export async function assertMayWriteRecords(prisma: PrismaClient, identity: Identity, meetingId: string): Promise<UnitTree> {
+  const tree = await assertMeetingVisible(prisma, identity, meetingId);
+  if (unitScope(identity) === null) return tree;
+  const invited = await prisma.meetingInvitation.findMany({ where: { meetingId }, select: { site: { select: { unitId: true } } } });
+  assertMayManage(identity, tree, invited.map((i) => i.site.unitId));
+  return tree;
 }

@@ -41,7 +41,7 @@ const entry = (text: string, at: string): MinutesEntry => ({
   at,
   offsetMs: 0,
   version: 1,
-  authorName: 'Văn phòng',
+  authorName: 'Văn phòng', editorName: null,
   updatedAt: at,
 });
 

@@ -1,6 +1,7 @@
 import type { Identity, MinutesDocument } from '@pm/shared';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import { minutesDocument } from '../minutesDocument.js';
+import { currentEntries } from '../minutesEntries.js';
 import type { MinutesSettingsStore } from '../minutesSettings.js';
 
 export interface ExportData {
@@ -22,7 +23,7 @@ export async function exportData(prisma: PrismaClient, settings: MinutesSettings
   const minutes = await minutesDocument(prisma, settings, identity, meetingId);
   const [joined, authors] = await Promise.all([
     prisma.presenceEvent.findMany({ where: { meetingId, kind: 'JOIN' }, distinct: ['siteId'], select: { siteId: true } }),
-    prisma.minutesEntry.findMany({ where: { meetingId }, distinct: ['authorUserId'], select: { author: { select: { displayName: true } } } }),
+    prisma.minutesEntry.findMany({ where: { meetingId, ...currentEntries }, distinct: ['authorUserId'], select: { author: { select: { displayName: true } } } }),
   ]);
   const joinedIds = new Set(joined.map((j) => j.siteId));
   const attended = joinedIds.size ? minutes.sites.filter((s) => joinedIds.has(s.id)) : minutes.sites;

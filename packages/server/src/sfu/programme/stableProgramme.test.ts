@@ -9,7 +9,7 @@ import { WorkerPool } from '../workerPool.js';
 import { StableProgramme, type ProgrammeSources } from './stableProgramme.js';
 
 const log = createLogger('silent');
-const none: ProgrammeSources = { video: undefined, chairVoice: undefined, floorVoice: undefined, returnVideo: undefined };
+const none: ProgrammeSources = { video: undefined, chairVoice: undefined, floorVoice: undefined, returnVideo: undefined, inset: undefined };
 
 /** Tags of the packets received since `from`. */
 const tagsSince = (receiver: PlainReceiver, from: number) => receiver.packets.filter((p) => p.at >= from).map((p) => p.tag);
@@ -110,5 +110,36 @@ describe('StableProgramme on a real mediasoup worker', () => {
     const count = listener.packets.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(listener.packets.length).toBe(count);
+  });
+
+  it('a presentation switches the picture to the shared screen and the inset to the presenter’s camera, with no new consumer at the rooms', async () => {
+    const outputs = new Set(Object.values(programme.producers).map((producer) => producer.id));
+    const roomConsumers: string[] = [];
+    router.observer.on('newtransport', (transport) =>
+      transport.observer.on('newconsumer', (consumer) => {
+        if (outputs.has(consumer.producerId)) roomConsumers.push(consumer.id);
+      }),
+    );
+    const picture = await watch(programme.producers.video, 2);
+    const inset = await watch(programme.producers.inset);
+    expect(roomConsumers).toHaveLength(2);
+    const from = Date.now();
+    // `single` sends one stream, as a browser's screen share does; the room's camera goes small.
+    programme.show({ ...none, video: { producer: single.producer, router }, inset: { producer: room.producer, router } });
+    await vi.waitFor(() => expect(tagsSince(picture, from)).toContain(tagOf(3, 0)), { timeout: 5000 });
+    // The inset takes the camera's middle layer: enough for a corner of the screen.
+    await vi.waitFor(() => expect(tagsSince(inset, from)).toContain(tagOf(2, 1)), { timeout: 5000 });
+    expect(new Set(tagsSince(inset, from))).toEqual(new Set([tagOf(2, 1)]));
+    expect(roomConsumers).toHaveLength(2);
+
+    // The presentation ends: the inset has no source, and nothing flows (the rooms' consumers stay).
+    programme.show({ ...none, video: { producer: chair.producer, router } });
+    await programme.settled();
+    await new Promise((r) => setTimeout(r, 200));
+    const quietFrom = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(tagsSince(inset, quietFrom)).toEqual([]);
+    await vi.waitFor(() => expect(tagsSince(picture, quietFrom)).toContain(tagOf(1, 2)), { timeout: 5000 });
+    expect(roomConsumers).toHaveLength(2);
   });
 });

@@ -9,9 +9,10 @@ import { RelayThreadClient } from './relayThreadClient.js';
 
 /**
  * The programme's outputs: the picture every room watches, the chair's voice, the voice of the
- * room holding the floor, and the picture the room on the programme watches instead of itself.
+ * room holding the floor, the picture the room on the programme watches instead of itself, and
+ * the presenter's camera shown small over a presentation.
  */
-export const programmeOutputs = ['video', 'chairVoice', 'floorVoice', 'returnVideo'] as const;
+export const programmeOutputs = ['video', 'chairVoice', 'floorVoice', 'returnVideo', 'inset'] as const;
 export type ProgrammeOutput = (typeof programmeOutputs)[number];
 
 /** What feeds an output: a producer, on the router where it lives. */
@@ -22,12 +23,24 @@ export interface ProgrammeSource {
 
 export type ProgrammeSources = Record<ProgrammeOutput, ProgrammeSource | undefined>;
 
-const VIDEO_LAYERS = 3;
 const VP8 = { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 };
 const OPUS = { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 };
 const videoFeedback = [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }];
 
-const isVideo = (output: ProgrammeOutput) => output === 'video' || output === 'returnVideo';
+const isVideo = (output: ProgrammeOutput) => output !== 'chairVoice' && output !== 'floorVoice';
+
+/**
+ * The layer of its source each lane of an output carries. The pictures keep the source's three
+ * simulcast layers, so each room takes the one its link allows; the inset is a small picture, one
+ * lane from the middle layer (a quarter of the top's pixels is plenty for a corner of the screen).
+ */
+const laneLayers: Record<ProgrammeOutput, number[]> = {
+  video: [0, 1, 2],
+  chairVoice: [0],
+  floorVoice: [0],
+  returnVideo: [0, 1, 2],
+  inset: [1],
+};
 
 interface Feeding {
   /** Null: the output has no source. */
@@ -95,6 +108,7 @@ export class StableProgramme {
         chairVoice: await produce('chairVoice'),
         floorVoice: await produce('floorVoice'),
         returnVideo: await produce('returnVideo'),
+        inset: await produce('inset'),
       };
       return new StableProgramme(router, producers, tap, inject, relay, bringToRouter, log);
     } catch (err) {
@@ -148,14 +162,14 @@ export class StableProgramme {
     const generation = ++this.generation;
     // Lanes may carry the old source (or, mid-switch, either) until the new one takes them all.
     if (current) this.retiring.set(output, [...(this.retiring.get(output) ?? []), ...current.consumers]);
-    const lanes = isVideo(output) ? [0, 1, 2] : [0];
+    const lanes = laneLayers[output].map((_, lane) => lane);
     if (!source || source.producer.closed) {
       this.feeding.set(output, { producerId: null, generation, consumers: [], waiting: new Set(lanes) });
       for (const layer of lanes) this.relay.route(output, layer, null, generation);
       return;
     }
     await this.bringToRouter(source);
-    const consumers = await this.consumersOf(source.producer, lanes.length);
+    const consumers = await this.consumersOf(source.producer, laneLayers[output]);
     const feeding: Feeding = { producerId: source.producer.id, generation, consumers: [...new Set(consumers)], waiting: new Set(lanes) };
     this.feeding.set(output, feeding);
     for (const layer of lanes) this.relay.route(output, layer, consumers[layer]!.rtpParameters.encodings![0]!.ssrc!, generation);
@@ -163,16 +177,16 @@ export class StableProgramme {
   }
 
   /**
-   * One consumer per lane: a simulcast source's layer i feeds lane i (its top layer the lanes
-   * above); a source with one stream (a screen share, an older kiosk) feeds every lane.
+   * One consumer per lane: each lane takes the source's layer it wants (its top layer when it
+   * has fewer); a source with one stream (a screen share, an older kiosk) feeds every lane.
    */
-  private async consumersOf(producer: ms.Producer, laneCount: number): Promise<ms.Consumer[]> {
+  private async consumersOf(producer: ms.Producer, wanted: number[]): Promise<ms.Consumer[]> {
     const layers = Math.max(1, producer.rtpParameters.encodings?.length ?? 1);
     const rtpCapabilities = plainCapabilities(this.router);
     const byLayer = new Map<number, ms.Consumer>();
     const lanes: ms.Consumer[] = [];
-    for (let lane = 0; lane < laneCount; lane++) {
-      const layer = Math.min(lane, layers - 1);
+    for (const want of wanted) {
+      const layer = Math.min(want, layers - 1);
       let consumer = byLayer.get(layer);
       if (!consumer) {
         consumer = await this.tap.consume({
@@ -199,7 +213,7 @@ export class StableProgramme {
   }
 }
 
-/** The relay's lanes: three for each video output, one for each voice, each with an SSRC of its own. */
+/** The relay's lanes: three for each picture, one for the inset and each voice, each with an SSRC of its own. */
 function laneSpecs(): LaneSpec[] {
   const used = new Set<number>();
   const ssrc = () => {
@@ -212,7 +226,7 @@ function laneSpecs(): LaneSpec[] {
   return programmeOutputs.flatMap((output) => {
     const video = isVideo(output);
     const codec = video ? VP8 : OPUS;
-    return Array.from({ length: video ? VIDEO_LAYERS : 1 }, (_, layer) => ({
+    return laneLayers[output].map((_, layer) => ({
       output,
       layer,
       ssrc: ssrc(),

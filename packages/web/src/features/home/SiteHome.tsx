@@ -1,6 +1,7 @@
 import type { ScheduledMeeting } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
+import { startOfProvinceDay } from '../../i18n/dates';
 import { Countdown, MeetingTimes } from '../schedule/MeetingTimes';
 import { useMeetings, useNow } from '../schedule/useMeetings';
 import { siteHomeSections } from './siteHomeSections';
@@ -12,7 +13,7 @@ import { siteHomeSections } from './siteHomeSections';
  */
 export function SiteHome({ siteName }: { siteName: string }) {
   const { t, errorText } = useI18n();
-  const { meetings, error } = useMeetings(true, 'today');
+  const { meetings, error } = useMeetings(true, startOfProvinceDay);
   const now = useNow();
   const sections = meetings && siteHomeSections(meetings, now);
   const list = (heading: string, shown: ScheduledMeeting[], testId: string) =>

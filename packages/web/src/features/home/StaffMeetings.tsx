@@ -6,8 +6,8 @@ import { Countdown } from '../schedule/MeetingTimes';
 import { MeetingRecordLinks, RecordsNav } from './MeetingRecordLinks';
 import { useMeetings, useNow } from '../schedule/useMeetings';
 
-/** How far back the start screen lists meetings that have ended, for their records. */
-const RECENT_MS = 14 * 86_400_000;
+/** How far back the start screen lists meetings that have ended, for their records: two weeks. */
+const recentFrom = (now: number) => new Date(now - 14 * 86_400_000).toISOString();
 
 /**
  * The chair's, the operator's and the reviewer's start screen: today's and coming meetings with
@@ -16,7 +16,7 @@ const RECENT_MS = 14 * 86_400_000;
  */
 export function StaffMeetings({ identity }: { identity: Identity }) {
   const { t } = useI18n();
-  const { meetings, error } = useMeetings(false, RECENT_MS);
+  const { meetings, error } = useMeetings(false, recentFrom);
   const now = useNow();
   const joins = can(identity.role, 'meeting.join');
   const upcoming = meetings?.filter((m) => Date.parse(m.endsAt) > now);

@@ -20,7 +20,7 @@ const entry = (id: string, agendaPosition: number | null, offsetMs: number): Min
   at: new Date(Date.UTC(2026, 11, 7, 1) + offsetMs).toISOString(),
   offsetMs,
   version: 1,
-  authorName: 'Thư ký',
+  authorName: 'Thư ký', editorName: null,
   updatedAt: '2026-12-07T01:00:00.000Z',
 });
 const doc = (entries: MinutesEntry[]) =>

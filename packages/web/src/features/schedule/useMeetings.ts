@@ -1,7 +1,6 @@
 import type { ScheduledMeeting } from '@pm/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { callApi } from '../../api/apiClient';
-import { startOfProvinceDay } from '../../i18n/dates';
 import { SignallingClient } from '../../signalling/signallingClient';
 import { detach } from '../../util/detach';
 
@@ -9,37 +8,39 @@ const REFRESH_MS = 60_000;
 
 /**
  * The meetings the account sees, kept current: the server pushes `schedule:changed` when one is
- * created, edited or cancelled, and a slow poll covers a missed push. Meetings that have ended are
- * left out, unless `endedWithin` keeps those that ended that recently (ms), or since the start of
- * today in the province (`'today'`: a room looks back at what it attended this morning).
+ * created, edited or cancelled, and a slow poll covers a missed push. By default those not yet
+ * ended; `endedSince` keeps those that ended after the instant it gives for now (a module-level
+ * function: today's start for a room looking back at this morning, two weeks for the staff).
  */
-export function useMeetings(includeCancelled: boolean, endedWithin: number | 'today' = 0) {
+export function useMeetings(includeCancelled: boolean, endedSince?: (now: number) => string) {
   const [meetings, setMeetings] = useState<ScheduledMeeting[] | undefined>();
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    const load = async () => {
-      try {
-        const since =
-          endedWithin === 'today' ? startOfProvinceDay(Date.now()) : endedWithin ? new Date(Date.now() - endedWithin).toISOString() : undefined;
-        const from = since ? { from: since } : {};
-        const answer = await callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', ...from } });
+  // The answer (or failure) is shown when it comes: never a state change during the effect that asks.
+  const reload = useCallback((): Promise<void> => {
+    const from = endedSince?.(Date.now());
+    return callApi('meetings.list', { query: { includeCancelled: includeCancelled ? 'true' : 'false', from } }).then(
+      (answer) => {
         setMeetings(answer.meetings);
         setError(undefined);
-      } catch (failure) {
-        setError(failure);
-      }
-    };
-    detach(load(), 'loading the meetings');
-    const timer = setInterval(() => detach(load(), 'loading the meetings'), REFRESH_MS);
+      },
+      (failure: unknown) => setError(failure),
+    );
+  }, [includeCancelled, endedSince]);
+
+  useEffect(() => {
+    // Failures are shown by `reload` itself; nothing else to do with them here.
+    const load = () => detach(reload(), 'loading the meetings');
+    load();
+    const timer = setInterval(load, REFRESH_MS);
     const signalling = new SignallingClient();
-    const stop = signalling.on('schedule:changed', () => detach(load(), 'loading the meetings'));
+    const stop = signalling.on('schedule:changed', load);
     return () => {
       clearInterval(timer);
       stop();
       signalling.close();
     };
-  }, [includeCancelled, endedWithin]);
+  }, [reload]);
 
   return { meetings, error };
 }

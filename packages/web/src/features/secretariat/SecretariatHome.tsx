@@ -17,6 +17,7 @@ export function SecretariatHome({ identity }: { identity: Identity }) {
         <Link href="/secretariat/directory" className="button">{t('directory.heading')}</Link>
         <Link href="/secretariat/groups" className="button">{t('groups.heading')}</Link>
         {can(identity.role, 'users.manage') && <Link href="/admin/users" className="button">{t('users.heading')}</Link>}
+        {can(identity.role, 'audit.read') && <Link href="/admin/audit" className="button">{t('audit.heading')}</Link>}
         <a href="/api/docs" className="button">{t('secretariat.apiDocs')}</a>
       </nav>
       <RecordsNav identity={identity} />

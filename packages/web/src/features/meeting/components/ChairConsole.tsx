@@ -1,17 +1,20 @@
-import { ActionError } from '../../../components/ActionError';
-import { useAction } from '../../../hooks/useAction';
+import { useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
-import { selectPhase, selectPresenting, selectSummary } from '../state/selectors';
+import { selectSummary } from '../state/selectors';
 import { AgendaControl } from './AgendaPanels';
 import { ConnectionBanner } from './ConnectionBanner';
+import { EndMeetingButton } from './MeetingEnd';
+import { MessagePanel } from './Messages';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
+import { SitePicker } from './SitePicker';
 import { SiteWall } from './SiteWall';
 import { SpeakerQueue } from './SpeakerQueue';
 import { AlertList, RollCallPanel } from './StaffAttendance';
+import { WallCounters } from './WallCounters';
 
-/** The meeting's title with a link to its attendance report (opens beside the console). */
+/** The meeting's title with a link to its attendance report (opens beside the console) and the end of the meeting. */
 function ConsoleTitle({ prefix }: { prefix?: string }) {
   const { t } = useI18n();
   const summary = useMeetingState(selectSummary);
@@ -21,72 +24,74 @@ function ConsoleTitle({ prefix }: { prefix?: string }) {
         {prefix}
         {summary?.title}
       </h1>
-      {summary && (
-        <a className="button" href={`/meetings/${summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
-          {t('report.link')}
-        </a>
-      )}
+      <div className="toolbar">
+        {summary && (
+          <a className="button" href={`/meetings/${summary.meetingId}/attendance`} target="_blank" rel="noreferrer">
+            {t('report.link')}
+          </a>
+        )}
+        <EndMeetingButton />
+      </div>
     </div>
   );
 }
 
-/** The chair presents its screen instead of the hall camera, or stops. */
-function PresentationToggle() {
-  const { t } = useI18n();
-  const connection = useMeetingConnection();
-  const presenting = useMeetingState(selectPresenting);
-  const phase = useMeetingState(selectPhase);
-  const action = useAction();
-  return (
-    <div className="toolbar">
-      <button
-        type="button"
-        className="button"
-        onClick={() => action.run(presenting ? connection.stopPresentation : connection.startPresentation)}
-        disabled={phase !== 'live'}
-      >
-        {presenting ? t('meeting.stopPresenting') : t('meeting.present')}
-      </button>
-      <ActionError action={action} />
-    </div>
-  );
-}
-
-/** The chair's console: programme preview, the speaker queue and its controls, and every site. */
+/**
+ * The chair's console, made for a 1366×768 laptop: the programme, the speaker queue and a picker
+ * of every site side by side above the fold (alerts go under the programme, so they never push
+ * the queue away); the site wall follows below.
+ */
 export function ChairConsole() {
   return (
-    <section className="console">
+    <section className="console console--chair">
       <ConsoleTitle />
       <ConnectionBanner />
-      <AlertList />
-      <div className="console__top">
+      <div className="console__grid">
         <div>
           <ProgrammeView />
-          <PresentationToggle />
+          <PresentationControls />
+          <AlertList />
         </div>
         <div>
           <SpeakerQueue />
           <RollCallPanel />
           <AgendaControl />
         </div>
+        <SitePicker />
       </div>
       <SiteWall pageSize={12} />
     </section>
   );
 }
 
-/** The operator's screen: the site wall at full size, plus the queue. */
+/**
+ * The operator's screen: counters that are also the legend, the site wall (dense on demand, to
+ * see far more sites at once), and beside it the programme, the queue, the roll call and the
+ * messages; a tile's "message" button addresses the message to its site.
+ */
 export function OperatorWall() {
   const { t } = useI18n();
+  const [dense, setDense] = useState(false);
+  const [messageTo, setMessageTo] = useState('all');
   return (
-    <section className="console">
+    <section className="console console--wall">
       <ConsoleTitle prefix={`${t('wall.heading')} — `} />
       <ConnectionBanner />
-      <AlertList />
-      <SiteWall pageSize={24} />
-      <div className="console__top">
-        <SpeakerQueue />
-        <RollCallPanel />
+      <div className="toolbar">
+        <WallCounters />
+        <label>
+          <input type="checkbox" checked={dense} onChange={(e) => setDense(e.target.checked)} data-testid="wall-dense" /> {t('wall.dense')}
+        </label>
+      </div>
+      <div className="wall-layout">
+        <SiteWall pageSize={dense ? 120 : 24} dense={dense} onMessage={(siteId) => setMessageTo(`site:${siteId}`)} />
+        <aside className="wall-layout__side">
+          <ProgrammeView />
+          <SpeakerQueue />
+          <RollCallPanel />
+          <MessagePanel to={messageTo} onToChange={setMessageTo} />
+          <AlertList />
+        </aside>
       </div>
     </section>
   );

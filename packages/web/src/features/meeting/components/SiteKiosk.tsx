@@ -13,6 +13,8 @@ import { CurrentAgendaItem } from './AgendaPanels';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorControls } from './FloorControls';
 import { FloorNoticeBanner, NetworkIndicator, OnAirStatus, useKioskVolume, VolumeControl } from './KioskStatus';
+import { HelpRequestButton, MessageBanner } from './Messages';
+import { PresentationControls } from './PresentationControls';
 import { ProgrammeView } from './ProgrammeView';
 import { HeadcountField, RollCallPrompt } from './SiteAttendance';
 import { WaitingScreen } from './WaitingScreen';
@@ -48,6 +50,7 @@ export function SiteKiosk() {
         <ConnectionBanner />
         <FloorNoticeBanner />
         <OnAirStatus />
+        <MessageBanner />
       </div>
       <RollCallPrompt />
       <div className="kiosk__stage">
@@ -61,11 +64,13 @@ export function SiteKiosk() {
       <aside className="kiosk__controls">
         <div className="kiosk__floor">
           <FloorControls />
+          <PresentationControls />
         </div>
         <LevelMeter stream={connection.local} label={t('kiosk.micLevel')} key={localStreamVersion} />
         <VolumeControl volume={volume} onChange={setVolume} />
         <HeadcountField />
         <div className="kiosk__actions">
+          <HelpRequestButton />
           {kiosk.on ? (
             <button type="button" className="button" onClick={kiosk.exit} data-testid="exit-full-screen">
               <Icon name="exitFullScreen" /> {t('kiosk.exitFullScreen')}

@@ -5,7 +5,7 @@ import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectIsTalking, selectQualityFigures, selectWallTile, type WallStatus } from '../state/selectors';
 import { ConsumerVideo } from './MediaViews';
-import { qualityTooltip } from './siteDisplay';
+import { qualityLine, qualityTooltip } from './siteDisplay';
 import { Icon } from '../../../components/Icon';
 
 /**
@@ -16,12 +16,18 @@ export function SiteTile({
   site,
   status,
   spotlighted,
+  dense,
   run,
+  onMessage,
 }: {
   site: SiteStatus;
   status: WallStatus;
   spotlighted: boolean;
+  /** Dense mode: no picture, only what tells the site's state, so many more fit on the screen. */
+  dense: boolean;
   run: Action['run'];
+  /** Write to this site (the operator's wall). */
+  onMessage?: (siteId: string) => void;
 }) {
   const { t } = useI18n();
   const connection = useMeetingConnection();
@@ -30,12 +36,12 @@ export function SiteTile({
   const figures = useMeetingState(selectQualityFigures(site.siteId));
   return (
     <li
-      className={`tile tile--${status} ${talking ? 'tile--talking' : ''}`}
+      className={`tile tile--${status} ${talking ? 'tile--talking' : ''} ${dense ? 'tile--dense' : ''}`}
       data-site={site.siteId}
       data-status={status}
       title={figures ? qualityTooltip(figures, t) : undefined}
     >
-      {tile ? <ConsumerVideo consumerId={tile} className="tile__video" /> : <div className="tile__video" />}
+      {!dense && (tile ? <ConsumerVideo consumerId={tile} className="tile__video" /> : <div className="tile__video" />)}
       <div className="tile__label">
         <strong>
           {talking && <Icon name="speaker" />} {site.name}
@@ -49,21 +55,38 @@ export function SiteTile({
             </>
           )}
         </span>
+        {figures && site.connection !== 'absent' && (
+          <span className="tile__figures" data-testid="tile-figures">
+            {qualityLine(figures)}
+          </span>
+        )}
       </div>
-      {site.connection !== 'absent' && (
-        <div className="tile__actions">
-          <button type="button" className="button button--small" onClick={() => run(() => connection.grantFloor(site.siteId))}>
-            {t('meeting.grant')}
+      <div className="tile__actions">
+        {site.connection !== 'absent' && (
+          <>
+            <button type="button" className="button button--small" onClick={() => run(() => connection.grantFloor(site.siteId))}>
+              {t('meeting.grant')}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => run(() => connection.spotlight(spotlighted ? null : site.siteId))}
+            >
+              {spotlighted ? t('meeting.unspotlight') : t('meeting.spotlight')}
+            </button>
+          </>
+        )}
+        {status === 'requesting' && (
+          <button type="button" className="button button--small" onClick={() => run(() => connection.moveToFront(site.siteId))}>
+            {t('meeting.toFront')}
           </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => run(() => connection.spotlight(spotlighted ? null : site.siteId))}
-          >
-            {spotlighted ? t('meeting.unspotlight') : t('meeting.spotlight')}
+        )}
+        {onMessage && (
+          <button type="button" className="button button--small" onClick={() => onMessage(site.siteId)}>
+            {t('messages.write')}
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </li>
   );
 }

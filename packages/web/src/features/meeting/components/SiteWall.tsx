@@ -15,7 +15,7 @@ const urgency: Record<WallStatus, number> = { speaking: 0, requesting: 1, reconn
  * Every invited site as a tile, usable at 348: filtered by unit and status, paged, and only the
  * tiles on screen receive video (the lowest simulcast layer).
  */
-export function SiteWall({ pageSize }: { pageSize: number }) {
+export function SiteWall({ pageSize, dense = false, onMessage }: { pageSize: number; dense?: boolean; onMessage?: (siteId: string) => void }) {
   const { t } = useI18n();
   const connection = useMeetingConnection();
   const siteMap = useMeetingState(selectSites);
@@ -38,8 +38,9 @@ export function SiteWall({ pageSize }: { pageSize: number }) {
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
   const current = Math.min(page, pages - 1);
   const visible = filtered.slice(current * pageSize, (current + 1) * pageSize);
+  // Dense tiles show no picture: nothing is consumed for them.
   const watchKey = visible
-    .filter((s) => s.hasVideo)
+    .filter((s) => s.hasVideo && !dense)
     .map((s) => s.siteId)
     .join(',');
 
@@ -89,14 +90,16 @@ export function SiteWall({ pageSize }: { pageSize: number }) {
         <ActionError action={watching} />
         <ActionError action={action} />
       </div>
-      <ul className="wall__grid">
+      <ul className={dense ? 'wall__grid wall__grid--dense' : 'wall__grid'}>
         {visible.map((site) => (
           <SiteTile
             key={site.siteId}
             site={site}
             status={wallStatus(site, floor)}
             spotlighted={floor.spotlight === site.siteId}
+            dense={dense}
             run={action.run}
+            onMessage={onMessage}
           />
         ))}
       </ul>

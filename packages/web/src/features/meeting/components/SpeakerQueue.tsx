@@ -29,11 +29,19 @@ export function SpeakerQueue() {
           t('meeting.nobodyHolds')
         )}
       </p>
+      {floor.presenter && (
+        <p data-testid="invited-presenter">
+          {t('meeting.presenterInvited')}: <strong>{siteName(sites, floor.presenter)}</strong>{' '}
+          <button type="button" className="button" onClick={() => action.run(() => connection.invitePresenter(null))}>
+            {t('meeting.withdrawPresenter')}
+          </button>
+        </p>
+      )}
       {floor.queue.length === 0 ? (
         <p>{t('meeting.queueEmpty')}</p>
       ) : (
         <ol className="queue" data-testid="speaker-queue">
-          {floor.queue.map((request) => (
+          {floor.queue.map((request, index) => (
             <li key={request.siteId} data-site={request.siteId}>
               <span>
                 {siteName(sites, request.siteId)}{' '}
@@ -41,13 +49,25 @@ export function SpeakerQueue() {
                   {t('meeting.requestedAt')} {formatTime(request.requestedAt, language)}
                 </small>
               </span>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => action.run(() => connection.grantFloor(request.siteId))}
-              >
-                {t('meeting.grant')}
-              </button>
+              <span className="queue__actions">
+                {index > 0 && (
+                  <button type="button" className="button button--small" onClick={() => action.run(() => connection.moveToFront(request.siteId))}>
+                    {t('meeting.toFront')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => action.run(() => connection.grantFloor(request.siteId))}
+                >
+                  {t('meeting.grant')}
+                </button>
+                {floor.presenter !== request.siteId && (
+                  <button type="button" className="button" onClick={() => action.run(() => connection.invitePresenter(request.siteId))}>
+                    {t('meeting.invitePresenter')}
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import type { SiteStatus } from '@pm/shared';
 import { useState } from 'react';
 import { ActionError } from '../../../components/ActionError';
 import { useAction } from '../../../hooks/useAction';
@@ -5,17 +6,18 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { useMeetingConnection } from '../hooks/meetingContext';
 import { useCountdown } from '../hooks/useCountdown';
 import { useMeetingState } from '../hooks/useMeetingState';
-import { selectAlerts, selectInvitedCount, selectRollCall } from '../state/selectors';
+import { selectAlerts, selectInvitedCount, selectRollCall, selectSites, unansweredSites } from '../state/selectors';
 import { formatTime } from './siteDisplay';
 
 const DURATIONS = [30, 60, 120, 300];
 
-/** The operator's roll call: start one, watch the confirmations come in. */
+/** The operator's roll call: start one, watch the confirmations come in, see who has not answered. */
 export function RollCallPanel() {
   const { t } = useI18n();
   const connection = useMeetingConnection();
   const rollCall = useMeetingState(selectRollCall);
   const invited = useMeetingState(selectInvitedCount);
+  const sites = useMeetingState(selectSites);
   const [duration, setDuration] = useState(60);
   const action = useAction();
   const remaining = useCountdown(rollCall?.deadline);
@@ -30,6 +32,7 @@ export function RollCallPanel() {
           {open && ` · ${t('rollcall.remaining')} ${remaining} ${t('rollcall.seconds')}`}
         </p>
       )}
+      {rollCall && <UnansweredList sites={unansweredSites(sites, rollCall)} />}
       {!open && (
         <div className="toolbar">
           <label>
@@ -53,6 +56,24 @@ export function RollCallPanel() {
       )}
       <ActionError action={action} />
     </section>
+  );
+}
+
+/** The sites still to answer the roll call, so the operator can call them. */
+function UnansweredList({ sites }: { sites: SiteStatus[] }) {
+  const { t } = useI18n();
+  if (sites.length === 0) return <p>{t('rollcall.allAnswered')}</p>;
+  return (
+    <details className="rollcall__unanswered" open data-testid="rollcall-unanswered">
+      <summary>
+        {t('rollcall.unanswered')}: {sites.length}
+      </summary>
+      <ul>
+        {sites.map((site) => (
+          <li key={site.siteId}>{site.name}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

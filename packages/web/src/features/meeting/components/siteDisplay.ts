@@ -21,3 +21,9 @@ export function qualityTooltip(f: QualityFigures, t: (key: MessageKey) => string
     `${t('quality.score')}: ${show(f.producerScore, '/10')}`,
   ].join('\n');
 }
+
+/** The figures that tell a site's link at a glance, always on its tile (touch screens have no hover). */
+export function qualityLine(f: QualityFigures): string {
+  const show = (v: number | null, unit: string) => (v === null ? '—' : `${Math.round(v)}${unit}`);
+  return `${show(f.rttMs, ' ms')} · ${show(f.lossPct, '%')} · ${show(f.jitterMs, ' ms')}`;
+}

@@ -1,6 +1,7 @@
 import {
   CodedError,
   type ClientQualityReport,
+  type MessageAudience,
   type RequestName,
   type RequestPayload,
   type ResponseData,
@@ -33,6 +34,7 @@ export class MeetingConnection {
   /** A reason to rejoin came while `joining` was under way. */
   private rejoinWanted = false;
   private presentation: types.Producer | undefined;
+  private presentedStream: MediaStream | undefined;
   private opened = false;
 
   constructor(
@@ -83,6 +85,11 @@ export class MeetingConnection {
     return this.localStream;
   }
 
+  /** What this screen shares while it presents, for its own preview. */
+  get presented(): MediaStream | undefined {
+    return this.presentedStream;
+  }
+
   /** What each received track delivered so far (for a technician at the console, and the browser tests). */
   receiveStats(): Promise<ReceiveStats[]> {
     const media = this.media;
@@ -94,10 +101,12 @@ export class MeetingConnection {
   cancelFloor = () => this.request('floor:cancel', {});
   grantFloor = (siteId: string) => this.request('floor:grant', { siteId });
   revokeFloor = () => this.request('floor:revoke', {});
+  moveToFront = (siteId: string) => this.request('floor:front', { siteId });
   nextFloor = () => this.request('floor:next', {});
   muteAll = () => this.request('floor:muteAll', {});
   spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
   setAgendaItem = (position: number | null) => this.request('meeting:agendaItem', { position });
+  invitePresenter = (siteId: string | null) => this.request('floor:invitePresenter', { siteId });
   watchWall = (siteIds: string[]) => this.request('wall:watch', { siteIds });
   startRollCall = (durationSeconds: number) => this.request('rollcall:start', { durationSeconds });
   confirmRollCall = (rollCallId: string) => this.request('rollcall:confirm', { rollCallId });
@@ -106,14 +115,24 @@ export class MeetingConnection {
     this.store.apply({ type: 'headcountSaved', headcount });
   };
   dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
+  sendMessage = (to: MessageAudience, text: string) => this.request('message:send', { to, text });
+  /** The room read the message on its banner and puts it away. */
+  seeMessage = (messageId: string) => this.store.apply({ type: 'messageSeen', messageId });
+  /** The chair or an operator ends the meeting for everyone (the screen confirmed it first). */
+  endMeeting = () => this.request('meeting:end', {});
 
-  /** The chair presents its screen: the programme shows it instead of the hall camera. */
+  /**
+   * The chair, or a room holding the floor or invited, presents its screen: the programme shows it
+   * (with the presenter's camera as an inset). One stream, no simulcast: slides are sharp text
+   * that changes rarely, so the encoder keeps the resolution and lowers the frame rate instead.
+   */
   startPresentation = async (): Promise<void> => {
     const media = this.media;
     if (!media || this.presentation) return;
     const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
     const [track] = stream.getVideoTracks();
     if (!track) return;
+    track.contentHint = 'detail';
     try {
       this.presentation = await media.produce(track, 'screen');
     } catch (error) {
@@ -121,6 +140,7 @@ export class MeetingConnection {
       track.stop();
       throw error;
     }
+    this.presentedStream = stream;
     // The browser's own "stop sharing" button ends the presentation too.
     track.addEventListener('ended', () => detach(this.stopPresentation(), 'stopping the presentation'));
     this.store.apply({ type: 'presenting', presenting: true });
@@ -129,10 +149,21 @@ export class MeetingConnection {
   stopPresentation = async (): Promise<void> => {
     const producer = this.presentation;
     this.presentation = undefined;
+    this.presentedStream = undefined;
     this.store.apply({ type: 'presenting', presenting: false });
     if (producer && !producer.closed) await this.media?.closeProducer(producer);
     producer?.track?.stop();
   };
+
+  /** The server closed this room's share (the floor moved on): stop sending and sharing, nothing to ask. */
+  private presentationEnded(producerId: string): void {
+    const producer = this.presentation;
+    if (producer?.id !== producerId) return;
+    this.presentation = undefined;
+    this.presentedStream = undefined;
+    this.media?.producerClosedByServer(producerId);
+    producer.track?.stop();
+  }
 
   // ---- internals ----
   private request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<ResponseData<N>> {
@@ -152,6 +183,14 @@ export class MeetingConnection {
         break;
       case 'media:reconnectRequired':
         this.rejoin();
+        break;
+      case 'meeting:ended':
+        // Over for everyone: the camera and the connection close, and nothing rejoins.
+        this.store.apply(event);
+        this.close();
+        return;
+      case 'presentation:ended':
+        this.presentationEnded(event.payload.producerId);
         break;
     }
     this.store.apply(event);
@@ -244,5 +283,6 @@ export class MeetingConnection {
     this.media?.close();
     this.media = undefined;
     this.presentation = undefined;
+    this.presentedStream = undefined;
   }
 }

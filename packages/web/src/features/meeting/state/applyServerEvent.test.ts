@@ -1,8 +1,8 @@
 import type { MeetingSummary, SiteAlert, SiteQuality, SiteStatus } from '@pm/shared';
 import { describe, expect, it } from 'vitest';
-import { applyServerEvent, MAX_ALERTS, type MeetingEvent } from './applyServerEvent';
+import { applyServerEvent, MAX_ALERTS, MAX_MESSAGES, type MeetingEvent } from './applyServerEvent';
 import { initialMeetingState, type MeetingViewState } from './meetingState';
-import { selectProgrammeVideo } from './selectors';
+import { selectBannerMessage, selectMayPresent, selectProgrammeInset, selectProgrammeVideo } from './selectors';
 
 const site = (siteId: string, name: string): SiteStatus => ({
   siteId,
@@ -19,8 +19,8 @@ const summary = (overrides: Partial<MeetingSummary> = {}): MeetingSummary => ({
   title: 'Giao ban trực tuyến tháng 11',
   selfSiteId: null,
   role: 'chair',
-  floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
+  floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
   rollCall: null,
   headcount: 12,
@@ -37,7 +37,7 @@ const alert = (siteId: string, at: number): SiteAlert => ({ siteId, siteName: si
 
 const newConsumer = (
   id: string,
-  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'wall',
+  purpose: 'programme-video' | 'programme-audio' | 'return-video' | 'programme-inset' | 'wall',
   siteId: string | null,
 ): MeetingEvent => ({
   type: 'media:newConsumer',
@@ -107,15 +107,25 @@ describe('applyServerEvent: joining and the connection', () => {
     expect(recovered.error).toBeUndefined();
   });
 
-  it('the server ending the meeting ends it on screen', () => {
-    expect(applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } }).phase).toBe('ended');
+  it('the server ending the meeting ends it on screen, with nothing left received', () => {
+    const receiving = applyServerEvent(live(), newConsumer('c1', 'programme-video', null));
+    expect(receiving.received).toHaveLength(1);
+    const ended = applyServerEvent(receiving, { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    expect(ended.phase).toBe('ended');
+    expect(ended.received).toEqual([]);
+  });
+
+  it('an ended meeting stays ended: its connection closing is no drop to reconnect from', () => {
+    const ended = applyServerEvent(live(), { type: 'meeting:ended', payload: { meetingId: 'm1' } });
+    const after = run([{ type: 'reconnecting' }, { type: 'joining' }, { type: 'failed', error: new Error('gone') }], ended);
+    expect(after).toBe(ended);
   });
 });
 
 describe('applyServerEvent: what the server pushes', () => {
   it('a floor change replaces the floor and leaves every other part as it was', () => {
     const before = live();
-    const floor = { queue: [], holder: { siteId: 's1', since: 2000 }, spotlight: null, muteAllAt: null };
+    const floor = { queue: [], holder: { siteId: 's1', since: 2000 }, spotlight: null, muteAllAt: null, presenter: null };
     const after = applyServerEvent(before, { type: 'meeting:floor', payload: floor });
     expect(after.floor).toEqual(floor);
     expect(after.sites).toBe(before.sites);
@@ -156,7 +166,7 @@ describe('applyServerEvent: what the server pushes', () => {
   });
 
   it('programme, roll call and the active speaker are taken as pushed; the same speaker again changes nothing', () => {
-    const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'], videoKind: 'camera' as const, returnVideo: { siteId: null, siteName: null } };
+    const programme = { videoSiteId: 's1', videoSiteName: 'Hoằng Hóa', audioSiteIds: ['s1'], videoKind: 'camera' as const, returnVideo: { siteId: null, siteName: null }, inset: null };
     const rollCall = { rollCallId: 'r1', startedAt: 1, deadline: 61_000, confirmed: { s1: 2 }, closed: false };
     const state = run(
       [
@@ -240,7 +250,11 @@ describe('the programme picture a screen shows', () => {
     ]);
   const onProgramme = (siteId: string | null): MeetingEvent => ({
     type: 'meeting:programme',
-    payload: { videoSiteId: siteId, videoSiteName: siteId, audioSiteIds: [], videoKind: 'camera', returnVideo: { siteId: null, siteName: null } },
+    payload: { videoSiteId: siteId, videoSiteName: siteId, audioSiteIds: [], videoKind: 'camera', returnVideo: { siteId: null, siteName: null }, inset: null },
+  });
+  const presentation = (siteId: string | null): MeetingEvent => ({
+    type: 'meeting:programme',
+    payload: { videoSiteId: siteId, videoSiteName: siteId, audioSiteIds: [], videoKind: 'screen', returnVideo: null, inset: { siteId, siteName: siteId } },
   });
 
   it('is the programme, and the return picture while the room’s own camera is on it', () => {
@@ -248,14 +262,49 @@ describe('the programme picture a screen shows', () => {
     expect(selectProgrammeVideo(run([onProgramme('s1')], kiosk()))).toBe('return');
     expect(selectProgrammeVideo(run([onProgramme('s2')], kiosk()))).toBe('programme');
   });
+
+  it('during a presentation shows the slides with the presenter’s camera inset; the presenting room sees its slides without itself', () => {
+    const withInset = run([newConsumer('inset', 'programme-inset', null)], kiosk());
+    expect(selectProgrammeInset(withInset)).toBeUndefined();
+    const other = run([presentation('s2')], withInset);
+    expect([selectProgrammeVideo(other), selectProgrammeInset(other)]).toEqual(['programme', 'inset']);
+    const own = run([presentation('s1')], withInset);
+    expect([selectProgrammeVideo(own), selectProgrammeInset(own)]).toEqual(['programme', undefined]);
+    // The presentation ends: the inset goes with it.
+    expect(selectProgrammeInset(run([onProgramme('s2')], other))).toBeUndefined();
+  });
+});
+
+describe('presenting', () => {
+  const kiosk = (floor: Partial<MeetingSummary['floor']>) =>
+    run([
+      { type: 'joining' },
+      { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { ...summary().floor, ...floor } }) },
+      { type: 'live', at: 1 },
+    ]);
+
+  it('a room may present while it holds the floor or is invited; the chair always', () => {
+    expect(selectMayPresent(live())).toBe(true);
+    expect(selectMayPresent(kiosk({}))).toBe(false);
+    expect(selectMayPresent(kiosk({ holder: { siteId: 's1', since: 1 } }))).toBe(true);
+    expect(selectMayPresent(kiosk({ presenter: 's1' }))).toBe(true);
+    expect(selectMayPresent(kiosk({ presenter: 's2', holder: { siteId: 's2', since: 1 } }))).toBe(false);
+  });
+
+  it('the server ending a room’s presentation (floor revoked) stops it on screen; a second end changes nothing', () => {
+    const presenting = run([{ type: 'presenting', presenting: true }], kiosk({ holder: { siteId: 's1', since: 1 } }));
+    const ended = applyServerEvent(presenting, { type: 'presentation:ended', payload: { producerId: 'p1' } });
+    expect(ended.presenting).toBe(false);
+    expect(applyServerEvent(ended, { type: 'presentation:ended', payload: { producerId: 'p1' } })).toBe(ended);
+  });
 });
 
 describe('what a kiosk is told about its own room', () => {
   const siteLive = () =>
-    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { queue: [], holder: null, spotlight: null, muteAllAt: null } }) }, { type: 'live', at: 1 }]);
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null } }) }, { type: 'live', at: 1 }]);
   const floor = (holder: string | null, muteAllAt: number | null = null): MeetingEvent => ({
     type: 'meeting:floor',
-    payload: { queue: [], holder: holder ? { siteId: holder, since: 1 } : null, spotlight: null, muteAllAt },
+    payload: { queue: [], holder: holder ? { siteId: holder, since: 1 } : null, spotlight: null, muteAllAt, presenter: null },
   });
 
   it('the floor given, taken back, and everyone muted: one numbered notice each', () => {
@@ -281,5 +330,30 @@ describe('what a kiosk is told about its own room', () => {
     const measured = applyServerEvent(siteLive(), { type: 'ownQualityMeasured', report });
     expect(measured.ownQuality).toBe(report);
     expect(applyServerEvent(measured, { type: 'joining' }).ownQuality).toBeNull();
+  });
+});
+
+describe('applyServerEvent: text messages', () => {
+  const message = (id: string, text: string): MeetingEvent => ({
+    type: 'meeting:message',
+    payload: { id, at: '2026-12-07T02:00:00.000Z', fromSiteId: null, fromName: 'Vận hành', to: { kind: 'all' }, text },
+  });
+  const kiosk = () =>
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', sites: [] }) }, { type: 'live', at: 5000 }]);
+
+  it('keeps messages newest first, at most MAX_MESSAGES', () => {
+    let state = live();
+    for (let i = 0; i < MAX_MESSAGES + 3; i++) state = applyServerEvent(state, message(`m${i}`, `tin ${i}`));
+    expect(state.messages).toHaveLength(MAX_MESSAGES);
+    expect(state.messages[0]!.text).toBe(`tin ${MAX_MESSAGES + 2}`);
+  });
+
+  it('shows the newest message large on the kiosk until the room puts it away', () => {
+    const received = applyServerEvent(kiosk(), message('m1', 'Điểm cầu Hoằng Hóa bật micrô'));
+    expect(selectBannerMessage(received)?.text).toBe('Điểm cầu Hoằng Hóa bật micrô');
+    const seen = applyServerEvent(received, { type: 'messageSeen', messageId: 'm1' });
+    expect(selectBannerMessage(seen)).toBeUndefined();
+    const next = applyServerEvent(seen, message('m2', 'Nghỉ giải lao 10 phút'));
+    expect(selectBannerMessage(next)?.text).toBe('Nghỉ giải lao 10 phút');
   });
 });

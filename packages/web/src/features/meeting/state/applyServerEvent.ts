@@ -4,6 +4,8 @@ import type { FloorNotice, MeetingViewState } from './meetingState';
 
 /** Alerts kept on screen; older ones drop off. */
 export const MAX_ALERTS = 20;
+/** Messages kept on screen; older ones stay in the meeting's log. */
+export const MAX_MESSAGES = 50;
 
 /** What the client itself does to the meeting's state, beside what the server pushes. */
 export type ClientTransition =
@@ -18,6 +20,7 @@ export type ClientTransition =
   | { type: 'presenting'; presenting: boolean }
   | { type: 'headcountSaved'; headcount: number }
   | { type: 'alertDismissed'; alert: SiteAlert }
+  | { type: 'messageSeen'; messageId: string }
   | { type: 'localStreamOpened' }
   /** The kiosk measured its own connection (the figures it also reports to the server). */
   | { type: 'ownQualityMeasured'; report: ClientQualityReport };
@@ -53,11 +56,15 @@ const pushed: PushedHandlers = {
   'meeting:programme': (state, programme) => ({ ...state, programme }),
   'meeting:siteStatus': (state, site) => ({ ...state, sites: { ...state.sites, [site.siteId]: site } }),
   'meeting:activeSpeaker': (state, { siteId }) => (state.activeSpeaker === siteId ? state : { ...state, activeSpeaker: siteId }),
-  'meeting:ended': (state) => ({ ...state, phase: 'ended' }),
+  // The media close with the meeting; nothing is received any more.
+  'meeting:ended': (state) => ({ ...state, phase: 'ended', received: [], presenting: false, activeSpeaker: null }),
   'meeting:agendaItem': (state, { position }) => (state.agendaItem === position ? state : { ...state, agendaItem: position }),
+  // The room lost the floor (or its invitation): the connection has stopped the share.
+  'presentation:ended': (state) => (state.presenting ? { ...state, presenting: false } : state),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
+  'meeting:message': (state, message) => ({ ...state, messages: [message, ...state.messages].slice(0, MAX_MESSAGES) }),
   'meeting:quality': (state, { sites }) => ({
     ...state,
     quality: { ...state.quality, ...Object.fromEntries(sites.map((q) => [q.siteId, q])) },
@@ -101,6 +108,8 @@ function applyPushed<N extends ServerEventName>(state: MeetingViewState, event: 
  * changed, so nobody is told.
  */
 export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): MeetingViewState {
+  // An ended meeting stays ended: the connection closing behind it is no drop to reconnect from.
+  if (state.phase === 'ended') return state;
   switch (event.type) {
     case 'joining':
       // The figures measured on the media being rebuilt no longer describe the connection.
@@ -136,6 +145,8 @@ export function applyServerEvent(state: MeetingViewState, event: MeetingEvent): 
       return { ...state, headcount: event.headcount };
     case 'alertDismissed':
       return { ...state, alerts: state.alerts.filter((a) => a !== event.alert) };
+    case 'messageSeen':
+      return { ...state, seenMessageId: event.messageId };
     case 'localStreamOpened':
       return { ...state, localStreamVersion: state.localStreamVersion + 1 };
     case 'ownQualityMeasured':

@@ -2,6 +2,7 @@ import type {
   ClientQualityReport,
   ConsumerPurpose,
   FloorState,
+  MeetingMessage,
   MeetingSummary,
   Programme,
   RollCall,
@@ -40,12 +41,17 @@ export interface MeetingViewState {
   received: ReceivedMedia[];
   /** The site whose voice is loudest now (null: the chair or nobody); from the SFU's audio levels. */
   activeSpeaker: string | null;
+  /** This screen shares its screen into the programme (the chair, or a room that may present). */
   presenting: boolean;
   rollCall: RollCall | null;
   /** Latest connection figures per site (chair and operator). */
   quality: Record<string, SiteQuality>;
   /** Recent alerts, newest first (chair and operator). */
   alerts: SiteAlert[];
+  /** Text messages for this screen since it joined, newest first (staff: every message of the meeting). */
+  messages: MeetingMessage[];
+  /** The newest message someone at this screen has read and put away; a kiosk's banner hides it. */
+  seenMessageId: string | null;
   /** The room's declared headcount (sites). */
   headcount: number | null;
   /** Changes when the local camera stream is (re)opened. */
@@ -62,8 +68,8 @@ export interface MeetingViewState {
 
 export const initialMeetingState: MeetingViewState = {
   phase: 'connecting',
-  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null },
-  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null },
+  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: {},
   received: [],
   activeSpeaker: null,
@@ -71,6 +77,8 @@ export const initialMeetingState: MeetingViewState = {
   rollCall: null,
   quality: {},
   alerts: [],
+  messages: [],
+  seenMessageId: null,
   headcount: null,
   localStreamVersion: 0,
   ownQuality: null,

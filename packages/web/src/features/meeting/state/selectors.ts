@@ -23,13 +23,44 @@ export const selectSites: Selector<MeetingViewState['sites']> = (s) => s.sites;
 export const selectInvitedCount: Selector<number> = (s) => Object.keys(s.sites).length;
 export const selectRollCall: Selector<MeetingViewState['rollCall']> = (s) => s.rollCall;
 export const selectAlerts: Selector<MeetingViewState['alerts']> = (s) => s.alerts;
+export const selectMessages: Selector<MeetingViewState['messages']> = (s) => s.messages;
+
+/** The message a kiosk shows large: the newest one, until the room has put it away. */
+export const selectBannerMessage: Selector<MeetingViewState['messages'][number] | undefined> = (s) => {
+  const newest = s.messages[0];
+  return newest && newest.id !== s.seenMessageId ? newest : undefined;
+};
 export const selectHeadcount: Selector<number | null> = (s) => s.headcount;
 export const selectPresenting: Selector<boolean> = (s) => s.presenting;
 export const selectLocalStreamVersion: Selector<number> = (s) => s.localStreamVersion;
 
-/** Whether this screen's own camera is on the programme: a room then watches the return picture, never itself. */
+/**
+ * Whether this screen's own camera is on the programme: a room then watches the return picture,
+ * never itself. A room presenting its screen watches its slides as every room sees them.
+ */
 export const selectOnProgramme: Selector<boolean> = (s) =>
-  s.summary?.role === 'site' && !!s.summary.selfSiteId && s.programme.videoSiteId === s.summary.selfSiteId;
+  s.summary?.role === 'site' &&
+  !!s.summary.selfSiteId &&
+  s.programme.videoSiteId === s.summary.selfSiteId &&
+  s.programme.videoKind === 'camera';
+
+/** Whether the inset's camera is this screen's own (the presenter does not watch itself). */
+const ownInset = (s: MeetingViewState) => {
+  const inset = s.programme.inset;
+  if (!inset || !s.summary) return false;
+  return s.summary.role === 'site' ? inset.siteId === s.summary.selfSiteId : s.summary.role === 'chair' && inset.siteId === null;
+};
+
+/** The presenter's camera, shown small over a presentation: its consumer, while there is one to show. */
+export const selectProgrammeInset: Selector<string | undefined> = (s) =>
+  s.programme.inset && !ownInset(s) ? s.received.find((r) => r.purpose === 'programme-inset')?.consumerId : undefined;
+
+/** Whether this screen may share its screen now: the chair always, a room holding the floor or invited to present. */
+export const selectMayPresent: Selector<boolean> = (s) => {
+  if (s.summary?.role === 'chair') return true;
+  const selfId = s.summary?.role === 'site' ? s.summary.selfSiteId : null;
+  return !!selfId && (s.floor.holder?.siteId === selfId || s.floor.presenter === selfId);
+};
 
 /** The picture this screen shows for the programme: the programme's, or the return picture while it is on it. */
 export const selectProgrammeVideo: Selector<string | undefined> = (s) => {
@@ -112,3 +143,22 @@ export const selectWaitingForChair: Selector<boolean> = (s) => s.phase === 'live
 /** Whether the voice heard now is the one whose picture is on the programme (a site's, by its id). */
 export const selectProgrammeSpeaking: Selector<boolean> = (s) =>
   s.activeSpeaker !== null && s.activeSpeaker === s.programme.videoSiteId;
+
+/** Every status a site can show on the wall, in the order the legend lists them. */
+export const wallStatuses: readonly WallStatus[] = ['speaking', 'requesting', 'connected', 'poor', 'reconnecting', 'absent'];
+
+/** How many sites show each status, and how many are present (any status but absent): the wall's counters. */
+export function wallCounts(sites: MeetingViewState['sites'], floor: FloorState): Record<WallStatus, number> & { present: number; invited: number } {
+  const counts = { speaking: 0, requesting: 0, connected: 0, poor: 0, reconnecting: 0, absent: 0 };
+  for (const site of Object.values(sites)) counts[wallStatus(site, floor)]++;
+  const invited = Object.keys(sites).length;
+  return { ...counts, present: invited - counts.absent, invited };
+}
+
+/** Invited sites that have not answered the roll call, by name (none while there is no roll call). */
+export function unansweredSites(sites: MeetingViewState['sites'], rollCall: MeetingViewState['rollCall']): SiteStatus[] {
+  if (!rollCall) return [];
+  return Object.values(sites)
+    .filter((site) => rollCall.confirmed[site.siteId] === undefined)
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}

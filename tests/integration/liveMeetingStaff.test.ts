@@ -1,0 +1,160 @@
+import { MESSAGE_MAX_CHARS, type MeetingAttendanceReport, type MeetingMessage } from '@pm/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, login } from '../support/auth.ts';
+import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { ProtocolClient } from '../support/signallingClient.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once the client has been pushed `event` (or fails the test after a while). */
+async function pushed(client: ProtocolClient, event: string, timeoutMs = 5000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const payload = client.last(event);
+    if (payload) return payload;
+    await sleep(50);
+  }
+  throw new Error(`${event} never arrived`);
+}
+
+/** The texts of the messages a client was pushed, in order. */
+const texts = (client: ProtocolClient) => client.events.filter((e) => e.event === 'meeting:message').map((e) => (e.payload as MeetingMessage).text);
+
+/** What the staff do to a running meeting besides the floor, against one real node: messages, and the end. */
+let platform: TestPlatform;
+const clients: ProtocolClient[] = [];
+
+/** Signs `username` in on a socket of its own and joins the meeting. */
+async function join(meeting: MeetingFixture, username: string): Promise<ProtocolClient> {
+  const client = await ProtocolClient.connect(platform.url, username);
+  clients.push(client);
+  await client.request('meeting:join', { meetingId: meeting.meetingId });
+  return client;
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await platform?.stop();
+});
+
+/**
+ * Issue 13 §3's text channel against a real node: the operator writes to one room, a room asks
+ * the operators for help, every message is in the meeting's log, the edge refuses oversized text
+ * and a flood from one socket.
+ */
+describe('text messages in a live meeting', () => {
+  let meeting: MeetingFixture;
+  const joinAs = (username: string) => join(meeting, username);
+
+  beforeAll(async () => {
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến có tin nhắn',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'],
+    });
+  });
+
+  it('carries the operator’s message to one room and a room’s call for help to the operator, and logs both', async () => {
+    const hoangHoa = await joinAs('huyen-hoanghoa');
+    const hoangDao = await joinAs('xa-hoanghoa-hoangdao');
+    const operator = await joinAs('vanhanh');
+    const hoangDaoId = meeting.siteIds['XA-HOANGHOA-HOANGDAO']!;
+
+    const sent = await operator.request('message:send', { to: { kind: 'site', siteId: hoangDaoId }, text: '  Điểm cầu Hoằng Đạo bật micrô  ' });
+    expect(sent).toMatchObject({ text: 'Điểm cầu Hoằng Đạo bật micrô', fromSiteId: null, to: { kind: 'site', siteId: hoangDaoId } });
+    const help = await hoangHoa.request('message:send', { to: { kind: 'staff' }, text: 'Cần hỗ trợ kỹ thuật' });
+    expect(help.fromName).toContain('Hoằng Hóa');
+    await sleep(300);
+    expect(texts(hoangDao)).toEqual(['Điểm cầu Hoằng Đạo bật micrô']);
+    expect(texts(hoangHoa)).toEqual([]);
+    expect(texts(operator)).toEqual(['Điểm cầu Hoằng Đạo bật micrô', 'Cần hỗ trợ kỹ thuật']);
+
+    // A room writes to the staff only.
+    await expect(hoangHoa.request('message:send', { to: { kind: 'all' }, text: 'Xin chào' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const log = await platform.db.prisma.meetingMessage.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
+    expect(log.map((m) => [m.audience, m.targetId, m.fromSiteId, m.text])).toEqual([
+      ['site', hoangDaoId, null, 'Điểm cầu Hoằng Đạo bật micrô'],
+      ['staff', null, meeting.siteIds['HUYEN-HOANGHOA']!, 'Cần hỗ trợ kỹ thuật'],
+    ]);
+  });
+
+  it('refuses an empty or oversized text, and more than a few messages from one socket in a while', async () => {
+    const operator = await joinAs('vanhanh');
+    await expect(operator.request('message:send', { to: { kind: 'all' }, text: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(operator.request('message:send', { to: { kind: 'all' }, text: 'x'.repeat(MESSAGE_MAX_CHARS + 1) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const results = await Promise.allSettled(Array.from({ length: 7 }, (_, i) => operator.request('message:send', { to: { kind: 'all' }, text: `Tin ${i}` })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
+    expect(refusals).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // The server goes on serving the others.
+    const room = await joinAs('huyen-hoanghoa');
+    expect(await room.request('message:send', { to: { kind: 'staff' }, text: 'Đã nghe rõ' })).toMatchObject({ text: 'Đã nghe rõ' });
+  });
+});
+
+/**
+ * Issue 13 §2 against a real node: a chair closing the page does not end the meeting; a room may
+ * not end it; the chair does, every room is told, the real end is stored, no join reopens it, and
+ * the attendance report counts up to the real end (nobody "left early").
+ */
+describe('ending a meeting for everyone', () => {
+  let meeting: MeetingFixture;
+  const joinAs = (username: string) => join(meeting, username);
+
+  beforeAll(async () => {
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến kết thúc sớm',
+      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+    });
+  });
+
+  it('goes on when the chair closes its page, refuses a room, ends at the chair’s word and stores the real end', async () => {
+    const hoangHoa = await joinAs('huyen-hoanghoa');
+    const hoangDao = await joinAs('xa-hoanghoa-hoangdao');
+    const chair = await joinAs('chutich');
+
+    // A room cannot end the meeting for everyone.
+    await expect(hoangHoa.request('meeting:end', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // The chair closes the page: the meeting goes on (a room still asks for the floor).
+    chair.close();
+    await sleep(300);
+    expect(await hoangDao.request('floor:request', {})).toEqual({ position: 1 });
+    expect(hoangHoa.last('meeting:ended')).toBeUndefined();
+
+    const chairBack = await joinAs('chutich');
+    const before = new Date();
+    await chairBack.request('meeting:end', {});
+    const after = new Date();
+    for (const room of [hoangHoa, hoangDao]) expect(await pushed(room, 'meeting:ended')).toEqual({ meetingId: meeting.meetingId });
+
+    const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.meetingId } });
+    expect(stored.endedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(stored.endedAt!.getTime()).toBeLessThanOrEqual(after.getTime());
+
+    // Ended is ended: neither a room nor the chair reopens it.
+    const late = await ProtocolClient.connect(platform.url, 'so-yte');
+    clients.push(late);
+    await expect(late.request('meeting:join', { meetingId: meeting.meetingId })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('reports attendance up to the real end: the rooms present at the end did not leave early', async () => {
+    const cookie = await login(platform.url, 'vanhanh');
+    const answer = await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/attendance`);
+    expect(answer.status).toBe(200);
+    const report = answer.body as MeetingAttendanceReport;
+    const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.meetingId } });
+    expect(report.meeting.endsAt).toBe(stored.endedAt!.toISOString());
+    expect(report.summary).toMatchObject({ invited: 3, attended: 2, absent: 1, leftEarly: 0 });
+    for (const site of report.sites.filter((s) => s.attended)) {
+      expect(site.leftEarly).toBe(false);
+      expect(site.lastLeave! >= report.meeting.endsAt).toBe(true);
+    }
+  });
+});
