@@ -45,12 +45,12 @@ describe('the kiosk full screen on a meeting-room TV', () => {
     browser = await launchChromium();
     const meeting = await createMeeting(platform.db.prisma, {
       title: 'Giao ban trực tuyến tháng 11',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'],
+      siteCodes: ['15865', '15991'],
       agenda: AGENDA,
       startsAt: new Date(Date.now() + 10 * 60_000),
     });
     meetingId = meeting.meetingId;
-    tv = new MeetingScreen(await pageFor('huyen-hoanghoa', TV));
+    tv = new MeetingScreen(await pageFor('15865', TV));
     await tv.page.goto(`/meeting/${meetingId}?kiosk=1`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
   });
 
