@@ -1,4 +1,4 @@
-import { foldText, type Site, type SiteGroup, type Unit } from '@pm/shared';
+import type { Site, SiteGroup, Unit } from '@pm/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { VirtualList } from '../../../components/VirtualList';
 import { useI18n } from '../../../i18n/I18nProvider';
