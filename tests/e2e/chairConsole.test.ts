@@ -48,12 +48,12 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     browser = await launchChromium();
     const meeting = await createMeeting(platform.db.prisma, {
       title: 'Giao ban trực tuyến UBND tỉnh tháng 12',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+      siteCodes: ['15865', '15991', 'SO-YTE'],
     });
     meetingId = meeting.meetingId;
-    hoangHoaId = meeting.siteIds['HUYEN-HOANGHOA']!;
+    hoangHoaId = meeting.siteIds['15865']!;
     chair = await screenFor('chutich', LAPTOP);
-    hoangHoa = await screenFor('huyen-hoanghoa');
+    hoangHoa = await screenFor('15865');
     await Promise.all([chair.open(meetingId), hoangHoa.open(meetingId)]);
   });
 

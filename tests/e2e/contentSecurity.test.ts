@@ -41,7 +41,7 @@ describe('the web app under its Content-Security-Policy (one browser)', () => {
     const { page, violations } = await watchedPage();
     const response = await page.goto('/');
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await loginPage(page, 'xa-hoanghoa-hoangdao');
+    await loginPage(page, '15991');
     await page.goto('/check');
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
     await expect

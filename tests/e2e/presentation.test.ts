@@ -47,9 +47,9 @@ describe('presentations: a chair and a room (two browsers)', { timeout: 300_000 
     platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '1' });
     // getDisplayMedia without a picker: the fake UI accepts, the whole (fake) screen is shared.
     browser = await launchChromium({ extraArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
-    const meeting = await createMeeting(platform.db.prisma, { title: 'Giao ban trực tuyến tháng 12', siteCodes: ['HUYEN-HOANGHOA'] });
+    const meeting = await createMeeting(platform.db.prisma, { title: 'Giao ban trực tuyến tháng 12', siteCodes: ['15865'] });
     chair = await screenFor('chutich');
-    room = await screenFor('huyen-hoanghoa');
+    room = await screenFor('15865');
     await Promise.all([chair.open(meeting.meetingId), room.open(meeting.meetingId)]);
   });
 

@@ -102,7 +102,7 @@ describe('one request cannot stall the node', () => {
   });
 
   it('refuses a client a heap of WebRTC transports', async () => {
-    const kiosk = await ProtocolClient.connect(platform.url, 'xa-hoanghoa-hoangdao');
+    const kiosk = await ProtocolClient.connect(platform.url, '15991');
     try {
       await kiosk.request('check:start', {});
       const answers = [];
@@ -116,7 +116,7 @@ describe('one request cannot stall the node', () => {
 
   it('opens no live meeting for a refused meeting:join', async () => {
     const { meetingId } = await createMeeting(platform.db.prisma, { title: 'Họp không mời', siteCodes: ['TINH'] });
-    const uninvited = await ProtocolClient.connect(platform.url, 'huyen-hoanghoa');
+    const uninvited = await ProtocolClient.connect(platform.url, '15865');
     try {
       await expect(uninvited.request('meeting:join', { meetingId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(uninvited.request('meeting:join', { meetingId: 'khong-co-cuoc-hop' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -53,15 +53,15 @@ describe('text messages in a live meeting', () => {
   beforeAll(async () => {
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Họp trực tuyến có tin nhắn',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO'],
+      siteCodes: ['15865', '15991'],
     });
   });
 
   it('carries the operator’s message to one room and a room’s call for help to the operator, and logs both', async () => {
-    const hoangHoa = await joinAs('huyen-hoanghoa');
-    const hoangDao = await joinAs('xa-hoanghoa-hoangdao');
+    const hoangHoa = await joinAs('15865');
+    const hoangDao = await joinAs('15991');
     const operator = await joinAs('vanhanh');
-    const hoangDaoId = meeting.siteIds['XA-HOANGHOA-HOANGDAO']!;
+    const hoangDaoId = meeting.siteIds['15991']!;
 
     const sent = await operator.request('message:send', { to: { kind: 'site', siteId: hoangDaoId }, text: '  Điểm cầu Hoằng Đạo bật micrô  ' });
     expect(sent).toMatchObject({ text: 'Điểm cầu Hoằng Đạo bật micrô', fromSiteId: null, to: { kind: 'site', siteId: hoangDaoId } });
@@ -78,7 +78,7 @@ describe('text messages in a live meeting', () => {
     const log = await platform.db.prisma.meetingMessage.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
     expect(log.map((m) => [m.audience, m.targetId, m.fromSiteId, m.text])).toEqual([
       ['site', hoangDaoId, null, 'Điểm cầu Hoằng Đạo bật micrô'],
-      ['staff', null, meeting.siteIds['HUYEN-HOANGHOA']!, 'Cần hỗ trợ kỹ thuật'],
+      ['staff', null, meeting.siteIds['15865']!, 'Cần hỗ trợ kỹ thuật'],
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('text messages in a live meeting', () => {
     const refusals = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
     expect(refusals).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     // The server goes on serving the others.
-    const room = await joinAs('huyen-hoanghoa');
+    const room = await joinAs('15865');
     expect(await room.request('message:send', { to: { kind: 'staff' }, text: 'Đã nghe rõ' })).toMatchObject({ text: 'Đã nghe rõ' });
   });
 });
@@ -110,13 +110,13 @@ describe('ending a meeting for everyone', () => {
   beforeAll(async () => {
     meeting = await createMeeting(platform.db.prisma, {
       title: 'Họp trực tuyến kết thúc sớm',
-      siteCodes: ['HUYEN-HOANGHOA', 'XA-HOANGHOA-HOANGDAO', 'SO-YTE'],
+      siteCodes: ['15865', '15991', 'SO-YTE'],
     });
   });
 
   it('goes on when the chair closes its page, refuses a room, ends at the chair’s word and stores the real end', async () => {
-    const hoangHoa = await joinAs('huyen-hoanghoa');
-    const hoangDao = await joinAs('xa-hoanghoa-hoangdao');
+    const hoangHoa = await joinAs('15865');
+    const hoangDao = await joinAs('15991');
     const chair = await joinAs('chutich');
 
     // A room cannot end the meeting for everyone.
@@ -138,10 +138,10 @@ describe('ending a meeting for everyone', () => {
     expect(stored.endedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
     expect(stored.endedAt!.getTime()).toBeLessThanOrEqual(after.getTime());
 
-    // Ended is ended: neither a room nor the chair reopens it.
+    // Ended is ended: its join window closed at the real end, so no room reopens it.
     const late = await ProtocolClient.connect(platform.url, 'so-yte');
     clients.push(late);
-    await expect(late.request('meeting:join', { meetingId: meeting.meetingId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(late.request('meeting:join', { meetingId: meeting.meetingId })).rejects.toMatchObject({ code: 'OUTSIDE_MEETING_TIME' });
   });
 
   it('reports attendance up to the real end: the rooms present at the end did not leave early', async () => {
