@@ -124,6 +124,6 @@ describe('minutes screen: autosave and two secretaries', () => {
       version: 2,
       coordinatingUnits: [{ name: 'Sở Tài chính' }],
     });
-    expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Xã Hoằng Hóa', 'Sở Y tế']);
+    expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Sở Y tế', 'Xã Hoằng Hóa']);
   });
 });

@@ -47,6 +47,7 @@ import { createSocketServer, serveSignalling } from './signalling/socketServer.j
 import type { LocalCertificate } from './tls/localCa.js';
 import { WebServer } from './tls/webServer.js';
 import { tlsRoutes } from './http/tlsRoutes.js';
+import type { PlatformOrigins } from './http/originCheck.js';
 
 export const VERSION = '0.1.0';
 
@@ -101,7 +102,12 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     const clusterMedia = cluster.rpc ? await startClusterMedia(cluster, workers, config, log, closers) : undefined;
 
     const { pacer } = cluster;
-    const io = createSocketServer(config.publicUrl);
+    // The platform's own pages: PUBLIC_URL and every live node (a page follows its meeting's host).
+    const platformOrigins: PlatformOrigins = async () => [
+      ...(config.publicUrl ? [config.publicUrl] : []),
+      ...(await cluster.liveNodes()).map((node) => node.url),
+    ];
+    const io = createSocketServer(platformOrigins);
     if (redis) {
       const closeAdapter = attachClusterAdapter(io, redis, log.child({ module: 'signalling' }));
       closers.unshift(closeAdapter);
@@ -205,6 +211,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         dataDirSpace,
         audit,
         publicUrl: () => config.publicUrl ?? web.url,
+        platformOrigins,
         attempts,
         log: log.child({ module: 'api' }),
       }),

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { ClientToServerEvents, ServerToClientEvents } from '@pm/shared';
 import { Server } from 'socket.io';
-import { fromOwnOrigin } from '../http/originCheck.js';
+import { fromOwnOrigin, type PlatformOrigins } from '../http/originCheck.js';
 import type { Logger } from '../logger.js';
 import { attachHandlers, type HandlerTable, type RequestObserver } from './handler.js';
 import { RequestRate } from './requestRate.js';
@@ -14,13 +14,18 @@ export type PlatformIo = Server<ClientToServerEvents, ServerToClientEvents, Reco
  * HTTP server last, once everything is built. Its handshake comes only from the platform's own
  * pages: another site's page cannot open a socket with a signed-in kiosk's cookie.
  */
-export function createSocketServer(publicUrl: string | undefined): PlatformIo {
+export function createSocketServer(platformOrigins: PlatformOrigins): PlatformIo {
   return new Server({
     path: '/socket.io',
     serveClient: false,
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 256 * 1024,
-    allowRequest: (req, answer) => answer(fromOwnOrigin(req, publicUrl) ? null : 'FORBIDDEN', fromOwnOrigin(req, publicUrl)),
+    allowRequest: (req, answer) => {
+      fromOwnOrigin(req, platformOrigins).then(
+        (own) => answer(own ? null : 'FORBIDDEN', own),
+        () => answer('FORBIDDEN', false),
+      );
+    },
   });
 }
 

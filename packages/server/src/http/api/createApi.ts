@@ -14,7 +14,7 @@ import type { RunningMeetings } from '../../minutes/minutesLive.js';
 import type { Recordings } from '../../recording/recordings.js';
 import type { DataDirSpace } from '../../storage/dataDirSpace.js';
 import { turnApi } from './turnApi.js';
-import { originCheck } from '../originCheck.js';
+import { originCheck, type PlatformOrigins } from '../originCheck.js';
 import { SessionCookie } from '../sessionCookie.js';
 import { apiDocs } from './apiDocs.js';
 import { apiErrorHandler, apiNotFound } from './apiErrors.js';
@@ -45,13 +45,15 @@ export interface ApiParts {
   audit: AuditLog;
   /** The platform's address for links sent out (PUBLIC_URL, else where this node listens); never the request's Host. */
   publicUrl: () => string;
+  /** Origins whose pages may write (besides the address reached): see originCheck. */
+  platformOrigins: PlatformOrigins;
   /** Throttling counters, shared by the cluster's nodes when there is Redis. */
   attempts: AttemptCounters;
   log: Logger;
 }
 
 /** Every /api route, its documentation, and JSON errors. */
-export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, dataDirSpace, audit, publicUrl, attempts, log }: ApiParts): Router {
+export function createApi({ prisma, config, version, sessions, pushes, running, recordings, drain, dataDirSpace, audit, publicUrl, platformOrigins, attempts, log }: ApiParts): Router {
   const cookie = new SessionCookie(sessions, config.auth.cookieSecure);
   const deps = {
     prisma,
@@ -73,7 +75,7 @@ export function createApi({ prisma, config, version, sessions, pushes, running, 
     ...auditApi(deps),
   };
   const router = Router();
-  router.use('/api', originCheck(config.publicUrl));
+  router.use('/api', originCheck(platformOrigins));
   router.use(apiDocs(version));
   router.use(apiRouter(auditHandlers(handlers, audit, prisma), cookie));
   router.use('/api', apiNotFound);
