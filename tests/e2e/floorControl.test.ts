@@ -75,7 +75,7 @@ describe('floor control: a chair and two sites (three browsers)', () => {
     await queue.getByRole('button', { name: 'Cho phát biểu' }).click();
 
     await expect.poll(() => hoangHoa.page.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('true');
-    await expect.poll(() => hoangDao.caption()).toContain('Hoằng Hóa');
+    await expect.poll(() => hoangDao.caption(), growing).toContain('Hoằng Hóa');
     await expect.poll(() => hoangDao.decodesProgrammeOf(hoangHoaSiteId), growing).toBe(true);
     // The relay switched the picture at the speaker's keyframe, on the consumer the room already had.
     expect((await hoangDao.programmeVideo()).keyframes).toBeGreaterThan(keyframesBefore);
@@ -91,7 +91,7 @@ describe('floor control: a chair and two sites (three browsers)', () => {
   it('revoking returns the programme to the chair, still without a new consumer', async () => {
     const consumersBefore = await hoangDao.consumerIds();
     await chair.page.getByRole('button', { name: 'Kết thúc phát biểu' }).click();
-    await expect.poll(() => hoangDao.caption()).toBe('Hội trường chính (chủ trì)');
+    await expect.poll(() => hoangDao.caption(), growing).toBe('Hội trường chính (chủ trì)');
     await expect.poll(() => hoangDao.decodesProgrammeOf(null), growing).toBe(true);
     await expect.poll(() => hoangHoa.decodesProgrammeOf(null), growing).toBe(true);
     await expect.poll(() => hoangDao.programmeVoicesSounding(), growing).toBe(1);

@@ -34,8 +34,6 @@ describe('recording a meeting with two floor changes', () => {
   const partEnds: number[] = [];
   let ffmpegCpuPct = 0;
   let directiveId = '';
-  /** Who held the floor when, on the recording's timeline (from the recording's detail). */
-  let turnOffsets: number[] = [];
 
   async function screenFor(username: string): Promise<MeetingScreen> {
     const context = await signedInKiosk(browser, platform.url, username);
@@ -143,8 +141,10 @@ describe('recording a meeting with two floor changes', () => {
     // also holds what came while the command travelled and its recorder finished: 0.1 s when the
     // machine is idle, 0.9 s measured with a load average of 13.
     expect(parts).toHaveLength(2);
+    // A part's file begins at the first keyframe after its first packet (up to a keyframe interval
+    // of the busy browser's encoder later): 0.53 s short was measured once under CI's load.
     parts.forEach((part, i) => {
-      expect(part.durationMs!).toBeGreaterThan(wallMs[i]! - 500);
+      expect(part.durationMs!).toBeGreaterThan(wallMs[i]! - 1000);
       expect(part.durationMs!).toBeLessThan(wallMs[i]! + 2000);
     });
     expect(media.durationS * 1000).toBeGreaterThan(recordedMs - 1000);
@@ -160,7 +160,6 @@ describe('recording a meeting with two floor changes', () => {
     // The chair presides from the start; then the two sites in turn.
     expect(floorTurns.map((t) => t.siteName)).toEqual([null, 'Hội trường UBND xã Hoằng Hóa', 'Hội trường UBND xã Hoằng Tiến']);
     expect(floorTurns[0]!.offsetMs).toBe(0);
-    turnOffsets = floorTurns.map((t) => t.offsetMs);
     const [first, second] = floorTurns.slice(1).map((t) => t.offsetMs) as [number, number];
     expect(first).toBeGreaterThan(TURN_MS - 1000);
     expect(second - first).toBeGreaterThan(TURN_MS - 500);
@@ -177,8 +176,9 @@ describe('recording a meeting with two floor changes', () => {
     const cookie = await login(platform.url, 'theodoi');
     const directive = (await callApi(platform.url, cookie, 'GET', `/api/directives/${directiveId}`)).body.directive;
     // Given while Hoằng Hóa spoke: between the first and the second floor change.
-    expect(directive.offsetMs).toBeGreaterThan(turnOffsets[1]!);
-    expect(directive.offsetMs).toBeLessThan(turnOffsets[2]!);
+    const { floorTurns } = (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meeting.meetingId}/recording`)).body as RecordingDetail;
+    expect(directive.offsetMs).toBeGreaterThan(floorTurns[1]!.offsetMs);
+    expect(directive.offsetMs).toBeLessThan(floorTurns[2]!.offsetMs);
 
     await page.goto(`/directives/${directiveId}`);
     await page.getByTestId('open-moment').click();
