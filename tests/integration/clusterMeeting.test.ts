@@ -73,14 +73,16 @@ describe('one meeting spanning a three-node cluster', () => {
       siteIds: [speakerSite.id, ...botSites],
     });
 
-    // The first join makes node 0 the host. The chair's media stay there; sites go where the load is least.
+    // The first join makes node 0 the host. The chair's media stay there; sites go where the load is
+    // least. Each browser is live (joined, sending its camera) before the next joins, so the speaker
+    // finds the host holding the chair and goes to another node, whose camera then crosses to the host.
+    const live = (participant: BrowserParticipant) =>
+      participant.screen.page.locator('[data-testid="meeting-screen"][data-phase="live"]').waitFor({ timeout: 60_000 });
     chair = await openMeetingInBrowser(browser, host.url, meetingId, { username: 'chutich', password: DEFAULT_DEMO_PASSWORD });
+    await live(chair);
     speaker = await openMeetingInBrowser(browser, host.url, meetingId, { username: SPEAKER, password: DEFAULT_DEMO_PASSWORD });
+    await live(speaker);
     bots = await BotFleet.start(host.url, meetingId, accounts);
-    // Live: joined, and the browser sends its camera and microphone (a slow machine takes seconds).
-    for (const { screen } of [chair, speaker]) {
-      await screen.page.locator('[data-testid="meeting-screen"][data-phase="live"]').waitFor({ timeout: 60_000 });
-    }
   }, 180_000);
 
   afterAll(async () => {
