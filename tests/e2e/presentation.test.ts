@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
+import { signedInKiosk } from '../support/signedInKiosk.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 /** Generous: the machine the suite runs on is shared, and three media pipelines start at once. */
@@ -35,10 +35,7 @@ describe('presentations: a chair and a room (two browsers)', { timeout: 300_000 
   let room: MeetingScreen;
 
   async function screenFor(username: string): Promise<MeetingScreen> {
-    const context = await newKiosk(browser, platform.url);
-    const cookie = await login(platform.url, username);
-    const [name, value] = cookie.split(';')[0]!.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: platform.url }]);
+    const context = await signedInKiosk(browser, platform.url, username);
     contexts.push(context);
     return new MeetingScreen(await context.newPage());
   }
