@@ -80,15 +80,22 @@ async function renegotiations({ from, to }: { from: number; to: number }): Promi
   return bots.reduce((n, bot) => n + renegotiationsBetween(bot.stats(), from, to), 0);
 }
 
-/** Per bot: its first join's request, first programme packet and first programme picture (epoch ms). */
+/** Per bot: its first join's request, answer and ready, first programme packet and picture (epoch ms). */
 async function joinTimes(): Promise<
-  Array<{ requestedAt: number | null; answeredAt: number | null; firstPacketAt: number | null; firstPictureAt: number | null }>
+  Array<{
+    requestedAt: number | null;
+    answeredAt: number | null;
+    readyAt: number | null;
+    firstPacketAt: number | null;
+    firstPictureAt: number | null;
+  }>
 > {
   return bots.map((bot) => {
     const s = bot.stats();
     return {
       requestedAt: s.joins[0]?.requestedAt ?? null,
       answeredAt: s.joins[0]?.answeredAt ?? null,
+      readyAt: s.joins[0]?.readyAt ?? null,
       firstPacketAt: s.firstProgrammeVideoAt ?? null,
       firstPictureAt: s.firstPictureAt ?? null,
     };

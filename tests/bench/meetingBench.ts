@@ -227,6 +227,15 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     joins.flatMap((j) => since(j.answeredAt, j.requestedAt)),
     botCount,
   );
+  // Where a first picture's time goes: the transport and `meeting:ready`, then the keyframe.
+  const ready = distribution(
+    joins.flatMap((j) => since(j.readyAt, j.requestedAt)),
+    botCount,
+  );
+  const readyToPicture = distribution(
+    joins.flatMap((j) => since(j.firstPictureAt, j.readyAt)),
+    botCount,
+  );
   const allReceivingMs = received.count === botCount ? received.max : null;
   progress(`${received.count}/${botCount} bots show the programme`);
 
@@ -358,6 +367,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['join → first programme packet', formatDistribution(firstPacket)],
       ['join → first programme picture (keyframe)', formatDistribution(firstPicture)],
       ['join request → answer', formatDistribution(answered)],
+      ['join request → ready (transport connected, programme asked for)', formatDistribution(ready)],
+      ['ready → first programme picture', formatDistribution(readyToPicture)],
       ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
       ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
       [
@@ -425,6 +436,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       joinP99Ms: firstPacket.p99,
       firstPictureP50Ms: firstPicture.p50,
       firstPictureP99Ms: firstPicture.p99,
+      readyP50Ms: ready.p50,
+      readyToPictureP50Ms: readyToPicture.p50,
       floorSwitchP50Ms: grant.p50,
       floorSwitchP99Ms: grant.count === grant.of ? grant.p99 : null,
       floorReturnP99Ms: back.count === back.of ? back.p99 : null,

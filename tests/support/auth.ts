@@ -2,13 +2,26 @@ import type { Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
-/** Signs in through the API; returns the `Cookie` header value (`pm_session=…`) for later calls. */
+/** Sign-in tries a client makes while the server answers 429 (wait, then try again). */
+const SIGN_IN_TRIES = 10;
+
+/**
+ * Signs in through the API; returns the `Cookie` header value (`pm_session=…`) for later calls.
+ * Like a kiosk, it waits as long as a 429's Retry-After says and tries again: the server takes a
+ * few sign-ins from one address at a time, and many rooms behind one NAT sign in together.
+ */
 export async function login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
+  let response: Response;
+  for (let tries = 1; ; tries++) {
+    response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (response.status !== 429 || tries === SIGN_IN_TRIES) break;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+  }
   if (response.status !== 200) throw new Error(`sign-in as ${username}: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('pm_session='));
   if (!cookie) throw new Error(`sign-in as ${username} set no pm_session cookie`);

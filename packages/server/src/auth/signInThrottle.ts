@@ -52,7 +52,8 @@ export class SignInThrottle {
    */
   async attempt<T>(account: string, address: string, check: () => Promise<T | undefined>): Promise<T | undefined> {
     const running = this.underWay.get(address) ?? 0;
-    if (running >= CONCURRENT_PER_ADDRESS) throw tooMany(1000);
+    if (running >= CONCURRENT_PER_ADDRESS)
+      throw new RetryLaterError('too many sign-ins under way from this address: try again in a moment', 1);
     this.underWay.set(address, running + 1);
     try {
       await this.admit(account, address);
