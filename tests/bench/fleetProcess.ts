@@ -2,7 +2,13 @@
  * The benchmark's bot process: every site bot of the run, in one Node process apart from the
  * platform, so the bots' CPU is measured apart and their load does not slow the server's event loop.
  */
-import { currentProgrammeVideo, programmeVideoArrival, renegotiationsBetween, snapshotCounts, sourceArrival } from '../bots/botStats.ts';
+import {
+  currentProgrammeVideo,
+  programmeVideoArrival,
+  renegotiationsBetween,
+  snapshotCounts,
+  sourceArrival,
+} from '../bots/botStats.ts';
 import type { SiteAccount } from '../support/meetingFixture.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';

@@ -31,7 +31,7 @@ import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
-import { rssMb, startCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
+import { descendants, rssMb, startCpuWindow, startMachineCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -247,9 +247,17 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const countsBefore: CountsSnapshot = new Map(await fleet.counts());
   const sentBefore = chair.stats();
   const udpDropsBeforeWindow = udpReceiveBufferErrors();
+  // Chromium's processes (browser, renderer, GPU, network…) are this process's children too.
+  const chromiumPids = descendants(process.pid)
+    .filter((p) => p.name.startsWith('chrom'))
+    .map((p) => p.pid);
   const cpu = startCpuWindow([...workerPids, platform.pid, ...otherServerPids, ...fleet.pids, process.pid]);
+  const chromiumCpu = startCpuWindow(chromiumPids);
+  const machineCpu = startMachineCpuWindow();
   await new Promise((r) => setTimeout(r, STEADY_WINDOW_MS));
   const cpuPct = cpu.stop().map((pct) => Math.round(pct * 10) / 10);
+  const chromiumCpuPct = Math.round(chromiumCpu.stop().reduce((a, b) => a + b, 0));
+  const machine = machineCpu.stop();
   const steady = lossBetween(countsBefore, new Map(await fleet.counts()));
   const sentAfter = chair.stats();
   const udpDropsInWindow = udpReceiveBufferErrors() - udpDropsBeforeWindow;
@@ -306,11 +314,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
         10_000,
       );
     if (!granting && !kioskDecodedChair)
-      kioskDecodedChair = await waitUntil(
-        'the kiosk decodes the chair',
-        () => kiosk.screen.decodesProgrammeOf(null),
-        10_000,
-      );
+      kioskDecodedChair = await waitUntil('the kiosk decodes the chair', () => kiosk.screen.decodesProgrammeOf(null), 10_000);
     await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));
   }
   const grant = switches[0]!.delays;
@@ -417,6 +421,11 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
         : []),
       ['bot processes CPU; per site', `${botCpuPct.map((c) => `${c} %`).join(' / ')}; ${botCpuPerSitePct.toFixed(3)} %`],
       ['replay sources + orchestration + Chromium driver CPU', `${sourcesCpuPct} %`],
+      ['Chromium kiosk CPU (all its processes: camera encode, programme decode)', `${chromiumCpuPct} %`],
+      [
+        `machine CPU busy (${os.availableParallelism()} cores: ${os.availableParallelism() * 100} %); of which kernel softirq (datagrams)`,
+        `${Math.round(machine.busyPct)} %; ${Math.round(machine.softirqPct)} %`,
+      ],
       ['server RSS (node)', mb(memory.server)],
       ['worker RSS', memory.workers.map(mb).join(' / ')],
       ['bot processes RSS', memory.bots.map(mb).join(' / ')],
@@ -459,6 +468,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       otherServersCpuPct,
       botProcessCpuPct: botCpuPct,
       botCpuPerSitePct: Number(botCpuPerSitePct.toFixed(3)),
+      chromiumCpuPct,
+      machineCpuPct: Math.round(machine.busyPct),
+      softirqCpuPct: Math.round(machine.softirqPct),
       serverRssMb: Math.round(memory.server),
       workerRssMb: memory.workers.map(Math.round),
       botProcessRssMb: memory.bots.map(Math.round),

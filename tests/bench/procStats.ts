@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU times. */
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
@@ -18,6 +18,48 @@ export function rssMb(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) / 1024;
+}
+
+/** Every living process whose chain of parents leads to `root` (not `root` itself), with its name. */
+export function descendants(root: number): Array<{ pid: number; name: string }> {
+  const parents = new Map<number, { ppid: number; name: string }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      // ppid is field 4 of the whole line, the second after the name.
+      parents.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), name });
+    } catch {
+      // The process ended while /proc was read.
+    }
+  }
+  const leadsToRoot = (pid: number): boolean => {
+    for (let p = parents.get(pid)?.ppid; p !== undefined && p > 1; p = parents.get(p)?.ppid) if (p === root) return true;
+    return false;
+  };
+  return [...parents].filter(([pid]) => leadsToRoot(pid)).map(([pid, { name }]) => ({ pid, name }));
+}
+
+/**
+ * The whole machine's CPU between now and `stop()`, in percent of one core (2 cores: up to 200):
+ * busy (everything but idle and I/O wait) and, of that, softirq, where the kernel handles the
+ * datagrams of every socket. What the bench's processes use leaves the rest to the kernel.
+ */
+export function startMachineCpuWindow(): { stop(): { busyPct: number; softirqPct: number } } {
+  const read = () => {
+    // cpu user nice system idle iowait irq softirq steal …, in clock ticks.
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 9).map(Number);
+    return { at: performance.now(), busy: ticks.reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!, softirq: ticks[6]! };
+  };
+  const before = read();
+  return {
+    stop: () => {
+      const after = read();
+      const pct = (ticksUsed: number) => (ticksUsed / CLOCK_TICKS / ((after.at - before.at) / 1000)) * 100;
+      return { busyPct: pct(after.busy - before.busy), softirqPct: pct(after.softirq - before.softirq) };
+    },
+  };
 }
 
 /** CPU used by each process between now and `stop()`, in percent of one core. */

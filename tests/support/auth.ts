@@ -34,7 +34,13 @@ export interface ApiAnswer {
 }
 
 /** One API call with a session cookie (or none); JSON in, JSON (or text) out. */
-export async function callApi(baseUrl: string, cookie: string | undefined, method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+export async function callApi(
+  baseUrl: string,
+  cookie: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
