@@ -72,6 +72,7 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/meetings/:id/minutes': READERS,
   'GET /api/meetings/:id/minutes/live': READERS,
   'PATCH /api/meetings/:id/minutes': MANAGERS,
+  'PATCH /api/meetings/:id/minutes/agenda-item': MANAGERS,
   'POST /api/meetings/:id/minutes/entries': MANAGERS,
   'PATCH /api/minutes/entries/:id': MANAGERS,
   'DELETE /api/minutes/entries/:id': MANAGERS,

@@ -223,3 +223,46 @@ describe('the operator’s actions on one site', () => {
     expect(await platform.db.prisma.meetingMessage.count({ where: { meetingId: meeting.meetingId } })).toBe(1);
   });
 });
+
+/**
+ * Issue 13 §1 against a real node: the meeting's secretary sets the agenda item under discussion
+ * from the minutes screen, as the chair does from the console; every room is told, and the
+ * minutes screen's live view reads it back (what a new entry is stamped with).
+ */
+describe('the agenda item set from the minutes', () => {
+  let meeting: MeetingFixture;
+
+  beforeAll(async () => {
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến theo chương trình',
+      siteCodes: ['15865'],
+      agenda: ['Báo cáo tình hình', 'Kết luận'],
+    });
+  });
+
+  it('lets the secretary move the running meeting to an item; rooms hear it, the minutes follow it; others are refused', async () => {
+    const path = `/api/meetings/${meeting.meetingId}/minutes/agenda-item`;
+    const secretary = await login(platform.url, 'vanphong');
+    // Before anyone has joined, the meeting is not running here: nothing to move.
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 1 })).status).toBe(409);
+
+    const room = await join(meeting, '15865');
+    const answer = await callApi(platform.url, secretary, 'PATCH', path, { position: 2 });
+    expect(answer).toMatchObject({ status: 200, body: { position: 2 } });
+    expect(await pushed(room, 'meeting:agendaItem')).toEqual({ position: 2 });
+    const live = await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`);
+    expect(live.body).toMatchObject({ live: true, agendaItem: 2 });
+
+    // The chair moves on from the console: the minutes follow.
+    const chair = await join(meeting, 'chutich');
+    await chair.request('meeting:agendaItem', { position: 1 });
+    expect((await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`)).body).toMatchObject({ agendaItem: 1 });
+
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 3 })).status).toBe(404);
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 0 })).status).toBe(400);
+    for (const username of ['chutich', '15865', 'theodoi']) {
+      expect((await callApi(platform.url, await login(platform.url, username), 'PATCH', path, { position: null })).status, username).toBe(403);
+    }
+    expect((await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`)).body).toMatchObject({ agendaItem: 1 });
+  });
+});

@@ -49,6 +49,7 @@ export const routeAccess = {
   'minutes.get': 'minutes.read',
   'minutes.live': 'minutes.read',
   'minutes.settings': 'minutes.write',
+  'minutes.agendaItem': 'minutes.write',
   'minutes.addEntry': 'minutes.write',
   'minutes.editEntry': 'minutes.write',
   'minutes.removeEntry': 'minutes.write',

@@ -613,3 +613,16 @@ describe('LiveMeeting: the operator wall’s actions on one site', () => {
     expect(channel.pushed.at(-1)).toMatchObject({ to: 'site:a', event: 'meeting:callBack' });
   });
 });
+
+describe('LiveMeeting: the agenda item from the minutes', () => {
+  it('lets the meeting’s secretary move it to an item as the chair does: every screen is told, and it reads back', async () => {
+    const { meeting, channel } = await runningMeeting(['a']);
+    expect(meeting.currentAgendaItem).toBeNull();
+    meeting.moveToAgendaItem(2);
+    expect(channel.last('meeting:agendaItem')).toEqual({ position: 2 });
+    expect(meeting.currentAgendaItem).toBe(2);
+    expect(() => meeting.moveToAgendaItem(3)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.close();
+    expect(() => meeting.moveToAgendaItem(1)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});

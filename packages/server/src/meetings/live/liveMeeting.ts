@@ -275,12 +275,26 @@ export class LiveMeeting {
   /** The chair (or an operator) moves the meeting to an agenda item, or to none; every screen is told. */
   setAgendaItem(by: Participant, position: number | null): void {
     requireModerator(by.role, 'choose the agenda item');
+    this.moveToAgendaItem(position);
+  }
+
+  /**
+   * The meeting's secretary moves it to an agenda item from the minutes screen: not a participant,
+   * so the caller has checked that this account writes the meeting's minutes.
+   */
+  moveToAgendaItem(position: number | null): void {
+    this.assertOpen();
     if (position !== null && position > this.plan.agendaItems) {
       throw new CodedError('NOT_FOUND', `the agenda has ${this.plan.agendaItems} items, not ${position}`);
     }
     if (position === this.agendaItem) return;
     this.agendaItem = position;
     this.push('everyone', 'meeting:agendaItem', { position });
+  }
+
+  /** The agenda item under discussion (its position; null: none named). */
+  get currentAgendaItem(): number | null {
+    return this.agendaItem;
   }
 
   /** The chair invites a site to present its screen (null withdraws the invitation). */
