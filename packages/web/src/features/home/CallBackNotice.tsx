@@ -1,10 +1,10 @@
 import type { ServerEventPayload } from '@pm/shared';
 import { useEffect, useState } from 'react';
 import { Link, navigateTo } from '../../components/Link';
+import { formatTime } from '../../i18n/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SignallingClient } from '../../signalling/signallingClient';
 import { kioskModeOn } from '../meeting/hooks/useKioskMode';
-import { formatTime } from '../meeting/components/siteDisplay';
 
 type CallBack = ServerEventPayload<'meeting:callBack'>;
 
@@ -35,7 +35,7 @@ export function CallBackNotice() {
       <h2 id="call-back-heading">{t('kioskHome.callBack')}</h2>
       <p className="call-back__title">{call.title}</p>
       <p>
-        {call.message.fromName} · {formatTime(Date.parse(call.message.at), language)}
+        {call.message.fromName} · {formatTime(call.message.at, language)}
       </p>
       <div className="toolbar">
         <Link href={meetingPath(call.meetingId)} className="button button--primary button--big" data-testid="call-back-join">
