@@ -146,13 +146,21 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
 /**
  * Issue 13 §5 in a browser: the operator's wall on a 1920×1080 screen shows its counters and
  * legend, the queue and roll call beside the wall, and in dense mode far more than 10 sites above
- * the fold.
+ * the fold; its per-site actions mute a real kiosk and call it back into the meeting.
  */
 describe('the operator wall at 1920×1080', () => {
   const FULL_HD = { width: 1920, height: 1080 };
   let platform: TestPlatform;
   let browser: Browser;
-  let context: BrowserContext;
+  const contexts: BrowserContext[] = [];
+
+  async function pageFor(username: string): Promise<Page> {
+    const context = await signedInKiosk(browser, platform.url, username);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize(FULL_HD);
+    return page;
+  }
 
   beforeAll(async () => {
     platform = await startTestPlatform();
@@ -160,7 +168,7 @@ describe('the operator wall at 1920×1080', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    for (const context of contexts) await context.close();
     await browser?.close();
     await platform?.stop();
   });
@@ -168,9 +176,7 @@ describe('the operator wall at 1920×1080', () => {
   it('counts sites by status, keeps the queue beside the wall, and shows more than 10 sites above the fold in dense mode', async () => {
     const codes = (await platform.db.prisma.site.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 40 })).map((s) => s.code);
     const { meetingId } = await createMeeting(platform.db.prisma, { title: 'Giám sát 40 điểm cầu', siteCodes: codes });
-    context = await signedInKiosk(browser, platform.url, 'vanhanh');
-    const page = await context.newPage();
-    await page.setViewportSize(FULL_HD);
+    const page = await pageFor('vanhanh');
     await page.goto(`/meeting/${meetingId}`);
 
     await expect.poll(() => page.getByTestId('count-present').textContent(), live).toBe('0');
@@ -185,5 +191,59 @@ describe('the operator wall at 1920×1080', () => {
     await page.getByTestId('wall-dense').check();
     await expect.poll(tilesAboveFold, live).toBeGreaterThan(Math.max(20, normal));
     await page.screenshot({ path: path.join(artefactDir(), 'operator-wall-dense-1920x1080.png') });
+  });
+
+  it('mutes a kiosk holding the floor and calls it back after it left: it is told, and joins again from its home screen', async () => {
+    const { meetingId, siteIds } = await createMeeting(platform.db.prisma, { title: 'Giao ban có điểm cầu mời lại', siteCodes: ['15865', '15991'] });
+    const hoangHoaId = siteIds['15865']!;
+    const operator = await pageFor('vanhanh');
+    const kiosk = await pageFor('15865');
+    await Promise.all([operator.goto(`/meeting/${meetingId}`), kiosk.goto(`/meeting/${meetingId}`)]);
+    const tile = operator.locator(`.wall__grid > li[data-site="${hoangHoaId}"]`);
+    const joined = { timeout: 60_000, interval: 500 };
+    await expect.poll(() => kiosk.getByTestId('connection-state').getAttribute('data-phase'), joined).toBe('live');
+    const present = async () => (await tile.getAttribute('data-status')) !== 'absent';
+    await expect.poll(present, joined).toBe(true);
+
+    // The room speaks: the operator hears its voice in the programme, then closes its microphone.
+    await tile.getByRole('button', { name: 'Cho phát biểu' }).click();
+    await expect.poll(() => kiosk.getByTestId('floor-indicator').getAttribute('data-has-floor'), live).toBe('true');
+    const wall = new MeetingScreen(operator);
+    await expect.poll(() => wall.programmeVoicesSounding(), live).toBe(1);
+    await tile.getByRole('button', { name: 'Tắt micrô' }).click();
+    const notice = kiosk.getByTestId('floor-notice');
+    await expect.poll(() => notice.getAttribute('data-kind'), live).toBe('mutedByStaff');
+    expect(await notice.textContent()).toContain('Ban điều hành đã tắt micrô của điểm cầu');
+    expect(await kiosk.getByTestId('floor-indicator').getAttribute('data-has-floor')).toBe('false');
+    await expect.poll(() => wall.programmeVoicesSounding(), live).toBe(0);
+    // As after "mute all", the room speaks again by asking.
+    expect(await kiosk.getByRole('button', { name: 'Đăng ký phát biểu' }).isEnabled()).toBe(true);
+    await kiosk.screenshot({ path: path.join(artefactDir(), 'kiosk-muted-by-operator.png') });
+
+    // The room leaves; the operator calls it back; its home screen shows the call with the way in.
+    await kiosk.getByTestId('leave-meeting').click();
+    await kiosk.getByTestId('leave-meeting-confirm').getByRole('button', { name: 'Rời cuộc họp' }).click();
+    await expect.poll(() => new URL(kiosk.url()).pathname, live).toBe('/');
+    await expect.poll(() => tile.getAttribute('data-status'), live).toBe('absent');
+    await kiosk.getByTestId('home-upcoming').waitFor();
+    await tile.getByRole('button', { name: 'Mời vào lại' }).click();
+    const call = kiosk.getByTestId('call-back');
+    await call.waitFor({ timeout: 15_000 });
+    expect(await call.textContent()).toContain('Giao ban có điểm cầu mời lại');
+    await kiosk.screenshot({ path: path.join(artefactDir(), 'kiosk-called-back.png') });
+    expect(await operator.getByTestId('message-panel').textContent()).toContain('Ban điều hành mời điểm cầu vào lại cuộc họp.');
+    await call.getByRole('link', { name: 'Vào cuộc họp' }).click();
+    await expect.poll(() => kiosk.getByTestId('connection-state').getAttribute('data-phase'), joined).toBe('live');
+    await expect.poll(present, live).toBe(true);
+
+    // An unattended kiosk (kiosk mode) goes back in by itself.
+    await kiosk.getByTestId('leave-meeting').click();
+    await kiosk.getByTestId('leave-meeting-confirm').getByRole('button', { name: 'Rời cuộc họp' }).click();
+    await expect.poll(() => tile.getAttribute('data-status'), live).toBe('absent');
+    await kiosk.goto('/?kiosk=1');
+    await kiosk.getByTestId('home-upcoming').waitFor();
+    await tile.getByRole('button', { name: 'Mời vào lại' }).click();
+    await expect.poll(() => new URL(kiosk.url()).pathname, live).toBe(`/meeting/${meetingId}`);
+    await expect.poll(() => kiosk.getByTestId('connection-state').getAttribute('data-phase'), joined).toBe('live');
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { artefactDir, launchChromium } from '../support/chromium.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
+import { ProtocolClient } from '../support/signallingClient.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -125,5 +126,36 @@ describe('minutes screen: autosave and two secretaries', () => {
       coordinatingUnits: [{ name: 'Sở Tài chính' }],
     });
     expect(saved.body.directive.responsibleUnits.map((u: { name: string }) => u.name).sort()).toEqual(['Sở Y tế', 'Xã Hoằng Hóa']);
+  });
+
+  it('follows the agenda item of the running meeting, which the secretary sets for every room from here (issue 13 §1)', async () => {
+    // The chair is in the meeting (its console, as a socket): the meeting runs on the node.
+    const chair = await ProtocolClient.connect(platform.url, 'chutich');
+    try {
+      await chair.request('meeting:join', { meetingId: meeting.meetingId });
+      await chair.request('meeting:agendaItem', { position: 1 });
+      const page = await pageFor('vanphong');
+      const live = page.getByTestId('minutes-live');
+      const current = page.getByTestId('current-agenda');
+      await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain('Nội dung đang thảo luận');
+      await expect.poll(() => current.inputValue(), { timeout: 15_000 }).toBe('1');
+
+      // The secretary moves the meeting on: the chair's console (and every room) is told.
+      await current.selectOption('2');
+      await expect.poll(() => chair.last<{ position: number | null }>('meeting:agendaItem')?.position).toBe(2);
+      // A new entry is stamped with the item under discussion.
+      await page.getByTestId('new-entry').click();
+      await entries(page).last().locator('textarea').fill('Phương án sơ tán: 120 hộ dân ven biển đã sẵn sàng.');
+      await expect.poll(() => entries(page).last().getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
+      const stamped = await platform.db.prisma.minutesEntry.findFirstOrThrow({ where: { text: 'Phương án sơ tán: 120 hộ dân ven biển đã sẵn sàng.' } });
+      expect(stamped.agendaPosition).toBe(2);
+
+      // The chair goes back to the first item: the minutes screen follows within its poll.
+      await chair.request('meeting:agendaItem', { position: 1 });
+      await expect.poll(() => current.inputValue(), { timeout: 15_000 }).toBe('1');
+      await page.screenshot({ path: path.join(artefactDir(), 'minutes-following-agenda.png') });
+    } finally {
+      chair.close();
+    }
   });
 });

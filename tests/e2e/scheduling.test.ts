@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { SiteGroup } from '@pm/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login, loginPage } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
+import { artefactDir, launchChromium, newKiosk } from '../support/chromium.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const TITLE = 'Hội nghị trực tuyến triển khai kế hoạch phòng chống thiên tai';
@@ -38,11 +39,30 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     const page = await signedIn('vanphong');
     await page.getByRole('link', { name: 'Tạo cuộc họp' }).click();
     await page.getByLabel('Tên cuộc họp').fill(TITLE);
-    // Cancelling with unsaved changes asks first; answering no keeps everything typed.
-    const question = new Promise<string>((resolve) => page.once('dialog', (dialog) => (resolve(dialog.message()), void dialog.dismiss())));
-    await page.getByTestId('editor-cancel').click();
-    expect(await question).toBe('Các thay đổi chưa được lưu. Bỏ các thay đổi và quay lại?');
-    expect(await page.getByLabel('Tên cuộc họp').inputValue()).toBe(TITLE);
+    // Leaving with unsaved changes asks first, in the app's own words: "Hủy", the header's link
+    // and the browser's back button alike; staying keeps everything typed, on the same screen.
+    const question = page.getByTestId('leave-guard');
+    const leaveAttempts: Array<[string, () => Promise<unknown>]> = [
+      ['cancel', () => page.getByTestId('editor-cancel').click()],
+      ['header', () => page.locator('.app__title').click()],
+      ['back', () => page.goBack()],
+    ];
+    for (const [how, leave] of leaveAttempts) {
+      await leave();
+      await question.waitFor({ timeout: 5000 });
+      expect({ how, question: await question.locator('#leave-guard-question').textContent() }).toEqual({
+        how,
+        question: 'Các thay đổi chưa được lưu. Rời khỏi trang này sẽ mất các thay đổi đó.',
+      });
+      if (how === 'cancel') await page.screenshot({ path: path.join(artefactDir(), 'editor-leave-question.png') });
+      await page.getByTestId('leave-guard-stay').click();
+      await question.waitFor({ state: 'detached' });
+      expect({ how, path: new URL(page.url()).pathname, title: await page.getByLabel('Tên cuộc họp').inputValue() }).toEqual({
+        how,
+        path: '/secretariat/meetings/new',
+        title: TITLE,
+      });
+    }
     await page.getByLabel('Loại cuộc họp').selectOption({ label: 'Chuyên đề' });
     await page.getByLabel('Chủ trì').selectOption({ label: 'Chủ tịch UBND tỉnh' });
     await page.getByRole('button', { name: 'Thêm nội dung' }).click();

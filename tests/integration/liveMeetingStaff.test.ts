@@ -1,4 +1,4 @@
-import { MESSAGE_MAX_CHARS, type MeetingAttendanceReport, type MeetingMessage } from '@pm/shared';
+import { MESSAGE_MAX_CHARS, type FloorState, type MeetingAttendanceReport, type MeetingMessage } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
@@ -156,5 +156,113 @@ describe('ending a meeting for everyone', () => {
       expect(site.leftEarly).toBe(false);
       expect(site.lastLeave! >= report.meeting.endsAt).toBe(true);
     }
+  });
+});
+
+/**
+ * Issue 13 §5's per-site actions on the operator's wall, against a real node: the operator mutes
+ * the room holding the floor (its kiosk hears whose act it was), moves a waiting room to the front,
+ * and calls back a room that is signed in but not in the meeting, whose home screen hears it; each
+ * act is in the audit log, the call in the meeting's message log.
+ */
+describe('the operator’s actions on one site', () => {
+  let meeting: MeetingFixture;
+  const joinAs = (username: string) => join(meeting, username);
+
+  beforeAll(async () => {
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến có điểm cầu được mời lại',
+      siteCodes: ['15865', '15991', 'SO-YTE'],
+    });
+  });
+
+  it('mutes the room holding the floor, moves a waiting room to the front, and audits both', async () => {
+    const hoangHoaId = meeting.siteIds['15865']!;
+    const yTeId = meeting.siteIds['SO-YTE']!;
+    const hoangHoa = await joinAs('15865');
+    const yTe = await joinAs('so-yte');
+    const operator = await joinAs('vanhanh');
+    await operator.request('floor:grant', { siteId: hoangHoaId });
+    await expect(operator.request('floor:mute', { siteId: yTeId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await operator.request('floor:mute', { siteId: hoangHoaId });
+    await expect.poll(() => hoangHoa.last<FloorState>('meeting:floor')?.mutedSite?.siteId).toBe(hoangHoaId);
+    expect(hoangHoa.last<FloorState>('meeting:floor')!.holder).toBeNull();
+    await expect(hoangHoa.request('floor:mute', { siteId: yTeId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await hoangHoa.request('floor:request', {});
+    await yTe.request('floor:request', {});
+    await operator.request('floor:front', { siteId: yTeId });
+    await expect.poll(() => operator.last<FloorState>('meeting:floor')?.queue.map((r) => r.siteId)).toEqual([yTeId, hoangHoaId]);
+
+    const audit = await platform.db.prisma.auditEntry.findMany({ where: { target: `meeting ${meeting.meetingId}` }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.action, a.actor, (a.after as { siteId?: string }).siteId])).toEqual([
+      ['floor.grant', 'vanhanh', hoangHoaId],
+      ['floor.mute', 'vanhanh', hoangHoaId],
+      ['floor.front', 'vanhanh', yTeId],
+    ]);
+  });
+
+  it('calls back a room that is signed in but not in the meeting: its screen hears it, the call is logged', async () => {
+    const hoangDaoId = meeting.siteIds['15991']!;
+    const hoangDaoHome = await ProtocolClient.connect(platform.url, '15991');
+    clients.push(hoangDaoHome);
+    const operator = await joinAs('vanhanh');
+    const call = await operator.request('meeting:callBack', { siteId: hoangDaoId, text: 'Ban điều hành mời điểm cầu vào lại cuộc họp.' });
+    expect(await pushed(hoangDaoHome, 'meeting:callBack')).toEqual({ meetingId: meeting.meetingId, title: 'Họp trực tuyến có điểm cầu được mời lại', message: call });
+
+    const log = await platform.db.prisma.meetingMessage.findMany({ where: { meetingId: meeting.meetingId } });
+    expect(log.map((m) => [m.audience, m.targetId, m.text])).toEqual([['site', hoangDaoId, 'Ban điều hành mời điểm cầu vào lại cuộc họp.']]);
+    const audit = await platform.db.prisma.auditEntry.findFirst({ where: { action: 'floor.callBack', target: `meeting ${meeting.meetingId}` } });
+    expect(audit).toMatchObject({ actor: 'vanhanh', after: { siteId: hoangDaoId } });
+
+    // A room in the meeting is not called back; a room cannot call anyone.
+    const hoangHoaId = meeting.siteIds['15865']!;
+    const hoangHoa = await joinAs('15865');
+    await expect(operator.request('meeting:callBack', { siteId: hoangHoaId, text: 'Mời vào lại' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(hoangHoa.request('meeting:callBack', { siteId: hoangDaoId, text: 'Mời vào lại' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await platform.db.prisma.meetingMessage.count({ where: { meetingId: meeting.meetingId } })).toBe(1);
+  });
+});
+
+/**
+ * Issue 13 §1 against a real node: the meeting's secretary sets the agenda item under discussion
+ * from the minutes screen, as the chair does from the console; every room is told, and the
+ * minutes screen's live view reads it back (what a new entry is stamped with).
+ */
+describe('the agenda item set from the minutes', () => {
+  let meeting: MeetingFixture;
+
+  beforeAll(async () => {
+    meeting = await createMeeting(platform.db.prisma, {
+      title: 'Họp trực tuyến theo chương trình',
+      siteCodes: ['15865'],
+      agenda: ['Báo cáo tình hình', 'Kết luận'],
+    });
+  });
+
+  it('lets the secretary move the running meeting to an item; rooms hear it, the minutes follow it; others are refused', async () => {
+    const path = `/api/meetings/${meeting.meetingId}/minutes/agenda-item`;
+    const secretary = await login(platform.url, 'vanphong');
+    // Before anyone has joined, the meeting is not running here: nothing to move.
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 1 })).status).toBe(409);
+
+    const room = await join(meeting, '15865');
+    const answer = await callApi(platform.url, secretary, 'PATCH', path, { position: 2 });
+    expect(answer).toMatchObject({ status: 200, body: { position: 2 } });
+    expect(await pushed(room, 'meeting:agendaItem')).toEqual({ position: 2 });
+    const live = await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`);
+    expect(live.body).toMatchObject({ live: true, agendaItem: 2 });
+
+    // The chair moves on from the console: the minutes follow.
+    const chair = await join(meeting, 'chutich');
+    await chair.request('meeting:agendaItem', { position: 1 });
+    expect((await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`)).body).toMatchObject({ agendaItem: 1 });
+
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 3 })).status).toBe(404);
+    expect((await callApi(platform.url, secretary, 'PATCH', path, { position: 0 })).status).toBe(400);
+    for (const username of ['chutich', '15865', 'theodoi']) {
+      expect((await callApi(platform.url, await login(platform.url, username), 'PATCH', path, { position: null })).status, username).toBe(403);
+    }
+    expect((await callApi(platform.url, secretary, 'GET', `/api/meetings/${meeting.meetingId}/minutes/live`)).body).toMatchObject({ agendaItem: 1 });
   });
 });

@@ -22,6 +22,11 @@ export const floorStateSchema = z.object({
    * may present anyway). Floors saved before presentations existed have none.
    */
   presenter: z.string().nullable().default(null),
+  /**
+   * The last room whose microphone the chair or an operator closed on its own (not "mute all"),
+   * and when: its kiosk says so. Floors saved before this existed have none.
+   */
+  mutedSite: z.object({ siteId: z.string(), at: z.number() }).nullable().default(null),
 });
 export type FloorRequest = z.infer<typeof floorRequestSchema>;
 export type FloorState = z.infer<typeof floorStateSchema>;

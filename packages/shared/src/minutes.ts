@@ -99,11 +99,16 @@ export const minutesLiveSchema = z.object({
   /** The meeting is running on this server. */
   live: z.boolean(),
   speaker: namedRefSchema.nullable(),
+  /** The agenda item under discussion, as the chair or the secretary last set it (null: none, or not running). */
+  agendaItem: z.number().int().nullable(),
   timeline: z.object({ base: timelineBaseSchema, nowOffsetMs: z.number().int().nonnegative() }),
   /** Changes whenever an entry is added, edited or removed: the screen then reloads the entries. */
   entriesRevision: z.string(),
 });
 export type MinutesLive = z.infer<typeof minutesLiveSchema>;
+
+/** The secretary moves the running meeting to an agenda item (null: none), as the chair does from the console. */
+export const minutesAgendaItemSchema = z.object({ position: agendaPosition }).strict();
 
 /** Everything the minutes screen and the review page start from. */
 export const minutesDocumentSchema = z.object({

@@ -13,6 +13,7 @@ import {
 } from './directives.js';
 import { route, type ApiRoute } from './apiRoute.js';
 import {
+  minutesAgendaItemSchema,
   minutesDocumentSchema,
   minutesEntryCreateSchema,
   minutesEntryResponseSchema,
@@ -45,6 +46,11 @@ export const minutesRoutes = {
     method: 'get', path: '/api/meetings/:id/minutes/live', tag: 'minutes',
     summary: 'While the meeting runs: who holds the floor, where now is on the timeline, whether entries changed',
     response: minutesLiveSchema,
+  }),
+  'minutes.agendaItem': route({
+    method: 'patch', path: '/api/meetings/:id/minutes/agenda-item', tag: 'minutes',
+    summary: 'While the meeting runs: the secretary names the agenda item under discussion (null: none); every room is told, as when the chair does',
+    body: minutesAgendaItemSchema, response: minutesAgendaItemSchema,
   }),
   'minutes.settings': route({
     method: 'patch', path: '/api/meetings/:id/minutes', tag: 'minutes',

@@ -101,6 +101,12 @@ export const requests = {
   'floor:revoke': request(empty, empty),
   'floor:next': request(empty, z.object({ siteId: z.string().nullable() })),
   'floor:muteAll': request(empty, empty),
+  /**
+   * The chair or an operator closes one room's microphone, as "mute all" does for every room: the
+   * room loses the floor (its voice leaves the programme) and is told who did it; to speak again
+   * it asks for the floor. Refused (CONFLICT) when the room's microphone is not open.
+   */
+  'floor:mute': request(z.object({ siteId: id }).strict(), empty),
   'floor:spotlight': request(z.object({ siteId: id.nullable() }).strict(), empty),
   /**
    * The chair or an operator names the agenda item under discussion (its position, 1-based; null:
@@ -113,6 +119,13 @@ export const requests = {
    * source `screen`.
    */
   'floor:invitePresenter': request(z.object({ siteId: id.nullable() }).strict(), empty),
+
+  /**
+   * The chair or an operator calls an invited room that is not in the meeting (it left, or
+   * dropped) back into it: the room's screens outside the meeting are told (`meeting:callBack`)
+   * and the call, with this text, is kept in the meeting's message log. CONFLICT if it is in.
+   */
+  'meeting:callBack': request(z.object({ siteId: id, text: messageTextSchema }).strict(), meetingMessageSchema),
 
   /**
    * The operator's site wall shows these sites (the tiles on screen): their lowest simulcast layer
@@ -177,6 +190,11 @@ export const serverEvents = {
   'meeting:activeSpeaker': z.object({ siteId: z.string().nullable() }),
   /** The chair or an operator ended the meeting: the screens leave it and go home. */
   'meeting:ended': z.object({ meetingId: z.string() }),
+  /**
+   * Sent to a room's screens wherever they are (its home screen, its technical check): the staff
+   * call it back into a meeting it is not in. The kiosk shows it large with the way in.
+   */
+  'meeting:callBack': z.object({ meetingId: z.string(), title: z.string(), message: meetingMessageSchema }),
   /** The agenda item under discussion changed (null: none). */
   'meeting:agendaItem': z.object({ position: agendaPositionSchema.nullable() }),
   /**

@@ -3,24 +3,37 @@ import { Suspense, useEffect, useState } from 'react';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, useSessionControl } from './auth/SessionProvider';
 import { ConfirmButton } from './components/ConfirmButton';
-import { Link } from './components/Link';
+import { askBeforeLeaving, hasUnsavedChanges } from './components/leaveGuard';
+import { LeaveGuardDialog } from './components/LeaveGuardDialog';
+import { APP_NAVIGATION, Link, navigateAway, navigateTo } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
 import { matchRoute } from './routes';
 import { detach } from './util/detach';
 
-/** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
+/**
+ * Paths are few and flat; a kiosk reloads into the same screen from its URL. Every move inside the
+ * app goes through `navigateTo`, which asks first while a form holds unsaved changes; the
+ * browser's back and forward buttons have moved already, so the page goes back to where it was
+ * until the person answers.
+ */
 function usePath(): [string, (path: string) => void] {
   const [path, setPath] = useState(window.location.pathname);
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    let shown = window.location.pathname;
+    const onPop = (event: PopStateEvent) => {
+      const target = window.location.pathname;
+      if (event.state !== APP_NAVIGATION && hasUnsavedChanges()) {
+        window.history.pushState(null, '', shown);
+        askBeforeLeaving(() => navigateAway(target));
+        return;
+      }
+      shown = target;
+      setPath(target);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (next: string) => {
-    window.history.pushState(null, '', next);
-    setPath(next);
-  };
-  return [path, navigate];
+  return [path, navigateTo];
 }
 
 export function App() {
@@ -34,16 +47,9 @@ export function App() {
   return (
     <div className="app">
       <header className="app__header">
-        <a
-          href="/"
-          className="app__title"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
+        <Link href="/" className="app__title">
           {t('app.title')}
-        </a>
+        </Link>
         <span className="app__account">
           {identity && (
             <>
@@ -81,6 +87,7 @@ export function App() {
           <LoginPage />
         )}
       </main>
+      <LeaveGuardDialog />
     </div>
   );
 }

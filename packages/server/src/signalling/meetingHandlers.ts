@@ -83,6 +83,12 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       return {};
     },
 
+    'floor:mute': async (session, { siteId }) => {
+      const { meeting, participant } = session.participation;
+      meeting.muteSite(participant, siteId);
+      return {};
+    },
+
     'floor:spotlight': async (session, { siteId }) => {
       const { meeting, participant } = session.participation;
       meeting.spotlight(participant, siteId);
@@ -98,6 +104,11 @@ export function meetingHandlers(live: LiveMeetings): HandlerTable {
       const { meeting, participant } = session.participation;
       meeting.invitePresenter(participant, siteId);
       return {};
+    },
+
+    'meeting:callBack': async (session, { siteId, text }) => {
+      const { meeting, participant } = session.participation;
+      return meeting.callBack(participant, siteId, text);
     },
 
     'wall:watch': async (session, { siteIds }) => {

@@ -1,4 +1,5 @@
 import type { MeetingChannel, MeetingChannels, Push } from '../meetings/live/meetingChannel.js';
+import { socketRooms } from './socketAuth.js';
 import type { PlatformIo } from './socketServer.js';
 
 /**
@@ -16,6 +17,8 @@ export function socketMeetingChannels(io: PlatformIo): MeetingChannels {
     return {
       toAll: pushTo(everyone),
       toStaff: pushTo(staff),
+      // Every socket of the room's account joins its site's room when it connects, on any page.
+      toSite: (siteId, event, payload) => pushTo(socketRooms.site(siteId))(event, payload),
       // Applied to the local socket at once (and announced to the other nodes with the adapter).
       admit: (link, audience) => io.in(link.id).socketsJoin(audience === 'staff' ? [everyone, staff] : everyone),
       dismiss: (link) => io.in(link.id).socketsLeave([everyone, staff]),

@@ -58,6 +58,7 @@ export class FakeChannel implements MeetingChannel {
 
   toAll = <N extends ServerEventName>(event: N, payload: ServerEventPayload<N>) => void this.pushed.push({ to: 'everyone', event, payload });
   toStaff = <N extends ServerEventName>(event: N, payload: ServerEventPayload<N>) => void this.pushed.push({ to: 'staff', event, payload });
+  toSite = <N extends ServerEventName>(siteId: string, event: N, payload: ServerEventPayload<N>) => void this.pushed.push({ to: `site:${siteId}`, event, payload });
 
   admit(link: ParticipantLink, audience: 'site' | 'staff'): void {
     this.audiences.set(link.id, audience);

@@ -1,7 +1,7 @@
 import type { Identity } from '@pm/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { callApi, onSessionLost } from '../api/apiClient';
-import { navigateTo } from '../components/Link';
+import { navigateAway } from '../components/Link';
 
 interface SessionState {
   /** undefined while the first /me is on its way; null when nobody is signed in. */
@@ -38,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await callApi('auth.logout').catch(() => undefined);
     setIdentity(null);
-    navigateTo('/');
+    navigateAway('/');
   }, []);
 
   const value = useMemo(() => ({ identity, signIn, signOut }), [identity, signIn, signOut]);

@@ -1,7 +1,7 @@
 import { exportDocument, type ExportFormat, type ExportKind } from '../../minutes/exports/documentExports.js';
 import { MinutesEntries } from '../../minutes/minutesEntries.js';
 import { minutesDocument } from '../../minutes/minutesDocument.js';
-import { minutesLive } from '../../minutes/minutesLive.js';
+import { minutesLive, setMinutesAgendaItem } from '../../minutes/minutesLive.js';
 import { MinutesSettingsStore } from '../../minutes/minutesSettings.js';
 import { assertMayWriteRecords } from '../../meetings/schedule/meetingAccess.js';
 import { searchRecords } from '../../minutes/recordsSearch.js';
@@ -11,6 +11,7 @@ import type { ApiContext } from './apiRouter.js';
 type MinutesRoutes =
   | 'minutes.get'
   | 'minutes.live'
+  | 'minutes.agendaItem'
   | 'minutes.settings'
   | 'minutes.addEntry'
   | 'minutes.editEntry'
@@ -33,6 +34,7 @@ export function minutesApi({ prisma, running }: ApiDeps): HandlerGroup<MinutesRo
   return {
     'minutes.get': async ({ identity, params }) => minutesDocument(prisma, settings, identity, params.id!),
     'minutes.live': async ({ identity, params }) => minutesLive(prisma, running, identity, params.id!),
+    'minutes.agendaItem': async ({ identity, params, body }) => setMinutesAgendaItem(prisma, running, identity, params.id!, body.position),
     'minutes.settings': async ({ identity, params, body }) => {
       await assertMayWriteRecords(prisma, identity, params.id!);
       return settings.update(params.id!, body);

@@ -53,7 +53,7 @@ describe('FloorControl', () => {
     floor.grant('b', 2);
     floor.setSpotlight('c');
     floor.muteAll(5);
-    expect(floor.snapshot()).toEqual({ queue: [{ siteId: 'a', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: 5, presenter: null });
+    expect(floor.snapshot()).toEqual({ queue: [{ siteId: 'a', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: 5, presenter: null, mutedSite: null });
   });
 
   it('a site that leaves loses queue place, floor and spotlight', () => {
@@ -89,5 +89,18 @@ describe('FloorControl', () => {
     floor.invitePresenter('b');
     floor.muteAll(2);
     expect(floor.snapshot()).toMatchObject({ holder: null, presenter: null });
+  });
+});
+
+describe('FloorControl: one room muted by the staff', () => {
+  it('takes the floor back from that room alone and marks it, leaving the queue, the spotlight and "mute all" as they were', () => {
+    const floor = new FloorControl();
+    floor.request('b', 1);
+    floor.grant('a', 2);
+    floor.setSpotlight('c');
+    expect(floor.muteSite('b', 3)).toBe(false);
+    expect(floor.muteSite('a', 4)).toBe(true);
+    expect(floor.snapshot()).toMatchObject({ holder: null, spotlight: 'c', muteAllAt: null, mutedSite: { siteId: 'a', at: 4 }, queue: [{ siteId: 'b' }] });
+    expect(floor.muteSite('a', 5)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ export class FloorControl {
   private state: FloorState;
 
   constructor(initial?: FloorState) {
-    this.state = initial ? structuredClone(initial) : { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null };
+    this.state = initial ? structuredClone(initial) : { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null };
   }
 
   snapshot(): FloorState {
@@ -104,6 +104,18 @@ export class FloorControl {
     this.state.spotlight = null;
     this.state.presenter = null;
     this.state.muteAllAt = now;
+  }
+
+  /**
+   * Closes one room's microphone as "mute all" closes every room's: the floor returns to the
+   * chair, and the room is marked as muted by the staff (its kiosk says so). Like after "mute
+   * all", the room speaks again only by asking for the floor. False if its microphone was not open.
+   */
+  muteSite(siteId: string, now: number): boolean {
+    if (this.holder !== siteId) return false;
+    this.state.holder = null;
+    this.state.mutedSite = { siteId, at: now };
+    return true;
   }
 
   /** A site left for good: it loses its place, the floor, the spotlight and its invitation to present. */

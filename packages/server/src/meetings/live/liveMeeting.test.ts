@@ -151,7 +151,7 @@ describe('LiveMeeting: the programme', () => {
     expect(opened.floorHistory.rows.map((r) => r.siteId)).toEqual([null]);
 
     const continued = fakeMeeting();
-    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null, presenter: null });
+    await continued.stateStore.saveFloor('meeting-1', { holder: { siteId: 'a', since: 1 }, queue: [], spotlight: null, muteAllAt: null, presenter: null, mutedSite: null });
     await continued.meeting.openFloor();
     expect(continued.meeting.floorHolder()).toBe('a');
     expect(continued.floorHistory.rows).toEqual([]);
@@ -554,5 +554,75 @@ describe('LiveMeeting: reordering the queue', () => {
     expect(() => meeting.moveToFront(sites.get('a')!.participant, 'a')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     meeting.grantFloor(chair.participant, 'c');
     expect(() => meeting.moveToFront(chair.participant, 'c')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});
+
+describe('LiveMeeting: the operator wall’s actions on one site', () => {
+  it('mutes one room as "mute all" would: its voice leaves the programme, its kiosk is told, and it speaks again only by asking', async () => {
+    const { meeting, chair, sites, channel, media, producerOf, settled } = await runningMeeting(['a', 'b']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    meeting.requestFloor(sites.get('b')!.participant);
+    meeting.grantFloor(chair.participant, 'a');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ floorVoice: producerOf('site:a', 'microphone') });
+
+    meeting.muteSite(operator.participant, 'a');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ floorVoice: null });
+    const floor = channel.last('meeting:floor')!;
+    expect(floor).toMatchObject({ holder: null, mutedSite: { siteId: 'a' }, muteAllAt: null, queue: [{ siteId: 'b' }] });
+    // Nothing to mute twice, nor a room whose microphone is closed; a room mutes nobody.
+    expect(() => meeting.muteSite(operator.participant, 'a')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => meeting.muteSite(operator.participant, 'z')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.grantFloor(chair.participant, 'b');
+    expect(() => meeting.muteSite(sites.get('a')!.participant, 'b')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(meeting.floorHolder()).toBe('b');
+    // The muted room asks again, and the chair's grant opens its microphone.
+    expect(meeting.requestFloor(sites.get('a')!.participant)).toBe(1);
+    meeting.grantFloor(chair.participant, 'a');
+    await settled();
+    expect(media.stable.feeding).toMatchObject({ floorVoice: producerOf('site:a', 'microphone') });
+  });
+
+  it('calls back a room that left: logged as a message to it, listed for the staff, and sent to the room’s screens outside the meeting', async () => {
+    const { meeting, sites, channel, messages } = await runningMeeting(['a', 'b']);
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    meeting.leave(sites.get('b')!.participant, 'LEAVE');
+
+    const call = await meeting.callBack(operator.participant, 'b', 'Ban điều hành mời điểm cầu vào lại cuộc họp.');
+    expect(call).toMatchObject({ fromSiteId: null, fromName: 'Vận hành', to: { kind: 'site', siteId: 'b' }, text: 'Ban điều hành mời điểm cầu vào lại cuộc họp.' });
+    expect(messages.rows.map((r) => [r.message.id, r.fromUserId])).toEqual([[call.id, 'operator-user']]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:message')).toEqual([{ to: 'staff', event: 'meeting:message', payload: call }]);
+    expect(channel.pushed.filter((p) => p.event === 'meeting:callBack')).toEqual([
+      { to: 'site:b', event: 'meeting:callBack', payload: { meetingId: 'meeting-1', title: 'Họp giao ban', message: call } },
+    ]);
+    // Its kiosk in the meeting got nothing more (it had left); the room still in the meeting is not called.
+    expect(sites.get('b')!.link.sent.filter((s) => s.event === 'meeting:message')).toEqual([]);
+    await expect(meeting.callBack(operator.participant, 'a', 'Mời vào lại')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(meeting.callBack(operator.participant, 'z', 'Mời vào lại')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(meeting.callBack(sites.get('a')!.participant, 'b', 'Mời vào lại')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(messages.rows).toHaveLength(1);
+  });
+
+  it('calls back a room that dropped and is still within its grace period', async () => {
+    const { meeting, sites, channel } = await runningMeeting(['a'], { graceMs: 60_000 });
+    const operator = await meeting.join(identities.operator, new FakeLink('operator'));
+    meeting.leave(sites.get('a')!.participant, 'DISCONNECT');
+    expect(channel.last('meeting:siteStatus')).toMatchObject({ siteId: 'a', connection: 'reconnecting' });
+    await meeting.callBack(operator.participant, 'a', 'Mời vào lại');
+    expect(channel.pushed.at(-1)).toMatchObject({ to: 'site:a', event: 'meeting:callBack' });
+  });
+});
+
+describe('LiveMeeting: the agenda item from the minutes', () => {
+  it('lets the meeting’s secretary move it to an item as the chair does: every screen is told, and it reads back', async () => {
+    const { meeting, channel } = await runningMeeting(['a']);
+    expect(meeting.currentAgendaItem).toBeNull();
+    meeting.moveToAgendaItem(2);
+    expect(channel.last('meeting:agendaItem')).toEqual({ position: 2 });
+    expect(meeting.currentAgendaItem).toBe(2);
+    expect(() => meeting.moveToAgendaItem(3)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    meeting.close();
+    expect(() => meeting.moveToAgendaItem(1)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

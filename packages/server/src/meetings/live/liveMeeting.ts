@@ -256,6 +256,15 @@ export class LiveMeeting {
     this.floorChanged();
   }
 
+  /** One room's microphone closed by the staff (see `FloorControl.muteSite`); CONFLICT if it was not open. */
+  muteSite(by: Participant, siteId: string): void {
+    requireModerator(by.role, 'mute a site');
+    if (!this.floor.muteSite(this.requireInvited(siteId), Date.now())) {
+      throw new CodedError('CONFLICT', `site ${siteId}'s microphone is not open`);
+    }
+    this.floorChanged();
+  }
+
   spotlight(by: Participant, siteId: string | null): void {
     requireModerator(by.role, 'spotlight a site');
     if (siteId) this.requireInvited(siteId);
@@ -266,12 +275,26 @@ export class LiveMeeting {
   /** The chair (or an operator) moves the meeting to an agenda item, or to none; every screen is told. */
   setAgendaItem(by: Participant, position: number | null): void {
     requireModerator(by.role, 'choose the agenda item');
+    this.moveToAgendaItem(position);
+  }
+
+  /**
+   * The meeting's secretary moves it to an agenda item from the minutes screen: not a participant,
+   * so the caller has checked that this account writes the meeting's minutes.
+   */
+  moveToAgendaItem(position: number | null): void {
+    this.assertOpen();
     if (position !== null && position > this.plan.agendaItems) {
       throw new CodedError('NOT_FOUND', `the agenda has ${this.plan.agendaItems} items, not ${position}`);
     }
     if (position === this.agendaItem) return;
     this.agendaItem = position;
     this.push('everyone', 'meeting:agendaItem', { position });
+  }
+
+  /** The agenda item under discussion (its position; null: none named). */
+  get currentAgendaItem(): number | null {
+    return this.agendaItem;
   }
 
   /** The chair invites a site to present its screen (null withdraws the invitation). */
@@ -336,8 +359,7 @@ export class LiveMeeting {
    * for; the staff's screens show every message.
    */
   async sendMessage(by: Participant, to: MessageAudience, text: string): Promise<MeetingMessage> {
-    const message = composeMessage({ role: by.role, siteId: by.siteId, displayName: by.identity.displayName }, to, text, this.plan, new Date());
-    await this.parts.messages.record(this.id, message, by.identity.userId);
+    const message = await this.logMessage(by, to, text);
     if (to.kind === 'all') {
       this.push('everyone', 'meeting:message', message);
       return message;
@@ -347,6 +369,22 @@ export class LiveMeeting {
       const site = participant.siteId ? this.plannedSites.get(participant.siteId) : undefined;
       if (site && addressedTo(to, site)) participant.link.send('meeting:message', message);
     }
+    return message;
+  }
+
+  /**
+   * Calls an invited room that is not in the meeting (it left or dropped) back into it: the call
+   * is written to the message log as a message to that room, the staff's screens list it, and the
+   * room's screens outside the meeting (its home screen) show it with the way in.
+   */
+  async callBack(by: Participant, siteId: string, text: string): Promise<MeetingMessage> {
+    requireModerator(by.role, 'call a site back');
+    this.assertOpen();
+    this.requireInvited(siteId);
+    if (this.participants.has(participantKey.site(siteId))) throw new CodedError('CONFLICT', `site ${siteId} is in the meeting`);
+    const message = await this.logMessage(by, { kind: 'site', siteId }, text);
+    this.push('staff', 'meeting:message', message);
+    if (!this.closed) this.channel.toSite(siteId, 'meeting:callBack', { meetingId: this.id, title: this.plan.title, message });
     return message;
   }
 
@@ -429,6 +467,13 @@ export class LiveMeeting {
   private requireInvited(siteId: string): string {
     if (!this.plannedSites.has(siteId)) throw new CodedError('NOT_FOUND', `site ${siteId} is not invited`);
     return siteId;
+  }
+
+  /** A message as its author may send it, written to the meeting's log before anyone sees it. */
+  private async logMessage(by: Participant, to: MessageAudience, text: string): Promise<MeetingMessage> {
+    const message = composeMessage({ role: by.role, siteId: by.siteId, displayName: by.identity.displayName }, to, text, this.plan, new Date());
+    await this.parts.messages.record(this.id, message, by.identity.userId);
+    return message;
   }
 
   private push<N extends ServerEventName>(audience: 'everyone' | 'staff', event: N, payload: ServerEventPayload<N>): void {

@@ -20,6 +20,8 @@ export interface ParticipantLink {
 export interface MeetingChannel {
   toAll: Push;
   toStaff: Push;
+  /** Reaches one invited room's screens wherever they are, in this meeting or not (its home screen). */
+  toSite<N extends ServerEventName>(siteId: string, event: N, payload: ServerEventPayload<N>): void;
   /** The participant hears the meeting's pushes from now on (and its staff's, for the chair and operators). */
   admit(link: ParticipantLink, audience: 'site' | 'staff'): void;
   /** The participant hears nothing more of this meeting. */

@@ -2,6 +2,7 @@ import type { DirectiveDetail } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from '../attendance/useApiResource';
 import { DirectiveFields, type DirectiveDraft } from './DirectiveFields';
@@ -35,6 +36,7 @@ export function DirectiveEditForm({
       (u) => !u.disabled || draft.responsible.includes(u.id) || draft.coordinating.includes(u.id),
     ) ?? [];
   const [error, setError] = useState<unknown>();
+  const unsaved = useUnsavedChanges(draft);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,6 +53,7 @@ export function DirectiveEditForm({
           priority: draft.priority,
         },
       });
+      unsaved.saved(draft);
       onSaved(answer.directive);
     } catch (failure) {
       setError(failure);
@@ -63,7 +66,7 @@ export function DirectiveEditForm({
       <DirectiveFields draft={draft} onChange={setDraft} units={units} />
       <div className="toolbar">
         <button type="submit" className="button button--primary" data-testid="directive-save">{t('common.save')}</button>
-        <button type="button" className="button" onClick={onCancel}>{t('directives.cancelEdit')}</button>
+        <button type="button" className="button" onClick={() => unsaved.discard(onCancel)}>{t('directives.cancelEdit')}</button>
       </div>
       <ErrorNotice error={error} />
     </form>

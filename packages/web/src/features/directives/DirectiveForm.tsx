@@ -2,6 +2,7 @@ import type { MinutesDocument, MinutesEntry } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useApiResource } from '../attendance/useApiResource';
 import { DirectiveFields, type DirectiveDraft } from './DirectiveFields';
@@ -35,6 +36,7 @@ export function DirectiveForm({
   });
   const [agendaPosition, setAgendaPosition] = useState(defaultAgenda);
   const [error, setError] = useState<unknown>();
+  const unsaved = useUnsavedChanges({ draft, agendaPosition });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +54,7 @@ export function DirectiveForm({
           minutesEntryId: fromEntry?.id ?? null,
         },
       });
+      unsaved.saved({ draft, agendaPosition });
       onDone();
     } catch (failure) {
       setError(failure);
@@ -74,7 +77,7 @@ export function DirectiveForm({
       </DirectiveFields>
       <div className="toolbar">
         <button type="submit" className="button button--primary">{t('directives.create')}</button>
-        <button type="button" className="button" onClick={onDone}>{t('common.close')}</button>
+        <button type="button" className="button" onClick={() => unsaved.discard(onDone)}>{t('common.close')}</button>
       </div>
       <ErrorNotice error={error} />
     </form>

@@ -2,6 +2,7 @@ import { attachmentTypes, CodedError, type DirectiveDetail } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { detach } from '../../util/detach';
 
@@ -12,6 +13,8 @@ export function ReportForm({ directive, onReported }: { directive: DirectiveDeta
   const [done, setDone] = useState(false);
   const [file, setFile] = useState<File>();
   const [error, setError] = useState<unknown>();
+  // A report being written (its words, its "done", its file) is not lost to a stray click.
+  useUnsavedChanges({ text, done, file: file?.name ?? null });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);

@@ -4,11 +4,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { startOfProvinceDay } from '../../i18n/dates';
 import { Countdown, MeetingTimes } from '../schedule/MeetingTimes';
 import { useMeetings, useNow } from '../schedule/useMeetings';
+import { CallBackNotice } from './CallBackNotice';
 import { siteHomeSections } from './siteHomeSections';
 
 /**
- * A meeting room's kiosk: the meeting in progress (or the next) first with the way in, then what
- * is to come, today's finished meetings, cancelled ones last; the equipment check and the room's
+ * A meeting room's kiosk: the staff's call back into a meeting when there is one, the meeting in
+ * progress (or the next) first with the way in, then what is to come, today's finished meetings, cancelled ones last; the equipment check and the room's
  * own directives.
  */
 export function SiteHome({ siteName }: { siteName: string }) {
@@ -31,6 +32,7 @@ export function SiteHome({ siteName }: { siteName: string }) {
     <section className="home" aria-labelledby="home-heading">
       <h1 id="home-heading">{t('home.heading')}</h1>
       <p className="home__site">{siteName}</p>
+      <CallBackNotice />
       {error !== undefined && <p className="notice notice--error" role="alert">{errorText(error)}</p>}
       {sections && !sections.first && <p className="notice">{t('home.noMeetings')}</p>}
       {sections?.first && list(t('home.upcoming'), [sections.first, ...sections.upcoming], 'home-upcoming')}

@@ -1,7 +1,7 @@
 import { formatOffset, type MinutesDocument, type MinutesLive } from '@pm/shared';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** Who holds the floor and where now is on the timeline; the agenda item being discussed. */
+/** Who holds the floor and where now is on the timeline; the agenda item being discussed (the meeting's, while it runs). */
 export function LiveBar({
   live,
   agenda,
@@ -25,7 +25,8 @@ export function LiveBar({
         </span>
       )}
       <label>
-        {t('minutes.agenda')}{' '}
+        {/* While the meeting runs, the choice is the meeting's: every room shows it. */}
+        {live?.live ? t('kiosk.currentItem') : t('minutes.agenda')}{' '}
         <select value={agendaPosition ?? ''} onChange={(e) => onAgenda(e.target.value ? Number(e.target.value) : null)} data-testid="current-agenda">
           <option value="">{t('minutes.agendaNone')}</option>
           {agenda.map((a) => (

@@ -1,12 +1,15 @@
 import type { MinutesEntry } from '@pm/shared';
 import { useState } from 'react';
 import { callApi } from '../../api/apiClient';
+import { ActionError } from '../../components/ActionError';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAction } from '../../hooks/useAction';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DirectiveForm } from '../directives/DirectiveForm';
 import { EntryEditor } from './EntryEditor';
 import { ExportLinks } from './ExportLinks';
 import { LiveBar } from './LiveBar';
+import { agendaInProgress } from './minutesAgenda';
 import { MinutesRecord } from './MinutesRecord';
 import { MinutesSettingsForm } from './MinutesSettingsForm';
 import { useMinutes } from './useMinutes';
@@ -16,13 +19,19 @@ import './minutes.css';
 /**
  * `/meetings/:id/minutes`: the secretariat writes the minutes while the meeting runs. Each entry
  * is saved as it is typed; a new one is stamped with the moment typing began, the agenda item in
- * progress and the site holding the floor; a directive can be given from any entry. Accounts that
+ * progress (which the secretary sets for the whole meeting while it runs, as the chair does) and
+ * the site holding the floor; a directive can be given from any entry. Accounts that
  * may read but not write the minutes (reviewer, chair, operator) get them to read, with the exports.
  */
 export function MinutesPage({ meetingId, canWrite }: { meetingId: string; canWrite: boolean }) {
   const { t } = useI18n();
-  const { doc, live, error, reload } = useMinutes(meetingId);
-  const [agendaPosition, setAgendaPosition] = useState<number | null>(null);
+  const { doc, live, error, reload, setAgendaItem } = useMinutes(meetingId);
+  const agendaChange = useAction();
+  // While the meeting runs, the agenda item is the meeting's own (the chair's or the secretary's
+  // choice, followed live); otherwise the secretary's choice for the entries written here.
+  const [chosenAgenda, setChosenAgenda] = useState<number | null>(null);
+  const { position: agendaPosition, meetingWide } = agendaInProgress(live, chosenAgenda);
+  const chooseAgenda = (position: number | null) => (meetingWide ? agendaChange.run(() => setAgendaItem(position)) : setChosenAgenda(position));
   const [composer, setComposer] = useState<{ key: number; frozenKey?: string; entryId?: string }>({ key: 0 });
   const [directiveFrom, setDirectiveFrom] = useState<MinutesEntry | null | undefined>(undefined);
 
@@ -43,7 +52,8 @@ export function MinutesPage({ meetingId, canWrite }: { meetingId: string; canWri
       <h1 id="minutes-heading">
         {t('minutes.heading')}: {doc.meeting.title}
       </h1>
-      <LiveBar live={live} agenda={doc.agenda} agendaPosition={agendaPosition} onAgenda={setAgendaPosition} />
+      <LiveBar live={live} agenda={doc.agenda} agendaPosition={agendaPosition} onAgenda={chooseAgenda} />
+      <ActionError action={agendaChange} />
       <ol className="minutes__entries">
         {doc.entries
           .filter((e) => e.id !== composer.entryId)

@@ -2,6 +2,7 @@ import type { MinutesSettings } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../api/apiClient';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../hooks/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { detach } from '../../util/detach';
 
@@ -13,12 +14,14 @@ export function MinutesSettingsForm({ meetingId, settings, onSaved }: { meetingI
   const [values, setValues] = useState<Record<(typeof fields)[number], string>>(settings);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const unsaved = useUnsavedChanges(values);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     try {
       await callApi('minutes.settings', { params: { id: meetingId }, body: { version: settings.version, ...values } });
       setSaved(true);
+      unsaved.saved(values);
       onSaved();
     } catch (failure) {
       setError(failure);

@@ -7,7 +7,7 @@ const POLL_MS = 3000;
 
 /**
  * A meeting's minutes, kept current while the secretariat writes: the live context (who has the
- * floor, where now is on the timeline) every few seconds, and the whole document again whenever
+ * floor, the agenda item under discussion, where now is on the timeline) every few seconds, and the whole document again whenever
  * its entries changed (another secretary wrote) or the caller asks.
  */
 export function useMinutes(meetingId: string) {
@@ -43,5 +43,17 @@ export function useMinutes(meetingId: string) {
     return () => clearInterval(timer);
   }, [meetingId, reload]);
 
-  return { doc, live, error, reload };
+  /**
+   * While the meeting runs, the secretary moves it to an agenda item as the chair does: every room
+   * is told, and the screen follows the answer rather than waiting for the next poll.
+   */
+  const setAgendaItem = useCallback(
+    async (position: number | null) => {
+      const answer = await callApi('minutes.agendaItem', { params: { id: meetingId }, body: { position } });
+      setLive((current) => current && { ...current, agendaItem: answer.position });
+    },
+    [meetingId],
+  );
+
+  return { doc, live, error, reload, setAgendaItem };
 }

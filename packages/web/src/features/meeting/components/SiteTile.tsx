@@ -76,6 +76,21 @@ export function SiteTile({
             </button>
           </>
         )}
+        {status === 'speaking' && (
+          <button type="button" className="button button--small" onClick={() => run(() => connection.muteSite(site.siteId))}>
+            {t('wall.mute')}
+          </button>
+        )}
+        {/* A room that left or dropped: its kiosk's home screen is asked to come back. */}
+        {(site.connection === 'absent' || site.connection === 'reconnecting') && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => run(() => connection.callBack(site.siteId, t('wall.callBackText')))}
+          >
+            {t('wall.callBack')}
+          </button>
+        )}
         {status === 'requesting' && (
           <button type="button" className="button button--small" onClick={() => run(() => connection.moveToFront(site.siteId))}>
             {t('meeting.toFront')}

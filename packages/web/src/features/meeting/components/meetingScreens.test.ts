@@ -24,7 +24,7 @@ const summary: MeetingSummary = {
   title: 'Giao ban trực tuyến tháng 11',
   selfSiteId: 's1',
   role: 'site',
-  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null },
   programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
   rollCall: null,
@@ -78,7 +78,14 @@ describe('meeting screens: what re-renders', () => {
     act(() =>
       connection.store.apply({
         type: 'meeting:floor',
-        payload: { queue: [{ siteId: 's1', requestedAt: 5 }], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+        payload: {
+          queue: [{ siteId: 's1', requestedAt: 5 }],
+          holder: null,
+          spotlight: null,
+          muteAllAt: null,
+          presenter: null,
+          mutedSite: null,
+        },
       }),
     );
     expect(renders['kiosk floor']).toBe(1);
@@ -92,7 +99,14 @@ describe('meeting screens: a failed action is shown', () => {
     const connection = liveConnection(summary);
     connection.store.apply({
       type: 'meeting:floor',
-      payload: { queue: [{ siteId: 's2', requestedAt: 5 }], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+      payload: {
+        queue: [{ siteId: 's2', requestedAt: 5 }],
+        holder: null,
+        spotlight: null,
+        muteAllAt: null,
+        presenter: null,
+        mutedSite: null,
+      },
     });
     connection.grantFloor = () => Promise.reject(new CodedError('CONFLICT', 'the site left'));
     const container = await renderScreen(connection, createElement(SpeakerQueue));

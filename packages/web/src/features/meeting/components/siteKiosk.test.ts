@@ -16,14 +16,14 @@ const summary: MeetingSummary = {
   title: 'Giao ban trực tuyến tháng 11',
   selfSiteId: 's1',
   role: 'site',
-  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null },
   programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: 'camera', returnVideo: null, inset: null },
   sites: [],
   rollCall: null,
   headcount: null,
 };
 
-const floor = (overrides: Partial<FloorState>): FloorState => ({ queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, ...overrides });
+const floor = (overrides: Partial<FloorState>): FloorState => ({ queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null, ...overrides });
 const programme = (overrides: Partial<Programme>): Programme => ({ ...summary.programme, ...overrides });
 const text = (container: HTMLElement, testId: string) => container.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
 

@@ -20,7 +20,7 @@ const sites = Object.fromEntries(
     site('anh', 'Xã Hoằng Anh', 'Thành phố Thanh Hóa', 'poor'),
   ].map((s) => [s.siteId, s]),
 );
-const floor: FloorState = { queue: [{ siteId: 'yte', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: null, presenter: null };
+const floor: FloorState = { queue: [{ siteId: 'yte', requestedAt: 1 }], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null };
 
 describe('pickSites', () => {
   it('lists connected sites first, by Vietnamese name, with their wall status', () => {

@@ -14,13 +14,18 @@ export function kioskModeWanted(search: string, stored: string | null): boolean 
   return stored === '1';
 }
 
+/** Whether this browser is a full-screen kiosk (an unattended one, usually), read outside a meeting too. */
+export function kioskModeOn(): boolean {
+  return kioskModeWanted(window.location.search, localStorage.getItem(STORAGE_KEY));
+}
+
 /**
  * The full-screen kiosk: the programme fills the TV, status in large type, the header hidden.
  * Chosen with one button or the URL flag, and remembered per kiosk. The button also asks the
  * browser for full screen (a kiosk browser started with `--kiosk` already is).
  */
 export function useKioskMode(): { on: boolean; enter: () => void; exit: () => void } {
-  const [on, setOn] = useState(() => kioskModeWanted(window.location.search, localStorage.getItem(STORAGE_KEY)));
+  const [on, setOn] = useState(kioskModeOn);
   useEffect(() => {
     localStorage.setItem(STORAGE_KEY, on ? '1' : '0');
     if (!on) return;

@@ -104,6 +104,7 @@ export class MeetingConnection {
   moveToFront = (siteId: string) => this.request('floor:front', { siteId });
   nextFloor = () => this.request('floor:next', {});
   muteAll = () => this.request('floor:muteAll', {});
+  muteSite = (siteId: string) => this.request('floor:mute', { siteId });
   spotlight = (siteId: string | null) => this.request('floor:spotlight', { siteId });
   setAgendaItem = (position: number | null) => this.request('meeting:agendaItem', { position });
   invitePresenter = (siteId: string | null) => this.request('floor:invitePresenter', { siteId });
@@ -116,6 +117,8 @@ export class MeetingConnection {
   };
   dismissAlert = (alert: SiteAlert) => this.store.apply({ type: 'alertDismissed', alert });
   sendMessage = (to: MessageAudience, text: string) => this.request('message:send', { to, text });
+  /** Calls a room that is not in the meeting back into it (its home screen shows the call). */
+  callBack = (siteId: string, text: string) => this.request('meeting:callBack', { siteId, text });
   /** The room read the message on its banner and puts it away. */
   seeMessage = (messageId: string) => this.store.apply({ type: 'messageSeen', messageId });
   /** The chair or an operator ends the meeting for everyone (the screen confirmed it first). */

@@ -19,7 +19,7 @@ const summary = (overrides: Partial<MeetingSummary> = {}): MeetingSummary => ({
   title: 'Giao ban trực tuyến tháng 11',
   selfSiteId: null,
   role: 'chair',
-  floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  floor: { queue: [{ siteId: 's1', requestedAt: 1000 }], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null },
   programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: [site('s1', 'Hoằng Hóa'), site('s2', 'Hoằng Đạo')],
   rollCall: null,
@@ -125,7 +125,7 @@ describe('applyServerEvent: joining and the connection', () => {
 describe('applyServerEvent: what the server pushes', () => {
   it('a floor change replaces the floor and leaves every other part as it was', () => {
     const before = live();
-    const floor = { queue: [], holder: { siteId: 's1', since: 2000 }, spotlight: null, muteAllAt: null, presenter: null };
+    const floor = { queue: [], holder: { siteId: 's1', since: 2000 }, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null };
     const after = applyServerEvent(before, { type: 'meeting:floor', payload: floor });
     expect(after.floor).toEqual(floor);
     expect(after.sites).toBe(before.sites);
@@ -301,10 +301,10 @@ describe('presenting', () => {
 
 describe('what a kiosk is told about its own room', () => {
   const siteLive = () =>
-    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null } }) }, { type: 'live', at: 1 }]);
+    run([{ type: 'joining' }, { type: 'joined', summary: summary({ role: 'site', selfSiteId: 's1', floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null } }) }, { type: 'live', at: 1 }]);
   const floor = (holder: string | null, muteAllAt: number | null = null): MeetingEvent => ({
     type: 'meeting:floor',
-    payload: { queue: [], holder: holder ? { siteId: holder, since: 1 } : null, spotlight: null, muteAllAt, presenter: null },
+    payload: { queue: [], holder: holder ? { siteId: holder, since: 1 } : null, spotlight: null, muteAllAt, presenter: null, mutedSite: null },
   });
 
   it('the floor given, taken back, and everyone muted: one numbered notice each', () => {
@@ -314,6 +314,19 @@ describe('what a kiosk is told about its own room', () => {
     expect(revoked.floorNotice).toEqual({ kind: 'revoked', seq: 2 });
     const mutedWhileSpeaking = run([floor('s1'), floor(null, 7000)], revoked);
     expect(mutedWhileSpeaking.floorNotice).toEqual({ kind: 'mutedAll', seq: 4 });
+  });
+
+  it('its microphone closed by the staff (not "mute all"): told as such, once; another room muted tells it nothing', () => {
+    const muted = (siteId: string, at: number): MeetingEvent => ({
+      type: 'meeting:floor',
+      payload: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: { siteId, at } },
+    });
+    const speaking = run([floor('s1')], siteLive());
+    const mutedByStaff = applyServerEvent(speaking, muted('s1', 8000));
+    expect(mutedByStaff.floorNotice).toEqual({ kind: 'mutedByStaff', seq: 2 });
+    expect(applyServerEvent(mutedByStaff, muted('s1', 8000)).floorNotice).toBe(mutedByStaff.floorNotice);
+    const other = run([floor('s2'), muted('s2', 9000)], siteLive());
+    expect(other.floorNotice).toBeNull();
   });
 
   it('another room’s turn and the same mute again tell this room nothing', () => {

@@ -63,6 +63,7 @@ const pushed: PushedHandlers = {
   'presentation:ended': (state) => (state.presenting ? { ...state, presenting: false } : state),
   // The home screen's concern, not the meeting's.
   'schedule:changed': unchanged,
+  'meeting:callBack': unchanged,
   'rollcall:update': (state, rollCall) => ({ ...state, rollCall }),
   'meeting:message': (state, message) => ({ ...state, messages: [message, ...state.messages].slice(0, MAX_MESSAGES) }),
   'meeting:quality': (state, { sites }) => ({
@@ -78,7 +79,8 @@ const pushed: PushedHandlers = {
 
 /**
  * What a floor change did to a kiosk's own room, if anything it should be told: everyone muted,
- * its turn ended, or the floor given to it. Other screens (and other rooms' changes) get none.
+ * the staff closed its microphone, its turn ended, or the floor given to it. Other screens (and
+ * other rooms' changes) get none.
  */
 function floorNotice(state: MeetingViewState, next: FloorState): FloorNotice | undefined {
   const selfId = state.summary?.role === 'site' ? state.summary.selfSiteId : null;
@@ -88,11 +90,13 @@ function floorNotice(state: MeetingViewState, next: FloorState): FloorNotice | u
   const kind =
     next.muteAllAt !== null && next.muteAllAt !== state.floor.muteAllAt
       ? 'mutedAll'
-      : had && !has
-        ? 'revoked'
-        : !had && has
-          ? 'granted'
-          : undefined;
+      : next.mutedSite?.siteId === selfId && next.mutedSite.at !== state.floor.mutedSite?.at
+        ? 'mutedByStaff'
+        : had && !has
+          ? 'revoked'
+          : !had && has
+            ? 'granted'
+            : undefined;
   return kind && { kind, seq: (state.floorNotice?.seq ?? 0) + 1 };
 }
 

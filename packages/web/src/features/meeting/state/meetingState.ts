@@ -26,7 +26,7 @@ export type MeetingPhase = 'connecting' | 'live' | 'reconnecting' | 'ended' | 'f
  * off or on without anyone at the room touching it. `seq` tells one notice from the next.
  */
 export interface FloorNotice {
-  kind: 'granted' | 'revoked' | 'mutedAll';
+  kind: 'granted' | 'revoked' | 'mutedAll' | 'mutedByStaff';
   seq: number;
 }
 
@@ -68,7 +68,7 @@ export interface MeetingViewState {
 
 export const initialMeetingState: MeetingViewState = {
   phase: 'connecting',
-  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null },
+  floor: { queue: [], holder: null, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null },
   programme: { videoSiteId: null, videoSiteName: null, audioSiteIds: [], videoKind: null, returnVideo: null, inset: null },
   sites: {},
   received: [],

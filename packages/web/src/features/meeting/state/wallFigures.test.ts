@@ -22,7 +22,7 @@ const sites = Object.fromEntries(
     site('f', 'Xã Hoằng Phụ', 'absent'),
   ].map((s) => [s.siteId, s]),
 );
-const floor: FloorState = { queue: [{ siteId: 'b', requestedAt: 1 }], holder: { siteId: 'a', since: 2 }, spotlight: null, muteAllAt: null, presenter: null };
+const floor: FloorState = { queue: [{ siteId: 'b', requestedAt: 1 }], holder: { siteId: 'a', since: 2 }, spotlight: null, muteAllAt: null, presenter: null, mutedSite: null };
 
 describe('the operator wall’s figures', () => {
   it('counts the sites by the status their tiles show, and those present', () => {

@@ -2,6 +2,7 @@ import { type Site, type Unit } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../../hooks/useUnsavedChanges';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/vi';
 import { detach } from '../../../util/detach';
@@ -29,6 +30,7 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
     equipmentNotes: site?.equipmentNotes ?? '',
   });
   const [error, setError] = useState<unknown>();
+  const unsaved = useUnsavedChanges(fields);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { code, disabled, contactPhone, ...rest } = fields;
@@ -36,6 +38,7 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
     try {
       if (site) await callApi('sites.update', { params: { id: site.id }, body: { ...common, disabled } });
       else await callApi('sites.create', { body: { ...common, code } });
+      unsaved.saved(fields);
       onDone();
     } catch (failure) {
       setError(failure);
@@ -76,7 +79,7 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
       <ErrorNotice error={error} />
       <div className="toolbar">
         <button type="submit" className="button button--primary">{t('common.save')}</button>
-        <button type="button" className="button" onClick={onDone}>{t('common.close')}</button>
+        <button type="button" className="button" onClick={() => unsaved.discard(onDone)}>{t('common.close')}</button>
       </div>
     </form>
   );

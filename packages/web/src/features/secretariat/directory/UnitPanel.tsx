@@ -2,6 +2,7 @@ import type { Unit } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useUnsavedChanges } from '../../../hooks/useUnsavedChanges';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { detach } from '../../../util/detach';
 
@@ -21,8 +22,11 @@ const CHILD_KINDS: Record<Unit['kind'], Unit['kind'][]> = {
 export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: () => void }) {
   const { t } = useI18n();
   const kinds = CHILD_KINDS[unit.kind];
-  const [child, setChild] = useState({ code: '', name: '', kind: kinds[0] });
+  const blank = { code: '', name: '', kind: kinds[0] };
+  const [child, setChild] = useState(blank);
   const [error, setError] = useState<unknown>();
+  // A unit being added (its code and name typed) is not lost to a stray click.
+  useUnsavedChanges(child);
   const act = async (call: () => Promise<unknown>) => {
     setError(undefined);
     try {
@@ -34,7 +38,12 @@ export function UnitPanel({ unit, onChanged }: { unit: Unit; onChanged: () => vo
   };
   const addChild = (event: FormEvent) => {
     event.preventDefault();
-    if (child.kind) detach(act(() => callApi('units.create', { body: { code: child.code, name: child.name, kind: child.kind!, parentId: unit.id } })), 'creating the unit');
+    if (!child.kind) return;
+    const create = async () => {
+      await callApi('units.create', { body: { code: child.code, name: child.name, kind: child.kind!, parentId: unit.id } });
+      setChild(blank);
+    };
+    detach(act(create), 'creating the unit');
   };
   return (
     <section className="panel" aria-labelledby="unit-heading">

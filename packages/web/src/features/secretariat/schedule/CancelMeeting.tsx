@@ -1,7 +1,7 @@
 import type { ScheduledMeetingDetail } from '@pm/shared';
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
-import { navigateTo } from '../../../components/Link';
+import { navigateAway } from '../../../components/Link';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { detach } from '../../../util/detach';
 
@@ -15,7 +15,7 @@ export function CancelMeeting({ meeting }: { meeting: ScheduledMeetingDetail }) 
     event.preventDefault();
     try {
       await callApi('meetings.cancel', { params: { id: meeting.id }, body: { reason, following } });
-      navigateTo('/');
+      navigateAway('/');
     } catch (failure) {
       setError(failure);
     }

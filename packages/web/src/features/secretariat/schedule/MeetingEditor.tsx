@@ -1,9 +1,10 @@
 import { type MeetingKind, type ScheduledMeetingDetail } from '@pm/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Link, navigateTo } from '../../../components/Link';
 import { fromLocalInput, toLocalInput } from '../../../i18n/dates';
+import { useUnsavedChanges } from '../../../hooks/useUnsavedChanges';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { detach } from '../../../util/detach';
 import { AgendaEditor, type AgendaDraft } from './AgendaEditor';
@@ -61,22 +62,13 @@ const draftKey = (draft: Draft) => JSON.stringify({ ...draft, siteIds: [...draft
 function MeetingForm({ data }: { data: EditorData }) {
   const { t } = useI18n();
   const editing = data.meeting;
-  const [initial] = useState(() => draftKey(draftOf(editing)));
   const [draft, setDraft] = useState(() => draftOf(editing));
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ title: string; occurrences: number }>();
-  const dirty = !saved && draftKey(draft) !== initial;
-  // Closing or reloading the tab with unsaved changes asks first (the browser's own question).
-  useEffect(() => {
-    if (!dirty) return;
-    const guard = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', guard);
-    return () => window.removeEventListener('beforeunload', guard);
-  }, [dirty]);
-  const cancel = () => {
-    if (!dirty || window.confirm(t('editor.discard'))) navigateTo('/');
-  };
+  // Leaving with unsaved changes (a link, the header, "Hủy", closing the tab) asks first.
+  const unsaved = useUnsavedChanges(draft, draftKey);
+  const cancel = () => navigateTo('/');
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const startsAt = draft.startsAt ? fromLocalInput(draft.startsAt) : undefined;
   const endsAt = draft.endsAt ? fromLocalInput(draft.endsAt) : undefined;
@@ -98,6 +90,7 @@ function MeetingForm({ data }: { data: EditorData }) {
       const result = editing
         ? await callApi('meetings.update', { params: { id: editing.id }, body })
         : await callApi('meetings.create', { body: { ...body, ...(draft.repeat === 'NONE' ? {} : { recurrence: { frequency: draft.repeat, count: draft.count } }) } });
+      unsaved.saved(draft);
       setSaved({ title: result.meeting.title, occurrences: result.occurrences.length });
     } catch (failure) {
       setError(failure);
