@@ -5,7 +5,7 @@ import { useSession, useSessionControl } from './auth/SessionProvider';
 import { ConfirmButton } from './components/ConfirmButton';
 import { Link } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
-import { matchRoute } from './routes';
+import { matchRoute, PasswordPage } from './routes';
 import { detach } from './util/detach';
 
 /** Paths are few and flat; a kiosk reloads into the same screen from its URL. */
@@ -27,7 +27,7 @@ export function App() {
   const { t, toggleLanguage } = useI18n();
   const [path, navigate] = usePath();
   const identity = useSession();
-  const { checking, signOut } = useSessionControl();
+  const { checking, passwordChangeRequired, signOut, refresh } = useSessionControl();
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -76,7 +76,14 @@ export function App() {
       <main className="app__main">
         {checking ? null : identity ? (
           // A screen's chunk loads on its first visit (a moment, on a slow line): say so meanwhile.
-          <Suspense fallback={<p className="notice">{t('common.loading')}</p>}>{renderRoute(path, navigate, identity)}</Suspense>
+          <Suspense fallback={<p className="notice">{t('common.loading')}</p>}>
+            {/* The server allows nothing else until the published demo password is changed. */}
+            {passwordChangeRequired ? (
+              <PasswordPage required onChanged={() => detach(refresh(), 'reading the session after the password change')} />
+            ) : (
+              renderRoute(path, navigate, identity)
+            )}
+          </Suspense>
         ) : (
           <LoginPage />
         )}

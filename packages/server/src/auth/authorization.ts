@@ -121,6 +121,16 @@ export function authorize(identity: Identity | undefined, permission: Permission
   return identity;
 }
 
+/** What an account that must change its published password may still do: say who it is, sign out, change it. */
+const beforePasswordChange: ReadonlySet<ApiRouteName> = new Set(['auth.me', 'auth.logout', 'auth.password']);
+
+/** PASSWORD_CHANGE_REQUIRED for every other route while the session's account must change its password. */
+export function assertPasswordChanged(name: ApiRouteName, passwordChangeRequired: boolean): void {
+  if (passwordChangeRequired && !beforePasswordChange.has(name)) {
+    throw new CodedError('PASSWORD_CHANGE_REQUIRED', 'this account still has the published demo password: change it first (POST /api/auth/password)');
+  }
+}
+
 /** Why a socket request is refused before its handler runs, or undefined when it may proceed. */
 export function socketRequestDenial(name: RequestName, identity: Identity | undefined): ApiError | undefined {
   try {

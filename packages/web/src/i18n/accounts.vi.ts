@@ -14,6 +14,8 @@ export const accountsVi = {
   'password.new': 'Mật khẩu mới',
   'password.rule': 'Ít nhất 8 ký tự, có cả chữ và số.',
   'password.submit': 'Đổi mật khẩu',
+  'password.required':
+    'Tài khoản này vẫn dùng mật khẩu thử nghiệm mà ai cũng biết. Hãy đặt mật khẩu mới của riêng mình trước khi sử dụng hệ thống.',
   'password.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.',
   'common.loading': 'Đang tải…',
   'common.save': 'Lưu',
@@ -166,7 +168,7 @@ export const accountsVi = {
   'users.state': 'Trạng thái',
   'users.active': 'Đang hoạt động',
   'users.disabled': 'Đã khóa',
-  'users.locked': 'Tạm khóa (đăng nhập sai)',
+  'users.passwordPublished': 'Đang hoạt động, còn mật khẩu thử nghiệm (phải đổi khi đăng nhập)',
   'users.enable': 'Mở khóa',
   'users.disable': 'Khóa tài khoản',
   'users.resetPassword': 'Đặt lại mật khẩu',
