@@ -16,6 +16,8 @@ export const recordsEn: Record<keyof typeof recordsVi, string> = {
   'minutes.newEntry': 'New entry',
   'minutes.placeholder': 'Write what was said… (saved as you type)',
   'minutes.empty': 'Nothing written yet.',
+  'minutes.writtenBy': 'Written by',
+  'minutes.editedBy': 'Edited by',
   'minutes.status.unsaved': 'Not saved',
   'minutes.status.saving': 'Saving…',
   'minutes.status.saved': 'Saved',

@@ -18,6 +18,8 @@ export const recordsVi = {
   'minutes.newEntry': 'Ý kiến mới',
   'minutes.placeholder': 'Ghi nội dung phát biểu… (tự động lưu)',
   'minutes.empty': 'Chưa có nội dung.',
+  'minutes.writtenBy': 'Người ghi:',
+  'minutes.editedBy': 'Người sửa:',
   'minutes.status.unsaved': 'Chưa lưu',
   'minutes.status.saving': 'Đang lưu…',
   'minutes.status.saved': 'Đã lưu',
