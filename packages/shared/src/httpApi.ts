@@ -113,7 +113,7 @@ export const api = {
   'sites.list': route({ method: 'get', path: '/api/sites', tag: 'directory', summary: 'Search and filter meeting rooms', query: siteListQuerySchema, response: siteListSchema }),
   'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
   'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),
-  'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room', body: siteUpdateSchema, response: siteResponseSchema }),
+  'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room (another unit: a move effective today, as sites.move)', body: siteUpdateSchema, response: siteResponseSchema }),
   'siteGroups.list': route({ method: 'get', path: '/api/site-groups', tag: 'directory', summary: 'Site groups, with their sites', response: siteGroupListSchema }),
   'siteGroups.create': route({
     method: 'post', path: '/api/site-groups', tag: 'directory', summary: 'Create a site group', body: siteGroupCreateSchema, response: siteGroupResponseSchema, status: 201,

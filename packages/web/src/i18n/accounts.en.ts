@@ -119,6 +119,9 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'site.contactPhone': 'Phone',
   'site.address': 'Address',
   'site.equipmentNotes': 'Equipment notes',
+  'site.moveNote':
+    'Moving a room to another unit is a reorganisation: from the effective day it belongs to the new unit; minutes and reports of meetings before that day keep the former unit.',
+  'site.moveByProvince': 'A room is moved to another unit by a province-wide account.',
   'site.disabled': 'Disabled',
   'unit.enable': 'Enable the unit',
   'unit.disable': 'Disable the unit',

@@ -123,6 +123,9 @@ export const accountsVi = {
   'site.address': 'Địa chỉ',
   'site.equipmentNotes': 'Ghi chú thiết bị',
   'site.disabled': 'Ngừng sử dụng',
+  'site.moveNote':
+    'Chuyển điểm cầu sang đơn vị khác là một lần sắp xếp: từ ngày hiệu lực điểm cầu thuộc đơn vị mới; biên bản và báo cáo các cuộc họp trước ngày đó vẫn ghi đơn vị cũ.',
+  'site.moveByProvince': 'Việc chuyển điểm cầu sang đơn vị khác do tài khoản cấp tỉnh thực hiện.',
   'unit.enable': 'Sử dụng lại đơn vị',
   'unit.disable': 'Ngừng sử dụng đơn vị',
   'unit.kind': 'Loại đơn vị',

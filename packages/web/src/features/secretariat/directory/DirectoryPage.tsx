@@ -79,7 +79,16 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
               </div>
             )}
           />
-          {editing && <SiteForm key={editing === 'new' ? 'new' : editing.id} site={editing === 'new' ? undefined : editing} units={units} defaultUnitId={unitId} onDone={done} />}
+          {editing && (
+            <SiteForm
+              key={editing === 'new' ? 'new' : editing.id}
+              site={editing === 'new' ? undefined : editing}
+              units={units}
+              defaultUnitId={unitId}
+              canMove={identity.unitId === null}
+              onDone={done}
+            />
+          )}
           {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => detach(reload(), 'reloading the directory')} />}
           {/* A reorganisation is the province's decision: a unit-scoped account does not make one. */}
           {selectedUnit && identity.unitId === null && (
