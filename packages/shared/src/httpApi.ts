@@ -29,6 +29,7 @@ import {
   siteResponseSchema,
   siteUpdateSchema,
   unitCreateSchema,
+  unitHistorySchema,
   unitImportReportSchema,
   unitListSchema,
   unitMergeResultSchema,
@@ -92,6 +93,10 @@ export const api = {
   'units.merge': route({
     method: 'post', path: '/api/units/merge', tag: 'directory', summary: 'Merge units into one, effective from a day',
     body: unitMergeSchema, response: unitMergeResultSchema,
+  }),
+  'units.history': route({
+    method: 'get', path: '/api/units/:id/history', tag: 'directory', summary: 'What the reorganisations did to a unit, day by day',
+    response: unitHistorySchema,
   }),
   'units.rename': route({
     method: 'post', path: '/api/units/:id/rename', tag: 'directory', summary: 'Rename a unit by decision, effective from a day',

@@ -18,6 +18,7 @@ export const routeAccess = {
   'units.create': 'directory.manage',
   'units.update': 'directory.manage',
   'units.merge': 'directory.manage',
+  'units.history': 'directory.read',
   'units.rename': 'directory.manage',
   'units.retire': 'directory.manage',
   'units.import': 'directory.manage',

@@ -9,6 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { ReorganisePanel } from './ReorganisePanel';
 import { SiteForm } from './SiteForm';
 import { UnitBrowser } from './UnitBrowser';
+import { UnitHistory } from './UnitHistory';
 import { UnitPanel } from './UnitPanel';
 import { useDirectory } from './useDirectory';
 
@@ -94,6 +95,7 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
           {selectedUnit && identity.unitId === null && (
             <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reloading the directory')} />
           )}
+          {selectedUnit && <UnitHistory key={selectedUnit.id} unit={selectedUnit} />}
           <ImportPanel onImported={() => detach(reload(), 'reloading the directory')} />
         </div>
       </div>
