@@ -221,5 +221,16 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
     const refused = await callApi(platform.url, scoped, 'PATCH', `/api/sites/${own.id}`, { unitId: ids.unit('15910'), contactName: 'X' });
     expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await platform.db.prisma.site.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ unitId: own.unitId, contactName: own.contactName });
+
+    // The rooms' import moves a room the same way: back to its unit, recorded.
+    const imported = await fetch(`${platform.url}/api/sites/import?dryRun=false`, {
+      method: 'POST',
+      headers: { cookie: secretariat, 'content-type': 'text/csv' },
+      body: `\uFEFFMã điểm cầu;Tên điểm cầu;Mã đơn vị\r\n${room.code};${room.name};${room.unit.code}`,
+    });
+    expect(await imported.json()).toMatchObject({ applied: true, updated: 1, errors: [] });
+    const moves = await platform.db.prisma.siteHistory.findMany({ where: { siteId: room.id }, orderBy: { id: 'asc' }, select: { unitId: true } });
+    expect(moves).toEqual([{ unitId: room.unitId }, { unitId: ids.unit('15910') }]);
+    expect((await platform.db.prisma.site.findUniqueOrThrow({ where: { id: room.id } })).unitId).toBe(room.unitId);
   });
 });
