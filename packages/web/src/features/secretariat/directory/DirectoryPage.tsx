@@ -95,7 +95,7 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
           {selectedUnit && identity.unitId === null && (
             <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reloading the directory')} />
           )}
-          {selectedUnit && <UnitHistory key={selectedUnit.id} unit={selectedUnit} />}
+          {selectedUnit && <UnitHistory unit={selectedUnit} />}
           <ImportPanel onImported={() => detach(reload(), 'reloading the directory')} />
         </div>
       </div>
