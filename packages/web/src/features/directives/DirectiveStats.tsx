@@ -22,6 +22,7 @@ export function DirectiveStats({ query, queryKey }: { query: Omit<ApiQueryInput<
           ))}
         </select>
       </label>
+      {groupBy === 'siteGroup' && <p className="muted">{t('directives.stats.siteGroupHint')}</p>}
       {stats?.rows.length === 0 && <p className="notice">{t('directives.statsNone')}</p>}
       {!!stats?.rows.length && (
         <table className="table" data-testid="directive-stats">
