@@ -73,6 +73,16 @@ describe('minutes screen: autosave and two secretaries', () => {
     await expect
       .poll(() => first.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 15_000 })
       .toContain('Thư ký thứ hai ghi: Sở Y tế chuẩn bị cơ số thuốc.');
+
+    // The second secretary corrects the first one's entry: the first sees who changed it, and when.
+    const corrected = entries(second).first();
+    expect(await corrected.getByTestId('entry-by').textContent()).toBe('Người ghi: Văn phòng UBND tỉnh (thư ký cuộc họp)');
+    await corrected.locator('textarea').fill('Xã Hoằng Hóa báo cáo mưa lớn 280 mm.');
+    await expect.poll(() => corrected.getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
+    const seen = entries(first).first();
+    await expect.poll(() => seen.locator('textarea').inputValue(), { timeout: 15_000 }).toBe('Xã Hoằng Hóa báo cáo mưa lớn 280 mm.');
+    expect(await seen.getByTestId('entry-edited').textContent()).toMatch(/^ · Người sửa: Quản trị hệ thống, .*\d{2}:\d{2}/);
+    await first.screenshot({ path: path.join(artefactDir(), 'minutes-edited-by.png'), fullPage: true });
   });
 
   it('edits a directive’s content, units, deadline and priority on its page', async () => {

@@ -90,6 +90,39 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     await page.context().close();
   });
 
+  it('makes a group of its own on the groups page, then schedules a meeting for it in one click', async () => {
+    const page = await signedIn('vanphong');
+    await page.getByRole('link', { name: 'Nhóm điểm cầu' }).click();
+    await page.getByRole('button', { name: 'Tạo nhóm mới' }).click();
+    const form = page.getByRole('form', { name: 'Tạo nhóm mới' });
+    await form.getByLabel('Mã nhóm').fill('TO-DE-DIEU');
+    await form.getByLabel('Tên nhóm').fill('Tổ công tác đê điều');
+    const rooms = ['Phòng họp Sở Nông nghiệp và Môi trường', 'Hội trường UBND xã Hoằng Hóa', 'Hội trường UBND xã Hoằng Tiến'];
+    for (const room of rooms) {
+      await form.getByLabel('Tìm điểm cầu').fill(room);
+      await form.getByRole('checkbox', { name: new RegExp(`^${room} —`) }).check();
+    }
+    await expect.poll(() => form.getByTestId('selected-count').textContent()).toBe('3');
+    await form.getByRole('button', { name: 'Lưu nhóm' }).click();
+    const row = page.locator('tr[data-group="TO-DE-DIEU"]');
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['Tổ công tác đê điều', expect.any(String), '3', expect.any(String)]);
+
+    await page.goto('/secretariat/meetings/new');
+    await page.getByLabel('Tên cuộc họp').fill('Kiểm tra đê điều trước mùa lũ');
+    await page.getByLabel('Chủ trì').selectOption({ label: 'Chủ tịch UBND tỉnh' });
+    await page.getByRole('button', { name: 'Tổ công tác đê điều (3)' }).click();
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe('3');
+    await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    expect(await page.getByTestId('editor-saved').textContent()).toBe('Đã tạo cuộc họp: Kiểm tra đê điều trước mùa lũ');
+    const saved = await platform.db.prisma.meeting.findFirstOrThrow({
+      where: { title: 'Kiểm tra đê điều trước mùa lũ' },
+      include: { invitations: { include: { site: { select: { name: true } } } } },
+    });
+    expect(saved.invitations.map((invitation) => invitation.site.name).sort()).toEqual([...rooms].sort());
+    await page.context().close();
+  });
+
   it('shows the meeting, with a countdown and the way in, on an invited site’s home screen', async () => {
     for (const site of ['15991', 'so-yte']) {
       const page = await signedIn(site);

@@ -47,6 +47,7 @@ const httpSpec: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/sites/import': MANAGERS,
   'POST /api/sites/:id/move': MANAGERS,
   'POST /api/units/merge': MANAGERS,
+  'GET /api/units/:id/history': STAFF,
   'POST /api/units/:id/rename': MANAGERS,
   'POST /api/units/:id/retire': MANAGERS,
   'POST /api/units/import': MANAGERS,

@@ -34,7 +34,8 @@ describe('accounts and sessions (real PostgreSQL)', () => {
       body: JSON.stringify({ username: 'vanphong', password: 'Demo@2026' }),
     });
     expect(response.status).toBe(200);
-    expect((await response.json()).identity).toMatchObject({ username: 'vanphong', role: 'SECRETARIAT', siteId: null });
+    // On loopback (a trial on this machine) the published demo password is no obstacle.
+    expect(await response.json()).toMatchObject({ identity: { username: 'vanphong', role: 'SECRETARIAT', siteId: null }, passwordChangeRequired: false });
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('pm_session='))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);

@@ -138,13 +138,45 @@ describe('directives and their follow-up', () => {
     const inPeriod = await api('theodoi', 'GET', `/api/directives?from=${day(-5)}&to=${day(0)}`);
     expect(inPeriod.body.directives.map((d: Directive) => d.id)).toEqual([late.id]);
 
-    const stats = (await api('theodoi', 'GET', '/api/directives/stats')).body.units;
-    expect(stats).toEqual(
+    const stats = (await api('theodoi', 'GET', '/api/directives/stats')).body;
+    expect(stats.groupBy).toBe('unit');
+    expect(stats.rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ unit: expect.objectContaining({ name: 'Sở Y tế' }), total: 1, done: 1, onTime: 1, onTimeRate: 1 }),
-        expect.objectContaining({ unit: expect.objectContaining({ name: 'Xã Hoằng Hóa' }), total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
+        expect.objectContaining({ name: 'Sở Y tế', total: 1, done: 1, onTime: 1, onTimeRate: 1 }),
+        expect.objectContaining({ name: 'Xã Hoằng Hóa', total: 2, done: 0, overdue: 1, onTimeRate: 0 }),
       ]),
     );
+  });
+
+  it('gives the on-time rate per site group, each directive once in a group however many of its units have rooms there', async () => {
+    const rooms = await platform.db.prisma.site.findMany({ where: { code: { in: ['SO-YTE', '15865', '15865-2'] } }, select: { id: true, code: true } });
+    const room = (code: string) => rooms.find((site) => site.code === code)!.id;
+    // The health department's room with Hoằng Hóa's two rooms, and Hoằng Hóa's alone.
+    const groups = [
+      { code: 'TK-YTE-HH', name: 'Thống kê: Y tế và Hoằng Hóa', siteIds: [room('SO-YTE'), room('15865'), room('15865-2')] },
+      { code: 'TK-HH', name: 'Thống kê: Hoằng Hóa', siteIds: [room('15865'), room('15865-2')] },
+    ];
+    for (const group of groups) expect((await api('vanphong', 'POST', '/api/site-groups', group)).status).toBe(201);
+    const shared = await api('vanphong', 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+      content: 'Sở Y tế và xã Hoằng Hóa cùng rà soát ổ dịch.',
+      responsibleUnitIds: [meeting.unitIds['SO-YTE'], meeting.unitIds['15865']],
+      deadline: day(7),
+    });
+    expect(shared.status).toBe(201);
+
+    // Before: Sở Y tế's one directive done on time; Hoằng Hóa's two, one of them overdue. Now the shared one.
+    const byGroup = (await api('theodoi', 'GET', '/api/directives/stats?groupBy=siteGroup')).body;
+    expect(byGroup.groupBy).toBe('siteGroup');
+    const row = (name: string) => byGroup.rows.find((r: { name: string }) => r.name === name);
+    expect(row('Thống kê: Y tế và Hoằng Hóa')).toMatchObject({ total: 4, done: 1, onTime: 1, overdue: 1, onTimeRate: 0.5 });
+    expect(row('Thống kê: Hoằng Hóa')).toMatchObject({ total: 3, done: 0, onTime: 0, overdue: 1, onTimeRate: 0 });
+    // The tracker's filter holds for groups too: only what is overdue.
+    const overdueOnly = (await api('theodoi', 'GET', '/api/directives/stats?groupBy=siteGroup&overdue=true')).body;
+    expect(overdueOnly.rows.find((r: { name: string }) => r.name === 'Thống kê: Y tế và Hoằng Hóa')).toMatchObject({ total: 1, overdue: 1 });
+
+    const byUnit = (await api('theodoi', 'GET', '/api/directives/stats?groupBy=unit')).body.rows;
+    expect(byUnit.find((r: { name: string }) => r.name === 'Xã Hoằng Hóa')).toMatchObject({ total: 3 });
+    expect(await api('theodoi', 'GET', '/api/directives/stats?groupBy=district')).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
   });
 
   it('holds each directive’s and each unit’s attachments to their quotas, storing nothing beyond them', async () => {

@@ -64,6 +64,24 @@ describe('minutes written live', () => {
     expect((await api(secretary, 'DELETE', `/api/minutes/entries/${created.id}?version=${first.body.entry.version}`)).status).toBe(200);
   });
 
+  it('names who changed an entry and when, not the author typing on, and the author’s own later change makes it theirs again', async () => {
+    const path = (entry: MinutesEntry) => `/api/minutes/entries/${entry.id}`;
+    const created: MinutesEntry = (await api(secretary, 'POST', `/api/meetings/${meeting.meetingId}/minutes/entries`, { text: 'Sở Y tế báo' })).body.entry;
+    // Each pause of the author's typing saves: still only the author's words.
+    const typedOn: MinutesEntry = (await api(secretary, 'PATCH', path(created), { version: created.version, text: 'Sở Y tế báo cáo.' })).body.entry;
+    expect(typedOn).toMatchObject({ authorName: 'Văn phòng UBND tỉnh (thư ký cuộc họp)', editorName: null });
+
+    const before = Date.now();
+    const edited: MinutesEntry = (await api(admin, 'PATCH', path(typedOn), { version: typedOn.version, text: 'Sở Y tế báo cáo tình hình dịch.' })).body.entry;
+    expect(edited).toMatchObject({ authorName: 'Văn phòng UBND tỉnh (thư ký cuộc họp)', editorName: 'Quản trị hệ thống' });
+    expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(before - 1000);
+    // The minutes as the screen loads them say so too.
+    expect((await minutes()).entries.find((e) => e.id === created.id)).toMatchObject({ editorName: 'Quản trị hệ thống', updatedAt: edited.updatedAt });
+
+    const reclaimed: MinutesEntry = (await api(secretary, 'PATCH', path(edited), { version: edited.version, text: 'Sở Y tế báo cáo tình hình dịch bệnh.' })).body.entry;
+    expect(reclaimed.editorName).toBeNull();
+  });
+
   it('rejects an agenda item or a speaker that is not the meeting’s own', async () => {
     const path = `/api/meetings/${meeting.meetingId}/minutes/entries`;
     expect((await api(secretary, 'POST', path, { text: 'x', agendaPosition: 9 })).status).toBe(400);

@@ -41,7 +41,7 @@ describe('attendance over a period', () => {
     expect((await period('2026-12-06', '2026-12-06')).meetings).toBe(0);
   });
 
-  it('downloads the period as CSV: the units, then each site with its unit', async () => {
+  it('downloads the period as CSV: the units, the site groups, then each site with its unit', async () => {
     const response = await fetch(`${platform.url}/api/attendance.csv?from=2026-12-07&to=2026-12-07`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
@@ -52,6 +52,12 @@ describe('attendance over a period', () => {
     const soYte = lines.find((line) => line.startsWith('Điểm cầu,') && line.includes('Sở Y tế'))!.split(',');
     expect(soYte.slice(3)).toEqual(['1', '1', '0', '0', '100']);
     expect(lines.filter((line) => line.startsWith('Điểm cầu,'))).toHaveLength(2);
+    // Hoằng Hóa's room (not joined) in "all communes", the health department's (joined) in "all departments".
+    expect(lines).toContain('Nhóm điểm cầu,Tất cả các xã,,1,0,1,0,0');
+    expect(lines).toContain('Nhóm điểm cầu,"Tất cả sở, ban, ngành",,1,1,0,0,100');
+    const groupRows = lines.filter((line) => line.startsWith('Nhóm điểm cầu,'));
+    expect(groupRows).toHaveLength((await period('2026-12-07', '2026-12-07')).groups.length);
+    expect(lines.indexOf(groupRows[0]!)).toBeLessThan(lines.indexOf(lines.find((line) => line.startsWith('Điểm cầu,'))!));
   });
 
   it('refuses a malformed period with a clear error', async () => {

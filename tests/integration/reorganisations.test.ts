@@ -178,5 +178,59 @@ describe('reorganisations with effective dates (real PostgreSQL)', () => {
     expect(await unit('15889')).toMatchObject({ disabled: true });
     expect((await unit('XA-THU-NGHIEM'))?.sites.map((site) => site.code).sort()).toEqual(['15976', '15976-2']);
     expect(await platform.db.prisma.unitNameHistory.findMany({ where: { unitId: giang!.id }, select: { name: true } })).toEqual([{ name: 'Xã Hoằng Giang' }]);
+    // Its history: renamed, and the merged unit taken in (its rooms came with the merger, not told twice).
+    const events = (await callApi(platform.url, secretariat, 'GET', `/api/units/${giang!.id}/history`)).body.events;
+    expect(events.map((event: { kind: string }) => event.kind).sort()).toEqual(['mergedIn', 'renamed']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'renamed', from: 'Xã Hoằng Giang', to: 'Xã Hoằng Giang Mới' }));
+  });
+
+  it('moves a room given another unit in its edit form, effective today, keeping its former unit for the records before', async () => {
+    const touched = ['15865', '15991', '15910', '15880', '15889', '15976', 'XA-HOANGPHUC', 'XA-THU-NGHIEM'];
+    const room = await platform.db.prisma.site.findFirstOrThrow({
+      where: { code: { endsWith: '-2' }, disabled: false, unit: { kind: 'COMMUNE', disabled: false, code: { notIn: touched } } },
+      include: { unit: true },
+      orderBy: { code: 'asc' },
+    });
+    const earlier = await createMeeting(platform.db.prisma, { title: 'Giao ban hôm kia', siteCodes: [room.code], startsAt: new Date(Date.now() - 2 * DAY) });
+
+    // The same unit with other fields is a plain edit: no history.
+    expect((await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${room.id}`, { unitId: room.unitId, contactName: 'Lê Thị Hoa' })).status).toBe(200);
+    expect(await platform.db.prisma.siteHistory.count({ where: { siteId: room.id } })).toBe(0);
+
+    const edited = await callApi(platform.url, secretariat, 'PATCH', `/api/sites/${room.id}`, { unitId: ids.unit('15910'), contactName: 'Lê Văn Sơn' });
+    expect(edited).toMatchObject({ status: 200, body: { site: { unitName: 'Xã Hoằng Sơn', contactName: 'Lê Văn Sơn' } } });
+    expect(await platform.db.prisma.siteHistory.findMany({ where: { siteId: room.id }, select: { unitId: true, name: true, until: true } })).toEqual([
+      { unitId: room.unitId, name: room.name, until: new Date(`${day(0)}T00:00:00.000Z`) },
+    ]);
+    const attendance = async (meetingId: string) =>
+      ((await callApi(platform.url, secretariat, 'GET', `/api/meetings/${meetingId}/attendance`)).body as MeetingAttendanceReport).sites[0];
+    expect(await attendance(earlier.meetingId)).toMatchObject({ siteCode: room.code, groupName: room.unit.name });
+    const today = await createMeeting(platform.db.prisma, { title: 'Giao ban hôm nay', siteCodes: [room.code] });
+    expect(await attendance(today.meetingId)).toMatchObject({ siteCode: room.code, groupName: 'Xã Hoằng Sơn' });
+    // Both units' histories tell it, with the move of three days ago's reorganisation before it.
+    const history = async (unitId: string) => (await callApi(platform.url, secretariat, 'GET', `/api/units/${unitId}/history`)).body.events;
+    expect(await history(ids.unit('15910'))).toEqual([
+      { kind: 'roomIn', day: day(-2), siteName: 'Phòng họp số 2 UBND xã Hoằng Tiến', unitName: 'Xã Hoằng Phúc' },
+      { kind: 'roomIn', day: day(0), siteName: room.name, unitName: room.unit.name },
+    ]);
+    expect(await history(room.unitId)).toEqual([{ kind: 'roomOut', day: day(0), siteName: room.name, unitName: 'Xã Hoằng Sơn' }]);
+
+    // A unit-scoped secretariat makes no reorganisation, in the edit form either; nothing is stored.
+    const scoped = await login(platform.url, 'thuky.hoanghoa', 'HoangHoa2027');
+    const own = await platform.db.prisma.site.findFirstOrThrow({ where: { code: '15865-2' } });
+    const refused = await callApi(platform.url, scoped, 'PATCH', `/api/sites/${own.id}`, { unitId: ids.unit('15910'), contactName: 'X' });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect(await platform.db.prisma.site.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ unitId: own.unitId, contactName: own.contactName });
+
+    // The rooms' import moves a room the same way: back to its unit, recorded.
+    const imported = await fetch(`${platform.url}/api/sites/import?dryRun=false`, {
+      method: 'POST',
+      headers: { cookie: secretariat, 'content-type': 'text/csv' },
+      body: `\uFEFFMã điểm cầu;Tên điểm cầu;Mã đơn vị\r\n${room.code};${room.name};${room.unit.code}`,
+    });
+    expect(await imported.json()).toMatchObject({ applied: true, updated: 1, errors: [] });
+    const moves = await platform.db.prisma.siteHistory.findMany({ where: { siteId: room.id }, orderBy: { id: 'asc' }, select: { unitId: true } });
+    expect(moves).toEqual([{ unitId: room.unitId }, { unitId: ids.unit('15910') }]);
+    expect((await platform.db.prisma.site.findUniqueOrThrow({ where: { id: room.id } })).unitId).toBe(room.unitId);
   });
 });

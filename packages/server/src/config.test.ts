@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { startBanner } from './startBanner.js';
 
 const minimal = { MEDIASOUP_WORKER_BIN: '/opt/mediasoup-worker' };
 
@@ -67,5 +68,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...minimal, TLS_NAMES: 'a b' })).toThrow(/TLS_NAMES/);
     // No wildcards: the local CA names exactly what rooms open (and checks those names at each start).
     expect(() => loadConfig({ ...minimal, TLS_NAMES: '*.thanhhoa.test' })).toThrow(/TLS_NAMES/);
+  });
+
+  it('seeds the demo with its published password on loopback only, unless SEED_DEMO says otherwise', () => {
+    expect(loadConfig(minimal).demo).toEqual({ seed: true, password: 'Demo@2026', withheldOnNetwork: false, publishedPasswordLocks: false });
+    expect(loadConfig({ ...minimal, HOST: 'localhost', SEED_DEMO: 'false' }).demo).toMatchObject({ seed: false, withheldOnNetwork: false });
+    // On the network nothing is seeded unasked, and the banner says why.
+    const network = { ...minimal, HOST: '0.0.0.0', TLS_LOCAL_CA: 'false' };
+    expect(loadConfig(network).demo).toMatchObject({ seed: false, withheldOnNetwork: true, publishedPasswordLocks: true });
+    expect(startBanner('http://127.0.0.1:3000', loadConfig(network))).toContain('SEED_DEMO=true');
+    // Asked for, it is seeded, and every account with the published password must change it first.
+    const asked = loadConfig({ ...network, SEED_DEMO: 'true' });
+    expect(asked.demo).toMatchObject({ seed: true, withheldOnNetwork: false, publishedPasswordLocks: true });
+    expect(startBanner('http://127.0.0.1:3000', asked)).toContain('must change this password at its first sign-in');
+    expect(loadConfig({ ...network, HOST: '10.20.0.11', SEED_DEMO: 'false' }).demo).toMatchObject({ seed: false, withheldOnNetwork: false, publishedPasswordLocks: true });
+    expect(() => loadConfig({ ...minimal, SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
   });
 });

@@ -123,11 +123,12 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().max(500).optional(),
   /** How long before a meeting's start its sites may check in and run their technical check. */
   CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
-  /** Seed the demo province (348 sites) at start when the directory is empty. */
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  /**
+   * Seed the demo province (348 sites) and its accounts, whose password is published, at start.
+   * Unset: only when HOST is a loopback address (a trial on this machine); on the network only when
+   * set to true, and then every demo account must change its password before anything else.
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** coturn's URLs for meeting rooms behind strict firewalls; browsers get time-limited credentials for them. */
   TURN_URLS: turnUrls,
   /** coturn's static-auth-secret (use-auth-secret): the key of the credentials' HMAC. */
@@ -218,7 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       portBase: e.MEDIASOUP_PORT_BASE,
       rtcPorts: { min: e.MEDIASOUP_RTC_MIN_PORT, max: e.MEDIASOUP_RTC_MAX_PORT },
     },
-    demo: { seed: e.SEED_DEMO, password: e.DEMO_PASSWORD },
+    demo: demoSettings(e),
     attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
@@ -247,6 +248,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 export type TlsSettings = NonNullable<Config['tls']>;
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/**
+ * The demo accounts' password is in the README and the start banner: fine for a trial on this
+ * machine, not on a network. Listening beyond loopback, the demo is seeded only when SEED_DEMO=true
+ * says so, and every account that still has that password may only change it.
+ */
+function demoSettings(e: z.infer<typeof envSchema>) {
+  const onNetwork = !isLoopback(e.HOST);
+  return {
+    seed: e.SEED_DEMO === undefined ? !onNetwork : e.SEED_DEMO === 'true',
+    password: e.DEMO_PASSWORD,
+    /** Nothing is seeded only because the node listens on the network (the banner says so). */
+    withheldOnNetwork: e.SEED_DEMO === undefined && onNetwork,
+    /** Accounts with the published password must change it before anything else. */
+    publishedPasswordLocks: onNetwork,
+  };
+}
 
 /** Whether and how the node serves HTTPS itself: certificate files win; else the local CA, when asked for or `auto`. */
 function tlsSettings(e: z.infer<typeof envSchema>) {

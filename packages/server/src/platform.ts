@@ -179,7 +179,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
     );
     noticeDrainOnConnect(io, drain);
 
-    const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs, config.auth.sessionMaxAgeMs);
+    const sessions = new SessionStore(db.prisma, config.auth.sessionTtlMs, config.auth.sessionMaxAgeMs, config.demo.publishedPasswordLocks);
     const audit = new PrismaAuditLog(db.prisma, log.child({ module: 'audit' }));
     const metrics = nodeMetrics({ workers, census, draining: () => drain.draining, dataDirFreeBytes: () => dataDirSpace.freeBytes() }, config.metrics);
     const attempts = redis ? new RedisAttemptCounters(redis) : new MemoryAttemptCounters();

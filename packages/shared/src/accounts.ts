@@ -28,7 +28,12 @@ export const loginRequestSchema = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
   .strict();
 
-export const sessionSchema = z.object({ identity: identitySchema });
+export const sessionSchema = z.object({
+  identity: identitySchema,
+  /** The account must change its (published demo) password before anything else is allowed. */
+  passwordChangeRequired: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
 
 export const passwordChangeSchema = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: newPasswordSchema })
@@ -43,8 +48,8 @@ export const userSchema = z
     unitId: z.string().nullable(),
     siteId: z.string().nullable(),
     disabled: z.boolean(),
-    /** Set while the account is locked after repeated failed sign-ins. */
-    lockedUntil: instantSchema.nullable(),
+    /** The account still has the published demo password. */
+    passwordPublished: z.boolean(),
   });
 export type User = z.infer<typeof userSchema>;
 
@@ -72,7 +77,7 @@ export const userCreateSchema = z
   });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-/** Admin edits: every field optional; a new password also lifts a lockout. */
+/** Admin edits: every field optional. */
 export const userUpdateSchema = z
   .object({
     displayName: displayNameSchema.optional(),

@@ -134,16 +134,26 @@ export const directiveListQuerySchema = z.object({
 export const directiveListSchema = z.object({ directives: z.array(directiveSchema) });
 
 /**
- * On-time rate of a unit: of its directives that are due (deadline passed) or done, the share
- * reported done on or before the deadline. Null when none is due yet.
+ * The on-time rate grouped by responsible unit, or by site group: a directive counts once in each
+ * group holding a meeting room of one of its responsible units (a group is a set of rooms).
  */
-export const unitDirectiveStatsSchema = z.object({
-  unit: namedRefSchema,
+export const directiveStatsGroupings = ['unit', 'siteGroup'] as const;
+export const directiveStatsQuerySchema = directiveListQuerySchema.extend({
+  groupBy: z.enum(directiveStatsGroupings).default('unit'),
+});
+
+/**
+ * On-time rate of a unit or a group: of its directives that are due (deadline passed) or done, the
+ * share reported done on or before the deadline. Null when none is due yet.
+ */
+export const directiveStatsRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
   total: z.number().int(),
   done: z.number().int(),
   onTime: z.number().int(),
   overdue: z.number().int(),
   onTimeRate: z.number().min(0).max(1).nullable(),
 });
-export const directiveStatsSchema = z.object({ units: z.array(unitDirectiveStatsSchema) });
-export type UnitDirectiveStats = z.infer<typeof unitDirectiveStatsSchema>;
+export const directiveStatsSchema = z.object({ groupBy: z.enum(directiveStatsGroupings), rows: z.array(directiveStatsRowSchema) });
+export type DirectiveStatsRow = z.infer<typeof directiveStatsRowSchema>;

@@ -68,6 +68,25 @@ export const unitMergeResultSchema = z.object({
 });
 export type UnitMergeResult = z.infer<typeof unitMergeResultSchema>;
 
+/**
+ * What the reorganisations did to a unit, oldest first, each on the day it took effect: renamed,
+ * other units merged into it, merged into another, retired, rooms moved in or out (a merger's
+ * rooms are told by the merger).
+ */
+const historyDay = z.iso.date();
+export const unitHistoryEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('renamed'), day: historyDay, from: z.string(), to: z.string() }),
+  z.object({ kind: z.literal('mergedIn'), day: historyDay, unitName: z.string() }),
+  z.object({ kind: z.literal('mergedInto'), day: historyDay, unitName: z.string() }),
+  z.object({ kind: z.literal('retired'), day: historyDay }),
+  /** A room came from `unitName`. */
+  z.object({ kind: z.literal('roomIn'), day: historyDay, siteName: z.string(), unitName: z.string() }),
+  /** A room went to `unitName`. */
+  z.object({ kind: z.literal('roomOut'), day: historyDay, siteName: z.string(), unitName: z.string() }),
+]);
+export type UnitHistoryEvent = z.infer<typeof unitHistoryEventSchema>;
+export const unitHistorySchema = z.object({ events: z.array(unitHistoryEventSchema) });
+
 /** Vietnamese telephone numbers as people write them: 0912 345 678, +84 237 3852 666, 0237.3852.666. */
 export const phoneSchema = z
   .string()

@@ -25,6 +25,11 @@ export const errorCodes = [
   'QUOTA_EXCEEDED',
   /** The server's data disk (PM_DATA_DIR) is nearly full: the operator has been alerted. */
   'STORAGE_FULL',
+  /**
+   * The account still has the published demo password and the platform is reachable from the
+   * network: only changing the password (and signing out) is allowed until it is changed.
+   */
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -29,6 +29,7 @@ import {
   siteResponseSchema,
   siteUpdateSchema,
   unitCreateSchema,
+  unitHistorySchema,
   unitImportReportSchema,
   unitListSchema,
   unitMergeResultSchema,
@@ -93,6 +94,10 @@ export const api = {
     method: 'post', path: '/api/units/merge', tag: 'directory', summary: 'Merge units into one, effective from a day',
     body: unitMergeSchema, response: unitMergeResultSchema,
   }),
+  'units.history': route({
+    method: 'get', path: '/api/units/:id/history', tag: 'directory', summary: 'What the reorganisations did to a unit, day by day',
+    response: unitHistorySchema,
+  }),
   'units.rename': route({
     method: 'post', path: '/api/units/:id/rename', tag: 'directory', summary: 'Rename a unit by decision, effective from a day',
     body: unitRenameSchema, response: unitResponseSchema,
@@ -113,7 +118,7 @@ export const api = {
   'sites.list': route({ method: 'get', path: '/api/sites', tag: 'directory', summary: 'Search and filter meeting rooms', query: siteListQuerySchema, response: siteListSchema }),
   'sites.get': route({ method: 'get', path: '/api/sites/:id', tag: 'directory', summary: 'One meeting room', response: siteResponseSchema }),
   'sites.create': route({ method: 'post', path: '/api/sites', tag: 'directory', summary: 'Create a meeting room', body: siteCreateSchema, response: siteResponseSchema, status: 201 }),
-  'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room', body: siteUpdateSchema, response: siteResponseSchema }),
+  'sites.update': route({ method: 'patch', path: '/api/sites/:id', tag: 'directory', summary: 'Edit or disable a meeting room (another unit: a move effective today, as sites.move)', body: siteUpdateSchema, response: siteResponseSchema }),
   'siteGroups.list': route({ method: 'get', path: '/api/site-groups', tag: 'directory', summary: 'Site groups, with their sites', response: siteGroupListSchema }),
   'siteGroups.create': route({
     method: 'post', path: '/api/site-groups', tag: 'directory', summary: 'Create a site group', body: siteGroupCreateSchema, response: siteGroupResponseSchema, status: 201,

@@ -31,7 +31,10 @@ export const minutesEntrySchema = z.object({
   /** Optimistic concurrency: an edit names the version it started from. */
   version: z.number().int().positive(),
   authorName: z.string(),
-  /** Who last edited the entry, if anyone did after its author. */
+  /**
+   * Who last changed the entry when that was not its author (the author's own later changes
+   * clear it: the words are the author's again); `updatedAt` is when.
+   */
   editorName: z.string().nullable(),
   updatedAt: instantSchema,
 });

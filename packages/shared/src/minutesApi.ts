@@ -8,6 +8,7 @@ import {
   directiveListSchema,
   directiveReportCreateSchema,
   directiveResponseSchema,
+  directiveStatsQuerySchema,
   directiveStatsSchema,
   directiveUpdateSchema,
 } from './directives.js';
@@ -88,8 +89,8 @@ export const minutesRoutes = {
   }),
   // Before 'directives.get', whose `:id` would take "stats".
   'directives.stats': route({
-    method: 'get', path: '/api/directives/stats', tag: 'directives', summary: 'On-time rate per responsible unit',
-    query: directiveListQuerySchema, response: directiveStatsSchema,
+    method: 'get', path: '/api/directives/stats', tag: 'directives', summary: 'On-time rate per responsible unit or per site group',
+    query: directiveStatsQuerySchema, response: directiveStatsSchema,
   }),
   'directives.create': route({
     method: 'post', path: '/api/meetings/:id/directives', tag: 'directives',

@@ -7,7 +7,7 @@ import { askBeforeLeaving, hasUnsavedChanges } from './components/leaveGuard';
 import { LeaveGuardDialog } from './components/LeaveGuardDialog';
 import { APP_NAVIGATION, Link, navigateAway, navigateTo } from './components/Link';
 import { useI18n } from './i18n/I18nProvider';
-import { matchRoute } from './routes';
+import { matchRoute, PasswordPage } from './routes';
 import { detach } from './util/detach';
 
 /**
@@ -40,7 +40,7 @@ export function App() {
   const { t, toggleLanguage } = useI18n();
   const [path, navigate] = usePath();
   const identity = useSession();
-  const { checking, signOut } = useSessionControl();
+  const { checking, passwordChangeRequired, signOut, refresh } = useSessionControl();
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -82,7 +82,14 @@ export function App() {
       <main className="app__main">
         {checking ? null : identity ? (
           // A screen's chunk loads on its first visit (a moment, on a slow line): say so meanwhile.
-          <Suspense fallback={<p className="notice">{t('common.loading')}</p>}>{renderRoute(path, navigate, identity)}</Suspense>
+          <Suspense fallback={<p className="notice">{t('common.loading')}</p>}>
+            {/* The server allows nothing else until the published demo password is changed. */}
+            {passwordChangeRequired ? (
+              <PasswordPage required onChanged={() => detach(refresh(), 'reading the session after the password change')} />
+            ) : (
+              renderRoute(path, navigate, identity)
+            )}
+          </Suspense>
         ) : (
           <LoginPage />
         )}

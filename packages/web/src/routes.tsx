@@ -6,7 +6,8 @@ import { recordsRoutes } from './features/minutes/recordsRoutes';
 
 const AttendanceReportPage = lazyPage(() => import('./features/attendance/AttendanceReportPage').then((m) => m.AttendanceReportPage));
 const PeriodReportPage = lazyPage(() => import('./features/attendance/PeriodReportPage').then((m) => m.PeriodReportPage));
-const PasswordPage = lazyPage(() => import('./features/account/PasswordPage').then((m) => m.PasswordPage));
+/** Also the only screen of an account that must change its published password first (App). */
+export const PasswordPage = lazyPage(() => import('./features/account/PasswordPage').then((m) => m.PasswordPage));
 const CheckPage = lazyPage(() => import('./features/check/CheckPage').then((m) => m.CheckPage));
 const HomePage = lazyPage(() => import('./features/home/HomePage').then((m) => m.HomePage));
 const MeetingPage = lazyPage(() => import('./features/meeting/MeetingPage').then((m) => m.MeetingPage));

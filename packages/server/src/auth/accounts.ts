@@ -21,5 +21,5 @@ export async function changeOwnPassword(
   if (currentPassword === newPassword) {
     throw new CodedError('BAD_REQUEST', 'the new password must differ', ['newPassword: same as the current password']);
   }
-  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), passwordPublished: false } });
 }

@@ -18,6 +18,7 @@ export const routeAccess = {
   'units.create': 'directory.manage',
   'units.update': 'directory.manage',
   'units.merge': 'directory.manage',
+  'units.history': 'directory.read',
   'units.rename': 'directory.manage',
   'units.retire': 'directory.manage',
   'units.import': 'directory.manage',
@@ -122,6 +123,16 @@ export function authorize(identity: Identity | undefined, permission: Permission
     throw new CodedError('FORBIDDEN', `${identity.role} accounts may not use ${permission}`);
   }
   return identity;
+}
+
+/** What an account that must change its published password may still do: say who it is, sign out, change it. */
+const beforePasswordChange: ReadonlySet<ApiRouteName> = new Set(['auth.me', 'auth.logout', 'auth.password']);
+
+/** PASSWORD_CHANGE_REQUIRED for every other route while the session's account must change its password. */
+export function assertPasswordChanged(name: ApiRouteName, passwordChangeRequired: boolean): void {
+  if (passwordChangeRequired && !beforePasswordChange.has(name)) {
+    throw new CodedError('PASSWORD_CHANGE_REQUIRED', 'this account still has the published demo password: change it first (POST /api/auth/password)');
+  }
 }
 
 /** Why a socket request is refused before its handler runs, or undefined when it may proceed. */

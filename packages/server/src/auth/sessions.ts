@@ -10,10 +10,13 @@ export interface OpenedSession {
   token: string;
   expiresAt: Date;
   identity: Identity;
+  /** The account may do nothing but change its password (see SessionStore). */
+  passwordChangeRequired: boolean;
 }
 
 export interface ResolvedSession {
   identity: Identity;
+  passwordChangeRequired: boolean;
   tokenHash: string;
   expiresAt: Date;
   /** The expiry moved forward: the cookie should be sent again with the new lifetime. */
@@ -27,6 +30,7 @@ interface AccountRow {
   role: Identity['role'];
   unitId: string | null;
   siteId: string | null;
+  passwordPublished: boolean;
   site: { unitId: string } | null;
 }
 
@@ -58,13 +62,22 @@ function hashToken(token: string): string {
  * administrator can end them (logout, password change, disabled account) at once. Expiry slides:
  * a session in use is extended once half of its lifetime has passed, but never beyond its absolute
  * lifetime from sign-in (a stolen session does not live for ever by being used).
+ *
+ * With `publishedPasswordLocks` (a node reachable from the network), a session of an account that
+ * still has the published demo password requires a password change before anything else: the
+ * HTTP API answers PASSWORD_CHANGE_REQUIRED and sockets are refused until it is changed.
  */
 export class SessionStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly ttlMs: number,
     private readonly maxAgeMs: number,
+    private readonly publishedPasswordLocks = false,
   ) {}
+
+  private passwordChangeRequired(user: AccountRow): boolean {
+    return this.publishedPasswordLocks && user.passwordPublished;
+  }
 
   async open(userId: string, now = new Date()): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');
@@ -74,7 +87,7 @@ export class SessionStore {
       data: { tokenHash: hashToken(token), userId, expiresAt, createdAt: now },
       include: { user: { include: accountInclude } },
     });
-    return { token, expiresAt, identity: toIdentity(session.user) };
+    return { token, expiresAt, identity: toIdentity(session.user), passwordChangeRequired: this.passwordChangeRequired(session.user) };
   }
 
   /** The identity behind a token; undefined when it is unknown, expired or its account disabled. */
@@ -91,7 +104,7 @@ export class SessionStore {
       expiresAt = new Date(wanted);
       await this.prisma.session.update({ where: { tokenHash }, data: { expiresAt } });
     }
-    return { identity: toIdentity(session.user), tokenHash, expiresAt, renewed };
+    return { identity: toIdentity(session.user), passwordChangeRequired: this.passwordChangeRequired(session.user), tokenHash, expiresAt, renewed };
   }
 
   /** When a session ends if it is not used meanwhile; undefined once it has ended (no renewal here). */

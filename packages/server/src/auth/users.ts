@@ -13,7 +13,7 @@ interface UserRow {
   unitId: string | null;
   siteId: string | null;
   disabled: boolean;
-  lockedUntil: Date | null;
+  passwordPublished: boolean;
 }
 
 function toUser(row: UserRow): User {
@@ -25,7 +25,7 @@ function toUser(row: UserRow): User {
     unitId: row.unitId,
     siteId: row.siteId,
     disabled: row.disabled,
-    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    passwordPublished: row.passwordPublished,
   };
 }
 
@@ -92,8 +92,8 @@ export async function updateUser(prisma: PrismaClient, id: string, input: UserUp
     where: { id },
     data: {
       ...fields,
-      // A password set by the administrator also lifts a lockout.
-      ...(password === undefined ? {} : { passwordHash: await hashPassword(password), failedLoginCount: 0, lockedUntil: null }),
+      // A password the administrator sets is no longer the published one.
+      ...(password === undefined ? {} : { passwordHash: await hashPassword(password), passwordPublished: false }),
     },
   });
   const rightsChanged = (['role', 'unitId', 'siteId'] as const).some((k) => input[k] !== undefined && input[k] !== current[k]);

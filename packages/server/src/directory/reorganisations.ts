@@ -11,21 +11,11 @@
  * Province-wide accounts only: a reorganisation is decided by the province.
  */
 import { CodedError, type Identity, type Site, type Unit, type UnitMerge, type UnitMergeResult } from '@pm/shared';
-import { unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
-import { dayAsDate, provinceDay, shortDay } from '../util/provinceCalendar.js';
+import { dayAsDate, shortDay } from '../util/provinceCalendar.js';
+import { changeSite, checkChange, type Transaction } from './reorganisationRules.js';
 import { getSite } from './sites.js';
 import { unitWithSiteCount } from './units.js';
-
-export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-export function checkChange(identity: Identity, effective: string): Date {
-  if (unitScope(identity) !== null) throw new CodedError('FORBIDDEN', 'a reorganisation is made by a province-wide account');
-  if (effective > provinceDay(new Date())) {
-    throw new CodedError('BAD_REQUEST', 'a reorganisation is entered on or after the day it takes effect', ['effective: a day in the future']);
-  }
-  return dayAsDate(effective);
-}
 
 async function activeUnit(prisma: PrismaClient | Transaction, id: string, field: string) {
   const unit = await prisma.unit.findUnique({ where: { id } });
@@ -34,12 +24,6 @@ async function activeUnit(prisma: PrismaClient | Transaction, id: string, field:
     throw new CodedError('CONFLICT', `${unit.name} ceased on ${shortDay(unit.retiredOn.toISOString().slice(0, 10))}`, [`${field}: a retired unit`]);
   }
   return unit;
-}
-
-/** Records the room's name and unit as they were until `until`, then applies the change. */
-async function changeSite(tx: Transaction, site: { id: string; name: string; unitId: string }, until: Date, change: { name?: string; unitId?: string }) {
-  await tx.siteHistory.create({ data: { siteId: site.id, name: site.name, unitId: site.unitId, until } });
-  await tx.site.update({ where: { id: site.id }, data: change });
 }
 
 /** "Xã Hoằng Đạo" also stands as "xã Hoằng Đạo" inside a room's name ("Hội trường UBND xã Hoằng Đạo"). */

@@ -55,10 +55,11 @@ describe('seedDemoData', () => {
     expect(new Set(roles)).toEqual(new Set(['ADMIN', 'SECRETARIAT', 'CHAIR', 'OPERATOR', 'SITE', 'VIEWER']));
   });
 
-  it('gives every demo account the demo password, and site accounts their room', async () => {
+  it('gives every demo account the demo password, marked as published, and site accounts their room', async () => {
     const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
     expect(await verifyPassword('Thử@2026', admin.passwordHash)).toBe(true);
     expect(await verifyPassword('Demo@2026', admin.passwordHash)).toBe(false);
+    expect(await db.prisma.user.count({ where: { passwordPublished: false } })).toBe(0);
 
     const hall = await db.prisma.user.findUniqueOrThrow({ where: { username: 'tinh' }, include: { site: true } });
     expect(hall).toMatchObject({ role: 'SITE', site: { code: 'TINH', name: 'Hội trường UBND tỉnh' } });

@@ -6,7 +6,7 @@
  * (units, sites, groups) or username (users) and only missing ones are inserted (INSERT … ON
  * CONFLICT DO NOTHING), so existing rows, including an operator's edits, a group's changed members
  * and users' changed passwords, are left as they are. Passwords are hashed only for accounts that
- * do not exist yet.
+ * do not exist yet, and marked as published (the start banner prints them) until changed.
  */
 import type { Logger } from 'pino';
 import { hashPassword } from '../auth/passwords.js';
@@ -141,6 +141,9 @@ async function createMissingAccounts(
       role: account.role,
       unitId: account.unitCode === null ? null : idOf(unitIds, account.unitCode),
       siteId: account.siteCode === null ? null : idOf(siteIds, account.siteCode),
+      // The start banner prints this password: on a node reachable from the network it only lets
+      // the account choose its own (SessionStore).
+      passwordPublished: true,
     })),
     skipDuplicates: true,
   });

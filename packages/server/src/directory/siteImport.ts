@@ -1,7 +1,9 @@
 import { siteCreateSchema, type Identity, type ImportRowError, type SiteImportReport } from '@pm/shared';
-import { inScope } from '../auth/authorization.js';
+import { inScope, unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { dayAsDate, provinceDay } from '../util/provinceCalendar.js';
 import { readSheet } from './readSheet.js';
+import { changeSite } from './reorganisationRules.js';
 import { mapHeader } from './sheetColumns.js';
 import { UnitTree } from './unitTree.js';
 
@@ -22,6 +24,8 @@ const REQUIRED: Column[] = ['code', 'name', 'unitCode'];
  * Imports meeting rooms from a spreadsheet: a row whose code exists updates that site, any other
  * creates one. Every row is checked first and the report names each problem by row and column;
  * only a file without a single problem is written, in one transaction, so nothing is half-imported.
+ * A row giving a room another unit moves it as a reorganisation does (effective today, its former
+ * unit kept for earlier meetings' records), and only from a province-wide account.
  */
 export async function importSites(
   prisma: PrismaClient,
@@ -33,7 +37,7 @@ export async function importSites(
   const columns = mapHeader(header, COLUMNS, REQUIRED);
   const tree = await UnitTree.load(prisma);
   const unitsByCode = new Map((await prisma.unit.findMany({ select: { id: true, code: true, disabled: true } })).map((u) => [u.code, u]));
-  const existing = new Map((await prisma.site.findMany({ select: { id: true, code: true, unitId: true } })).map((s) => [s.code, s]));
+  const existing = new Map((await prisma.site.findMany({ select: { id: true, code: true, name: true, unitId: true } })).map((s) => [s.code, s]));
 
   const errors: ImportRowError[] = [];
   const seen = new Map<string, number>();
@@ -65,15 +69,22 @@ export async function importSites(
     seen.set(site.code, row);
     const current = existing.get(site.code);
     if (current && !inScope(identity, tree, current.unitId)) return fail('code', `the site ${site.code} belongs to a unit outside this account's`);
-    return [{ site, existingId: current?.id }];
+    if (current && current.unitId !== site.unitId && unitScope(identity) !== null) {
+      return fail('unitCode', `the site ${site.code} is in another unit: a room is moved to another unit by a province-wide account`);
+    }
+    return [{ site, current }];
   });
 
-  const updates = valid.filter((v) => v.existingId !== undefined);
+  const updates = valid.filter((v) => v.current !== undefined);
   const report = { rows: body.length, created: valid.length - updates.length, updated: updates.length, errors };
   if (errors.length > 0 || dryRun || body.length === 0) return { ...report, applied: false };
+  const today = dayAsDate(provinceDay(new Date()));
   await prisma.$transaction(async (tx) => {
-    await tx.site.createMany({ data: valid.filter((v) => v.existingId === undefined).map((v) => v.site) });
-    for (const { site, existingId } of updates) await tx.site.update({ where: { id: existingId! }, data: site });
+    await tx.site.createMany({ data: valid.filter((v) => v.current === undefined).map((v) => v.site) });
+    for (const { site, current } of updates) {
+      if (current!.unitId !== site.unitId) await changeSite(tx, current!, today, { unitId: site.unitId });
+      await tx.site.update({ where: { id: current!.id }, data: site });
+    }
   });
   return { ...report, applied: true };
 }

@@ -1,6 +1,8 @@
 import { CodedError, foldText, type Identity, type Site, type SiteCreate, type SiteUpdate } from '@pm/shared';
 import { assertInScope, unitScope } from '../auth/authorization.js';
 import type { PrismaClient } from '../db/prismaClient.js';
+import { provinceDay } from '../util/provinceCalendar.js';
+import { changeSite, checkChange } from './reorganisationRules.js';
 import { UnitTree } from './unitTree.js';
 
 const siteInclude = { unit: { select: { name: true } }, account: { select: { username: true } } } as const;
@@ -79,8 +81,21 @@ export async function createSite(prisma: PrismaClient, identity: Identity, input
   return toSite(await prisma.site.create({ data: input, include: siteInclude }));
 }
 
+/**
+ * Edits a meeting room. Another unit is a reorganisation, as the reorganise panel's move: made by
+ * a province-wide account, effective today, the room's former unit (and name) kept for the records
+ * of earlier meetings; a move effective from an earlier day is `POST /api/sites/:id/move`.
+ */
 export async function updateSite(prisma: PrismaClient, identity: Identity, id: string, input: SiteUpdate): Promise<Site> {
   const current = await getSite(prisma, identity, id);
-  if (input.unitId !== undefined && input.unitId !== current.unitId) await checkTargetUnit(prisma, identity, input.unitId);
-  return toSite(await prisma.site.update({ where: { id }, data: input, include: siteInclude }));
+  const { unitId, ...fields } = input;
+  if (unitId === undefined || unitId === current.unitId) return toSite(await prisma.site.update({ where: { id }, data: fields, include: siteInclude }));
+  const until = checkChange(identity, provinceDay(new Date()));
+  await checkTargetUnit(prisma, identity, unitId);
+  return toSite(
+    await prisma.$transaction(async (tx) => {
+      await changeSite(tx, current, until, { unitId });
+      return tx.site.update({ where: { id }, data: fields, include: siteInclude });
+    }),
+  );
 }

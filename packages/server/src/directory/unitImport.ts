@@ -9,7 +9,8 @@
 import type { Identity, ImportRowError, UnitImportReport } from '@pm/shared';
 import type { PrismaClient } from '../db/prismaClient.js';
 import { dayAsDate, provinceDay } from '../util/provinceCalendar.js';
-import { checkChange, mergeIn, renameIn } from './reorganisations.js';
+import { checkChange } from './reorganisationRules.js';
+import { mergeIn, renameIn } from './reorganisations.js';
 import { mapHeader } from './sheetColumns.js';
 import { readSheet } from './readSheet.js';
 

@@ -31,6 +31,8 @@ interface EntryRow {
   at: Date;
   version: number;
   updatedAt: Date;
+  authorUserId: string | null;
+  editorUserId: string | null;
   author: { displayName: string } | null;
   editor: { displayName: string } | null;
   speakerSite: { name: string } | null;
@@ -48,7 +50,8 @@ export function toMinutesEntry(row: EntryRow, timeline: Timeline): MinutesEntry 
     offsetMs: timeline.offsetOf(row.at),
     version: row.version,
     authorName: row.author?.displayName ?? '',
-    editorName: row.editor?.displayName ?? null,
+    // The author typing on (each pause saves) is not an edit; someone else's change is, until the author changes it again.
+    editorName: row.editorUserId !== null && row.editorUserId !== row.authorUserId ? (row.editor?.displayName ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

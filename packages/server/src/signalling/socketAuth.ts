@@ -17,13 +17,16 @@ export const socketRooms = {
 /**
  * socket.io middleware: the handshake must carry a valid `pm_session` cookie (the browser sends
  * it with the WebSocket upgrade). The identity lands on `socket.data.identity`; a connection
- * without one is refused with the error message UNAUTHENTICATED.
+ * without one is refused with the error message UNAUTHENTICATED, one whose account must change its
+ * published password first with PASSWORD_CHANGE_REQUIRED.
  */
 export function socketAuth(sessions: SessionStore) {
   const authenticate = async (socket: PlatformSocket): Promise<Error | undefined> => {
     const token = sessionTokenFrom(socket.request.headers.cookie);
     const session = token ? await sessions.resolve(token) : undefined;
     if (!session) return new Error('UNAUTHENTICATED');
+    // Nothing but the password page until the published password is changed.
+    if (session.passwordChangeRequired) return new Error('PASSWORD_CHANGE_REQUIRED');
     const { identity, tokenHash } = session;
     socket.data.identity = identity;
     closeAtExpiry(socket, sessions, tokenHash, session.expiresAt);

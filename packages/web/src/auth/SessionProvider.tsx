@@ -1,4 +1,4 @@
-import type { Identity } from '@pm/shared';
+import type { Identity, Session } from '@pm/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { callApi, onSessionLost } from '../api/apiClient';
 import { navigateAway } from '../components/Link';
@@ -6,23 +6,27 @@ import { navigateAway } from '../components/Link';
 interface SessionState {
   /** undefined while the first /me is on its way; null when nobody is signed in. */
   identity: Identity | null | undefined;
+  /** The account must change its (published demo) password before the server allows anything else. */
+  passwordChangeRequired: boolean;
   signIn: (username: string, password: string) => Promise<Identity>;
   signOut: () => Promise<void>;
+  /** Asks the server again who is signed in (after the password has been changed). */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
 /** Who is signed in, asked of the server once at start; the session itself lives in an httpOnly cookie. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [identity, setIdentity] = useState<Identity | null | undefined>(undefined);
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
 
   useEffect(() => {
     let current = true;
     callApi('auth.me').then(
-      ({ identity }) => current && setIdentity(identity),
-      () => current && setIdentity(null),
+      (answer) => current && setSession(answer),
+      () => current && setSession(null),
     );
-    const stopListening = onSessionLost(() => setIdentity(null));
+    const stopListening = onSessionLost(() => setSession(null));
     return () => {
       current = false;
       stopListening();
@@ -30,18 +34,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { identity } = await callApi('auth.login', { body: { username, password } });
-    setIdentity(identity);
-    return identity;
+    const answer = await callApi('auth.login', { body: { username, password } });
+    setSession(answer);
+    return answer.identity;
   }, []);
 
   const signOut = useCallback(async () => {
     await callApi('auth.logout').catch(() => undefined);
-    setIdentity(null);
+    setSession(null);
     navigateAway('/');
   }, []);
 
-  const value = useMemo(() => ({ identity, signIn, signOut }), [identity, signIn, signOut]);
+  const refresh = useCallback(async () => {
+    setSession(await callApi('auth.me'));
+  }, []);
+
+  const value = useMemo(
+    () => ({ identity: session && session.identity, passwordChangeRequired: session?.passwordChangeRequired ?? false, signIn, signOut, refresh }),
+    [session, signIn, signOut, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -56,8 +67,8 @@ export function useSession(): Identity | null {
   return useSessionState().identity ?? null;
 }
 
-/** Signing in and out, and whether the session check has finished. */
+/** Signing in and out, whether the session check has finished, and whether the password must change first. */
 export function useSessionControl() {
-  const { identity, signIn, signOut } = useSessionState();
-  return { checking: identity === undefined, signIn, signOut };
+  const { identity, passwordChangeRequired, signIn, signOut, refresh } = useSessionState();
+  return { checking: identity === undefined, passwordChangeRequired, signIn, signOut, refresh };
 }

@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'error.MEDIA_UNAVAILABLE': 'Cannot reach the media server. Please check the network.',
   'error.QUOTA_EXCEEDED': 'The attachment space for this directive or this unit is used up.',
   'error.STORAGE_FULL': 'The server is nearly out of storage; the technical staff have been alerted. Please try again later.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Change the demo password before using the platform.',
   'error.OUTSIDE_MEETING_TIME': 'The meeting is not open now: check-in has not started yet, or the meeting has ended.',
   'error.NODE_DRAINING': 'This server is going down for maintenance; moving to another server…',
   'error.MOVED': 'The meeting runs on another server; connecting there…',

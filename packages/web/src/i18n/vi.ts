@@ -41,6 +41,7 @@ export const vi = {
   'error.MEDIA_UNAVAILABLE': 'Không kết nối được máy chủ truyền hình. Vui lòng kiểm tra mạng.',
   'error.QUOTA_EXCEEDED': 'Đã hết dung lượng tệp đính kèm dành cho nhiệm vụ hoặc đơn vị này.',
   'error.STORAGE_FULL': 'Máy chủ sắp hết dung lượng lưu trữ; đã báo cho bộ phận kỹ thuật. Vui lòng thử lại sau.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Hãy đổi mật khẩu thử nghiệm trước khi sử dụng hệ thống.',
   'error.OUTSIDE_MEETING_TIME': 'Cuộc họp chưa đến giờ điểm danh hoặc đã kết thúc.',
   'error.NODE_DRAINING': 'Máy chủ đang được bảo trì, đang chuyển sang máy chủ khác…',
   'error.MOVED': 'Cuộc họp đang chạy trên máy chủ khác, đang chuyển sang…',

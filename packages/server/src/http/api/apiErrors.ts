@@ -17,6 +17,7 @@ const statusOf: Record<ErrorCode, number> = {
   OUTSIDE_MEETING_TIME: 409,
   QUOTA_EXCEEDED: 413,
   STORAGE_FULL: 507,
+  PASSWORD_CHANGE_REQUIRED: 403,
   INTERNAL: 500,
 };
 

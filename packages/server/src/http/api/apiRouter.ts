@@ -13,7 +13,7 @@ import {
 } from '@pm/shared';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import { authorize, routeAccess, type PublicRoute } from '../../auth/authorization.js';
+import { assertPasswordChanged, authorize, routeAccess, type PublicRoute } from '../../auth/authorization.js';
 import type { SessionCookie } from '../sessionCookie.js';
 
 const MAX_JSON_BODY = '1mb';
@@ -23,6 +23,8 @@ export interface ApiContext<N extends ApiRouteName> {
   identity: N extends PublicRoute ? undefined : Identity;
   /** Hash of the caller's session token (logout, password change). */
   sessionTokenHash: string | undefined;
+  /** The caller's account must change its (published) password before anything else. */
+  passwordChangeRequired: boolean;
   params: Record<string, string>;
   query: ApiQuery<N>;
   body: ApiBody<N>;
@@ -64,13 +66,19 @@ export function apiRouter(handlers: ApiHandlers, cookie: SessionCookie): Router 
 interface Caller {
   identity: Identity | undefined;
   sessionTokenHash: string | undefined;
+  passwordChangeRequired: boolean;
 }
 
 function authenticate(name: ApiRouteName, cookie: SessionCookie): RequestHandler {
   const access = routeAccess[name];
   return async (req, res, next) => {
     const session = access === 'public' ? undefined : await cookie.read(req, res);
-    const caller: Caller = { identity: access === 'public' ? undefined : authorize(session?.identity, access), sessionTokenHash: session?.tokenHash };
+    const caller: Caller = {
+      identity: access === 'public' ? undefined : authorize(session?.identity, access),
+      sessionTokenHash: session?.tokenHash,
+      passwordChangeRequired: session?.passwordChangeRequired ?? false,
+    };
+    assertPasswordChanged(name, caller.passwordChangeRequired);
     res.locals.caller = caller;
     next();
   };
@@ -78,7 +86,7 @@ function authenticate(name: ApiRouteName, cookie: SessionCookie): RequestHandler
 
 function handle(route: ApiRoute, handler: ApiHandler<ApiRouteName>): RequestHandler {
   return async (req, res) => {
-    const { identity, sessionTokenHash } = res.locals.caller as Caller;
+    const { identity, sessionTokenHash, passwordChangeRequired } = res.locals.caller as Caller;
     if (containsNul([req.params, req.query, req.body])) throw new CodedError('BAD_REQUEST', 'a NUL character is not allowed in a request');
     const params = Object.fromEntries(
       Object.entries(req.params).map(([key, value]) => [key, validate(entityIdSchema, value, `path parameter ${key}`)]),
@@ -86,6 +94,7 @@ function handle(route: ApiRoute, handler: ApiHandler<ApiRouteName>): RequestHand
     const result = await handler({
       identity,
       sessionTokenHash,
+      passwordChangeRequired,
       params,
       query: (route.query ? validate(route.query, req.query, 'query') : undefined) as never,
       body: (route.body ? validate(route.body, req.body, 'body') : undefined) as never,

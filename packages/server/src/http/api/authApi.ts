@@ -8,9 +8,9 @@ export function authApi({ prisma, cookie, throttle, pushes }: ApiDeps): HandlerG
   return {
     'auth.login': async ({ body, req, res }) => {
       const user = await checkCredentials(prisma, throttle, clientAddress(req), body.username, body.password);
-      const { token, expiresAt, identity } = await cookie.sessions.open(user.id);
+      const { token, expiresAt, identity, passwordChangeRequired } = await cookie.sessions.open(user.id);
       cookie.set(res, token, expiresAt);
-      return { identity };
+      return { identity, passwordChangeRequired };
     },
 
     'auth.logout': async ({ sessionTokenHash, res }) => {
@@ -22,7 +22,7 @@ export function authApi({ prisma, cookie, throttle, pushes }: ApiDeps): HandlerG
       return {};
     },
 
-    'auth.me': async ({ identity }) => ({ identity }),
+    'auth.me': async ({ identity, passwordChangeRequired }) => ({ identity, passwordChangeRequired }),
 
     'auth.password': async ({ identity, body, sessionTokenHash, req }) => {
       await changeOwnPassword(prisma, throttle, clientAddress(req), identity.userId, body);

@@ -25,7 +25,7 @@ export function directivesApi({ prisma, dataDir, dataDirSpace, attachmentQuota }
   const reports = new DirectiveReports(prisma, reader, { files, space: dataDirSpace, quota: attachmentQuota });
   return {
     'directives.list': async ({ identity, query }) => ({ directives: await reader.list(identity, query) }),
-    'directives.stats': async ({ identity, query }) => ({ units: await directiveStats(prisma, reader, identity, query) }),
+    'directives.stats': async ({ identity, query }) => ({ groupBy: query.groupBy, rows: await directiveStats(prisma, reader, identity, query) }),
     'directives.create': async ({ identity, params, body }) => {
       const directiveId = await writer.create(identity, params.id!, body);
       return { directive: await reader.get(identity, directiveId) };

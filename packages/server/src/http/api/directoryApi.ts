@@ -3,6 +3,7 @@ import { createSiteGroup, deleteSiteGroup, listSiteGroups, updateSiteGroup } fro
 import { importSites } from '../../directory/siteImport.js';
 import { importUnits } from '../../directory/unitImport.js';
 import { createSite, getSite, listSites, updateSite } from '../../directory/sites.js';
+import { unitHistory } from '../../directory/unitHistory.js';
 import { createUnit, listUnits, updateUnit } from '../../directory/units.js';
 import type { ApiDeps, HandlerGroup } from './apiDeps.js';
 
@@ -11,6 +12,7 @@ type DirectoryRoutes =
   | 'units.create'
   | 'units.update'
   | 'units.merge'
+  | 'units.history'
   | 'units.rename'
   | 'units.retire'
   | 'units.import'
@@ -32,6 +34,7 @@ export function directoryApi({ prisma }: ApiDeps): HandlerGroup<DirectoryRoutes>
     'units.create': async ({ identity, body }) => ({ unit: await createUnit(prisma, identity, body) }),
     'units.update': async ({ identity, params, body }) => ({ unit: await updateUnit(prisma, identity, params.id!, body) }),
     'units.merge': async ({ identity, body }) => mergeUnits(prisma, identity, body),
+    'units.history': async ({ identity, params }) => ({ events: await unitHistory(prisma, identity, params.id!) }),
     'units.rename': async ({ identity, params, body }) => ({ unit: await renameUnit(prisma, identity, params.id!, body) }),
     'units.retire': async ({ identity, params, body }) => ({ unit: await retireUnit(prisma, identity, params.id!, body) }),
     'units.import': async ({ identity, query, upload }) => importUnits(prisma, identity, upload!, query.dryRun ?? false),

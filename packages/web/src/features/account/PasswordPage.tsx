@@ -4,8 +4,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { detach } from '../../util/detach';
 
-/** `/account/password`: change one's own password; the account's other sessions end. */
-export function PasswordPage() {
+/**
+ * `/account/password`: change one's own password; the account's other sessions end. `required`: the
+ * account still has the published demo password and may do nothing else until it is changed.
+ */
+export function PasswordPage({ required = false, onChanged }: { required?: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -20,6 +23,7 @@ export function PasswordPage() {
       setDone(true);
       setCurrent('');
       setNew('');
+      onChanged?.();
     } catch (failure) {
       setError(failure);
     }
@@ -27,6 +31,11 @@ export function PasswordPage() {
   return (
     <section className="login" aria-labelledby="password-heading">
       <h1 id="password-heading">{t('password.heading')}</h1>
+      {required && (
+        <p className="notice" data-testid="password-change-required">
+          {t('password.required')}
+        </p>
+      )}
       <form className="card form" onSubmit={(event) => detach(submit(event), 'changing the password')}>
         <label>
           {t('password.current')}

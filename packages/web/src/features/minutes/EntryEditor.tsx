@@ -2,6 +2,7 @@ import type { MinutesDocument, MinutesEntry } from '@pm/shared';
 import { formatOffset } from '@pm/shared';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
+import { EntryByline } from './EntryByline';
 import { EntrySaver, type EntryFields, type SaveStatus } from './entrySaver';
 import { detach } from '../../util/detach';
 
@@ -74,6 +75,7 @@ export function EntryEditor(props: EntryEditorProps) {
         {!fields.speakerSiteId && (
           <input aria-label={t('minutes.speakerName')} placeholder={t('minutes.speakerName')} value={fields.speakerName ?? ''} onChange={(e) => change({ speakerName: e.target.value || null })} />
         )}
+        {entry && <EntryByline entry={entry} />}
         <span className="entry__status" data-testid="entry-status" data-status={saver.status}>
           {t(`minutes.status.${saver.status}`)}
         </span>

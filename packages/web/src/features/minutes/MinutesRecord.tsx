@@ -2,6 +2,7 @@ import type { MinutesDocument, MinutesEntry } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { formatTime } from '../../i18n/dates';
 import { useI18n } from '../../i18n/I18nProvider';
+import { EntryByline } from './EntryByline';
 import { ExportLinks } from './ExportLinks';
 import './minutes.css';
 
@@ -22,7 +23,7 @@ export function MinutesRecord({ doc }: { doc: MinutesDocument }) {
   const entry = (e: MinutesEntry) => (
     <li key={e.id} className="entry">
       <span className="entry__time">{formatTime(e.at, language)}</span> {e.speakerName && <strong>{e.speakerName}: </strong>}
-      {e.text}
+      {e.text} <EntryByline entry={e} />
     </li>
   );
   return (

@@ -9,6 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { ReorganisePanel } from './ReorganisePanel';
 import { SiteForm } from './SiteForm';
 import { UnitBrowser } from './UnitBrowser';
+import { UnitHistory } from './UnitHistory';
 import { UnitPanel } from './UnitPanel';
 import { useDirectory } from './useDirectory';
 
@@ -79,12 +80,22 @@ export function DirectoryPage({ identity }: { identity: Identity }) {
               </div>
             )}
           />
-          {editing && <SiteForm key={editing === 'new' ? 'new' : editing.id} site={editing === 'new' ? undefined : editing} units={units} defaultUnitId={unitId} onDone={done} />}
+          {editing && (
+            <SiteForm
+              key={editing === 'new' ? 'new' : editing.id}
+              site={editing === 'new' ? undefined : editing}
+              units={units}
+              defaultUnitId={unitId}
+              canMove={identity.unitId === null}
+              onDone={done}
+            />
+          )}
           {selectedUnit && <UnitPanel unit={selectedUnit} onChanged={() => detach(reload(), 'reloading the directory')} />}
           {/* A reorganisation is the province's decision: a unit-scoped account does not make one. */}
           {selectedUnit && identity.unitId === null && (
             <ReorganisePanel key={selectedUnit.id} unit={selectedUnit} units={units} onChanged={() => detach(reload(), 'reloading the directory')} />
           )}
+          {selectedUnit && <UnitHistory unit={selectedUnit} />}
           <ImportPanel onImported={() => detach(reload(), 'reloading the directory')} />
         </div>
       </div>

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAction } from '../../../hooks/useAction';
+import { provinceDay } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/I18nProvider';
 
 const NEW_UNIT = 'new';
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = () => provinceDay(new Date());
 
 /**
  * A decision about the chosen unit, effective from a day: rename it, merge it into another unit

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { callApi } from '../../../api/apiClient';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useUnsavedChanges } from '../../../hooks/useUnsavedChanges';
+import { provinceDay } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { MessageKey } from '../../../i18n/vi';
 import { detach } from '../../../util/detach';
@@ -16,9 +17,23 @@ const TEXT_FIELDS = [
 
 type Fields = { code: string; name: string; unitId: string; disabled: boolean } & Record<(typeof TEXT_FIELDS)[number][0], string>;
 
-/** Creating or editing a meeting room; the server's field problems are shown beside the form. */
-export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | undefined; units: Unit[]; defaultUnitId: string | undefined; onDone: () => void }) {
+interface SiteFormProps {
+  site: Site | undefined;
+  units: Unit[];
+  defaultUnitId: string | undefined;
+  /** A province-wide account: it may move a room to another unit (a reorganisation). */
+  canMove: boolean;
+  onDone: () => void;
+}
+
+/**
+ * Creating or editing a meeting room; the server's field problems are shown beside the form. A room
+ * given another unit moves as a reorganisation does, from the day chosen: records of meetings
+ * before it keep the room under its former unit.
+ */
+export function SiteForm({ site, units, defaultUnitId, canMove, onDone }: SiteFormProps) {
   const { t } = useI18n();
+  const [effective, setEffective] = useState(() => provinceDay(new Date()));
   const [fields, setFields] = useState<Fields>({
     code: site?.code ?? '',
     name: site?.name ?? '',
@@ -36,8 +51,11 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
     const { code, disabled, contactPhone, ...rest } = fields;
     const common = { ...rest, contactPhone: contactPhone || null };
     try {
-      if (site) await callApi('sites.update', { params: { id: site.id }, body: { ...common, disabled } });
-      else await callApi('sites.create', { body: { ...common, code } });
+      if (site) {
+        const { unitId, ...edits } = common;
+        if (unitId !== site.unitId) await callApi('sites.move', { params: { id: site.id }, body: { unitId, effective } });
+        await callApi('sites.update', { params: { id: site.id }, body: { ...edits, disabled } });
+      } else await callApi('sites.create', { body: { ...common, code } });
       unsaved.saved(fields);
       onDone();
     } catch (failure) {
@@ -59,11 +77,21 @@ export function SiteForm({ site, units, defaultUnitId, onDone }: { site: Site | 
       </label>
       <label>
         {t('site.unit')}
-        <select value={fields.unitId} required onChange={(e) => setFields({ ...fields, unitId: e.target.value })}>
+        <select value={fields.unitId} required disabled={site && !canMove} onChange={(e) => setFields({ ...fields, unitId: e.target.value })}>
           <option value="">—</option>
-          {units.filter((u) => !u.disabled).map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+          {units.filter((u) => !u.disabled || u.id === site?.unitId).map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
         </select>
       </label>
+      {site && !canMove && <p className="muted">{t('site.moveByProvince')}</p>}
+      {site && fields.unitId !== site.unitId && (
+        <>
+          <label>
+            {t('reorganise.effective')}
+            <input type="date" value={effective} max={provinceDay(new Date())} required onChange={(e) => setEffective(e.target.value)} data-testid="site-move-effective" />
+          </label>
+          <p className="notice" role="note">{t('site.moveNote')}</p>
+        </>
+      )}
       {TEXT_FIELDS.map(([key, label]) => (
         <label key={key}>
           {t(label)}

@@ -55,7 +55,7 @@ export function UsersPage() {
               <td>{user.username}</td>
               <td>{user.displayName}</td>
               <td>{t(`role.${user.role}`)}</td>
-              <td>{user.disabled ? t('users.disabled') : user.lockedUntil ? t('users.locked') : t('users.active')}</td>
+              <td>{user.disabled ? t('users.disabled') : user.passwordPublished ? t('users.passwordPublished') : t('users.active')}</td>
               <td className="toolbar">
                 <button type="button" className="button button--small" onClick={() => detach(act(() => callApi('users.update', { params: { id: user.id }, body: { disabled: !user.disabled } })), 'enabling or disabling the user')}>
                   {t(user.disabled ? 'users.enable' : 'users.disable')}
