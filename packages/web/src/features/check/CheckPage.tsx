@@ -1,3 +1,4 @@
+import { meetingOverAt } from '@pm/shared';
 import { useEffect } from 'react';
 import { ActionError } from '../../components/ActionError';
 import { LevelMeter } from '../../components/LevelMeter';
@@ -109,7 +110,7 @@ function OpenMeetingLink() {
   const { t } = useI18n();
   const { meetings } = useMeetings(false);
   const now = useNow(10_000);
-  const open = meetings?.find((m) => Date.parse(m.checkInOpensAt) <= now && now < Date.parse(m.endsAt));
+  const open = meetings?.find((m) => Date.parse(m.checkInOpensAt) <= now && now < meetingOverAt(m));
   if (!open) return null;
   return (
     <p className="check__join">
