@@ -35,6 +35,10 @@ export function formatSpan(startIso: string, endIso: string, language: Language)
     : `${formatDateTime(startIso, language)} – ${formatDateTime(endIso, language)}`;
 }
 
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { timeZone: TIME_ZONE, timeStyle: 'short' }).format(new Date(iso));
+}
+
 /** The value a datetime-local input shows for an instant, in the province's time (UTC+7, no DST). */
 export function toLocalInput(iso: string): string {
   return new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
