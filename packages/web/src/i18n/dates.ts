@@ -1,7 +1,8 @@
 import type { Language } from './I18nProvider';
 import { toVnDate } from './vnDate';
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Thanh Hóa's (UTC+7, no daylight saving): every time on every screen is the province's. */
+export const PROVINCE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** Weekdays as written in a Vietnamese sentence ("thứ Hai 04/01/2027"), Sunday first as `getUTCDay` counts. */
@@ -9,7 +10,7 @@ const VI_WEEKDAYS = ['chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 
 /** "thứ Hai 04/01/2027" / "Monday, 4 January 2027": the province's calendar day of an instant. */
 function formatDay(iso: string, language: Language): string {
-  if (language === 'en') return new Intl.DateTimeFormat(locales.en, { timeZone: TIME_ZONE, dateStyle: 'full' }).format(new Date(iso));
+  if (language === 'en') return new Intl.DateTimeFormat(locales.en, { timeZone: PROVINCE_TIME_ZONE, dateStyle: 'full' }).format(new Date(iso));
   const day = provinceDay(new Date(iso));
   return `${VI_WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]} ${toVnDate(day)}`;
 }
@@ -36,7 +37,7 @@ export function formatSpan(startIso: string, endIso: string, language: Language)
 }
 
 export function formatTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { timeZone: TIME_ZONE, timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locales[language], { timeZone: PROVINCE_TIME_ZONE, timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The value a datetime-local input shows for an instant, in the province's time (UTC+7, no DST). */
