@@ -57,6 +57,17 @@ async function overlapping(a: Locator, b: Locator): Promise<boolean> {
   return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
 }
 
+/** Whether an element is what the screen shows at its centre: not hidden behind another. */
+const inFront = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return !!top && element.contains(top);
+  });
+
+/** An element's computed font size in px. */
+const fontPx = (locator: Locator) => locator.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /** The text a downloaded file holds, read as its type says it is. */
@@ -191,6 +202,8 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
     const { date, time } = provinceFields(startsAt);
     expect(text).toMatch(new RegExp(`Bắt đầu lúc ${time}, (thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|chủ nhật) ${date}`));
     expect(text).toMatch(/Bắt đầu sau \d+|Đang diễn ra/);
+    // The countdown is no smaller than the start time above it: read from the back of the room.
+    expect(await fontPx(waiting.locator('.countdown'))).toBeGreaterThanOrEqual(await fontPx(waiting.locator('.waiting__when')));
     expect(text).toContain('Đang chờ chủ trì');
     for (const item of AGENDA) expect(text).toContain(item);
     const box = (await waiting.boundingBox())!;
@@ -232,6 +245,10 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
     // The chair records the meeting and names the first agenda item, which every room shows.
     await page.getByTestId('recording-start').click();
     await expect.poll(() => roomA.page.getByTestId('recording-indicator').getAttribute('data-state'), live).toBe('recording');
+    // The room sees that it is recorded: the sign is on screen, in front of the programme.
+    expect(await onScreen(roomA.page, roomA.page.getByTestId('recording-indicator'))).toBe(true);
+    expect(await inFront(roomA.page.getByTestId('recording-indicator'))).toBe(true);
+    expect(await overlapping(roomA.page.getByTestId('recording-indicator'), roomA.page.getByTestId('network-indicator'))).toBe(false);
     expect(await scrollsSideways(page)).toBe(false);
     const controls: Array<[string, Locator]> = [
       ['programme', page.getByTestId('programme-video')],
@@ -267,6 +284,11 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
 
     await expect.poll(() => roomA.page.getByTestId('floor-indicator').getAttribute('data-has-floor'), live).toBe('true');
     await expect.poll(() => roomA.page.getByTestId('on-air').textContent(), live).toContain('Hình ảnh điểm cầu đang phát trên tất cả các màn hình');
+    expect(await roomA.page.getByTestId('floor-indicator').textContent()).toBe('Điểm cầu đang phát biểu');
+    // The notices do not cover the agenda item under discussion.
+    expect(await overlapping(roomA.page.getByTestId('current-agenda-item'), roomA.page.getByTestId('on-air'))).toBe(false);
+    expect(await overlapping(roomA.page.getByTestId('recording-indicator'), roomA.page.getByTestId('on-air'))).toBe(false);
+    expect(await inFront(roomA.page.getByTestId('current-agenda-item'))).toBe(true);
     await expect.poll(() => chair.caption(), live).toContain('Hoằng Hóa');
     const roomASite = await chair.programmeSiteId();
     await expect.poll(() => roomB.decodesProgrammeOf(roomASite), live).toBe(true);
@@ -344,8 +366,7 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
     const banner = roomA.page.getByTestId('message-banner');
     await expect.poll(() => banner.isVisible(), live).toBe(true);
     expect(await banner.locator('.message-banner__text').textContent()).toBe('Điểm cầu Hoằng Hóa bật micrô');
-    const fontPx = await banner.locator('.message-banner__text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-    expect(fontPx).toBeGreaterThanOrEqual(32);
+    expect(await fontPx(banner.locator('.message-banner__text'))).toBeGreaterThanOrEqual(32);
     expect(await onScreen(roomA.page, banner)).toBe(true);
     // Only the room written to sees it.
     expect(await roomB.page.getByTestId('message-banner').count()).toBe(0);
