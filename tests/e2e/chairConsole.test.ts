@@ -1,23 +1,16 @@
 import path from 'node:path';
 import type { RecordingDetail } from '@pm/shared';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { browserSuite } from '../support/browserSuite.ts';
 import { artefactDir } from '../support/chromium.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { MeetingScreen, onScreen } from '../support/meetingPages.ts';
 import { createMeeting, scratchDataDir } from '../support/meetingFixture.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 const LAPTOP = { width: 1366, height: 768 };
 const live = { timeout: 20_000, interval: 250 };
-
-/** Whether the whole element is on screen without scrolling (the page is not scrolled either). */
-async function onScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const scrolled = await page.evaluate(() => window.scrollY);
-  return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= LAPTOP.width && box.y + box.height <= LAPTOP.height;
-}
 
 /**
  * Issue 13 §4 and §2 in a browser: the chair's console on a 1366×768 laptop shows the programme,

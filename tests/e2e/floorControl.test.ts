@@ -1,18 +1,11 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from '../support/browserSuite.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { MeetingScreen, stillDecoding } from '../support/meetingPages.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 const growing = { timeout: 20_000, interval: 500 };
-
-/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
-async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
-  const before = await read();
-  await new Promise((r) => setTimeout(r, 1000));
-  return (await read()) > before && before > 0;
-}
 
 describe('floor control: a chair and two sites (three browsers)', () => {
   const suite = browserSuite({ env: { MEDIASOUP_NUM_WORKERS: '2' } });

@@ -7,7 +7,7 @@ import { loginPage } from '../support/auth.ts';
 import { browserSuite } from '../support/browserSuite.ts';
 import { artefactDir } from '../support/chromium.ts';
 import { docxText, flat, pdfText } from '../support/documentText.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { MeetingScreen, onScreen, stillDecoding } from '../support/meetingPages.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -41,14 +41,6 @@ function provinceFields(instant: number): { date: string; time: string } {
   const [day, time] = new Date(instant + 7 * 3_600_000).toISOString().slice(0, 16).split('T') as [string, string];
   const [y, m, d] = day.split('-');
   return { date: `${d}/${m}/${y}`, time };
-}
-
-/** Whether the whole element is inside the viewport, the page not scrolled: what a user sees without scrolling. */
-async function onScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  const scrolled = await page.evaluate(() => window.scrollY);
-  return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
 }
 
 /** Whether two elements' boxes overlap on screen (one covers part of the other). */
@@ -88,13 +80,6 @@ async function textOf(type: string, body: Buffer): Promise<string> {
     return cells.join(' ');
   }
   return body.toString('utf8');
-}
-
-/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
-async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
-  const before = await read();
-  await new Promise((r) => setTimeout(r, 1000));
-  return (await read()) > before && before > 0;
 }
 
 describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($name)', { timeout: 180_000 }, (run) => {
