@@ -174,6 +174,9 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('sẵn sàng');
     const join = page.getByTestId('check-join');
     expect(await join.textContent()).toBe(`Vào cuộc họp: ${title}`);
+    // The verdict and the way in are in view, not under the fold below the pictures.
+    expect(await onScreen(page, page.getByText('sẵn sàng').first())).toBe(true);
+    expect(await onScreen(page, join)).toBe(true);
     await shot(page, 'room-technical-check');
     await join.click();
   });
