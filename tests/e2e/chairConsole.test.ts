@@ -1,23 +1,16 @@
 import path from 'node:path';
 import type { RecordingDetail } from '@pm/shared';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
-import { artefactDir, launchChromium } from '../support/chromium.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { artefactDir } from '../support/chromium.ts';
+import { MeetingScreen, onScreen } from '../support/meetingPages.ts';
 import { createMeeting, scratchDataDir } from '../support/meetingFixture.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 const LAPTOP = { width: 1366, height: 768 };
 const live = { timeout: 20_000, interval: 250 };
-
-/** Whether the whole element is on screen without scrolling (the page is not scrolled either). */
-async function onScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const scrolled = await page.evaluate(() => window.scrollY);
-  return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= LAPTOP.width && box.y + box.height <= LAPTOP.height;
-}
 
 /**
  * Issue 13 §4 and §2 in a browser: the chair's console on a 1366×768 laptop shows the programme,
@@ -25,9 +18,8 @@ async function onScreen(page: Page, locator: Locator): Promise<boolean> {
  * then ends the meeting, and the room's kiosk is told and goes back to its home screen.
  */
 describe('the chair console at 1366×768, and ending the meeting', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
-  let dataDir: string;
+  const dataDir = scratchDataDir();
+  const suite = browserSuite({ env: { PM_DATA_DIR: dataDir } });
   const contexts: BrowserContext[] = [];
   let chair: MeetingScreen;
   let hoangHoa: MeetingScreen;
@@ -35,7 +27,7 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
   let hoangHoaId: string;
 
   async function screenFor(username: string, viewport?: typeof LAPTOP): Promise<MeetingScreen> {
-    const context = await signedInKiosk(browser, platform.url, username);
+    const context = await signedInKiosk(suite.browser, suite.platform.url, username);
     contexts.push(context);
     const page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
@@ -43,10 +35,7 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
   }
 
   beforeAll(async () => {
-    dataDir = scratchDataDir();
-    platform = await startTestPlatform({ PM_DATA_DIR: dataDir });
-    browser = await launchChromium();
-    const meeting = await createMeeting(platform.db.prisma, {
+    const meeting = await createMeeting(suite.platform.db.prisma, {
       title: 'Giao ban trực tuyến UBND tỉnh tháng 12',
       siteCodes: ['15865', '15991', 'SO-YTE'],
     });
@@ -63,8 +52,6 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
       await screen?.page.screenshot({ path: path.join(artefactDir(), `chair-console-last-${name}.png`) }).catch(() => undefined);
     }
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('shows programme, queue, site picker, recording and the end of the meeting together, nothing below the fold', async () => {
@@ -135,10 +122,10 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     await expect.poll(() => new URL(hoangHoa.page.url()).pathname, { timeout: 15_000, interval: 250 }).toBe('/');
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000, interval: 250 }).toBe('/');
 
-    const cookie = await login(platform.url, 'chutich');
-    const detail = async () => (await callApi(platform.url, cookie, 'GET', `/api/meetings/${meetingId}/recording`)).body as RecordingDetail;
+    const cookie = await login(suite.platform.url, 'chutich');
+    const detail = async () => (await callApi(suite.platform.url, cookie, 'GET', `/api/meetings/${meetingId}/recording`)).body as RecordingDetail;
     expect((await detail()).status.state).toBe('stopped');
-    const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const stored = await suite.platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(stored.endedAt).not.toBeNull();
   });
 });
@@ -150,32 +137,24 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
  */
 describe('the operator wall at 1920×1080', () => {
   const FULL_HD = { width: 1920, height: 1080 };
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite();
   const contexts: BrowserContext[] = [];
 
   async function pageFor(username: string): Promise<Page> {
-    const context = await signedInKiosk(browser, platform.url, username);
+    const context = await signedInKiosk(suite.browser, suite.platform.url, username);
     contexts.push(context);
     const page = await context.newPage();
     await page.setViewportSize(FULL_HD);
     return page;
   }
 
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('counts sites by status, keeps the queue beside the wall, and shows more than 10 sites above the fold in dense mode', async () => {
-    const codes = (await platform.db.prisma.site.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 40 })).map((s) => s.code);
-    const { meetingId } = await createMeeting(platform.db.prisma, { title: 'Giám sát 40 điểm cầu', siteCodes: codes });
+    const codes = (await suite.platform.db.prisma.site.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 40 })).map((s) => s.code);
+    const { meetingId } = await createMeeting(suite.platform.db.prisma, { title: 'Giám sát 40 điểm cầu', siteCodes: codes });
     const page = await pageFor('vanhanh');
     await page.goto(`/meeting/${meetingId}`);
 
@@ -194,7 +173,7 @@ describe('the operator wall at 1920×1080', () => {
   });
 
   it('mutes a kiosk holding the floor and calls it back after it left: it is told, and joins again from its home screen', async () => {
-    const { meetingId, siteIds } = await createMeeting(platform.db.prisma, { title: 'Giao ban có điểm cầu mời lại', siteCodes: ['15865', '15991'] });
+    const { meetingId, siteIds } = await createMeeting(suite.platform.db.prisma, { title: 'Giao ban có điểm cầu mời lại', siteCodes: ['15865', '15991'] });
     const hoangHoaId = siteIds['15865']!;
     const operator = await pageFor('vanhanh');
     const kiosk = await pageFor('15865');

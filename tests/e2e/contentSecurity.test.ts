@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loginPage } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { newKiosk } from '../support/chromium.ts';
 
 /**
  * The Content-Security-Policy is strict (no inline script): the built app and the API reference
  * must work under it, with not one violation reported by the browser.
  */
 describe('the web app under its Content-Security-Policy (one browser)', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = browserSuite();
 
   /** A kiosk page that records every CSP violation the browser reports (script, style, connection…). */
   const watchedPage = async (): Promise<{ page: Page; violations: string[] }> => {
-    const page = await (await newKiosk(browser, platform.url)).newPage();
+    const page = await (await newKiosk(suite.browser, suite.platform.url)).newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());

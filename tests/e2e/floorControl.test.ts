@@ -1,23 +1,14 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { MeetingScreen, stillDecoding } from '../support/meetingPages.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const growing = { timeout: 20_000, interval: 500 };
 
-/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
-async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
-  const before = await read();
-  await new Promise((r) => setTimeout(r, 1000));
-  return (await read()) > before && before > 0;
-}
-
 describe('floor control: a chair and two sites (three browsers)', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite({ env: { MEDIASOUP_NUM_WORKERS: '2' } });
   const contexts: BrowserContext[] = [];
   let chair: MeetingScreen;
   let hoangHoa: MeetingScreen;
@@ -26,15 +17,13 @@ describe('floor control: a chair and two sites (three browsers)', () => {
   let meetingId: string;
 
   async function screenFor(username: string): Promise<MeetingScreen> {
-    const context = await signedInKiosk(browser, platform.url, username);
+    const context = await signedInKiosk(suite.browser, suite.platform.url, username);
     contexts.push(context);
     return new MeetingScreen(await context.newPage());
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '2' });
-    browser = await launchChromium();
-    const meeting = await createMeeting(platform.db.prisma, {
+    const meeting = await createMeeting(suite.platform.db.prisma, {
       title: 'Giao ban trực tuyến tháng 11',
       siteCodes: ['15865', '15991', 'SO-YTE'],
     });
@@ -48,8 +37,6 @@ describe('floor control: a chair and two sites (three browsers)', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('both sites decode the chair’s programme video and audio', async () => {

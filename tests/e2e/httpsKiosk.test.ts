@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../setup/globalSetup.ts';
 import { loginPage } from '../support/auth.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 import { launchChromium, newKiosk } from '../support/chromium.ts';
 import { homeTrustingCa } from '../support/nssTrust.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -70,21 +71,11 @@ describe('a kiosk over https with the platform’s own CA (one browser)', () => 
 });
 
 describe('a kiosk over plain http under a network name (one browser)', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium({ extraArgs: [resolverRules] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = browserSuite({ chromium: { extraArgs: [resolverRules] } });
 
   it('gets no camera, and the check and meeting pages tell the room why, in Vietnamese and in English', async () => {
-    const origin = platform.url.replace('127.0.0.1', NAME);
-    const context = await newKiosk(browser, origin);
+    const origin = suite.platform.url.replace('127.0.0.1', NAME);
+    const context = await newKiosk(suite.browser, origin);
     const page = await context.newPage();
     await loginPage(page, '15991');
     await page.goto('/check');

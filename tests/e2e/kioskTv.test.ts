@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../support/auth.ts';
-import { artefactDir, launchChromium } from '../support/chromium.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { artefactDir } from '../support/chromium.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { MeetingScreen } from '../support/meetingPages.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const TV = { width: 1920, height: 1080 };
 const AGENDA = ['Báo cáo tình hình kinh tế – xã hội tháng 11', 'Công tác phòng, chống thiên tai'];
@@ -26,24 +26,21 @@ async function box(page: Page, testId: string) {
  * back of the room. Screenshots of each step go to the test artefacts.
  */
 describe('the kiosk full screen on a meeting-room TV', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite();
   const contexts: BrowserContext[] = [];
   let tv: MeetingScreen;
   let meetingId: string;
 
   async function pageFor(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: platform.url, viewport, locale: 'en-US' });
-    const [name, value] = (await login(platform.url, username)).split(';')[0]!.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: platform.url }]);
+    const context = await suite.browser.newContext({ baseURL: suite.platform.url, viewport, locale: 'en-US' });
+    const [name, value] = (await login(suite.platform.url, username)).split(';')[0]!.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: suite.platform.url }]);
     contexts.push(context);
     return context.newPage();
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-    const meeting = await createMeeting(platform.db.prisma, {
+    const meeting = await createMeeting(suite.platform.db.prisma, {
       title: 'Giao ban trực tuyến tháng 11',
       siteCodes: ['15865', '15991'],
       agenda: AGENDA,
@@ -56,8 +53,6 @@ describe('the kiosk full screen on a meeting-room TV', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('before the chair arrives: a waiting screen with the title, countdown and agenda, not a black picture captioned as the chair', async () => {

@@ -1,20 +1,12 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { MeetingScreen } from '../support/meetingPages.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { MeetingScreen, stillDecoding } from '../support/meetingPages.ts';
 import { createMeeting } from '../support/meetingFixture.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 /** Generous: the machine the suite runs on is shared, and three media pipelines start at once. */
 const growing = { timeout: 60_000, interval: 500 };
-
-/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
-async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
-  const before = await read();
-  await new Promise((r) => setTimeout(r, 1000));
-  return (await read()) > before && before > 0;
-}
 
 const programmeFrames = async (screen: MeetingScreen) =>
   (await screen.received()).find((r) => r.purpose === 'programme-video')?.framesDecoded ?? 0;
@@ -28,23 +20,20 @@ const consumerIds = async (screen: MeetingScreen) => (await screen.received()).m
  * as the chair's at the room, with the chair's camera inset, and previewed on the console.
  */
 describe('presentations: a chair and a room (two browsers)', { timeout: 300_000 }, () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  // getDisplayMedia without a picker: the fake UI accepts, the whole (fake) screen is shared.
+  const suite = browserSuite({ env: { MEDIASOUP_NUM_WORKERS: '1' }, chromium: { extraArgs: ['--auto-select-desktop-capture-source=Entire screen'] } });
   const contexts: BrowserContext[] = [];
   let chair: MeetingScreen;
   let room: MeetingScreen;
 
   async function screenFor(username: string): Promise<MeetingScreen> {
-    const context = await signedInKiosk(browser, platform.url, username);
+    const context = await signedInKiosk(suite.browser, suite.platform.url, username);
     contexts.push(context);
     return new MeetingScreen(await context.newPage());
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ MEDIASOUP_NUM_WORKERS: '1' });
-    // getDisplayMedia without a picker: the fake UI accepts, the whole (fake) screen is shared.
-    browser = await launchChromium({ extraArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
-    const meeting = await createMeeting(platform.db.prisma, { title: 'Giao ban trực tuyến tháng 12', siteCodes: ['15865'] });
+    const meeting = await createMeeting(suite.platform.db.prisma, { title: 'Giao ban trực tuyến tháng 12', siteCodes: ['15865'] });
     chair = await screenFor('chutich');
     room = await screenFor('15865');
     await Promise.all([chair.open(meeting.meetingId), room.open(meeting.meetingId)]);
@@ -52,8 +41,6 @@ describe('presentations: a chair and a room (two browsers)', { timeout: 300_000 
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('a room may present only once it holds the floor', async () => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
-import { artefactDir, launchChromium } from '../support/chromium.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { artefactDir } from '../support/chromium.ts';
 import { flat, pdfText } from '../support/documentText.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 /**
@@ -15,31 +15,28 @@ import { signedInKiosk } from '../support/signedInKiosk.ts';
  * minutes (shown to `minutes.read`) must not end at a "forbidden" page that demands `minutes.write`.
  */
 describe('records: every reader reaches the minutes and their exports', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite();
   let meeting: MeetingFixture;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-    meeting = await createMeeting(platform.db.prisma, {
+    meeting = await createMeeting(suite.platform.db.prisma, {
       title: 'Giao ban công tác y tế tháng 12',
       siteCodes: ['SO-YTE', '15865'],
       agenda: ['Công tác tiêm chủng'],
       unitCodes: ['SO-YTE'],
     });
-    const cookie = await login(platform.url, 'vanphong');
-    const post = (what: string, body: unknown) => callApi(platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/${what}`, body);
+    const cookie = await login(suite.platform.url, 'vanphong');
+    const post = (what: string, body: unknown) => callApi(suite.platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/${what}`, body);
     expect((await post('minutes/entries', { text: 'Tỷ lệ tiêm chủng đạt 92%.', agendaPosition: 1, speakerSiteId: meeting.siteIds['SO-YTE'] })).status).toBe(201);
     const given = await post('directives', { content: 'Sở Y tế tổ chức tiêm chủng mở rộng.', responsibleUnitIds: [meeting.unitIds['SO-YTE']], deadline: '2027-01-05' });
     expect(given.status).toBe(201);
   });
   it('lists a meeting that ended yesterday on the home screen, marked as recorded, with its records', async () => {
     const yesterday = new Date(Date.now() - 26 * 3_600_000);
-    const ended = await createMeeting(platform.db.prisma, { title: 'Họp chuyên đề chuyển đổi số', siteCodes: ['SO-YTE'], startsAt: yesterday });
-    await platform.db.prisma.recording.create({ data: { meetingId: ended.meetingId, state: 'STOPPED', startedAt: yesterday, playable: true } });
-    const context = await signedInKiosk(browser, platform.url, 'theodoi');
+    const ended = await createMeeting(suite.platform.db.prisma, { title: 'Họp chuyên đề chuyển đổi số', siteCodes: ['SO-YTE'], startsAt: yesterday });
+    await suite.platform.db.prisma.recording.create({ data: { meetingId: ended.meetingId, state: 'STOPPED', startedAt: yesterday, playable: true } });
+    const context = await signedInKiosk(suite.browser, suite.platform.url, 'theodoi');
     contexts.push(context);
     const page = await context.newPage();
     await page.goto('/');
@@ -56,13 +53,11 @@ describe('records: every reader reaches the minutes and their exports', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   for (const username of ['theodoi', 'chutich', 'vanhanh']) {
     it(`${username} opens the minutes from the home screen and downloads both documents`, async () => {
-      const context = await signedInKiosk(browser, platform.url, username);
+      const context = await signedInKiosk(suite.browser, suite.platform.url, username);
       contexts.push(context);
       const page = await context.newPage();
       await page.goto('/');

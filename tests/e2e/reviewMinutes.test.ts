@@ -1,22 +1,21 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
-import { artefactDir, launchChromium } from '../support/chromium.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { artefactDir } from '../support/chromium.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
 import { ProtocolClient } from '../support/signallingClient.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 /** Two secretaries write the minutes in their browsers: each keystroke pause saves, both see both. */
 describe('minutes screen: autosave and two secretaries', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite();
   let meeting: MeetingFixture;
   const contexts: BrowserContext[] = [];
 
   async function pageFor(username: string): Promise<Page> {
-    const context = await signedInKiosk(browser, platform.url, username);
+    const context = await signedInKiosk(suite.browser, suite.platform.url, username);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`/meetings/${meeting.meetingId}/minutes`);
@@ -26,9 +25,7 @@ describe('minutes screen: autosave and two secretaries', () => {
   const entries = (page: Page) => page.getByTestId('minutes-entry');
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-    meeting = await createMeeting(platform.db.prisma, {
+    meeting = await createMeeting(suite.platform.db.prisma, {
       title: 'Giao ban công tác phòng chống lụt bão',
       siteCodes: ['SO-YTE', '15865'],
       agenda: ['Báo cáo tình hình mưa lũ', 'Phương án sơ tán dân'],
@@ -37,8 +34,6 @@ describe('minutes screen: autosave and two secretaries', () => {
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
   });
 
   it('saves an entry as it is typed and keeps it across a reload', async () => {
@@ -59,7 +54,7 @@ describe('minutes screen: autosave and two secretaries', () => {
       'Đề nghị sơ tán 120 hộ dân ven biển.',
       '',
     ]);
-    const saved = await platform.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
+    const saved = await suite.platform.db.prisma.minutesEntry.findMany({ where: { meetingId: meeting.meetingId }, orderBy: { at: 'asc' } });
     expect(saved.map((e) => [e.text, e.agendaPosition])).toEqual([
       ['Xã Hoằng Hóa báo cáo mưa lớn 250 mm.', 1],
       ['Đề nghị sơ tán 120 hộ dân ven biển.', 1],
@@ -86,8 +81,8 @@ describe('minutes screen: autosave and two secretaries', () => {
   });
 
   it('edits a directive’s content, units, deadline and priority on its page', async () => {
-    const cookie = await login(platform.url, 'vanphong');
-    const given = await callApi(platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
+    const cookie = await login(suite.platform.url, 'vanphong');
+    const given = await callApi(suite.platform.url, cookie, 'POST', `/api/meetings/${meeting.meetingId}/directives`, {
       content: 'Sở Y tế chuẩn bị cơ số thuốc.',
       responsibleUnitIds: [meeting.unitIds['SO-YTE']],
       deadline: '2026-12-20',
@@ -96,7 +91,7 @@ describe('minutes screen: autosave and two secretaries', () => {
     const id: string = given.body.directive.id;
 
     // A viewer reads the directive but has nothing to edit.
-    const viewerContext = await signedInKiosk(browser, platform.url, 'theodoi');
+    const viewerContext = await signedInKiosk(suite.browser, suite.platform.url, 'theodoi');
     contexts.push(viewerContext);
     const viewer = await viewerContext.newPage();
     await viewer.goto(`/directives/${id}`);
@@ -127,7 +122,7 @@ describe('minutes screen: autosave and two secretaries', () => {
     expect(await detail.locator('dl').textContent()).toContain('Khẩn');
     await page.screenshot({ path: path.join(artefactDir(), 'directive-edited.png'), fullPage: true });
 
-    const saved = await callApi(platform.url, cookie, 'GET', `/api/directives/${id}`);
+    const saved = await callApi(suite.platform.url, cookie, 'GET', `/api/directives/${id}`);
     expect(saved.body.directive).toMatchObject({
       content: 'Sở Y tế chuẩn bị đủ cơ số thuốc cho 3 huyện ven biển.',
       deadline: '2026-12-10',

@@ -1,36 +1,26 @@
 import path from 'node:path';
 import type { SiteGroup } from '@pm/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { callApi, login, loginPage } from '../support/auth.ts';
-import { artefactDir, launchChromium, newKiosk } from '../support/chromium.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { artefactDir, newKiosk } from '../support/chromium.ts';
 
 const TITLE = 'Hội nghị trực tuyến triển khai kế hoạch phòng chống thiên tai';
 
 describe('the secretariat schedules a meeting; invited sites see it, others do not (browser)', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
+  const suite = browserSuite();
   let meetingId: string;
 
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
-
   const signedIn = async (username: string): Promise<Page> => {
-    const page = await (await newKiosk(browser, platform.url)).newPage();
+    const page = await (await newKiosk(suite.browser, suite.platform.url)).newPage();
     await loginPage(page, username);
     return page;
   };
   const cardOf = (page: Page) => page.getByTestId('meeting-card').filter({ hasText: TITLE });
 
   it('schedules for the mountain communes and for all wards, one click each, plus two rooms picked by hand', async () => {
-    const { groups } = (await callApi(platform.url, await login(platform.url, 'vanphong'), 'GET', '/api/site-groups')).body as { groups: SiteGroup[] };
+    const { groups } = (await callApi(suite.platform.url, await login(suite.platform.url, 'vanphong'), 'GET', '/api/site-groups')).body as { groups: SiteGroup[] };
     const sizeOf = (code: string) => groups.find((group) => group.code === code)!.siteIds.length;
     const [mountains, wards] = [sizeOf('MIEN-NUI'), sizeOf('TAT-CA-PHUONG')];
     expect(mountains).toBeGreaterThan(70);
@@ -115,7 +105,7 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
     await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe('3');
     await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     expect(await page.getByTestId('editor-saved').textContent()).toBe('Đã tạo cuộc họp: Kiểm tra đê điều trước mùa lũ');
-    const saved = await platform.db.prisma.meeting.findFirstOrThrow({
+    const saved = await suite.platform.db.prisma.meeting.findFirstOrThrow({
       where: { title: 'Kiểm tra đê điều trước mùa lũ' },
       include: { invitations: { include: { site: { select: { name: true } } } } },
     });
@@ -153,8 +143,8 @@ describe('the secretariat schedules a meeting; invited sites see it, others do n
   it('shows a cancellation on the invited site’s screen as it happens', async () => {
     const page = await signedIn('15991');
     await cardOf(page).waitFor();
-    const secretariat = await login(platform.url, 'vanphong');
-    const cancelled = await callApi(platform.url, secretariat, 'POST', `/api/meetings/${meetingId}/cancel`, { reason: 'Lùi sang tuần sau' });
+    const secretariat = await login(suite.platform.url, 'vanphong');
+    const cancelled = await callApi(suite.platform.url, secretariat, 'POST', `/api/meetings/${meetingId}/cancel`, { reason: 'Lùi sang tuần sau' });
     expect(cancelled.status).toBe(200);
     await cardOf(page).getByTestId('meeting-cancelled').waitFor({ timeout: 10_000 });
     expect(await cardOf(page).getByTestId('meeting-cancelled').textContent()).toBe('Đã hủy: Lùi sang tuần sau');

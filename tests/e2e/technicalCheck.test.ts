@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { healthReportSchema } from '@pm/shared';
 import { loginPage } from '../support/auth.ts';
-import { launchChromium, newKiosk } from '../support/chromium.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { browserSuite } from '../support/browserSuite.ts';
+import { newKiosk } from '../support/chromium.ts';
 
 describe('technical check of a meeting room (one browser)', () => {
-  let platform: TestPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = browserSuite();
 
   it('reports every component healthy, with a live mediasoup worker', async () => {
-    const response = await fetch(`${platform.url}/healthz`);
+    const response = await fetch(`${suite.platform.url}/healthz`);
     expect(response.status).toBe(200);
     const report = healthReportSchema.parse(await response.json());
     expect(report.components.map((c) => c.name)).toEqual(
@@ -29,7 +18,7 @@ describe('technical check of a meeting room (one browser)', () => {
   });
 
   it('starts by itself, sends the fake camera to the SFU and decodes it when it comes back', async () => {
-    const context = await newKiosk(browser, platform.url);
+    const context = await newKiosk(suite.browser, suite.platform.url);
     const page = await context.newPage();
     await loginPage(page, '15991');
     await page.goto('/check');
@@ -54,7 +43,7 @@ describe('technical check of a meeting room (one browser)', () => {
   });
 
   it('switches the interface to English and keeps the choice', async () => {
-    const context = await newKiosk(browser, platform.url);
+    const context = await newKiosk(suite.browser, suite.platform.url);
     const page = await context.newPage();
     await loginPage(page, '15991');
     await page.getByTestId('language-switch').click();

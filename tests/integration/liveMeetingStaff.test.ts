@@ -1,4 +1,4 @@
-import { MESSAGE_MAX_CHARS, type FloorState, type MeetingAttendanceReport, type MeetingMessage } from '@pm/shared';
+import { MESSAGE_MAX_CHARS, meetingOverAt, type FloorState, type MeetingAttendanceReport, type MeetingMessage, type ScheduledMeeting } from '@pm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, login } from '../support/auth.ts';
 import { createMeeting, type MeetingFixture } from '../support/meetingFixture.ts';
@@ -142,6 +142,18 @@ describe('ending a meeting for everyone', () => {
     const late = await ProtocolClient.connect(platform.url, 'so-yte');
     clients.push(late);
     await expect(late.request('meeting:join', { meetingId: meeting.meetingId })).rejects.toMatchObject({ code: 'OUTSIDE_MEETING_TIME' });
+  });
+
+  it('lists the meeting with its real end, so a room’s home shows it over instead of offering to join it', async () => {
+    const cookie = await login(platform.url, '15865');
+    const answer = await callApi(platform.url, cookie, 'GET', '/api/meetings');
+    expect(answer.status).toBe(200);
+    const listed = (answer.body as { meetings: ScheduledMeeting[] }).meetings.find((m) => m.id === meeting.meetingId);
+    const stored = await platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.meetingId } });
+    // Still before its scheduled end, and listed: the real end says it is over.
+    expect(Date.parse(listed!.endsAt)).toBeGreaterThan(Date.now());
+    expect(listed!.endedAt).toBe(stored.endedAt!.toISOString());
+    expect(meetingOverAt(listed!)).toBeLessThanOrEqual(Date.now());
   });
 
   it('reports attendance up to the real end: the rooms present at the end did not leave early', async () => {

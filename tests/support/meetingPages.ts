@@ -1,4 +1,19 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** Frames decoded now and again a second later: the second must be higher, or the picture froze. */
+export async function stillDecoding(read: () => Promise<number>): Promise<boolean> {
+  const before = await read();
+  await new Promise((r) => setTimeout(r, 1000));
+  return (await read()) > before && before > 0;
+}
+
+/** Whether the whole element is inside the viewport, the page not scrolled: what a user sees without scrolling. */
+export async function onScreen(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  const scrolled = await page.evaluate(() => window.scrollY);
+  return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+}
 
 /** What a meeting screen received, read from the browser's own WebRTC statistics. */
 export interface ReceivedTrack {

@@ -103,8 +103,19 @@ export const scheduledMeetingSchema = z.object({
   updatedAt: instantSchema,
   /** A recording of the meeting can be watched (the start screens mark it). */
   recorded: z.boolean(),
+  /** When the chair or an operator ended it for everyone; null until then. */
+  endedAt: instantSchema.nullable(),
 });
 export type ScheduledMeeting = z.infer<typeof scheduledMeetingSchema>;
+
+/**
+ * When a meeting is over, in epoch ms: its real end once it was ended for everyone, else its
+ * scheduled end. Start screens list a meeting ended early as ended, without the way in (a join
+ * after the real end is refused).
+ */
+export function meetingOverAt(meeting: Pick<ScheduledMeeting, 'endsAt' | 'endedAt'>): number {
+  return Date.parse(meeting.endedAt ?? meeting.endsAt);
+}
 
 export const invitedSiteSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), unitId: z.string() });
 export const scheduledMeetingDetailSchema = scheduledMeetingSchema.extend({ sites: z.array(invitedSiteSchema) });

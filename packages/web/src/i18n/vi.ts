@@ -61,7 +61,7 @@ export const vi = {
   'meeting.self': 'Hình ảnh điểm cầu',
   'meeting.request': 'Đăng ký phát biểu',
   'meeting.cancelRequest': 'Hủy đăng ký',
-  'meeting.youHaveFloor': 'Điểm cầu đang được phát biểu',
+  'meeting.youHaveFloor': 'Điểm cầu đang phát biểu',
   'meeting.muted': 'Micrô đang tắt — bấm "Đăng ký phát biểu" để xin phát biểu',
   'meeting.queue': 'Danh sách đăng ký phát biểu',
   'meeting.queueEmpty': 'Chưa có điểm cầu đăng ký.',

@@ -19,6 +19,7 @@ const meeting: ScheduledMeetingDetail = {
   cancelReason: null,
   updatedAt: '2027-01-01T00:00:00.000Z',
   recorded: false,
+  endedAt: null,
   sites: [],
 };
 

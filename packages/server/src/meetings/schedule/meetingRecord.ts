@@ -25,6 +25,7 @@ interface MeetingRow {
   chair: { id: string; displayName: string } | null;
   startsAt: Date;
   endsAt: Date;
+  endedAt: Date | null;
   agenda: Array<{ position: number; title: string; presentingUnitId: string | null; plannedMinutes: number; presentingUnit: { name: string } | null }>;
   seriesId: string | null;
   series: { frequency: 'WEEKLY' | 'MONTHLY'; count: number } | null;
@@ -57,6 +58,7 @@ export function toScheduledMeeting(row: MeetingRow, checkInWindowMs: number): Sc
     cancelReason: row.cancelReason,
     updatedAt: row.updatedAt.toISOString(),
     recorded: row.recording?.playable ?? false,
+    endedAt: row.endedAt?.toISOString() ?? null,
   };
 }
 

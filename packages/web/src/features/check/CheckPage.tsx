@@ -1,3 +1,4 @@
+import { meetingOverAt } from '@pm/shared';
 import { useEffect } from 'react';
 import { ActionError } from '../../components/ActionError';
 import { LevelMeter } from '../../components/LevelMeter';
@@ -39,6 +40,9 @@ export function CheckPage() {
     <section className="check" aria-labelledby="check-heading">
       <h1 id="check-heading">{t('check.heading')}</h1>
       {insecure && <InsecurePageNotice />}
+      {/* The verdict and the way into the meeting first: below the pictures they were under a laptop's fold. */}
+      {allGood && <p className="notice notice--ok" role="status">{t('check.allGood')}</p>}
+      <OpenMeetingLink />
       <div className="check__videos">
         <figure>
           <VideoView stream={state.localStream} muted testId="local-video" />
@@ -81,8 +85,6 @@ export function CheckPage() {
         </dd>
       </dl>
       {state.reconnecting && <p className="notice" role="status">{t('check.reconnecting')}</p>}
-      {allGood && <p className="notice notice--ok" role="status">{t('check.allGood')}</p>}
-      <OpenMeetingLink />
       {state.error !== undefined && (
         <p className="notice notice--error" role="alert">
           {state.error instanceof DeviceError ? t('error.devices') : errorText(state.error)}
@@ -109,7 +111,7 @@ function OpenMeetingLink() {
   const { t } = useI18n();
   const { meetings } = useMeetings(false);
   const now = useNow(10_000);
-  const open = meetings?.find((m) => Date.parse(m.checkInOpensAt) <= now && now < Date.parse(m.endsAt));
+  const open = meetings?.find((m) => Date.parse(m.checkInOpensAt) <= now && now < meetingOverAt(m));
   if (!open) return null;
   return (
     <p className="check__join">

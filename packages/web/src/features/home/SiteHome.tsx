@@ -1,4 +1,4 @@
-import type { ScheduledMeeting } from '@pm/shared';
+import { meetingOverAt, type ScheduledMeeting } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { startOfProvinceDay } from '../../i18n/dates';
@@ -57,7 +57,7 @@ export function SiteHome({ siteName }: { siteName: string }) {
 function SiteMeetingCard({ meeting, now }: { meeting: ScheduledMeeting; now: number }) {
   const { t } = useI18n();
   const cancelled = meeting.status === 'CANCELLED';
-  const ended = Date.parse(meeting.endsAt) <= now;
+  const ended = meetingOverAt(meeting) <= now;
   const checkInOpen = !cancelled && !ended && now >= Date.parse(meeting.checkInOpensAt);
   return (
     <li className={`meeting-card${cancelled ? ' meeting-card--cancelled' : ''}`} data-testid="meeting-card" data-meeting-id={meeting.id}>

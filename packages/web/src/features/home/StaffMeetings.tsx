@@ -1,4 +1,4 @@
-import { can, type Identity, type ScheduledMeeting } from '@pm/shared';
+import { can, meetingOverAt, type Identity, type ScheduledMeeting } from '@pm/shared';
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingCards } from '../schedule/MeetingCards';
@@ -19,8 +19,8 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
   const { meetings, error } = useMeetings(false, recentFrom);
   const now = useNow();
   const joins = can(identity.role, 'meeting.join');
-  const upcoming = meetings?.filter((m) => Date.parse(m.endsAt) > now);
-  const recent = meetings?.filter((m) => Date.parse(m.endsAt) <= now).reverse();
+  const upcoming = meetings?.filter((m) => meetingOverAt(m) > now);
+  const recent = meetings?.filter((m) => meetingOverAt(m) <= now).reverse();
   const card = (meeting: ScheduledMeeting) => (
     <>
       <p>
@@ -36,12 +36,12 @@ export function StaffMeetings({ identity }: { identity: Identity }) {
         )}
       </p>
       <div className="toolbar">
-        {joins && Date.parse(meeting.endsAt) > now && (
+        {joins && meetingOverAt(meeting) > now && (
           <Link href={`/meeting/${encodeURIComponent(meeting.id)}`} className="button button--primary">
             {t('home.join')}
           </Link>
         )}
-        {can(identity.role, 'meetings.readiness') && Date.parse(meeting.endsAt) > now && (
+        {can(identity.role, 'meetings.readiness') && meetingOverAt(meeting) > now && (
           <Link href={`/meetings/${encodeURIComponent(meeting.id)}/readiness`} className="button">
             {t('readiness.link')}
           </Link>

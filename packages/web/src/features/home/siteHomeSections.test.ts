@@ -29,4 +29,11 @@ describe('a meeting room’s home screen', () => {
   it('with nothing in progress, the next meeting comes first', () => {
     expect(siteHomeSections([meeting('later', 5, 1), meeting('next', 1, 1)], NOW).first?.id).toBe('next');
   });
+
+  it('lists a meeting the chair ended early among today’s finished ones, not as the meeting to join', () => {
+    const endedEarly = scheduledMeeting('ended-early', NOW, -0.5, 2, { endedAt: new Date(NOW - 60_000).toISOString() });
+    const sections = siteHomeSections([endedEarly, meeting('afternoon', 4, 2)], NOW);
+    expect(sections.first?.id).toBe('afternoon');
+    expect(sections.endedToday.map((m) => m.id)).toEqual(['ended-early']);
+  });
 });

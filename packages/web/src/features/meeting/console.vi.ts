@@ -10,7 +10,7 @@ export const consoleVi = {
   'meeting.endedReturning': 'Đang trở về màn hình chính…',
   'meeting.goHome': 'Về màn hình chính',
   'picker.heading': 'Chọn điểm cầu',
-  'picker.search': 'Tìm điểm cầu (gõ có dấu hoặc không dấu)',
+  'picker.search': 'Tìm điểm cầu (có dấu hoặc không)',
   'picker.spotlight': 'Lên màn hình',
   'picker.none': 'Không tìm thấy điểm cầu.',
   'recording.stopConfirm': 'Kết thúc ghi hình? Bản ghi sẽ được hoàn tất để xem lại.',

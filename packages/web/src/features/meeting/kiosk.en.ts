@@ -31,7 +31,7 @@ export const kioskEn: Record<keyof typeof kioskVi, string> = {
   'kioskHome.callBackLater': 'Later',
   'kiosk.notice.granted': 'The chair gives this room the floor. The microphone is on.',
   'kiosk.waiting': 'Waiting for the chair',
-  'kiosk.waitingStarts': 'Start',
+  'kiosk.waitingStarts': 'Starts:',
   'kiosk.agenda': 'Agenda',
   'kiosk.currentItem': 'Now discussing',
   'kioskHome.endedToday': 'Ended today',

@@ -30,7 +30,7 @@ export const kioskVi = {
   'kioskHome.callBackLater': 'Để sau',
   'kiosk.notice.granted': 'Chủ trì mời điểm cầu phát biểu. Micrô đã mở.',
   'kiosk.waiting': 'Đang chờ chủ trì',
-  'kiosk.waitingStarts': 'Giờ bắt đầu',
+  'kiosk.waitingStarts': 'Bắt đầu lúc',
   'kiosk.agenda': 'Chương trình cuộc họp',
   'kiosk.currentItem': 'Nội dung đang thảo luận',
   'kioskHome.endedToday': 'Đã kết thúc hôm nay',

@@ -1,5 +1,5 @@
-import type { ScheduledMeeting } from '@pm/shared';
-import { formatDateTime, formatTime } from '../../i18n/dates';
+import { meetingOverAt, type ScheduledMeeting } from '@pm/shared';
+import { formatSpan, formatTime } from '../../i18n/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** When, what kind, and whether it changed or was cancelled: the lines every meeting card shows. */
@@ -7,9 +7,7 @@ export function MeetingTimes({ meeting }: { meeting: ScheduledMeeting }) {
   const { t, language } = useI18n();
   return (
     <p className="meeting-card__when">
-      <span>
-        {formatDateTime(meeting.startsAt, language)} – {formatTime(meeting.endsAt, language)}
-      </span>{' '}
+      <span>{formatSpan(meeting.startsAt, meeting.endsAt, language)}</span>{' '}
       <span className="tag">{t(`kind.${meeting.kind}`)}</span>{' '}
       {meeting.status === 'CANCELLED' ? (
         <span className="tag tag--cancelled" data-testid="meeting-cancelled">
@@ -31,7 +29,7 @@ export function MeetingTimes({ meeting }: { meeting: ScheduledMeeting }) {
 export function Countdown({ meeting, now }: { meeting: ScheduledMeeting; now: number }) {
   const { t } = useI18n();
   const startsIn = Date.parse(meeting.startsAt) - now;
-  if (Date.parse(meeting.endsAt) <= now) return <span className="countdown">{t('schedule.ended')}</span>;
+  if (meetingOverAt(meeting) <= now) return <span className="countdown">{t('schedule.ended')}</span>;
   if (startsIn <= 0) return <span className="countdown countdown--live">{t('schedule.inProgress')}</span>;
   const seconds = Math.floor(startsIn / 1000);
   const parts = [

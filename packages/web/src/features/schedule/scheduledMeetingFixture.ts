@@ -27,6 +27,7 @@ export function scheduledMeeting(
     updatedAt: new Date(now - 24 * HOUR).toISOString(),
     cancelReason: null,
     recorded: false,
+    endedAt: null,
     ...overrides,
   };
 }

@@ -38,8 +38,9 @@ function ConsoleTitle({ prefix }: { prefix?: string }) {
 
 /**
  * The chair's console, made for a 1366×768 laptop: the programme, the speaker queue and a picker
- * of every site side by side above the fold (alerts go under the programme, so they never push
- * the queue away); the site wall follows below.
+ * of every site side by side above the fold; the agenda items under the programme, above the
+ * alerts (under the queue and the roll call they fell below the fold, and naming an item meant
+ * scrolling); alerts last there, so they never push the queue away; the site wall follows below.
  */
 export function ChairConsole() {
   return (
@@ -50,12 +51,12 @@ export function ChairConsole() {
         <div>
           <ProgrammeView />
           <PresentationControls />
+          <AgendaControl />
           <AlertList />
         </div>
         <div>
           <SpeakerQueue />
           <RollCallPanel />
-          <AgendaControl />
         </div>
         <SitePicker />
       </div>

@@ -15,9 +15,14 @@ export function WaitingScreen({ title, plan }: { title: string | undefined; plan
     <div className="waiting" role="status" data-testid="waiting-screen">
       <h2 className="waiting__title">{title}</h2>
       {plan && (
-        <p className="waiting__when">
-          {t('kiosk.waitingStarts')}: {formatDateTime(plan.startsAt, language)} <Countdown meeting={plan} now={now} />
-        </p>
+        <>
+          <p className="waiting__when">
+            {t('kiosk.waitingStarts')} {formatDateTime(plan.startsAt, language)}
+          </p>
+          <p className="waiting__countdown">
+            <Countdown meeting={plan} now={now} />
+          </p>
+        </>
       )}
       <p className="waiting__chair">{t('kiosk.waiting')}</p>
       {plan && plan.agenda.length > 0 && <AgendaList plan={plan} />}

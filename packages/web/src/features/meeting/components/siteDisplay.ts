@@ -1,8 +1,15 @@
 import type { QualityFigures } from '@pm/shared';
+import { PROVINCE_TIME_ZONE } from '../../../i18n/dates';
 import type { MessageKey } from '../../../i18n/vi';
 
+/**
+ * "08:35:12": a moment of the meeting (a request, an alert, a message) to the second, in the
+ * province's time like every time the platform shows, not the browser's zone (a console on a
+ * machine set to UTC showed requests seven hours off the meeting's own times).
+ */
 export function formatTime(epochMs: number, language: string): string {
   return new Date(epochMs).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: PROVINCE_TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',

@@ -150,6 +150,8 @@ describe('the meeting’s agenda in the room', () => {
     const container = await renderScreen(connection, createElement(WaitingScreen, { title: summary.title, plan }));
     const waiting = text(container, 'waiting-screen') ?? '';
     expect(waiting).toContain('Giao ban trực tuyến tháng 11');
+    // One natural sentence for the start ("Bắt đầu lúc 12:12, thứ Hai 07/12/2026"), not Intl's "lúc 12:12 Thứ Hai, 7 tháng 12, 2026".
+    expect(waiting).toMatch(/Bắt đầu lúc \d{2}:\d{2}, (thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|chủ nhật) \d{2}\/\d{2}\/\d{4}/);
     expect(waiting).toMatch(/Bắt đầu sau 1[45] phút/);
     expect(waiting).toContain('Đang chờ chủ trì');
     expect(waiting).toContain('Báo cáo kinh tế – xã hội — Sở Kế hoạch và Đầu tư');

@@ -2,21 +2,27 @@ import { useCallback, useEffect, useState } from 'react';
 import { detach } from '../../../util/detach';
 
 const STORAGE_KEY = 'pm.kioskFullScreen';
-/** `?kiosk=1` turns the full-screen kiosk on for this browser (an unattended kiosk's start page), `?kiosk=0` off. */
+/** `?kiosk=1` on any page turns the full-screen kiosk on for this browser (an unattended kiosk's start page), `?kiosk=0` off. */
 const URL_FLAG = 'kiosk';
 /** On the document while the meeting fills the screen: the app's header and margins give way. */
 const BODY_CLASS = 'tv-mode';
 
-/** Whether this kiosk shows meetings full screen: the URL flag wins and is remembered, else the last choice. */
-export function kioskModeWanted(search: string, stored: string | null): boolean {
+/**
+ * Remembers the URL flag of whatever page the browser opened first. An unattended kiosk's start
+ * URL is its home screen (`/?kiosk=1`: it cannot know tomorrow's meeting), and the meeting it
+ * reaches through the home's links carries no flag; read only on the meeting page, the flag was lost.
+ */
+export function rememberKioskFlag(search: string, storage: Pick<Storage, 'setItem'> = localStorage): void {
   const flag = new URLSearchParams(search).get(URL_FLAG);
-  if (flag === '1' || flag === '0') return flag === '1';
-  return stored === '1';
+  if (flag === '1' || flag === '0') storage.setItem(STORAGE_KEY, flag);
 }
 
-/** Whether this browser is a full-screen kiosk (an unattended one, usually), read outside a meeting too. */
+/**
+ * Whether this browser is a full-screen kiosk (an unattended one, usually), read outside a meeting
+ * too: the URL flag remembered as the app started, or the last choice.
+ */
 export function kioskModeOn(): boolean {
-  return kioskModeWanted(window.location.search, localStorage.getItem(STORAGE_KEY));
+  return localStorage.getItem(STORAGE_KEY) === '1';
 }
 
 /**
