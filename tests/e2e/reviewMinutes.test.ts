@@ -135,7 +135,7 @@ describe('minutes screen: autosave and two secretaries', () => {
 
   it('follows the agenda item of the running meeting, which the secretary sets for every room from here (issue 13 §1)', async () => {
     // The chair is in the meeting (its console, as a socket): the meeting runs on the node.
-    const chair = await ProtocolClient.connect(platform.url, 'chutich');
+    const chair = await ProtocolClient.connect(suite.platform.url, 'chutich');
     try {
       await chair.request('meeting:join', { meetingId: meeting.meetingId });
       await chair.request('meeting:agendaItem', { position: 1 });
@@ -152,7 +152,7 @@ describe('minutes screen: autosave and two secretaries', () => {
       await page.getByTestId('new-entry').click();
       await entries(page).last().locator('textarea').fill('Phương án sơ tán: 120 hộ dân ven biển đã sẵn sàng.');
       await expect.poll(() => entries(page).last().getByTestId('entry-status').getAttribute('data-status')).toBe('saved');
-      const stamped = await platform.db.prisma.minutesEntry.findFirstOrThrow({ where: { text: 'Phương án sơ tán: 120 hộ dân ven biển đã sẵn sàng.' } });
+      const stamped = await suite.platform.db.prisma.minutesEntry.findFirstOrThrow({ where: { text: 'Phương án sơ tán: 120 hộ dân ven biển đã sẵn sàng.' } });
       expect(stamped.agendaPosition).toBe(2);
 
       // The chair goes back to the first item: the minutes screen follows within its poll.

@@ -10,7 +10,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * work offline). The flags keep it from calling home, which this network refuses. `extraArgs` and
  * `env` let a test map a host name to loopback or give Chromium a HOME whose NSS database trusts a CA.
  */
-export async function launchChromium(options: { extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<Browser> {
+export async function launchChromium(
+  options: { extraArgs?: string[]; env?: Record<string, string>; fakeCameraFps?: number } = {},
+): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -25,7 +27,7 @@ export async function launchChromium(options: { extraArgs?: string[]; env?: Reco
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--use-fake-device-for-media-stream=fps=30',
+      `--use-fake-device-for-media-stream=fps=${options.fakeCameraFps ?? 30}`,
       '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
       // At 640×480 Chromium sends only two simulcast layers; meetings expect three.
