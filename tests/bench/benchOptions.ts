@@ -13,10 +13,15 @@ export interface BenchOptions {
   transportCc: boolean;
   /** The whole run stops after this long, whatever it is doing. */
   timeoutMs: number;
+  /**
+   * A Chromium kiosk rides along and must decode each source (off with --no-kiosk: its decode and
+   * camera take a third of a core here, which tells the machine's limit from the SFU's at 348).
+   */
+  kiosk: boolean;
 }
 
 const USAGE =
-  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)] [--no-transport-cc]';
+  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)] [--no-transport-cc] [--no-kiosk]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -28,6 +33,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'bot-processes': { type: 'string' },
       timeout: { type: 'string', default: '900' },
       'no-transport-cc': { type: 'boolean', default: false },
+      'no-kiosk': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -43,6 +49,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     botProcesses,
     transportCc: !values['no-transport-cc'],
     timeoutMs: Number(values.timeout) * 1000,
+    kiosk: !values['no-kiosk'],
   };
   const valid =
     Number.isInteger(options.sites) &&

@@ -31,7 +31,7 @@ import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
-import { descendants, rssMb, startCpuWindow, startMachineCpuWindow, udpReceiveBufferErrors } from './procStats.ts';
+import { descendants, rssMb, startCpuWindow, startMachineCpuWindow, udpDropsAt, udpReceiveBufferErrors } from './procStats.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -138,7 +138,8 @@ function sourceSizes(clips: ReplayClip[]): Record<string, string> {
 
 async function runBench(options: BenchOptions, run: Run): Promise<void> {
   progress(
-    `${options.sites} sites (${options.sites - 2} light bots in ${options.botProcesses} process(es), 1 Chromium kiosk, ` +
+    `${options.sites} sites (${options.sites - (options.kiosk ? 2 : 1)} light bots in ${options.botProcesses} process(es), ` +
+      `${options.kiosk ? '1 Chromium kiosk, ' : ''}` +
       `1 replay source taking the floor) and a replay chair, ${options.nodes} node(s) × ${options.workers} mediasoup workers`,
   );
   progress('mediasoup worker binary and replay clips…');
@@ -178,15 +179,18 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   });
   run.sources.push(speaker);
 
-  const [kioskAccount, ...botAccounts] = setup.bots;
-  progress(`Chromium kiosk ${kioskAccount!.username} rides along…`);
-  // The kiosk rides along to decode the programme; its own camera feeds nothing here (the replay
-  // site takes the floor), so it films at 5 frames a second: at 30 its three-layer encode took a
-  // quarter of a core that the bots needed at 348 sites.
-  const browser = await launchChromium({ fakeCameraFps: 5 });
-  run.browser = browser;
-  const kiosk = await openMeetingInBrowser(browser, setup.url, setup.meetingId, kioskAccount!);
-  run.pages.push(kiosk);
+  const kioskAccount = options.kiosk ? setup.bots[0] : undefined;
+  const botAccounts = options.kiosk ? setup.bots.slice(1) : setup.bots;
+  let kiosk: BrowserParticipant | undefined;
+  if (kioskAccount) {
+    progress(`Chromium kiosk ${kioskAccount.username} rides along…`);
+    // The kiosk rides along to decode the programme; its own camera feeds nothing here (the replay
+    // site takes the floor), so it films at 5 frames a second: at 30 its three-layer encode took a
+    // quarter of a core that the bots needed at 348 sites.
+    run.browser = await launchChromium({ fakeCameraFps: 5 });
+    kiosk = await openMeetingInBrowser(run.browser, setup.url, setup.meetingId, kioskAccount);
+    run.pages.push(kiosk);
+  }
 
   progress(`signing in and connecting ${botAccounts.length} bots…`);
   const fleet = BotFleets.start(options.botProcesses);
@@ -250,6 +254,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const countsBefore: CountsSnapshot = new Map(await fleet.counts());
   const sentBefore = chair.stats();
   const udpDropsBeforeWindow = udpReceiveBufferErrors();
+  const workerDropsBeforeWindow = udpDropsAt(workerPids);
   // Chromium's processes (browser, renderer, GPU, network…) are this process's children too.
   const chromiumPids = descendants(process.pid)
     .filter((p) => p.name.startsWith('chrom'))
@@ -264,6 +269,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const steady = lossBetween(countsBefore, new Map(await fleet.counts()));
   const sentAfter = chair.stats();
   const udpDropsInWindow = udpReceiveBufferErrors() - udpDropsBeforeWindow;
+  const workerDropsInWindow = udpDropsAt(workerPids) - workerDropsBeforeWindow;
   const lossPct = steady.expected > 0 ? (steady.lost / steady.expected) * 100 : null;
   const memory = { server: rssMb(platform.pid), workers: workerPids.map(rssMb), bots: fleet.pids.map(rssMb) };
   // What one site should receive each second: the chair's top layer and its voice.
@@ -310,13 +316,13 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     switches.push({ to, delays, renegotiations });
     progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
     // The Chromium kiosk must decode the same source (read from its own WebRTC statistics).
-    if (granting && !kioskDecodedSpeaker)
+    if (kiosk && granting && !kioskDecodedSpeaker)
       kioskDecodedSpeaker = await waitUntil(
         'the kiosk decodes the floor site',
         () => kiosk.screen.decodesProgrammeOf(speakerSiteId),
         10_000,
       );
-    if (!granting && !kioskDecodedChair)
+    if (kiosk && !granting && !kioskDecodedChair)
       kioskDecodedChair = await waitUntil('the kiosk decodes the chair', () => kiosk.screen.decodesProgrammeOf(null), 10_000);
     await new Promise((r) => setTimeout(r, BETWEEN_SWITCHES_MS));
   }
@@ -329,6 +335,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   );
 
   // Clients whose media run on each node (the sources and the kiosk included).
+  // Read before a node is killed: its workers' sockets, and their counts, go with it.
+  const workerDropsInRun = udpDropsAt(workerPids);
   const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
     load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
   );
@@ -369,7 +377,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
 
   console.log(
     formatTable(`Meeting benchmark — ${options.sites} sites, ${options.nodes} node(s) × ${options.workers} workers`, [
-      ['sites showing the programme', `${received.count} bots of ${botCount} (+ Chromium kiosk, + replay site)`],
+      [
+        'sites showing the programme',
+        `${received.count} bots of ${botCount} (${kiosk ? '+ Chromium kiosk, ' : ''}+ replay site)`,
+      ],
       ['all showing it after', allReceivingMs === null ? 'never (see above)' : `${allReceivingMs} ms`],
       ['join → first programme packet', formatDistribution(firstPacket)],
       ['join → first programme picture (keyframe)', formatDistribution(firstPicture)],
@@ -385,7 +396,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
       [
         'Chromium kiosk decodes the floor site / the chair',
-        `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}`,
+        kiosk ? `${kioskDecodedSpeaker ? 'yes' : 'NO'} / ${kioskDecodedChair ? 'yes' : 'NO'}` : '— (--no-kiosk)',
       ],
       [
         'loss, steady 10 s window',
@@ -393,6 +404,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ],
       ['loss, whole run', `${wholeRun.expected > 0 ? ((wholeRun.lost / wholeRun.expected) * 100).toFixed(3) : '—'} %`],
       ['UDP receive-buffer drops (machine)', `${udpDropsInWindow} in the window, ${udpDropsInRun} in the run`],
+      [
+        "… of which at the mediasoup workers' sockets (the SFU not reading in time)",
+        `${workerDropsInWindow} in the window, ${workerDropsInRun} in the run`,
+      ],
       [
         'chair source sent (all layers + voice)',
         `${Math.round(sentKbps)} kbit/s; top layer + voice ${Math.round(sentPacketsPerSecond)} packets/s`,
@@ -424,7 +439,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
         : []),
       ['bot processes CPU; per site', `${botCpuPct.map((c) => `${c} %`).join(' / ')}; ${botCpuPerSitePct.toFixed(3)} %`],
       ['replay sources + orchestration + Chromium driver CPU', `${sourcesCpuPct} %`],
-      ['Chromium kiosk CPU (all its processes: camera encode, programme decode)', `${chromiumCpuPct} %`],
+      [
+        'Chromium kiosk CPU (all its processes: camera encode, programme decode)',
+        kiosk ? `${chromiumCpuPct} %` : '— (--no-kiosk)',
+      ],
       [
         `machine CPU busy (${os.availableParallelism()} cores: ${os.availableParallelism() * 100} %); of which kernel softirq (datagrams)`,
         `${Math.round(machine.busyPct)} %; ${Math.round(machine.softirqPct)} %`,
@@ -457,7 +475,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       switchesP99Ms: switchesNotComplete === 0 && switchP99 !== undefined ? Math.round(switchP99) : null,
       switchesIncomplete: switchesNotComplete,
       renegotiationsPerSwitch: Number(renegotiationsPerSwitch.toFixed(2)),
-      kioskDecoded: kioskDecodedSpeaker && kioskDecodedChair,
+      kioskDecoded: kiosk ? kioskDecodedSpeaker && kioskDecodedChair : null,
       lossPct: lossPct === null ? null : Number(lossPct.toFixed(4)),
       lossWholeRunPct: wholeRun.expected > 0 ? Number(((wholeRun.lost / wholeRun.expected) * 100).toFixed(4)) : null,
       botPacketsPerSecond: Math.round(botPacketsPerSecond),
@@ -481,6 +499,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       recoveryMs: nodeKill?.lastMs == null ? null : Math.round(nodeKill.lastMs),
       recoverySitesMoved: nodeKill?.moved ?? null,
       udpReceiveBufferDrops: udpDropsInRun,
+      udpDropsAtWorkers: workerDropsInRun,
       sourceRejoins,
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
       warnings: warnings.length,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU times. */
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
@@ -76,7 +76,7 @@ export function startCpuWindow(pids: number[]): { stop(): number[] } {
 
 /**
  * Datagrams the kernel dropped because a UDP socket's receive buffer was full, machine-wide since
- * boot. Loss the bots count while this grows is the harness's own, not the SFU's.
+ * boot. Whose sockets they were says `udpDropsAt`.
  */
 export function udpReceiveBufferErrors(): number {
   const [names, values] = readFileSync('/proc/net/snmp', 'utf8')
@@ -86,4 +86,37 @@ export function udpReceiveBufferErrors(): number {
   const index = names?.indexOf('RcvbufErrors') ?? -1;
   if (index < 0 || !values?.[index]) throw new Error('no Udp RcvbufErrors in /proc/net/snmp');
   return Number(values[index]);
+}
+
+/**
+ * Datagrams dropped at the UDP sockets these processes hold (full receive buffer), since each
+ * socket was opened: /proc/net/udp counts drops per socket, and a process's open sockets are the
+ * `socket:[inode]` links among its file descriptors. Tells the SFU's drops (its process was not
+ * reading fast enough) from the bots'.
+ */
+export function udpDropsAt(pids: number[]): number {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // the process has ended
+    }
+    for (const fd of fds) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match) inodes.add(match[1]!);
+      } catch {
+        // closed while the list was read
+      }
+    }
+  }
+  // sl local rem st tx:rx tr:when retrnsmt uid timeout inode ref pointer drops
+  return readFileSync('/proc/net/udp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length >= 13 && inodes.has(fields[9]!))
+    .reduce((sum, fields) => sum + Number(fields[12]), 0);
 }
