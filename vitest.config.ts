@@ -33,6 +33,11 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Browser tests share two cores with the SFU: one file at a time keeps timings honest.
           fileParallelism: false,
+          // A screen reaches a state when its page has loaded and asked the server: on two shared
+          // cores that can take more than expect.poll's default second (a chair's heading took
+          // longer in a CI run while two server nodes and Chromium started). Checks of how fast
+          // something happens give their own bound.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
