@@ -15,7 +15,7 @@ export interface BenchOptions {
   timeoutMs: number;
   /**
    * A Chromium kiosk rides along and must decode each source (off with --no-kiosk: its decode and
-   * camera take a third of a core here, which tells the machine's limit from the SFU's at 348).
+   * camera take about half a core here, which tells the machine's limit from the SFU's at 348).
    */
   kiosk: boolean;
 }

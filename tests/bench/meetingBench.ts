@@ -334,9 +334,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     99,
   );
 
-  // Clients whose media run on each node (the sources and the kiosk included).
   // Read before a node is killed: its workers' sockets, and their counts, go with it.
   const workerDropsInRun = udpDropsAt(workerPids);
+  // Clients whose media run on each node (the sources and the kiosk included).
   const clientsPerNode = Array.from({ length: options.nodes }, (_, node) =>
     load.filter((w) => w.node === node).reduce((sum, w) => sum + w.peers, 0),
   );
