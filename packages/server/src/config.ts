@@ -73,6 +73,13 @@ const envSchema = z.object({
    */
   MEDIASOUP_RTC_MIN_PORT: port.default(10000),
   MEDIASOUP_RTC_MAX_PORT: port.default(59999),
+  /**
+   * The workers' CPU priority (nice): ahead of everything else on the host, so a busy machine
+   * delays the signalling, the recorder or the database, never the programme (README, "The
+   * workers first"). Lowering nice needs root, CAP_SYS_NICE or LimitNICE; without it the node
+   * says so once and runs the workers at its own priority. 0 leaves them at the node's.
+   */
+  MEDIASOUP_WORKER_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
   /** A site that reconnects within this many seconds keeps one unbroken presence. */
   ATTENDANCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often each site's connection is sampled; every sixth sample is stored. */
@@ -218,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       announcedIp: e.MEDIASOUP_ANNOUNCED_IP,
       portBase: e.MEDIASOUP_PORT_BASE,
       rtcPorts: { min: e.MEDIASOUP_RTC_MIN_PORT, max: e.MEDIASOUP_RTC_MAX_PORT },
+      workerNice: e.MEDIASOUP_WORKER_NICE === 0 ? undefined : e.MEDIASOUP_WORKER_NICE,
     },
     demo: demoSettings(e),
     attendance: { graceMs: e.ATTENDANCE_GRACE_SECONDS * 1000, sampleMs: e.QUALITY_SAMPLE_SECONDS * 1000 },

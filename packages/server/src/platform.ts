@@ -87,17 +87,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
       log.child({ module: 'cluster' }),
     );
 
-    const workers = await WorkerPool.start(
-      {
-        workerBin: config.mediasoup.workerBin,
-        numWorkers: config.mediasoup.numWorkers,
-        listenIp: config.mediasoup.listenIp,
-        announcedIp: config.mediasoup.announcedIp,
-        portBase: config.mediasoup.portBase,
-        rtcPorts: config.mediasoup.rtcPorts,
-      },
-      log.child({ module: 'sfu' }),
-    );
+    const workers = await WorkerPool.start(config.mediasoup, log.child({ module: 'sfu' }));
     closers.unshift(() => workers.close());
     const clusterMedia = cluster.rpc ? await startClusterMedia(cluster, workers, config, log, closers) : undefined;
 

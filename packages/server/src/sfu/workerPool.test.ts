@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freeMediaPortBase } from '../testing/mediaPorts.js';
 import { createLogger } from '../logger.js';
@@ -7,7 +8,7 @@ import { WorkerPool, type WorkerSlot } from './workerPool.js';
 
 const log = createLogger('silent');
 
-async function startPool(numWorkers: number): Promise<WorkerPool> {
+async function startPool(numWorkers: number, workerNice?: number): Promise<WorkerPool> {
   return WorkerPool.start(
     {
       workerBin: process.env.MEDIASOUP_WORKER_BIN!,
@@ -15,6 +16,7 @@ async function startPool(numWorkers: number): Promise<WorkerPool> {
       listenIp: '127.0.0.1',
       portBase: await freeMediaPortBase(numWorkers),
       rtcPorts: { min: 30000, max: 32000 },
+      workerNice,
     },
     log,
   );
@@ -70,8 +72,24 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
     expect(pool.all().reduce((n, s) => n + s.load.peers, 0)).toBe(3);
   });
 
-  it('replaces a worker killed with SIGKILL at the same index and reports it', async () => {
+  it('runs its workers ahead of the node (nice), as the kernel reads it, and says so in its health', async () => {
+    const nodeNice = os.getPriority();
+    pool = await startPool(2, -7);
+    for (const slot of pool.all()) {
+      expect(os.getPriority(slot.worker.pid)).toBe(-7);
+      expect(slot.nice).toBe(-7);
+    }
+    expect(os.getPriority()).toBe(nodeNice);
+    expect(pool.health().map((h) => h.detail)).toEqual([expect.stringContaining('nice -7'), expect.stringContaining('nice -7')]);
+  });
+
+  it('leaves its workers at the node\'s priority when told none', async () => {
     pool = await startPool(1);
+    expect(os.getPriority(pool.slot(0).worker.pid)).toBe(os.getPriority());
+  });
+
+  it('replaces a worker killed with SIGKILL at the same index and priority, and reports it', async () => {
+    pool = await startPool(1, -7);
     const before = pool.slot(0);
     const replaced = new Promise<[WorkerSlot, WorkerSlot]>((resolve) =>
       pool!.once('workerReplaced', (fresh, dead) => resolve([fresh, dead])),
@@ -82,6 +100,7 @@ describe('WorkerPool on the project-built mediasoup worker', () => {
     expect(fresh.index).toBe(0);
     expect(fresh.generation).toBe(1);
     expect(fresh.worker.pid).not.toBe(before.worker.pid);
+    expect(os.getPriority(fresh.worker.pid)).toBe(-7);
     expect(pool.health().every((h) => h.ok)).toBe(true);
     // The replacement serves transports on the same port as before.
     const router = await fresh.worker.createRouter({ mediaCodecs });
