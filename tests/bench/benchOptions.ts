@@ -18,10 +18,15 @@ export interface BenchOptions {
    * camera take about half a core here, which tells the machine's limit from the SFU's at 348).
    */
   kiosk: boolean;
+  /**
+   * The workers' nice value (the platform's MEDIASOUP_WORKER_NICE); unset: the platform's default.
+   * `--worker-nice 0` runs them at the bench's own priority, as before the platform raised it.
+   */
+  workerNice: number | undefined;
 }
 
 const USAGE =
-  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)] [--no-transport-cc] [--no-kiosk]';
+  'usage: npm run bench:meeting -- [--sites N (2–348, default 50)] [--workers N per node (default: cores, or 1 with --nodes)] [--nodes N (1–8, default 1)] [--bot-processes N (1–8, default 1, 2 above 100 sites)] [--timeout SECONDS (default 900)] [--no-transport-cc] [--no-kiosk] [--worker-nice N (-20–19, default: the platform\'s)]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -34,6 +39,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       timeout: { type: 'string', default: '900' },
       'no-transport-cc': { type: 'boolean', default: false },
       'no-kiosk': { type: 'boolean', default: false },
+      'worker-nice': { type: 'string' },
     },
     strict: true,
   });
@@ -50,6 +56,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     transportCc: !values['no-transport-cc'],
     timeoutMs: Number(values.timeout) * 1000,
     kiosk: !values['no-kiosk'],
+    workerNice: values['worker-nice'] === undefined ? undefined : Number(values['worker-nice']),
   };
   const valid =
     Number.isInteger(options.sites) &&
@@ -64,6 +71,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     Number.isInteger(options.botProcesses) &&
     options.botProcesses >= 1 &&
     options.botProcesses <= 8 &&
+    (options.workerNice === undefined ||
+      (Number.isInteger(options.workerNice) && options.workerNice >= -20 && options.workerNice <= 19)) &&
     options.timeoutMs > 0;
   if (!valid) throw new Error(USAGE);
   return options;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RpcChild } from './childProcessRpc.ts';
-import type { FleetApi, FleetConnect, Recovery } from './fleetProcess.ts';
+import type { FleetApi, FleetConnect, JoinTimes, Recovery } from './fleetProcess.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,12 +21,16 @@ export class BotFleets {
     return this.children.map((child) => child.pid);
   }
 
-  /** Signs in and connects the bots, an even share in each process. */
+  /** Signs in and connects the bots, an even share in each process; the first holds the late joiners. */
   async connect(args: FleetConnect): Promise<{ failures: string[] }> {
     const share = Math.ceil(args.accounts.length / this.children.length);
     const answers = await Promise.all(
       this.children.map((child, i) =>
-        child.call('connect', { ...args, accounts: args.accounts.slice(i * share, (i + 1) * share) }),
+        child.call('connect', {
+          ...args,
+          accounts: args.accounts.slice(i * share, (i + 1) * share),
+          lateJoiners: i === 0 ? args.lateJoiners : 0,
+        }),
       ),
     );
     return { failures: answers.flatMap((a) => a.failures) };
@@ -36,6 +40,11 @@ export class BotFleets {
   async joinAll(): Promise<{ startedAt: number; failures: string[] }> {
     const answers = await Promise.all(this.children.map((child) => child.call('joinAll')));
     return { startedAt: Math.min(...answers.map((a) => a.startedAt)), failures: answers.flatMap((a) => a.failures) };
+  }
+
+  /** The late joiners (all in the first process) join one at a time; their join times. */
+  async lateJoins(): Promise<JoinTimes[]> {
+    return this.children[0]!.call('lateJoins');
   }
 
   async arrivals(args: { siteId: string | null; since: number }): Promise<Array<number | null>> {

@@ -19,6 +19,10 @@ const LOGIN_CONCURRENCY = 8;
 const PROGRESS_EVERY = 50;
 
 const bots: SiteBot[] = [];
+/** Bots held back from the join storm, to join the running meeting one at a time (`lateJoins`). */
+const lateBots: SiteBot[] = [];
+/** How long a late joiner may take to show the programme before the next one goes. */
+const LATE_JOIN_TIMEOUT_MS = 10_000;
 const warnings: string[] = [];
 
 function warn(message: string, error: unknown): void {
@@ -33,6 +37,8 @@ export interface FleetConnect {
   sourceSizes: Record<string, string>;
   /** Whether the bots announce transport-cc (and so get the SFU's bandwidth estimation), as Chrome. */
   transportCc: boolean;
+  /** The last this many accounts sit out the join storm and join later, one at a time. */
+  lateJoiners: number;
 }
 
 async function connect(args: FleetConnect): Promise<{ failures: string[] }> {
@@ -60,6 +66,7 @@ async function connect(args: FleetConnect): Promise<{ failures: string[] }> {
     }
   };
   await Promise.all(Array.from({ length: LOGIN_CONCURRENCY }, connectNext));
+  lateBots.push(...bots.splice(Math.max(0, bots.length - args.lateJoiners)));
   return { failures };
 }
 
@@ -69,6 +76,25 @@ async function joinAll(): Promise<{ startedAt: number; failures: string[] }> {
   const results = await Promise.allSettled(bots.map((bot) => bot.join()));
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
   return { startedAt, failures };
+}
+
+/**
+ * The held-back bots join the running meeting one after the other, each once the one before shows
+ * the programme (or gave up): a room joining alone, as most rooms do in a real meeting, without
+ * the join storm's queue. Then they count among the fleet's bots. Their join times, in order.
+ */
+async function lateJoins(): Promise<JoinTimes[]> {
+  const times: JoinTimes[] = [];
+  for (const bot of lateBots.splice(0)) {
+    await bot.join().catch((error: unknown) => warn(`${bot.username}: late join`, error));
+    const deadline = epochMs() + LATE_JOIN_TIMEOUT_MS;
+    while (bot.stats().firstPictureAt === undefined && epochMs() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    bots.push(bot);
+    times.push(firstJoinTimes(bot));
+  }
+  return times;
 }
 
 /** Per bot: when `siteId`'s camera (null: the chair) first arrived as programme after `since`. */
@@ -86,26 +112,28 @@ async function renegotiations({ from, to }: { from: number; to: number }): Promi
   return bots.reduce((n, bot) => n + renegotiationsBetween(bot.stats(), from, to), 0);
 }
 
-/** Per bot: its first join's request, answer and ready, first programme packet and picture (epoch ms). */
-async function joinTimes(): Promise<
-  Array<{
-    requestedAt: number | null;
-    answeredAt: number | null;
-    readyAt: number | null;
-    firstPacketAt: number | null;
-    firstPictureAt: number | null;
-  }>
-> {
-  return bots.map((bot) => {
-    const s = bot.stats();
-    return {
-      requestedAt: s.joins[0]?.requestedAt ?? null,
-      answeredAt: s.joins[0]?.answeredAt ?? null,
-      readyAt: s.joins[0]?.readyAt ?? null,
-      firstPacketAt: s.firstProgrammeVideoAt ?? null,
-      firstPictureAt: s.firstPictureAt ?? null,
-    };
-  });
+export interface JoinTimes {
+  requestedAt: number | null;
+  answeredAt: number | null;
+  readyAt: number | null;
+  firstPacketAt: number | null;
+  firstPictureAt: number | null;
+}
+
+/** A bot's first join's request, answer and ready, first programme packet and picture (epoch ms). */
+function firstJoinTimes(bot: SiteBot): JoinTimes {
+  const s = bot.stats();
+  return {
+    requestedAt: s.joins[0]?.requestedAt ?? null,
+    answeredAt: s.joins[0]?.answeredAt ?? null,
+    readyAt: s.joins[0]?.readyAt ?? null,
+    firstPacketAt: s.firstProgrammeVideoAt ?? null,
+    firstPictureAt: s.firstPictureAt ?? null,
+  };
+}
+
+async function joinTimes(): Promise<JoinTimes[]> {
+  return bots.map(firstJoinTimes);
 }
 
 /** What the bots sent back, summed: NACKs, PLIs, and packets of no consumer (bandwidth probes). */
@@ -161,12 +189,13 @@ async function takeWarnings(): Promise<string[]> {
 }
 
 async function closeAll(): Promise<void> {
-  for (const bot of bots.splice(0)) bot.close();
+  for (const bot of [...bots.splice(0), ...lateBots.splice(0)]) bot.close();
 }
 
 export const fleetApi = {
   connect,
   joinAll,
+  lateJoins,
   arrivals,
   sourceArrivals,
   renegotiations,

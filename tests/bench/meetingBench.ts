@@ -29,7 +29,7 @@ import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
 import { distribution, formatDistribution, formatTable, percentile, type Distribution } from './benchReport.ts';
 import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
-import type { Recovery } from './fleetProcess.ts';
+import type { JoinTimes, Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
 import { descendants, rssMb, startCpuWindow, startMachineCpuWindow, udpDropsAt, udpReceiveBufferErrors } from './procStats.ts';
 
@@ -44,6 +44,12 @@ const BETWEEN_SWITCHES_MS = 2_000;
 /** Let the join storm's keyframes and bandwidth probing settle before measuring steady state. */
 const SETTLE_MS = 5_000;
 const STEADY_WINDOW_MS = 10_000;
+/**
+ * Bots that sit out the join storm and then join the running meeting one at a time: a room's first
+ * picture when it joins alone, apart from the storm's queue and the bots' own DTLS crypto (werift's
+ * JavaScript, one handshake after another in a bot process).
+ */
+const LATE_JOINERS = 5;
 /** A killed node's sites must be placed again and receive the programme within this. */
 const NODE_RECOVERY_TIMEOUT_MS = 60_000;
 /** What the bots received may fall short of what was sent by this much before the bench says so. */
@@ -122,6 +128,17 @@ async function measureSwitch(
   return { ...distribution(delays, arrivals.length), delays };
 }
 
+/** Over joins: the time from one of their moments to a later one, where both happened. */
+function sinceEach(joins: JoinTimes[], from: keyof JoinTimes, to: keyof JoinTimes, of: number): Distribution {
+  return distribution(
+    joins.flatMap((j) => {
+      const [start, end] = [j[from], j[to]];
+      return start !== null && end !== null ? [end - start] : [];
+    }),
+    of,
+  );
+}
+
 /** Where a bot got stuck: its joins and what it was offered and received. */
 function describeBot(bot: SiteBotStats): string {
   const joins = bot.joins.map(
@@ -150,6 +167,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const platform = RpcChild.start<PlatformApi>(path.join(HERE, 'platformProcess.ts'), {
     ...process.env,
     MEDIASOUP_WORKER_BIN: workerBin,
+    ...(options.workerNice === undefined ? {} : { MEDIASOUP_WORKER_NICE: String(options.workerNice) }),
   });
   run.platform = platform;
   const setup: BenchSetup = await platform.call('start', {
@@ -201,13 +219,17 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     accounts: botAccounts,
     sourceSizes: sourceSizes(clips),
     transportCc: options.transportCc,
+    lateJoiners: Math.min(LATE_JOINERS, botAccounts.length - 1),
   });
   if (connected.failures.length > 0)
     progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
+  const lateJoiners = Math.min(LATE_JOINERS, botAccounts.length - 1);
+  /** The bots of the storm; the late joiners count among them once joined. */
+  const stormBots = botAccounts.length - lateJoiners;
   const botCount = botAccounts.length;
 
   const udpDropsAtStart = udpReceiveBufferErrors();
-  progress(`all ${botCount} bots join at once…`);
+  progress(`${stormBots} bots join at once (${lateJoiners} join later, one at a time)…`);
   const storm = await fleet.joinAll();
   if (storm.failures.length > 0) progress(`${storm.failures.length} joins failed, e.g. ${storm.failures[0]}`);
   const received = await measureSwitch(
@@ -221,35 +243,27 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     progress(`never showed the programme: ${describeBot(bot)}`);
   }
   const joins = await fleet.joinTimes();
-  const since = (at: number | null, from: number | null) => (at !== null && from !== null ? [at - from] : []);
-  const firstPacket = distribution(
-    joins.flatMap((j) => since(j.firstPacketAt, j.requestedAt)),
-    botCount,
-  );
-  const firstPicture = distribution(
-    joins.flatMap((j) => since(j.firstPictureAt, j.requestedAt)),
-    botCount,
-  );
-  const answered = distribution(
-    joins.flatMap((j) => since(j.answeredAt, j.requestedAt)),
-    botCount,
-  );
+  const firstPacket = sinceEach(joins, 'requestedAt', 'firstPacketAt', stormBots);
+  const firstPicture = sinceEach(joins, 'requestedAt', 'firstPictureAt', stormBots);
+  const answered = sinceEach(joins, 'requestedAt', 'answeredAt', stormBots);
   // Where a first picture's time goes: the transport and `meeting:ready`, then the keyframe.
-  const ready = distribution(
-    joins.flatMap((j) => since(j.readyAt, j.requestedAt)),
-    botCount,
-  );
-  const readyToPicture = distribution(
-    joins.flatMap((j) => since(j.firstPictureAt, j.readyAt)),
-    botCount,
-  );
-  const allReceivingMs = received.count === botCount ? received.max : null;
-  progress(`${received.count}/${botCount} bots show the programme`);
+  const ready = sinceEach(joins, 'requestedAt', 'readyAt', stormBots);
+  const readyToPicture = sinceEach(joins, 'readyAt', 'firstPictureAt', stormBots);
+  const allReceivingMs = received.count === stormBots ? received.max : null;
+  progress(`${received.count}/${stormBots} bots show the programme`);
+
+  progress(`${lateJoiners} bots join the running meeting, one at a time…`);
+  const lateJoins = await fleet.lateJoins();
+  const lateFirstPicture = sinceEach(lateJoins, 'requestedAt', 'firstPictureAt', lateJoiners);
+  const lateReady = sinceEach(lateJoins, 'requestedAt', 'readyAt', lateJoiners);
+  const lateReadyToPicture = sinceEach(lateJoins, 'readyAt', 'firstPictureAt', lateJoiners);
 
   progress(`settling ${SETTLE_MS / 1000} s, then a steady ${STEADY_WINDOW_MS / 1000} s window…`);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const load = await platform.call('workerLoad');
   const workerPids = load.map((w) => w.pid);
+  // As the kernel runs them: the platform raises their priority (MEDIASOUP_WORKER_NICE) when it may.
+  const workerNice = workerPids.map((pid) => os.getPriority(pid));
   const otherServerPids = await platform.call('nodePids');
   const countsBefore: CountsSnapshot = new Map(await fleet.counts());
   const sentBefore = chair.stats();
@@ -379,7 +393,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     formatTable(`Meeting benchmark — ${options.sites} sites, ${options.nodes} node(s) × ${options.workers} workers`, [
       [
         'sites showing the programme',
-        `${received.count} bots of ${botCount} (${kiosk ? '+ Chromium kiosk, ' : ''}+ replay site)`,
+        `${received.count} bots of ${stormBots} in the storm (${kiosk ? '+ Chromium kiosk, ' : ''}+ replay site)`,
       ],
       ['all showing it after', allReceivingMs === null ? 'never (see above)' : `${allReceivingMs} ms`],
       ['join → first programme packet', formatDistribution(firstPacket)],
@@ -387,6 +401,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['join request → answer', formatDistribution(answered)],
       ['join request → ready (transport connected, programme asked for)', formatDistribution(ready)],
       ['ready → first programme picture', formatDistribution(readyToPicture)],
+      ['a room joining the running meeting alone: join → first picture', formatDistribution(lateFirstPicture)],
+      ['… join → ready; ready → first picture', `${formatDistribution(lateReady)}; ${formatDistribution(lateReadyToPicture)}`],
       ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
       ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
       [
@@ -432,7 +448,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
             : `${Math.round(nodeKill.lastMs)} ms (${nodeKill.moved} sites moved; ${nodeKill.stalled} others stalled at the end)`,
       ],
       ['consumers per worker', load.map((w) => w.consumers).join(' / ')],
-      ['worker CPU (% of a core)', workerCpuPct.join(' / ')],
+      ['worker CPU (% of a core); nice', `${workerCpuPct.join(' / ')}; ${workerNice.join(' / ')}`],
       ['server process CPU (host)', `${serverCpuPct} %`],
       ...(otherServersCpuPct.length > 0
         ? [['server process CPU (other nodes)', otherServersCpuPct.map((c) => `${c} %`).join(' / ')] as [string, string]]
@@ -468,6 +484,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       firstPictureP99Ms: firstPicture.p99,
       readyP50Ms: ready.p50,
       readyToPictureP50Ms: readyToPicture.p50,
+      lateJoinFirstPictureP50Ms: lateFirstPicture.p50,
+      lateJoinFirstPictureMaxMs: lateFirstPicture.count === lateFirstPicture.of ? lateFirstPicture.max : null,
+      lateJoinReadyP50Ms: lateReady.p50,
       floorSwitchP50Ms: grant.p50,
       floorSwitchP99Ms: grant.count === grant.of ? grant.p99 : null,
       floorReturnP99Ms: back.count === back.of ? back.p99 : null,
@@ -484,6 +503,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       botReceivedKbps: Math.round(botKbps),
       benchMeasuredItself: measuredItself,
       workerCpuPct,
+      workerNice,
       consumersPerWorker: load.map((w) => w.consumers),
       serverCpuPct,
       otherServersCpuPct,
