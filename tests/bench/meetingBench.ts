@@ -23,7 +23,7 @@ import { openMeetingInBrowser, type BrowserParticipant } from '../bots/meetingBr
 import { loadReplayClip, type ReplayClip } from '../bots/replayClips.ts';
 import { epochMs } from '../bots/rtpCounter.ts';
 import { SourceBot } from '../bots/sourceBot.ts';
-import type { SiteBotStats } from '../bots/siteBot.ts';
+import type { PictureSeen, SiteBotStats } from '../bots/siteBot.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
 import { distribution, formatDistribution, formatTable, percentile, type Distribution } from './benchReport.ts';
@@ -114,7 +114,7 @@ async function measureSwitch(
   since: number,
   what: string,
   timeoutMs: number,
-): Promise<Distribution & { delays: number[] }> {
+): Promise<Distribution & { delays: number[]; missing: number[] }> {
   let arrivals: Array<number | null> = [];
   await waitUntil(
     what,
@@ -125,7 +125,30 @@ async function measureSwitch(
     timeoutMs,
   );
   const delays = arrivals.flatMap((a) => (a === null ? [] : [a - since]));
-  return { ...distribution(delays, arrivals.length), delays };
+  const missing = arrivals.flatMap((a, bot) => (a === null ? [bot] : []));
+  return { ...distribution(delays, arrivals.length), delays, missing };
+}
+
+/** A layer of the clip has a keyframe every 2 s: a bot sent none for longer is sent no video. */
+const NO_PICTURE_AFTER_MS = 4_000;
+
+/**
+ * Which of the chair's simulcast layers the SFU sends each bot, from the size of the last
+ * keyframe it received: fewer packets than the chair's top layer with no loss means the SFU's
+ * bandwidth estimation chose a lower layer for some bots, not that packets went missing.
+ */
+function layersSent(
+  pictures: Array<PictureSeen | undefined>,
+  chairClip: ReplayClip,
+  now: number,
+): { top: number; middle: number; low: number; none: number } {
+  const layerOf = (p: PictureSeen | undefined) =>
+    p && now - p.at <= NO_PICTURE_AFTER_MS
+      ? chairClip.layers.findIndex((l) => l.width === p.width && l.height === p.height)
+      : -1;
+  const counts = { top: 0, middle: 0, low: 0, none: 0 };
+  for (const layer of pictures.map(layerOf)) counts[(['low', 'middle', 'top'] as const)[layer] ?? 'none']++;
+  return counts;
 }
 
 /** Over joins: the time from one of their moments to a later one, where both happened. */
@@ -144,7 +167,12 @@ function describeBot(bot: SiteBotStats): string {
   const joins = bot.joins.map(
     (j) => `${j.reason}${j.error ? ` (${j.error})` : j.readyAt ? ' ready' : j.answeredAt ? ' answered' : ''}`,
   );
-  const consumers = bot.consumers.map((c) => `${c.purpose}${c.closedAt ? ' closed' : ''}: ${c.counts.packets} packets`);
+  const now = epochMs();
+  const consumers = bot.consumers.map(
+    (c) =>
+      `${c.purpose}${c.closedAt ? ' closed' : ''}: ${c.counts.packets} packets` +
+      (c.counts.lastPacketAt ? `, the last ${Math.round(now - c.counts.lastPacketAt)} ms ago` : ''),
+  );
   return `${bot.username}: joins [${joins.join(', ')}]; consumers [${consumers.join(', ')}]; sources [${bot.sourceChanges.map((c) => c.source).join(', ')}]`;
 }
 
@@ -281,6 +309,11 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const chromiumCpuPct = Math.round(chromiumCpu.stop().reduce((a, b) => a + b, 0));
   const machine = machineCpu.stop();
   const steady = lossBetween(countsBefore, new Map(await fleet.counts()));
+  const layers = layersSent(
+    (await fleet.stats()).map((bot) => bot.lastPicture),
+    clips[0]!,
+    epochMs(),
+  );
   const sentAfter = chair.stats();
   const udpDropsInWindow = udpReceiveBufferErrors() - udpDropsBeforeWindow;
   const workerDropsInWindow = udpDropsAt(workerPids) - workerDropsBeforeWindow;
@@ -314,6 +347,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   };
   await command(speaker, 'floor:request', {});
   const switches: Array<{ to: string; delays: Distribution & { delays: number[] }; renegotiations: number }> = [];
+  let describedStuck = 0;
   let kioskDecodedSpeaker = false;
   let kioskDecodedChair = false;
   const speakerSiteId = setup.speaker.siteId;
@@ -325,7 +359,14 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     const to = granting ? SPEAKER_SOURCE : CHAIR_SOURCE;
     const delays = sent
       ? await measureSwitch(fleet, to, from, `switch ${i + 1}: every bot shows ${to}`, SWITCH_TIMEOUT_MS)
-      : { ...distribution([], botCount), delays: [] };
+      : { ...distribution([], botCount), delays: [], missing: [] };
+    if (delays.missing.length > 0 && describedStuck < 3) {
+      const fleetStats = await fleet.stats();
+      for (const bot of delays.missing.slice(0, 3 - describedStuck)) {
+        describedStuck++;
+        progress(`did not show ${to}: ${describeBot(fleetStats[bot]!)}`);
+      }
+    }
     const renegotiations = (await fleet.renegotiations({ from, to: epochMs() })) / Math.max(1, botCount);
     switches.push({ to, delays, renegotiations });
     progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
@@ -430,6 +471,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ],
       ['programme received per bot', `${Math.round(botKbps)} kbit/s, ${Math.round(botPacketsPerSecond)} packets/s`],
       [
+        'layer each bot is sent at the window\'s end (its last keyframe)',
+        `top ${layers.top}, middle ${layers.middle}, low ${layers.low}, no picture for ${NO_PICTURE_AFTER_MS / 1000} s ${layers.none}`,
+      ],
+      [
         'received against sent',
         measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent',
       ],
@@ -499,6 +544,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       lossWholeRunPct: wholeRun.expected > 0 ? Number(((wholeRun.lost / wholeRun.expected) * 100).toFixed(4)) : null,
       botPacketsPerSecond: Math.round(botPacketsPerSecond),
       sentPacketsPerSecond: Math.round(sentPacketsPerSecond),
+      botLayers: layers,
       sourceKbps: Math.round(sentKbps),
       botReceivedKbps: Math.round(botKbps),
       benchMeasuredItself: measuredItself,

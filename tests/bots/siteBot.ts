@@ -70,6 +70,12 @@ export interface ConsumerEvent {
   at: number;
 }
 
+export interface PictureSeen {
+  width: number;
+  height: number;
+  at: number;
+}
+
 /** Plain data (it crosses process boundaries); times are epoch milliseconds (see epochMs). */
 export interface SiteBotStats {
   username: string;
@@ -78,6 +84,8 @@ export interface SiteBotStats {
   firstProgrammeVideoAt: number | undefined;
   /** The first programme keyframe: the first picture the room could show. */
   firstPictureAt: number | undefined;
+  /** The latest programme keyframe's size: which layer the SFU sends the room. */
+  lastPicture: PictureSeen | undefined;
   programmeVideo: ProgrammeVideoArrival[];
   captions: ProgrammeCaption[];
   sourceChanges: SourceChange[];
@@ -104,6 +112,7 @@ export class SiteBot {
   private readonly captions: ProgrammeCaption[] = [];
   private readonly consumerEvents: ConsumerEvent[] = [];
   private firstPictureAt: number | undefined;
+  private lastPicture: PictureSeen | undefined;
   private closed = false;
 
   private constructor(
@@ -192,6 +201,7 @@ export class SiteBot {
         undefined,
       ),
       firstPictureAt: this.firstPictureAt,
+      lastPicture: this.lastPicture,
       programmeVideo,
       captions: [...this.captions],
       sourceChanges: [...this.sourceChanges],
@@ -249,6 +259,7 @@ export class SiteBot {
   private keyframe(consumer: ReceivedConsumer, frame: FrameStart, at: number): void {
     if (consumer.purpose !== 'programme-video') return;
     this.firstPictureAt ??= at;
+    this.lastPicture = { width: frame.width, height: frame.height, at };
     const source = this.options.sourceOfSize?.(frame.width, frame.height) ?? `${frame.width}x${frame.height}`;
     if (this.sourceChanges.at(-1)?.source === source) return;
     this.sourceChanges.push({ source, width: frame.width, height: frame.height, at, consumerId: consumer.consumerId });
