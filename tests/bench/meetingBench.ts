@@ -476,7 +476,11 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ],
       [
         'received against sent',
-        measuredItself ? 'LESS than the top layer and voice: the bench measured itself (or bots got a lower layer)' : 'as sent',
+        !measuredItself
+          ? 'as sent'
+          : layers.top < botCount
+            ? `LESS than the top layer and voice: ${botCount - layers.top} bots were sent a lower layer or none (the SFU's bandwidth estimation, from their feedback: late reads of a starved bot process look like a congested link)`
+            : 'LESS than the top layer and voice, with every bot sent the top layer: the bench measured itself',
       ],
       [
         'replay sources: rejoins; keyframe requests to the chair (answered)',
