@@ -162,6 +162,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('lets the unprivileged node raise its mediasoup workers to the nice it is configured with', () => {
+    for (const name of nodes) {
+      const nice = loadConfig({ ...imageEnv(), ...envOf(name) }).mediasoup.workerNice;
+      // RLIMIT_NICE is raw: the lowest nice a process may take is 20 minus it.
+      expect(20 - Number(compose.services[name].ulimits.nice), name).toBe(nice);
+    }
+  });
+
   it('lets a stopping node drain before Docker kills it', () => {
     for (const name of nodes) {
       const grace = /^(\d+)s$/.exec(compose.services[name].stop_grace_period)![1];
@@ -370,6 +378,12 @@ describe('systemd unit', () => {
     expect(config.publicUrl).toMatch(/^https:\/\//);
     expect(directive('AmbientCapabilities')).toBe('CAP_NET_BIND_SERVICE');
     expect(directive('User')).not.toBe('root');
+  });
+
+  it('lets the unprivileged node raise its mediasoup workers to the nice it is configured with', () => {
+    const { workerNice } = loadConfig({ ...env, MEDIASOUP_WORKER_BIN: '/bin/true' }).mediasoup;
+    // systemd's LimitNICE= takes a signed value as a nice level.
+    expect(directive('LimitNICE')).toBe(String(workerNice));
   });
 
   it('runs the Node.js the bootstrap pins', () => {
