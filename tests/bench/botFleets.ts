@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Silence } from '../bots/rtpCounter.ts';
 import { RpcChild } from './childProcessRpc.ts';
 import type { FleetApi, FleetConnect, JoinTimes, Recovery } from './fleetProcess.ts';
 
@@ -66,6 +67,10 @@ export class BotFleets {
   async feedbackSent(): Promise<{ nacks: number; plis: number }> {
     const answers = await Promise.all(this.children.map((child) => child.call('feedbackSent')));
     return { nacks: answers.reduce((n, a) => n + a.nacks, 0), plis: answers.reduce((n, a) => n + a.plis, 0) };
+  }
+
+  async videoSilences(): Promise<Silence[][]> {
+    return (await Promise.all(this.children.map((child) => child.call('videoSilences')))).flat();
   }
 
   async recovery(args: { since: number }): Promise<Recovery> {

@@ -10,7 +10,7 @@ import {
   sourceArrival,
 } from '../bots/botStats.ts';
 import type { SiteAccount } from '../support/meetingFixture.ts';
-import { epochMs } from '../bots/rtpCounter.ts';
+import { epochMs, SILENCE_MS, type Silence } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
 import { serveRpc } from './childProcessRpc.ts';
 
@@ -136,6 +136,25 @@ async function joinTimes(): Promise<JoinTimes[]> {
   return bots.map(firstJoinTimes);
 }
 
+/**
+ * Per bot: the stretches of a second or more in which the SFU sent it no programme video, the one
+ * going on now included (mediasoup stops a consumer's video when its bandwidth estimate is below
+ * the lowest layer): a switch cannot reach a bot then, however fast the SFU switches.
+ */
+async function videoSilences(): Promise<Silence[][]> {
+  const now = epochMs();
+  return bots.map((bot) =>
+    bot
+      .stats()
+      .consumers.filter((c) => c.purpose === 'programme-video' && c.counts.lastPacketAt !== undefined)
+      .flatMap((c) => {
+        const last = c.counts.lastPacketAt!;
+        const ongoing = c.closedAt === undefined && now - last >= SILENCE_MS ? [{ from: last, to: now }] : [];
+        return [...c.counts.silences, ...ongoing];
+      }),
+  );
+}
+
 /** What the bots sent back, summed: NACKs, PLIs, and packets of no consumer (bandwidth probes). */
 async function feedbackSent(): Promise<{ nacks: number; plis: number }> {
   const consumers = bots.flatMap((bot) => bot.stats().consumers);
@@ -201,6 +220,7 @@ export const fleetApi = {
   renegotiations,
   joinTimes,
   feedbackSent,
+  videoSilences,
   recovery,
   counts,
   stats,

@@ -21,7 +21,7 @@ import type { Browser } from 'playwright-core';
 import { lossBetween, type CountsSnapshot } from '../bots/botStats.ts';
 import { openMeetingInBrowser, type BrowserParticipant } from '../bots/meetingBrowsers.ts';
 import { loadReplayClip, type ReplayClip } from '../bots/replayClips.ts';
-import { epochMs } from '../bots/rtpCounter.ts';
+import { epochMs, SILENCE_MS, type Silence } from '../bots/rtpCounter.ts';
 import { SourceBot } from '../bots/sourceBot.ts';
 import type { PictureSeen, SiteBotStats } from '../bots/siteBot.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -108,13 +108,42 @@ interface Run {
 }
 
 /** Waits until every bot shows `source`'s picture after `since`; how long each took (ms), and how many never did. */
+interface SwitchDelays extends Distribution {
+  delays: number[];
+  /** Bots (by index) that did not get there in time. */
+  missing: number[];
+  /** Each bot's delay, or null. */
+  perBot: Array<number | null>;
+}
+
+/**
+ * The switches' delays at the bots the SFU was sending video to throughout each switch, the others
+ * counted apart: a bot in a video silence (its estimate below the lowest layer) cannot see any
+ * switch, so its delay says nothing of how fast the SFU switches.
+ */
+function switchesWhileSentVideo(
+  switches: Array<{ from: number; delays: SwitchDelays }>,
+  silences: Silence[][],
+): { delays: number[]; missed: number; leftOut: number } {
+  const result = { delays: [] as number[], missed: 0, leftOut: 0 };
+  for (const { from, delays } of switches) {
+    delays.perBot.forEach((delay, bot) => {
+      const until = from + (delay ?? SWITCH_TIMEOUT_MS);
+      if ((silences[bot] ?? []).some((silence) => silence.from < until && silence.to > from)) result.leftOut++;
+      else if (delay === null) result.missed++;
+      else result.delays.push(delay);
+    });
+  }
+  return result;
+}
+
 async function measureSwitch(
   fleet: BotFleets,
   source: string,
   since: number,
   what: string,
   timeoutMs: number,
-): Promise<Distribution & { delays: number[]; missing: number[] }> {
+): Promise<SwitchDelays> {
   let arrivals: Array<number | null> = [];
   await waitUntil(
     what,
@@ -126,7 +155,8 @@ async function measureSwitch(
   );
   const delays = arrivals.flatMap((a) => (a === null ? [] : [a - since]));
   const missing = arrivals.flatMap((a, bot) => (a === null ? [bot] : []));
-  return { ...distribution(delays, arrivals.length), delays, missing };
+  const perBot = arrivals.map((a) => (a === null ? null : a - since));
+  return { ...distribution(delays, arrivals.length), delays, missing, perBot };
 }
 
 /** A layer of the clip has a keyframe every 2 s: a bot sent none for longer is sent no video. */
@@ -346,7 +376,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     }
   };
   await command(speaker, 'floor:request', {});
-  const switches: Array<{ to: string; delays: Distribution & { delays: number[] }; renegotiations: number }> = [];
+  const switches: Array<{ to: string; from: number; delays: SwitchDelays; renegotiations: number }> = [];
   let describedStuck = 0;
   let kioskDecodedSpeaker = false;
   let kioskDecodedChair = false;
@@ -359,7 +389,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     const to = granting ? SPEAKER_SOURCE : CHAIR_SOURCE;
     const delays = sent
       ? await measureSwitch(fleet, to, from, `switch ${i + 1}: every bot shows ${to}`, SWITCH_TIMEOUT_MS)
-      : { ...distribution([], botCount), delays: [], missing: [] };
+      : { ...distribution([], botCount), delays: [], missing: [], perBot: [] };
     if (delays.missing.length > 0 && describedStuck < 3) {
       const fleetStats = await fleet.stats();
       for (const bot of delays.missing.slice(0, 3 - describedStuck)) {
@@ -368,7 +398,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       }
     }
     const renegotiations = (await fleet.renegotiations({ from, to: epochMs() })) / Math.max(1, botCount);
-    switches.push({ to, delays, renegotiations });
+    switches.push({ to, from, delays, renegotiations });
     progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
     // The Chromium kiosk must decode the same source (read from its own WebRTC statistics).
     if (kiosk && granting && !kioskDecodedSpeaker)
@@ -388,6 +418,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     switches.flatMap((s) => s.delays.delays),
     99,
   );
+  const sentVideo = switchesWhileSentVideo(switches, await fleet.videoSilences());
+  const sentVideoP99 = percentile(sentVideo.delays, 99);
 
   // Read before a node is killed: its workers' sockets, and their counts, go with it.
   const workerDropsInRun = udpDropsAt(workerPids);
@@ -449,6 +481,11 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       [
         `${SWITCHES} switches in a row, p99 over every site and switch`,
         `${switchP99 === undefined ? '—' : Math.round(switchP99)} ms (${switchesNotComplete} switches incomplete)`,
+      ],
+      [
+        '… p99 at the bots the SFU was sending video to',
+        `${sentVideoP99 === undefined ? '—' : Math.round(sentVideoP99)} ms (${sentVideo.missed} bot-switches missed; ` +
+          `${sentVideo.leftOut} left out: the bot was sent no video for ${SILENCE_MS / 1000} s or more during the switch)`,
       ],
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
       [
@@ -542,6 +579,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       sitesNotSwitched,
       switchesP99Ms: switchesNotComplete === 0 && switchP99 !== undefined ? Math.round(switchP99) : null,
       switchesIncomplete: switchesNotComplete,
+      switchesSentVideoP99Ms: sentVideo.missed === 0 && sentVideoP99 !== undefined ? Math.round(sentVideoP99) : null,
+      switchesSentVideoMissed: sentVideo.missed,
+      botSwitchesWithoutVideo: sentVideo.leftOut,
       renegotiationsPerSwitch: Number(renegotiationsPerSwitch.toFixed(2)),
       kioskDecoded: kiosk ? kioskDecodedSpeaker && kioskDecodedChair : null,
       lossPct: lossPct === null ? null : Number(lossPct.toFixed(4)),

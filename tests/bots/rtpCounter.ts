@@ -14,7 +14,19 @@ export interface RtpCounts {
   repaired: number;
   firstPacketAt: number | undefined;
   lastPacketAt: number | undefined;
+  /** The latest stretches of at least SILENCE_MS without a packet, between two packets. */
+  silences: Silence[];
 }
+
+export interface Silence {
+  from: number;
+  to: number;
+}
+
+/** A stream that brings no packet for this long has stopped (a video stream sends 25–30 a second). */
+export const SILENCE_MS = 1_000;
+/** Silences kept per stream: enough for a bench's minutes of switches. */
+const SILENCES_KEPT = 64;
 
 /** How far back a late (reordered or retransmitted) packet still fills its gap. */
 const REORDER_WINDOW = 1024;
@@ -35,6 +47,7 @@ export class RtpCounter {
   private readonly ring = new Float64Array(REORDER_WINDOW).fill(-1);
   private firstPacketAt: number | undefined;
   private lastPacketAt: number | undefined;
+  private readonly silences: Silence[] = [];
 
   /**
    * `sequenceNumber` is the 16-bit RTP field, extended here across wrap-arounds. Returns the
@@ -58,6 +71,9 @@ export class RtpCounter {
     this.packets++;
     this.bytes += size;
     if (retransmitted) this.repaired++;
+    if (this.lastPacketAt !== undefined && at - this.lastPacketAt >= SILENCE_MS) {
+      if (this.silences.push({ from: this.lastPacketAt, to: at }) > SILENCES_KEPT) this.silences.shift();
+    }
     this.lastPacketAt = at;
     return seq;
   }
@@ -91,6 +107,7 @@ export class RtpCounter {
       repaired: this.repaired,
       firstPacketAt: this.firstPacketAt,
       lastPacketAt: this.lastPacketAt,
+      silences: [...this.silences],
     };
   }
 }
