@@ -117,7 +117,7 @@ interface SwitchDelays extends Distribution {
 }
 
 /**
- * The switches' delays at the bots the SFU was sending video to throughout each switch, the others
+ * The switches' delays at the bots the SFU was sending video to when each switch began, the others
  * counted apart: a bot in a video silence (its estimate below the lowest layer) cannot see any
  * switch, so its delay says nothing of how fast the SFU switches.
  */
@@ -129,7 +129,9 @@ function switchesWhileSentVideo(
   for (const { from, delays } of switches) {
     delays.perBot.forEach((delay, bot) => {
       const until = from + (delay ?? SWITCH_TIMEOUT_MS);
-      if ((silences[bot] ?? []).some((silence) => silence.from < until && silence.to > from)) result.leftOut++;
+      // Only a silence that began before the switch: one that begins during it may be the switch's own.
+      if ((silences[bot] ?? []).some((silence) => silence.from < from && silence.to > from && silence.from < until))
+        result.leftOut++;
       else if (delay === null) result.missed++;
       else result.delays.push(delay);
     });
@@ -485,7 +487,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       [
         '… p99 at the bots the SFU was sending video to',
         `${sentVideoP99 === undefined ? '—' : Math.round(sentVideoP99)} ms (${sentVideo.missed} bot-switches missed; ` +
-          `${sentVideo.leftOut} left out: the bot was sent no video for ${SILENCE_MS / 1000} s or more during the switch)`,
+          `${sentVideo.leftOut} left out: the bot had been sent no video for ${SILENCE_MS / 1000} s or more when the switch began)`,
       ],
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
       [
