@@ -487,7 +487,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       [
         '… p99 at the bots the SFU was sending video to',
         `${sentVideoP99 === undefined ? '—' : Math.round(sentVideoP99)} ms (${sentVideo.missed} bot-switches missed; ` +
-          `${sentVideo.leftOut} left out: the bot had been sent no video for ${SILENCE_MS / 1000} s or more when the switch began)`,
+          `${sentVideo.leftOut} left out: the bot was in a silence of its video (${SILENCE_MS / 1000} s or more) that began before the switch)`,
       ],
       ['renegotiations per bot per switch', renegotiationsPerSwitch.toFixed(2)],
       [
