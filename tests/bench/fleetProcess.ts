@@ -116,17 +116,19 @@ export interface JoinTimes {
   requestedAt: number | null;
   answeredAt: number | null;
   readyAt: number | null;
+  securedAt: number | null;
   firstPacketAt: number | null;
   firstPictureAt: number | null;
 }
 
-/** A bot's first join's request, answer and ready, first programme packet and picture (epoch ms). */
+/** A bot's first join's request, answer, ready and DTLS done, first programme packet and picture (epoch ms). */
 function firstJoinTimes(bot: SiteBot): JoinTimes {
   const s = bot.stats();
   return {
     requestedAt: s.joins[0]?.requestedAt ?? null,
     answeredAt: s.joins[0]?.answeredAt ?? null,
     readyAt: s.joins[0]?.readyAt ?? null,
+    securedAt: s.joins[0]?.securedAt ?? null,
     firstPacketAt: s.firstProgrammeVideoAt ?? null,
     firstPictureAt: s.firstPictureAt ?? null,
   };

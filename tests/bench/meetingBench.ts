@@ -309,6 +309,9 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   // Where a first picture's time goes: the transport and `meeting:ready`, then the keyframe.
   const ready = sinceEach(joins, 'requestedAt', 'readyAt', stormBots);
   const readyToPicture = sinceEach(joins, 'readyAt', 'firstPictureAt', stormBots);
+  // The bot's own ICE and DTLS (werift's handshake, JavaScript) run beside `meeting:ready`.
+  const secured = sinceEach(joins, 'requestedAt', 'securedAt', stormBots);
+  const securedToPicture = sinceEach(joins, 'securedAt', 'firstPictureAt', stormBots);
   const allReceivingMs = received.count === stormBots ? received.max : null;
   progress(`${received.count}/${stormBots} bots show the programme`);
 
@@ -317,6 +320,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const lateFirstPicture = sinceEach(lateJoins, 'requestedAt', 'firstPictureAt', lateJoiners);
   const lateReady = sinceEach(lateJoins, 'requestedAt', 'readyAt', lateJoiners);
   const lateReadyToPicture = sinceEach(lateJoins, 'readyAt', 'firstPictureAt', lateJoiners);
+  const lateSecured = sinceEach(lateJoins, 'requestedAt', 'securedAt', lateJoiners);
 
   progress(`settling ${SETTLE_MS / 1000} s, then a steady ${STEADY_WINDOW_MS / 1000} s window…`);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -476,8 +480,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       ['join request → answer', formatDistribution(answered)],
       ['join request → ready (transport connected, programme asked for)', formatDistribution(ready)],
       ['ready → first programme picture', formatDistribution(readyToPicture)],
+      ['join request → the bot\'s ICE and DTLS done; → first picture', `${formatDistribution(secured)}; ${formatDistribution(securedToPicture)}`],
       ['a room joining the running meeting alone: join → first picture', formatDistribution(lateFirstPicture)],
       ['… join → ready; ready → first picture', `${formatDistribution(lateReady)}; ${formatDistribution(lateReadyToPicture)}`],
+      ['… join → the bot\'s ICE and DTLS done', formatDistribution(lateSecured)],
       ['floor grant → the site’s picture at every bot', formatDistribution(grant)],
       ['floor revoke → the chair’s picture at every bot', formatDistribution(back)],
       [
@@ -572,6 +578,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       firstPictureP99Ms: firstPicture.p99,
       readyP50Ms: ready.p50,
       readyToPictureP50Ms: readyToPicture.p50,
+      securedP50Ms: secured.p50,
       lateJoinFirstPictureP50Ms: lateFirstPicture.p50,
       lateJoinFirstPictureMaxMs: lateFirstPicture.count === lateFirstPicture.of ? lateFirstPicture.max : null,
       lateJoinReadyP50Ms: lateReady.p50,

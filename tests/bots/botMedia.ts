@@ -83,6 +83,8 @@ export class BotMedia {
     signalling: ProtocolClient,
     onTransportFailed: (reason: string) => void,
     onKeyframe: (consumer: ReceivedConsumer, frame: FrameStart, at: number) => void,
+    /** ICE and DTLS completed: SRTP keys exist and media can flow. */
+    onSecured: () => void = () => {},
   ): Promise<BotMedia> {
     const options = await signalling.request('media:createTransport', { direction: 'recv' });
     // The transport's handlers reach the media once it exists (no packet can arrive before).
@@ -104,7 +106,7 @@ export class BotMedia {
       throw error;
     }
     const fingerprints = (options.dtlsParameters as { fingerprints: Array<{ algorithm: string; value: string }> }).fingerprints;
-    transport.connect(fingerprints).catch((error: unknown) => {
+    transport.connect(fingerprints).then(onSecured, (error: unknown) => {
       if (!media.closed) onTransportFailed(error instanceof Error ? error.message : String(error));
     });
     return media;

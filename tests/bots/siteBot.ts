@@ -31,6 +31,8 @@ export interface JoinRecord {
   answeredAt: number | undefined;
   /** `meeting:ready` was acknowledged: the server has offered the programme. */
   readyAt: number | undefined;
+  /** The bot's ICE and DTLS completed (they run beside `meeting:ready`, as a browser's do). */
+  securedAt: number | undefined;
   error: string | undefined;
 }
 
@@ -231,7 +233,14 @@ export class SiteBot {
 
   private async joinOnce(reason: JoinReason): Promise<void> {
     this.closeMedia();
-    const record: JoinRecord = { reason, requestedAt: epochMs(), answeredAt: undefined, readyAt: undefined, error: undefined };
+    const record: JoinRecord = {
+      reason,
+      requestedAt: epochMs(),
+      answeredAt: undefined,
+      readyAt: undefined,
+      securedAt: undefined,
+      error: undefined,
+    };
     this.joins.push(record);
     try {
       const { rtpCapabilities, summary } = await this.signalling.request('meeting:join', { meetingId: this.options.meetingId });
@@ -245,6 +254,7 @@ export class SiteBot {
           this.rejoinInBackground('transportFailed');
         },
         (consumer, frame, at) => this.keyframe(consumer, frame, at),
+        () => (record.securedAt = epochMs()),
       );
       await this.signalling.request('meeting:ready', {
         rtpCapabilities: chromeLikeCapabilities(rtpCapabilities, this.options.transportCc ?? true),
