@@ -107,7 +107,6 @@ interface Run {
   sources: SourceBot[];
 }
 
-/** Waits until every bot shows `source`'s picture after `since`; how long each took (ms), and how many never did. */
 interface SwitchDelays extends Distribution {
   delays: number[];
   /** Bots (by index) that did not get there in time. */
@@ -139,6 +138,7 @@ function switchesWhileSentVideo(
   return result;
 }
 
+/** Waits until every bot shows `source`'s picture after `since`; how long each took (ms), and how many never did. */
 async function measureSwitch(
   fleet: BotFleets,
   source: string,
@@ -271,6 +271,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   }
 
   progress(`signing in and connecting ${botAccounts.length} bots…`);
+  const lateJoiners = Math.min(LATE_JOINERS, botAccounts.length - 1);
   const fleet = BotFleets.start(options.botProcesses);
   run.fleet = fleet;
   const connected = await fleet.connect({
@@ -279,11 +280,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     accounts: botAccounts,
     sourceSizes: sourceSizes(clips),
     transportCc: options.transportCc,
-    lateJoiners: Math.min(LATE_JOINERS, botAccounts.length - 1),
+    lateJoiners,
   });
   if (connected.failures.length > 0)
     progress(`${connected.failures.length} bots could not connect, e.g. ${connected.failures[0]}`);
-  const lateJoiners = Math.min(LATE_JOINERS, botAccounts.length - 1);
   /** The bots of the storm; the late joiners count among them once joined. */
   const stormBots = botAccounts.length - lateJoiners;
   const botCount = botAccounts.length;
