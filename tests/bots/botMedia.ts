@@ -84,7 +84,7 @@ export class BotMedia {
     onTransportFailed: (reason: string) => void,
     onKeyframe: (consumer: ReceivedConsumer, frame: FrameStart, at: number) => void,
     /** ICE and DTLS completed: SRTP keys exist and media can flow. */
-    onSecured: () => void = () => {},
+    onSecured: () => void,
   ): Promise<BotMedia> {
     const options = await signalling.request('media:createTransport', { direction: 'recv' });
     // The transport's handlers reach the media once it exists (no packet can arrive before).
