@@ -75,9 +75,17 @@ describe('LiveMeeting: who may join, and as what', () => {
   });
 
   it('refuses joins once the meeting is closed here, without telling the screens it ended (they reconnect elsewhere)', async () => {
-    const { meeting, channel, media } = fakeMeeting();
+    const { meeting, channel, media, store } = fakeMeeting();
     await meeting.join(identities.site('a'), new FakeLink('a'));
-    meeting.close();
+    // A database that takes a while, as a real one under a node's shutdown does.
+    const write = store.presence.bind(store);
+    vi.spyOn(store, 'presence').mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await write(...args);
+    });
+    await meeting.close();
+    // Written by the time closing resolves: a node shutting down closes its database next.
+    expect(store.presenceEvents.map((e) => [e.siteId, e.kind])).toEqual([['a', 'JOIN'], ['a', 'LEAVE']]);
     expect(channel.last('meeting:ended')).toBeUndefined();
     expect(media.closed).toBe(true);
     await expect(meeting.join(identities.site('b'), new FakeLink('b'))).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -477,7 +485,7 @@ describe('LiveMeeting: the operator’s wall and the screens', () => {
     const { meeting, media, channel } = await runningMeeting(['a']);
     media.speak('a');
     expect(channel.last('meeting:activeSpeaker')).toEqual({ siteId: 'a' });
-    meeting.close();
+    await meeting.close();
     const count = channel.pushed.length;
     media.speak(null);
     expect(channel.pushed.length).toBe(count);
@@ -622,7 +630,7 @@ describe('LiveMeeting: the agenda item from the minutes', () => {
     expect(channel.last('meeting:agendaItem')).toEqual({ position: 2 });
     expect(meeting.currentAgendaItem).toBe(2);
     expect(() => meeting.moveToAgendaItem(3)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    meeting.close();
+    await meeting.close();
     expect(() => meeting.moveToAgendaItem(1)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

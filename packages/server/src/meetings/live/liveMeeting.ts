@@ -431,7 +431,7 @@ export class LiveMeeting {
     const endedAt = new Date();
     await finishing(endedAt);
     this.push('everyone', 'meeting:ended', { meetingId: this.id });
-    this.close();
+    await this.close();
     this.parts.log.info({ meeting: this.id, endedAt }, 'meeting ended by its staff');
     return endedAt;
   }
@@ -443,13 +443,14 @@ export class LiveMeeting {
   /**
    * Closes the meeting on this node without ending it (nobody stayed in it, or the node shuts
    * down and another takes it over): the screens are not told it ended; they reconnect.
+   * Resolves once every room's presence is written (a node shutting down closes its database next).
    */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const participant of [...this.participants.values()]) this.removeParticipant(participant, 'LEAVE');
-    detach(this.attendance.close(), this.parts.log, 'closing the attendance');
     this.media.close();
+    await this.attendance.close().catch((err: unknown) => this.parts.log.error({ err, meeting: this.id }, 'closing the attendance failed'));
   }
 
   /** Writes the floor as it is now; also called with every heartbeat, in case Redis lost it. */

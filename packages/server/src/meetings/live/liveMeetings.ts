@@ -6,6 +6,7 @@ import type { ParticipantLink } from './meetingChannel.js';
 import type { MeetingPlan, MeetingPlanSource } from './meetingPlan.js';
 import { meetingRoleOf } from './meetingRoles.js';
 import type { Participant } from './participant.js';
+import { detach } from '../../util/detach.js';
 
 /** A meeting nobody is in stays open this long, so a room-wide network blip keeps the floor. */
 const IDLE_CLOSE_MS = 10 * 60_000;
@@ -101,7 +102,7 @@ export class LiveMeetings {
     const timer = setTimeout(() => {
       this.idleTimers.delete(meeting.id);
       if (meeting.size > 0) return;
-      meeting.close();
+      detach(meeting.close(), this.parts.log, 'closing an empty meeting');
       this.forget(meeting);
       this.parts.log.info({ meeting: meeting.id }, 'meeting closed after staying empty');
     }, IDLE_CLOSE_MS);
@@ -121,7 +122,7 @@ export class LiveMeetings {
 
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
-    for (const meeting of await this.openMeetings()) meeting.close();
+    await Promise.all((await this.openMeetings()).map((meeting) => meeting.close()));
     this.meetings.clear();
   }
 
