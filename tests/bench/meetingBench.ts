@@ -46,8 +46,8 @@ const SETTLE_MS = 5_000;
 const STEADY_WINDOW_MS = 10_000;
 /**
  * Bots that sit out the join storm and then join the running meeting one at a time: a room's first
- * picture when it joins alone, apart from the storm's queue and the bots' own DTLS crypto (werift's
- * JavaScript, one handshake after another in a bot process).
+ * picture when it joins alone, apart from the storm's queue and the bots' own handshakes (one after
+ * another in a bot process).
  */
 const LATE_JOINERS = 5;
 /** A killed node's sites must be placed again and receive the programme within this. */
@@ -309,7 +309,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   // Where a first picture's time goes: the transport and `meeting:ready`, then the keyframe.
   const ready = sinceEach(joins, 'requestedAt', 'readyAt', stormBots);
   const readyToPicture = sinceEach(joins, 'readyAt', 'firstPictureAt', stormBots);
-  // The bot's own ICE and DTLS (werift's handshake, JavaScript) run beside `meeting:ready`.
+  // The bot's own ICE and DTLS run beside `meeting:ready`.
   const secured = sinceEach(joins, 'requestedAt', 'securedAt', stormBots);
   const securedToPicture = sinceEach(joins, 'securedAt', 'firstPictureAt', stormBots);
   const allReceivingMs = received.count === stormBots ? received.max : null;
