@@ -127,6 +127,10 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     expect((await detail()).status.state).toBe('stopped');
     const stored = await suite.platform.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(stored.endedAt).not.toBeNull();
+    // The room's home shows when it really ended, not the scheduled end.
+    const realEnd = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'short' }).format(stored.endedAt!);
+    const card = hoangHoa.page.locator(`[data-testid="meeting-card"][data-meeting-id="${meetingId}"]`);
+    await expect.poll(() => card.getByTestId('meeting-over').textContent(), live).toBe(`Đã kết thúc lúc ${realEnd}`);
   });
 });
 

@@ -30,6 +30,7 @@ export const accountsEn: Record<keyof typeof accountsVi, string> = {
   'schedule.cancelled': 'Cancelled',
   'schedule.changed': 'Changed at',
   'schedule.ended': 'Ended',
+  'schedule.endedAt': 'Ended at',
   'schedule.inProgress': 'In progress',
   'schedule.startsIn': 'Starts in',
   'schedule.sites': 'sites',

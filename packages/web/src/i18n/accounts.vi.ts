@@ -33,6 +33,7 @@ export const accountsVi = {
   'schedule.cancelled': 'Đã hủy',
   'schedule.changed': 'Đã thay đổi lúc',
   'schedule.ended': 'Đã kết thúc',
+  'schedule.endedAt': 'Đã kết thúc lúc',
   'schedule.inProgress': 'Đang diễn ra',
   'schedule.startsIn': 'Bắt đầu sau',
   'schedule.sites': 'điểm cầu',

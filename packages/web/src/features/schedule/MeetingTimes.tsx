@@ -25,11 +25,17 @@ export function MeetingTimes({ meeting }: { meeting: ScheduledMeeting }) {
   );
 }
 
-/** "Bắt đầu sau 1 giờ 05 phút 12 giây", "Đang diễn ra", "Đã kết thúc". */
+/** "Bắt đầu sau 1 giờ 05 phút 12 giây", "Đang diễn ra", "Đã kết thúc lúc 10:12" (the real end, when the chair ended it). */
 export function Countdown({ meeting, now }: { meeting: ScheduledMeeting; now: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const startsIn = Date.parse(meeting.startsAt) - now;
-  if (meetingOverAt(meeting) <= now) return <span className="countdown">{t('schedule.ended')}</span>;
+  if (meetingOverAt(meeting) <= now) {
+    return (
+      <span className="countdown" data-testid="meeting-over">
+        {meeting.endedAt ? `${t('schedule.endedAt')} ${formatTime(meeting.endedAt, language)}` : t('schedule.ended')}
+      </span>
+    );
+  }
   if (startsIn <= 0) return <span className="countdown countdown--live">{t('schedule.inProgress')}</span>;
   const seconds = Math.floor(startsIn / 1000);
   const parts = [
