@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { MeetingAttendanceReport, SiteAttendanceRow } from '@pm/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaAttendanceStore } from '@pm/server/attendance/attendanceStore.ts';
 import { createTestDatabase, type TestDatabase } from '@pm/server/db/testDatabase.ts';
 import { login } from '../support/auth.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
@@ -106,6 +107,11 @@ describe('attendance of a meeting, across drops, a roll call and a server crash'
     expect(hoangHoa.reconnects).toBeGreaterThanOrEqual(2);
     expect(hoangHoa).toMatchObject({ attended: true, late: false, leftEarly: true, headcount: 12 });
     expect(row('15991').intervals).toHaveLength(1);
+  });
+
+  it('knows, after the restart, which rooms have come (the wall tells "left" from "not joined yet")', async () => {
+    const attended = await new PrismaAttendanceStore(db.prisma).attendedSites(meetingId);
+    expect([...attended].sort()).toEqual([ids['15865'], ids['15991'], ids['SO-YTE']].sort());
   });
 
   it('keeps two presences for a site that stayed away past the grace period', () => {

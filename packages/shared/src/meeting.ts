@@ -43,6 +43,8 @@ export const siteStatusSchema = z.object({
   groupId: z.string(),
   groupName: z.string(),
   connection: z.enum(['absent', 'connected', 'poor', 'reconnecting']),
+  /** The room has joined this meeting at least once: when absent, it left (it is not "not joined yet"). */
+  attended: z.boolean(),
   /** Sends camera video (the wall can show it). */
   hasVideo: z.boolean(),
   /** Officials in the room, as the site declared. */

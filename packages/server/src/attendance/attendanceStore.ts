@@ -11,6 +11,8 @@ export interface AttendanceStore extends QualityStore, RollCallStore {
   setHeadcount(meetingId: string, siteId: string, headcount: number): Promise<void>;
   /** Headcounts declared earlier (a restart in the middle of the meeting keeps them). */
   headcounts(meetingId: string): Promise<Map<string, number>>;
+  /** The sites that have joined the meeting so far (on any node). */
+  attendedSites(meetingId: string): Promise<Set<string>>;
 }
 
 /** Everything attendance writes, in PostgreSQL. */
@@ -50,5 +52,10 @@ export class PrismaAttendanceStore implements AttendanceStore {
   async headcounts(meetingId: string): Promise<Map<string, number>> {
     const rows = await this.prisma.siteAttendance.findMany({ where: { meetingId, headcount: { not: null } } });
     return new Map(rows.map((row) => [row.siteId, row.headcount!]));
+  }
+
+  async attendedSites(meetingId: string): Promise<Set<string>> {
+    const rows = await this.prisma.presenceEvent.findMany({ where: { meetingId, kind: 'JOIN' }, select: { siteId: true } });
+    return new Set(rows.map((row) => row.siteId));
   }
 }

@@ -25,6 +25,7 @@ export class MeetingAttendance {
   readonly quality: QualityMonitor;
   private readonly writes = new SerialQueue();
   private readonly headcounts = new Map<string, number>();
+  private readonly attendedSites = new Set<string>();
   private readonly droppedAt = new Map<string, number>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
 
@@ -48,9 +49,10 @@ export class MeetingAttendance {
     );
   }
 
-  /** Loads what sites declared earlier (a restart in the middle of the meeting keeps it), then samples. */
+  /** Loads what sites declared and who came earlier (a restart in the middle of the meeting keeps it), then samples. */
   async load(sampleMs: number): Promise<void> {
     for (const [siteId, headcount] of await this.store.headcounts(this.meetingId)) this.headcounts.set(siteId, headcount);
+    for (const siteId of await this.store.attendedSites(this.meetingId)) this.attendedSites.add(siteId);
     this.quality.start(sampleMs);
   }
 
@@ -58,7 +60,13 @@ export class MeetingAttendance {
     this.droppedAt.delete(siteId);
     clearTimeout(this.graceTimers.get(siteId));
     this.graceTimers.delete(siteId);
+    this.attendedSites.add(siteId);
     this.write(siteId, 'JOIN', userId);
+  }
+
+  /** Whether the site has joined this meeting at least once. */
+  attended(siteId: string): boolean {
+    return this.attendedSites.has(siteId);
   }
 
   siteLeft(siteId: string, userId: string, kind: Exclude<PresenceKind, 'JOIN'>): void {

@@ -338,6 +338,10 @@ export class MemoryAttendanceStore implements AttendanceStore {
     this.headcountRows.set(siteId, headcount);
   }
 
+  async attendedSites(): Promise<Set<string>> {
+    return new Set(this.presenceEvents.filter((e) => e.kind === 'JOIN').map((e) => e.siteId));
+  }
+
   async headcounts(): Promise<Map<string, number>> {
     return new Map(this.headcountRows);
   }

@@ -392,6 +392,15 @@ describe('LiveMeeting: leaving and coming back', () => {
     expect(channel.last('meeting:siteStatus')).toMatchObject({ siteId: 'a', connection: 'absent' });
   });
 
+  it('tells the staff a room that left from one that has not joined yet', async () => {
+    const { meeting, sites, channel } = await runningMeeting(['a', 'b']);
+    meeting.leave(sites.get('a')!.participant, 'LEAVE');
+    expect(channel.last('meeting:siteStatus')).toMatchObject({ siteId: 'a', connection: 'absent', attended: true });
+    const operator = await meeting.join(identities.operator, new FakeLink('operator-socket'));
+    const statuses = Object.fromEntries(operator.summary.sites.map((s) => [s.siteId, [s.connection, s.attended]]));
+    expect(statuses).toEqual({ a: ['absent', true], b: ['connected', true], c: ['absent', false] });
+  });
+
   it('a site that comes back within the grace period keeps the floor and one presence', async () => {
     vi.useFakeTimers();
     const { meeting, chair, sites, store } = await runningMeeting(['a'], { graceMs: 1000 });

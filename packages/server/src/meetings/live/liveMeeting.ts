@@ -673,7 +673,13 @@ export class LiveMeeting {
       : this.attendance.reconnecting(siteId)
         ? 'reconnecting'
         : 'absent';
-    return { ...planned, connection, hasVideo: !!participant?.producer('camera'), headcount: this.attendance.headcount(siteId) };
+    return {
+      ...planned,
+      connection,
+      attended: this.attendance.attended(siteId),
+      hasVideo: !!participant?.producer('camera'),
+      headcount: this.attendance.headcount(siteId),
+    };
   }
 
   private connectedSites(): Array<{ siteId: string; media: ParticipantMedia }> {

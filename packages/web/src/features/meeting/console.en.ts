@@ -32,6 +32,8 @@ export const consoleEn: Record<keyof typeof consoleVi, string> = {
   'wall.mute': 'Mute',
   'wall.callBack': 'Call back in',
   'wall.callBackText': 'The meeting staff ask the room to join the meeting again.',
+  'wall.invite': 'Invite in',
+  'wall.inviteText': 'The meeting staff ask the room to join the meeting.',
   'meeting.toFront': 'To front',
   'wall.headcount': 'People:',
   'wall.dense': 'Dense (no pictures)',

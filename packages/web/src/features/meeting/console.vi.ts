@@ -35,6 +35,8 @@ export const consoleVi = {
   'wall.mute': 'Tắt micrô',
   'wall.callBack': 'Mời vào lại',
   'wall.callBackText': 'Ban điều hành mời điểm cầu vào lại cuộc họp.',
+  'wall.invite': 'Mời vào họp',
+  'wall.inviteText': 'Ban điều hành mời điểm cầu vào cuộc họp.',
   'wall.headcount': 'Số người:',
   'wall.dense': 'Thu gọn (không hình)',
   'wall.present': 'Có mặt',

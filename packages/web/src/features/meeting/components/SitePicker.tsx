@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectFloor, selectSites } from '../state/selectors';
+import { statusLabel } from './siteDisplay';
 import { pickSites } from './sitePicking';
 
 /**
@@ -42,7 +43,7 @@ export function SitePicker() {
             <li key={site.siteId} className={`picker__site picker__site--${status}`} data-site={site.siteId}>
               <span className="picker__name">
                 {site.name}
-                <small>{t(`status.${status}`)}</small>
+                <small>{t(statusLabel(site, status))}</small>
               </span>
               <button
                 type="button"

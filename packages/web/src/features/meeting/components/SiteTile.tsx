@@ -5,7 +5,7 @@ import { useMeetingConnection } from '../hooks/meetingContext';
 import { useMeetingState } from '../hooks/useMeetingState';
 import { selectIsTalking, selectQualityFigures, selectWallTile, type WallStatus } from '../state/selectors';
 import { ConsumerVideo } from './MediaViews';
-import { qualityLine, qualityTooltip } from './siteDisplay';
+import { callBackWording, qualityLine, qualityTooltip, statusLabel } from './siteDisplay';
 import { Icon } from '../../../components/Icon';
 
 /**
@@ -47,7 +47,7 @@ export function SiteTile({
           {talking && <Icon name="speaker" />} {site.name}
         </strong>
         <span>
-          {t(`status.${status}`)}
+          {t(statusLabel(site, status))}
           {site.headcount !== null && (
             <>
               {' · '}
@@ -81,14 +81,14 @@ export function SiteTile({
             {t('wall.mute')}
           </button>
         )}
-        {/* A room that left or dropped: its kiosk's home screen is asked to come back. */}
+        {/* A room that is not in the meeting: its kiosk's home screen is asked to come (back) in. */}
         {(site.connection === 'absent' || site.connection === 'reconnecting') && (
           <button
             type="button"
             className="button button--small"
-            onClick={() => run(() => connection.callBack(site.siteId, t('wall.callBackText')))}
+            onClick={() => run(() => connection.callBack(site.siteId, t(callBackWording(site).text)))}
           >
-            {t('wall.callBack')}
+            {t(callBackWording(site).button)}
           </button>
         )}
         {status === 'requesting' && (

@@ -15,6 +15,7 @@ const site = (siteId: string, name: string): SiteStatus => ({
   groupId: 'g1',
   groupName: 'Huyện Hoằng Hóa',
   connection: 'connected',
+  attended: true,
   hasVideo: false,
   headcount: null,
 });

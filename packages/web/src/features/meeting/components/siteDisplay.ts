@@ -1,6 +1,7 @@
-import type { QualityFigures } from '@pm/shared';
+import type { QualityFigures, SiteStatus } from '@pm/shared';
 import { PROVINCE_TIME_ZONE } from '../../../i18n/dates';
 import type { MessageKey } from '../../../i18n/vi';
+import type { WallStatus } from '../state/selectors';
 
 /**
  * "08:35:12": a moment of the meeting (a request, an alert, a message) to the second, in the
@@ -33,4 +34,20 @@ export function qualityTooltip(f: QualityFigures, t: (key: MessageKey) => string
 export function qualityLine(f: QualityFigures): string {
   const show = (v: number | null, unit: string) => (v === null ? '—' : `${Math.round(v)}${unit}`);
   return `${show(f.rttMs, ' ms')} · ${show(f.lossPct, '%')} · ${show(f.jitterMs, ' ms')}`;
+}
+
+/** A tile's status line: an absent room (the wall's filter) either left or has not joined yet. */
+export function statusLabel(site: SiteStatus, status: WallStatus): MessageKey {
+  if (status !== 'absent') return `status.${status}`;
+  return site.attended ? 'status.left' : 'status.notJoined';
+}
+
+/**
+ * The operator's button for a room that is not in the meeting, and what its kiosk is told: one
+ * that left or dropped is asked back in, one that never came is invited in.
+ */
+export function callBackWording(site: SiteStatus): { button: MessageKey; text: MessageKey } {
+  return site.attended || site.connection === 'reconnecting'
+    ? { button: 'wall.callBack', text: 'wall.callBackText' }
+    : { button: 'wall.invite', text: 'wall.inviteText' };
 }

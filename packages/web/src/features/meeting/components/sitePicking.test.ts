@@ -8,6 +8,7 @@ const site = (siteId: string, name: string, groupName: string, connection: SiteS
   groupId: groupName,
   groupName,
   connection,
+  attended: connection !== 'absent',
   hasVideo: connection !== 'absent',
   headcount: null,
 });

@@ -10,6 +10,7 @@ const site = (siteId: string, name: string): SiteStatus => ({
   groupId: 'g-hoanghoa',
   groupName: 'Huyện Hoằng Hóa',
   connection: 'connected',
+  attended: true,
   hasVideo: true,
   headcount: null,
 });

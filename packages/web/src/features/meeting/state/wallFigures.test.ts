@@ -9,6 +9,7 @@ const site = (siteId: string, name: string, connection: SiteStatus['connection']
   groupId: 'g',
   groupName: 'Huyện Hoằng Hóa',
   connection,
+  attended: connection !== 'absent',
   hasVideo: connection !== 'absent',
   headcount: null,
 });
