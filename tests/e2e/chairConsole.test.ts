@@ -131,6 +131,8 @@ describe('the chair console at 1366×768, and ending the meeting', () => {
     const realEnd = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'short' }).format(stored.endedAt!);
     const card = hoangHoa.page.locator(`[data-testid="meeting-card"][data-meeting-id="${meetingId}"]`);
     await expect.poll(() => card.getByTestId('meeting-over').textContent(), live).toBe(`Đã kết thúc lúc ${realEnd}`);
+    await hoangHoa.page.setViewportSize({ width: 1920, height: 1080 });
+    await hoangHoa.page.screenshot({ path: path.join(artefactDir(), 'kiosk-home-ended-1920x1080.png') });
   });
 });
 
@@ -208,6 +210,8 @@ describe('the operator wall at 1920×1080', () => {
     await kiosk.getByTestId('leave-meeting-confirm').getByRole('button', { name: 'Rời cuộc họp' }).click();
     await expect.poll(() => new URL(kiosk.url()).pathname, live).toBe('/');
     await expect.poll(() => tile.getAttribute('data-status'), live).toBe('absent');
+    expect(await tile.textContent()).toContain('Đã rời cuộc họp');
+    await operator.screenshot({ path: path.join(artefactDir(), 'operator-wall-room-left-1920x1080.png') });
     await kiosk.getByTestId('home-upcoming').waitFor();
     await tile.getByRole('button', { name: 'Mời vào lại' }).click();
     const call = kiosk.getByTestId('call-back');
