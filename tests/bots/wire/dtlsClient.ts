@@ -101,24 +101,26 @@ export interface RemoteFingerprint {
   value: string;
 }
 
-/** Runs the handshake; resolves with the SRTP keys, rejects on failure or after `timeoutMs`. */
+/**
+ * Runs the handshake; resolves with the SRTP keys, rejects on failure or after `timeoutMs`. Either
+ * way the handshake has stopped by then: nothing of it needs closing afterwards.
+ */
 export async function dtlsHandshake(
   path: DtlsPath,
   remoteFingerprints: RemoteFingerprint[],
   timeoutMs: number,
-): Promise<{ keys: SrtpKeys; close: () => void }> {
+): Promise<SrtpKeys> {
   const expected = remoteFingerprints.find((f) => f.algorithm.toLowerCase() === 'sha-256');
   if (!expected) throw new Error('the server offers no sha-256 certificate fingerprint');
   const handshake = new ClientHandshake(path, await localCertificate(), Buffer.from(expected.value.replace(/:/g, ''), 'hex'));
   let timer: NodeJS.Timeout | undefined;
   try {
-    const keys = await Promise.race([
+    return await Promise.race([
       handshake.run(),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`DTLS handshake not done within ${timeoutMs} ms`)), timeoutMs);
       }),
     ]);
-    return { keys, close: () => handshake.stop() };
   } finally {
     clearTimeout(timer);
     handshake.stop();

@@ -42,7 +42,6 @@ export class LightTransport {
   private readonly pendingIce = new Map<string, () => void>();
   private dtlsReceive: ((record: Buffer) => void) | undefined;
   private consentTimer: NodeJS.Timeout | undefined;
-  private closeDtls: (() => void) | undefined;
   private srtcpIndex = 0;
   private closed = false;
   keys: SrtpKeys | undefined;
@@ -85,11 +84,9 @@ export class LightTransport {
     if (this.closed) return;
     const path: DtlsPath = { send: (record) => this.send(record), receive: () => {} };
     this.dtlsReceive = (record) => path.receive(record);
-    const handshake = await dtlsHandshake(path, remoteFingerprints, DTLS_TIMEOUT_MS).catch((error: unknown) => {
+    this.keys = await dtlsHandshake(path, remoteFingerprints, DTLS_TIMEOUT_MS).catch((error: unknown) => {
       throw new Error(`DTLS: ${error instanceof Error ? error.message : String(error)}`);
     });
-    this.keys = handshake.keys;
-    this.closeDtls = handshake.close;
     let answeredAt = performance.now();
     this.consentTimer = setInterval(() => {
       if (performance.now() - answeredAt > CONSENT_EXPIRY_MS) this.fail('consent lost: no STUN answer for 30 s');
@@ -116,7 +113,6 @@ export class LightTransport {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.consentTimer);
-    this.closeDtls?.();
     this.socket.close();
   }
 
