@@ -98,9 +98,9 @@ python3 "$HERE/patch-worker.py" "$src" >"$tmp/patch.log" 2>&1 || fail_with_log "
 
 # ---------------------------------------------------------------- libsrtp2 --
 # Debian's libsrtp2 is built with --enable-nss: every SRTP packet's AES went through NSS's
-# softoken (a session and a lock per call). In bench:meeting at 200 sites a quarter of the
-# workers' time was there (perf), and a worker with this OpenSSL build used 18 % less CPU per
-# packet delivered (20.5 -> 16.9 us). mediasoup's own wrap builds libsrtp2 on OpenSSL too.
+# softoken (a session and a lock per call). In bench:meeting at 348 sites a quarter of the
+# workers' time was there (perf); at 200 sites a worker with this OpenSSL build used 18 % less
+# CPU per packet delivered (20.5 -> 16.9 us). mediasoup's own wrap builds libsrtp2 on OpenSSL too.
 say "libsrtp2 $SRTP_VERSION with OpenSSL's crypto (Debian's source)…"
 srtp_tgz="$tmp/libsrtp2_$SRTP_VERSION.orig.tar.gz"
 if [[ -n "${MEDIASOUP_SRTP_TARBALL:-}" ]]; then
