@@ -26,6 +26,18 @@ export function distribution(values: number[], expectedCount: number): Distribut
   };
 }
 
+/** The distribution of a histogram of 1-unit buckets (bucket i counts values in [i, i+1)), by bucket. */
+export function histogramDistribution(buckets: number[]): Distribution {
+  const count = buckets.reduce((a, b) => a + b, 0);
+  const at = (p: number) => {
+    if (count === 0) return null;
+    const rank = Math.max(1, Math.ceil((p / 100) * count));
+    let seen = 0;
+    return buckets.findIndex((n) => (seen += n) >= rank);
+  };
+  return { p50: at(50), p99: at(99), max: at(100), of: count, count };
+}
+
 /** A two-column table for a person reading the terminal. */
 export function formatTable(title: string, rows: Array<[string, string]>): string {
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -91,6 +91,12 @@ export class BotFleets {
     return (await Promise.all(this.children.map((child) => child.call('stats')))).flat();
   }
 
+  /** The processes' read-lag histograms added up (1-ms buckets). */
+  async readLag(): Promise<number[]> {
+    const histograms = await Promise.all(this.children.map((child) => child.call('readLag')));
+    return histograms[0]!.map((_, bucket) => histograms.reduce((sum, h) => sum + h[bucket]!, 0));
+  }
+
   async takeWarnings(): Promise<string[]> {
     return (await Promise.all(this.children.map((child) => child.call('takeWarnings')))).flat();
   }

@@ -12,6 +12,7 @@ import {
 import type { SiteAccount } from '../support/meetingFixture.ts';
 import { epochMs, SILENCE_MS, type Silence } from '../bots/rtpCounter.ts';
 import { SiteBot, type SiteBotStats } from '../bots/siteBot.ts';
+import { readLagHistogram } from '../bots/wire/udpBatch.ts';
 import { serveRpc } from './childProcessRpc.ts';
 
 /** Logins hash on the server's thread pool: a few at a time keeps the set-up steady. */
@@ -205,6 +206,11 @@ async function stats(): Promise<SiteBotStats[]> {
   return bots.map((bot) => bot.stats());
 }
 
+/** How late the bots read their datagrams (1-ms buckets): a lagging bot process sends its feedback late. */
+async function readLag(): Promise<number[]> {
+  return readLagHistogram();
+}
+
 async function takeWarnings(): Promise<string[]> {
   return warnings.splice(0);
 }
@@ -226,6 +232,7 @@ export const fleetApi = {
   recovery,
   counts,
   stats,
+  readLag,
   takeWarnings,
   close: closeAll,
 };

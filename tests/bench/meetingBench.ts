@@ -26,7 +26,14 @@ import { SourceBot } from '../bots/sourceBot.ts';
 import type { PictureSeen, SiteBotStats } from '../bots/siteBot.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { parseBenchOptions, type BenchOptions } from './benchOptions.ts';
-import { distribution, formatDistribution, formatTable, percentile, type Distribution } from './benchReport.ts';
+import {
+  distribution,
+  formatDistribution,
+  formatTable,
+  histogramDistribution,
+  percentile,
+  type Distribution,
+} from './benchReport.ts';
 import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { JoinTimes, Recovery } from './fleetProcess.ts';
@@ -455,6 +462,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const udpDropsInRun = udpReceiveBufferErrors() - udpDropsAtStart;
   warnings.push(...(await fleet.takeWarnings()));
   const feedback = await fleet.feedbackSent();
+  const readLag = histogramDistribution(await fleet.readLag());
   const workerCpuPct = cpuPct.slice(0, workerPids.length);
   const serverCpuPct = cpuPct[workerPids.length]!;
   const otherServersCpuPct = cpuPct.slice(workerPids.length + 1, workerPids.length + 1 + otherServerPids.length);
@@ -532,6 +540,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
         `${sourceRejoins}; ${chair.stats().keyframeRequests} (${chair.stats().keyframesSentOnRequest})`,
       ],
       ['bots sent NACK / PLI (whole run)', `${feedback.nacks} / ${feedback.plis}`],
+      [
+        'bots read their datagrams after the kernel received them',
+        `${formatDistribution(readLag)} (arrival times are the kernel's; a late read delays only the bots' feedback)`,
+      ],
       ['clients per node (media placed there)', clientsPerNode.join(' / ')],
       [
         'node killed → its sites receive again',
@@ -601,6 +613,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       sourceKbps: Math.round(sentKbps),
       botReceivedKbps: Math.round(botKbps),
       benchMeasuredItself: measuredItself,
+      botReadLagP99Ms: readLag.p99,
       workerCpuPct,
       workerNice,
       consumersPerWorker: load.map((w) => w.consumers),

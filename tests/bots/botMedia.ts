@@ -89,7 +89,7 @@ export class BotMedia {
     const options = await signalling.request('media:createTransport', { direction: 'recv' });
     // The transport's handlers reach the media once it exists (no packet can arrive before).
     const built: { media?: BotMedia } = {};
-    const transport = await LightTransport.open(options, {
+    const transport = LightTransport.open(options, {
       rtp: (packet, at) => built.media?.receive(packet, at),
       rtcp: (compound) => built.media?.receiveRtcp(compound),
       failed: (reason) => onTransportFailed(reason),

@@ -124,7 +124,7 @@ export class ReplaySender {
   static async start(signalling: ProtocolClient, clip: ReplayClip, onFailed: (reason: string) => void): Promise<ReplaySender> {
     const options = await signalling.request('media:createTransport', { direction: 'send' });
     let sender: ReplaySender | undefined;
-    const transport = await LightTransport.open(options, {
+    const transport = LightTransport.open(options, {
       rtp: () => {},
       rtcp: (compound) => sender?.receiveRtcp(compound),
       failed: onFailed,

@@ -43,7 +43,7 @@ describe('the light bots’ DTLS client against a mediasoup WebRtcTransport', ()
   async function transportPair(onRtp: (packet: Buffer) => void = () => {}) {
     const server = await router.createWebRtcTransport({ webRtcServer: pool.slot(0).webRtcServer, enableUdp: true });
     const options = { id: server.id, iceParameters: server.iceParameters, iceCandidates: server.iceCandidates, dtlsParameters: server.dtlsParameters };
-    const bot = await LightTransport.open(options, { rtp: onRtp, rtcp: () => {}, failed: () => {} });
+    const bot = LightTransport.open(options, { rtp: onRtp, rtcp: () => {}, failed: () => {} });
     opened.push({ server, bot });
     await server.connect({ dtlsParameters: await LightTransport.dtlsParameters() });
     return { server, bot };

@@ -1,10 +1,10 @@
-import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import type { TransportOptions } from '@pm/shared';
 import { dtlsHandshake, localCertificate, type DtlsPath, type RemoteFingerprint, type SrtpKeys } from './dtlsClient.ts';
 import { isRtcp, isRtpOrRtcp } from './rtpHeader.ts';
 import { protectRtcp, protectRtp, unprotectRtcp } from './srtpGcm.ts';
 import { bindingRequest, bindingSuccessTransaction, isStun, randomIceString, type StunCredentials } from './stun.ts';
+import { BatchSocket } from './udpBatch.ts';
 
 /** A datagram's first byte tells STUN (0–3), DTLS (20–63) and RTP/RTCP (128–191) apart (RFC 7983). */
 const isDtls = (packet: Buffer) => packet[0]! >= 20 && packet[0]! <= 63;
@@ -20,7 +20,10 @@ const CONSENT_EXPIRY_MS = 30_000;
 const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 export interface TransportHandlers {
-  /** An SRTP packet as it arrived: header in the clear, payload sealed. `at` is epoch ms. */
+  /**
+   * An SRTP packet as it arrived: header in the clear, payload sealed. `at` is the kernel's
+   * receive time (epoch ms). The buffer is reused after the call: copy what is kept.
+   */
   rtp(packet: Buffer, at: number): void;
   /** Plain RTCP, opened and authenticated. */
   rtcp(compound: Buffer): void;
@@ -30,12 +33,13 @@ export interface TransportHandlers {
 
 /**
  * One WebRTC transport to a mediasoup WebRtcServer, on the wire as a browser's: a UDP socket of
- * its own, ICE as the controlling agent to the server's UDP candidate, DTLS as client, then SRTP
- * and SRTCP with AEAD_AES_128_GCM. Received RTP is handed over still sealed: most of it is only
- * counted from its header; whoever needs a payload opens it with `keys.remote`.
+ * its own (read in batches with the process's other bots: udpBatch.ts), ICE as the controlling
+ * agent to the server's UDP candidate, DTLS as client, then SRTP and SRTCP with AEAD_AES_128_GCM.
+ * Received RTP is handed over still sealed: most of it is only counted from its header; whoever
+ * needs a payload opens it with `keys.remote`.
  */
 export class LightTransport {
-  private readonly socket = dgram.createSocket('udp4');
+  private socket!: BatchSocket;
   private readonly credentials: StunCredentials;
   private readonly tieBreaker = randomBytes(8);
   private readonly remote: { address: string; port: number };
@@ -61,15 +65,12 @@ export class LightTransport {
     );
     if (!candidate) throw new Error('the server offers no UDP candidate');
     this.remote = { address: candidate.address ?? candidate.ip!, port: candidate.port };
-    this.socket.on('message', (packet) => this.receive(packet));
-    this.socket.on('error', (error) => this.fail(`UDP socket: ${error.message}`));
   }
 
-  /** Binds the socket; the DTLS parameters to signal (`media:connectTransport`) are then known. */
-  static async open(options: TransportOptions, handlers: TransportHandlers): Promise<LightTransport> {
+  /** Opens the socket; the DTLS parameters to signal (`media:connectTransport`) are then known. */
+  static open(options: TransportOptions, handlers: TransportHandlers): LightTransport {
     const transport = new LightTransport(options, handlers);
-    await new Promise<void>((resolve) => transport.socket.bind(0, '127.0.0.1', resolve));
-    transport.socket.setRecvBufferSize(RECEIVE_BUFFER_BYTES);
+    transport.socket = BatchSocket.open(transport.remote, RECEIVE_BUFFER_BYTES, (packet, at) => transport.receive(packet, at));
     return transport;
   }
 
@@ -152,12 +153,12 @@ export class LightTransport {
     });
   }
 
-  private receive(packet: Buffer): void {
+  private receive(packet: Buffer, at: number): void {
     if (this.closed || packet.length === 0) return;
     if (isRtpOrRtcp(packet)) {
       if (!this.keys) return;
       if (!isRtcp(packet)) {
-        this.handlers.rtp(packet, performance.timeOrigin + performance.now());
+        this.handlers.rtp(packet, at);
         return;
       }
       let plain: Buffer;
@@ -175,13 +176,13 @@ export class LightTransport {
       this.pendingIce.delete(key);
       done?.();
     } else if (isDtls(packet)) {
-      this.dtlsReceive?.(packet);
+      this.dtlsReceive?.(Buffer.from(packet)); // the handshake keeps fragments: a copy of its own
     }
   }
 
   private send(packet: Buffer): void {
     if (this.closed) return;
-    this.socket.send(packet, this.remote.port, this.remote.address);
+    this.socket.send(packet);
   }
 
   private fail(reason: string): void {
