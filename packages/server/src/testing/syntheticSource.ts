@@ -29,6 +29,8 @@ export interface SyntheticCamera {
   producer: ms.Producer;
   /** Keyframe requests it received, by layer. */
   keyframeRequests: number[];
+  /** Keyframes it sent, by layer. */
+  keyframesSent: number[];
   close(): void;
 }
 
@@ -42,9 +44,14 @@ async function plainSender(router: ms.Router): Promise<{ transport: ms.PlainTran
 /**
  * A simulcast camera (three layers) named by `source` (1–15), sending at `fps` on `router`, with a
  * sender report per layer every second as a browser sends (mediasoup moves a consumer between
- * simulcast layers only once both have one).
+ * simulcast layers only once both have one). With `minKeyframeIntervalMs` it ignores a keyframe
+ * request that comes sooner than that after its last keyframe, as libwebrtc does (300 ms).
  */
-export async function syntheticCamera(router: ms.Router, source: number, options: { fps?: number; layers?: number } = {}): Promise<SyntheticCamera> {
+export async function syntheticCamera(
+  router: ms.Router,
+  source: number,
+  options: { fps?: number; layers?: number; minKeyframeIntervalMs?: number } = {},
+): Promise<SyntheticCamera> {
   const layers = options.layers ?? 3;
   const { transport, socket } = await plainSender(router);
   const ssrcs = Array.from({ length: layers }, (_, layer) => 0x100000 * source + layer + 1);
@@ -57,6 +64,8 @@ export async function syntheticCamera(router: ms.Router, source: number, options
     appData: { source: 'camera' },
   });
   const keyframeRequests = new Array<number>(layers).fill(0);
+  const keyframesSent = new Array<number>(layers).fill(0);
+  const lastKeyframeAt = new Array<number>(layers).fill(Number.NEGATIVE_INFINITY);
   const wantsKey = new Array<boolean>(layers).fill(true);
   socket.on('message', (packet) => {
     if (!isRtcp(packet)) return;
@@ -64,7 +73,7 @@ export async function syntheticCamera(router: ms.Router, source: number, options
       const layer = ssrcs.indexOf(feedback.mediaSsrc);
       if (feedback.kind === 'keyframe' && layer >= 0) {
         keyframeRequests[layer]!++;
-        wantsKey[layer] = true;
+        if (Date.now() - lastKeyframeAt[layer]! >= (options.minKeyframeIntervalMs ?? 0)) wantsKey[layer] = true;
       }
     }
   });
@@ -78,6 +87,10 @@ export async function syntheticCamera(router: ms.Router, source: number, options
     for (let layer = 0; layer < layers; layer++) {
       const key = wantsKey[layer]!;
       wantsKey[layer] = false;
+      if (key) {
+        keyframesSent[layer]!++;
+        lastKeyframeAt[layer] = Date.now();
+      }
       const packet = buildRtp(VP8_PT, frame, frame * 3000, ssrcs[layer]!, vp8Frame(frame, key, tagOf(source, layer)));
       packet[1]! |= 0x80; // one packet per frame: it ends the frame
       socket.send(packet, transport.tuple.localPort, '127.0.0.1');
@@ -87,6 +100,7 @@ export async function syntheticCamera(router: ms.Router, source: number, options
   return {
     producer,
     keyframeRequests,
+    keyframesSent,
     close: () => {
       clearInterval(timer);
       clearInterval(reports);

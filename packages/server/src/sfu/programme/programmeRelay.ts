@@ -27,8 +27,11 @@ export interface RelayEvents {
   switched(output: string, layer: number, generation: number): void;
 }
 
-/** A source waiting for its first keyframe asks again this often. */
-const KEYFRAME_ASK_MS = 250;
+/**
+ * A source waiting for its first keyframe asks again this often: a sender ignores requests for
+ * 300 ms after a keyframe (libwebrtc), and is asked again within 100 ms of being able to answer.
+ */
+const KEYFRAME_ASK_MS = 100;
 const SENDER_REPORT_MS = 1000;
 /** Packets kept per lane to answer NACKs from the stable producer (loss between the relay and the worker). */
 const HISTORY = 1024;

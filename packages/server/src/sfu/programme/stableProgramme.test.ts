@@ -83,6 +83,27 @@ describe('StableProgramme on a real mediasoup worker', () => {
     expect(seqs.slice(1).every((s, i) => ((s - seqs[i]!) & 0xffff) === 1)).toBe(true);
   });
 
+  it('switches at the first keyframe the new camera sends, even one that limits its keyframes as libwebrtc does', async () => {
+    // Answers no request within 300 ms of its last keyframe: were the switch's first keyframe
+    // lost (sent before the relay waited for it), the switch would wait for a second one. At 500
+    // frames a second it answers within 2 ms, before the switch has built all its consumers.
+    const limited = await syntheticCamera(router, 5, { minKeyframeIntervalMs: 300, fps: 500 });
+    try {
+      const viewer = await watch(programme.producers.video, 2);
+      await new Promise((r) => setTimeout(r, 400)); // its start-up keyframes are older than 300 ms
+      const sentBefore = [...limited.keyframesSent];
+      const before = switched.length;
+      const grantedAt = Date.now();
+      programme.show({ ...none, video: { producer: limited.producer, router } });
+      await vi.waitFor(() => expect(switched.length).toBeGreaterThan(before), { timeout: 5000 });
+      expect(limited.keyframesSent.map((n, layer) => n - sentBefore[layer]!)).toEqual([1, 1, 1]);
+      // A viewer that has just started may take a moment to climb to the top layer.
+      await vi.waitFor(() => expect(tagsSince(viewer, grantedAt)).toContain(tagOf(5, 2)), { timeout: 5000 });
+    } finally {
+      limited.close();
+    }
+  });
+
   it('feeds all three layers from a camera that sends one stream', async () => {
     const bottom = await watch(programme.producers.video, 0);
     const from = Date.now();

@@ -173,7 +173,12 @@ export class StableProgramme {
     const feeding: Feeding = { producerId: source.producer.id, generation, consumers: [...new Set(consumers)], waiting: new Set(lanes) };
     this.feeding.set(output, feeding);
     for (const layer of lanes) this.relay.route(output, layer, consumers[layer]!.rtpParameters.encodings![0]!.ssrc!, generation);
-    for (const consumer of feeding.consumers) if (consumer.kind === 'video') await consumer.requestKeyFrame();
+    // Only now that the relay waits for them: a keyframe the source sent before would be dropped
+    // there, and the source answers the next request no sooner than 300 ms later (libwebrtc).
+    for (const consumer of feeding.consumers) {
+      await consumer.resume();
+      if (consumer.kind === 'video') await consumer.requestKeyFrame();
+    }
   }
 
   /**
@@ -192,6 +197,8 @@ export class StableProgramme {
         consumer = await this.tap.consume({
           producerId: producer.id,
           rtpCapabilities,
+          // Paused until the relay knows its SSRC (see feed).
+          paused: true,
           ...(layers > 1 ? { preferredLayers: { spatialLayer: layer } } : {}),
           appData: { programmeTap: true },
         });
