@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Patch mediasoup 3.12.16's worker/ to build against Debian 12's packages (its meson files),
-and shorten one timer of its C++ (edit 7).
+shorten one timer of its C++ (edit 7) and give its UDP sockets room (edit 8).
 
 Usage: patch-worker.py <path to the extracted npm tarball's worker/ directory>
 
@@ -149,17 +149,39 @@ for name, text in (("meson.build", m), ("deps/libwebrtc/meson.build", w)):
 
 # 7. RTC/KeyFrameRequestManager.cpp: a producer that asked its sender for a keyframe ignores
 #    every further request for that stream until the keyframe arrives or 1000 ms pass, then asks
-#    again. Senders ignore a request that comes within 300 ms of the last one they answered
-#    (libwebrtc's minimum keyframe interval), so when a programme switch asks just after a room
-#    did, the switch waited a whole second for the retry (bench:meeting: one switch in ten at
-#    1.1 s, the others 30-160 ms). Retrying after 300 ms is the first moment the sender can
-#    answer; the first packet of the keyframe ends the wait, so a healthy sender is asked once.
+#    again (when another request came meanwhile). Senders ignore a request that comes within
+#    300 ms of the last one they answered (libwebrtc's minimum keyframe interval), so a programme
+#    switch that asks just after a room did waits for the retry: at 1000 ms one switch in ten
+#    took 1.1 s in bench:meeting; at 300 ms, with switches every half second, one in four took
+#    0.41-0.65 s (the sender could answer anywhere in those 300 ms). Asked again every 100 ms,
+#    a sender answers within 100 ms of the moment it can; a request it ignores costs a 12-byte
+#    PLI, and the first packet of the keyframe ends the wait, so a healthy sender is asked once.
 manager = worker / "src" / "RTC" / "KeyFrameRequestManager.cpp"
 k = edit(manager.read_text(), "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 1000 };",
-         "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 300 };",
-         "ask a sender again for a keyframe after 300 ms instead of 1000 ms")
+         "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 100 };",
+         "ask a sender again for a keyframe after 100 ms instead of 1000 ms")
+
+# 8. handles/UdpSocketHandler.cpp: every UDP socket of a WebRtcServer carries hundreds of
+#    transports (one port per worker), and the kernel's default receive buffer (212992 bytes,
+#    about 200 small datagrams) overflowed while the worker was busy sending a keyframe to 170
+#    rooms and their feedback arrived together: bench:meeting at 348 sites counted 237 drops at
+#    the workers' sockets and 0.16 % loss in its steady window; with 4 MiB, none. mediasoup 3.13
+#    made this a listen option (recvBufferSize); here it is asked for on every UDP socket. The
+#    kernel caps it at net.core.rmem_max (infra/deploy raises that to 4 MiB; Debian's is 208 KiB).
+udp = worker / "src" / "handles" / "UdpSocketHandler.cpp"
+u = edit(udp.read_text(), """	this->uvHandle->data = static_cast<void*>(this);
+
+	err = uv_udp_recv_start(""", """	this->uvHandle->data = static_cast<void*>(this);
+
+	// infra/mediasoup-worker (patch-worker.py, edit 8): room for bursts of datagrams.
+	int receiveBufferBytes{ 4 * 1024 * 1024 };
+
+	uv_recv_buffer_size(reinterpret_cast<uv_handle_t*>(this->uvHandle), &receiveBufferBytes);
+
+	err = uv_udp_recv_start(""", "a 4 MiB receive buffer on every UDP socket")
 
 main.write_text(m)
 webrtc.write_text(w)
 manager.write_text(k)
-print("patched", main, webrtc, "and", manager)
+udp.write_text(u)
+print("patched", main, webrtc, manager, "and", udp)
