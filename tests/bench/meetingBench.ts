@@ -412,7 +412,15 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
     }
     const renegotiations = (await fleet.renegotiations({ from, to: epochMs() })) / Math.max(1, botCount);
     switches.push({ to, from, delays, renegotiations });
-    progress(`switch ${i + 1} → ${to}: ${formatDistribution(delays)}; ${renegotiations.toFixed(2)} renegotiations per bot`);
+    // The caption is sent once the relay has the new source's keyframe: a late caption is the
+    // source's keyframe coming late, a late picture after an early caption is the delivery.
+    const captions = (await fleet.arrivals({ siteId: granting ? speakerSiteId : null, since: from })).flatMap((a) =>
+      a === null ? [] : [a - from],
+    );
+    progress(
+      `switch ${i + 1} → ${to}: ${formatDistribution(delays)}; caption p50 ${percentile(captions, 50)?.toFixed(0) ?? '—'} ms; ` +
+        `${renegotiations.toFixed(2)} renegotiations per bot`,
+    );
     // The Chromium kiosk must decode the same source (read from its own WebRTC statistics).
     if (kiosk && granting && !kioskDecodedSpeaker)
       kioskDecodedSpeaker = await waitUntil(

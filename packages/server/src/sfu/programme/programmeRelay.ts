@@ -27,11 +27,15 @@ export interface RelayEvents {
   switched(output: string, layer: number, generation: number): void;
 }
 
+/** How often lanes check whether the rooms' held-back keyframe request may go. */
+const ROOM_REQUEST_CHECK_MS = 50;
 /**
- * A source waiting for its first keyframe asks again this often: a sender ignores requests for
- * 300 ms after a keyframe (libwebrtc), and is asked again within 100 ms of being able to answer.
+ * The rooms' keyframe requests (a room that climbs to a better layer, or lost a picture) reach
+ * the source at most this often per lane, the later ones together at the end of the wait. Hundreds
+ * of rooms moving between layers asked every 100 ms: the camera sent a keyframe every 300 ms, its
+ * fastest, and those keyframes were most of the programme's bitrate.
  */
-const KEYFRAME_ASK_MS = 100;
+const KEYFRAME_PASS_MS = 500;
 const SENDER_REPORT_MS = 1000;
 /** Packets kept per lane to answer NACKs from the stable producer (loss between the relay and the worker). */
 const HISTORY = 1024;
@@ -40,7 +44,10 @@ interface Lane {
   spec: LaneSpec;
   continuity: RtpContinuity;
   current: number | undefined;
-  pending: { ssrc: number; generation: number; askedAt: number } | undefined;
+  pending: { ssrc: number; generation: number } | undefined;
+  /** When a room's keyframe request was last passed on to the current source, and whether one waits. */
+  passedAt: number;
+  roomWaits: boolean;
   started: boolean;
   history: Array<Buffer | undefined>;
 }
@@ -78,13 +85,15 @@ export class ProgrammeRelay {
       }),
       current: undefined,
       pending: undefined,
+      passedAt: Number.NEGATIVE_INFINITY,
+      roomWaits: false,
       started: false,
       history: new Array<Buffer | undefined>(HISTORY),
     }));
     for (const lane of this.lanes) this.byStable.set(lane.spec.ssrc, lane);
     tapSocket.on('message', (packet) => this.fromTap(packet));
     injectSocket.on('message', (packet) => this.fromInject(packet));
-    this.timers.push(setInterval(() => this.askPendingKeyframes(), KEYFRAME_ASK_MS / 2));
+    this.timers.push(setInterval(() => this.passRoomRequests(), ROOM_REQUEST_CHECK_MS));
     this.timers.push(setInterval(() => this.sendReports(), SENDER_REPORT_MS));
   }
 
@@ -117,7 +126,7 @@ export class ProgrammeRelay {
       this.events.switched(output, layer, generation);
       return;
     }
-    lane.pending = { ssrc: sourceSsrc, generation, askedAt: Date.now() };
+    lane.pending = { ssrc: sourceSsrc, generation };
     this.index(sourceSsrc, lane);
   }
 
@@ -152,6 +161,9 @@ export class ProgrammeRelay {
     if (lane.current !== undefined) this.unindex(lane.current, lane);
     lane.current = pending.ssrc;
     lane.pending = undefined;
+    // This keyframe reaches every room: it answers what they asked meanwhile.
+    lane.roomWaits = false;
+    lane.passedAt = Date.now();
     lane.continuity.follow(pending.ssrc);
     this.events.switched(lane.spec.output, lane.spec.layer, pending.generation);
     return true;
@@ -163,7 +175,9 @@ export class ProgrammeRelay {
       const lane = this.byStable.get(feedback.mediaSsrc);
       if (!lane) continue;
       if (feedback.kind === 'keyframe') {
-        for (const ssrc of [lane.current, lane.pending?.ssrc]) if (ssrc !== undefined) this.askKeyframe(ssrc);
+        // A pending source is asked by the switch itself (StableProgramme), until it answers.
+        lane.roomWaits = true;
+        this.passRoomRequest(lane, Date.now());
       } else {
         for (const seq of feedback.lost) {
           const kept = lane.history[seq % HISTORY];
@@ -173,14 +187,17 @@ export class ProgrammeRelay {
     }
   }
 
-  private askPendingKeyframes(): void {
+  /** Passes the rooms' waiting request on to the current source unless one went less than KEYFRAME_PASS_MS ago. */
+  private passRoomRequest(lane: Lane, now: number): void {
+    if (!lane.roomWaits || lane.current === undefined || now - lane.passedAt < KEYFRAME_PASS_MS) return;
+    lane.roomWaits = false;
+    lane.passedAt = now;
+    this.askKeyframe(lane.current);
+  }
+
+  private passRoomRequests(): void {
     const now = Date.now();
-    for (const lane of this.lanes) {
-      const pending = lane.pending;
-      if (!pending || !lane.spec.video || now - pending.askedAt < KEYFRAME_ASK_MS) continue;
-      pending.askedAt = now;
-      this.askKeyframe(pending.ssrc);
-    }
+    for (const lane of this.lanes) this.passRoomRequest(lane, now);
   }
 
   private askKeyframe(sourceSsrc: number): void {

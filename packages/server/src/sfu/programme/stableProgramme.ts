@@ -42,6 +42,12 @@ const laneLayers: Record<ProgrammeOutput, number[]> = {
   inset: [1],
 };
 
+/**
+ * A new source is asked for its keyframe again this often until every lane carries it: a sender
+ * ignores requests for 300 ms after a keyframe (libwebrtc), so it answers within 100 ms of being able to.
+ */
+const KEYFRAME_ASK_MS = 100;
+
 interface Feeding {
   /** Null: the output has no source. */
   producerId: string | null;
@@ -173,12 +179,29 @@ export class StableProgramme {
     const feeding: Feeding = { producerId: source.producer.id, generation, consumers: [...new Set(consumers)], waiting: new Set(lanes) };
     this.feeding.set(output, feeding);
     for (const layer of lanes) this.relay.route(output, layer, consumers[layer]!.rtpParameters.encodings![0]!.ssrc!, generation);
-    // Only now that the relay waits for them: a keyframe the source sent before would be dropped
-    // there, and the source answers the next request no sooner than 300 ms later (libwebrtc).
-    for (const consumer of feeding.consumers) {
-      await consumer.resume();
-      if (consumer.kind === 'video') await consumer.requestKeyFrame();
-    }
+    // Only now that the relay waits for them, and all at once: a keyframe the source sent before a
+    // consumer forwards would be lost to it, and the source answers no sooner than 300 ms later.
+    await Promise.all(feeding.consumers.map((consumer) => consumer.resume()));
+    if (isVideo(output)) this.askForKeyframes(output, feeding, consumers);
+  }
+
+  /**
+   * Asks the new source for a keyframe on each layer its lanes wait for, again every
+   * KEYFRAME_ASK_MS until they all carry it. Through mediasoup's own request (for the consumer's
+   * target layer): a consumer that has not started yet passes no PLI from the relay on.
+   */
+  private askForKeyframes(output: ProgrammeOutput, feeding: Feeding, byLane: ms.Consumer[]): void {
+    const ask = () => {
+      if (this.closed || this.feeding.get(output) !== feeding || feeding.waiting.size === 0) return false;
+      for (const consumer of new Set([...feeding.waiting].map((lane) => byLane[lane]!))) {
+        consumer.requestKeyFrame().catch(() => undefined); // closed meanwhile: the next switch took over
+      }
+      return true;
+    };
+    if (!ask()) return;
+    const timer = setInterval(() => {
+      if (!ask()) clearInterval(timer);
+    }, KEYFRAME_ASK_MS);
   }
 
   /**
