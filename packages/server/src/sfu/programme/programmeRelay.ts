@@ -27,15 +27,6 @@ export interface RelayEvents {
   switched(output: string, layer: number, generation: number): void;
 }
 
-/** How often lanes check whether the rooms' held-back keyframe request may go. */
-const ROOM_REQUEST_CHECK_MS = 50;
-/**
- * The rooms' keyframe requests (a room that climbs to a better layer, or lost a picture) reach
- * the source at most this often per lane, the later ones together at the end of the wait. Hundreds
- * of rooms moving between layers asked every 100 ms: the camera sent a keyframe every 300 ms, its
- * fastest, and those keyframes were most of the programme's bitrate.
- */
-const KEYFRAME_PASS_MS = 500;
 const SENDER_REPORT_MS = 1000;
 /** Packets kept per lane to answer NACKs from the stable producer (loss between the relay and the worker). */
 const HISTORY = 1024;
@@ -45,9 +36,6 @@ interface Lane {
   continuity: RtpContinuity;
   current: number | undefined;
   pending: { ssrc: number; generation: number } | undefined;
-  /** When a room's keyframe request was last passed on to the current source, and whether one waits. */
-  passedAt: number;
-  roomWaits: boolean;
   started: boolean;
   history: Array<Buffer | undefined>;
 }
@@ -85,15 +73,12 @@ export class ProgrammeRelay {
       }),
       current: undefined,
       pending: undefined,
-      passedAt: Number.NEGATIVE_INFINITY,
-      roomWaits: false,
       started: false,
       history: new Array<Buffer | undefined>(HISTORY),
     }));
     for (const lane of this.lanes) this.byStable.set(lane.spec.ssrc, lane);
     tapSocket.on('message', (packet) => this.fromTap(packet));
     injectSocket.on('message', (packet) => this.fromInject(packet));
-    this.timers.push(setInterval(() => this.passRoomRequests(), ROOM_REQUEST_CHECK_MS));
     this.timers.push(setInterval(() => this.sendReports(), SENDER_REPORT_MS));
   }
 
@@ -161,9 +146,6 @@ export class ProgrammeRelay {
     if (lane.current !== undefined) this.unindex(lane.current, lane);
     lane.current = pending.ssrc;
     lane.pending = undefined;
-    // This keyframe reaches every room: it answers what they asked meanwhile.
-    lane.roomWaits = false;
-    lane.passedAt = Date.now();
     lane.continuity.follow(pending.ssrc);
     this.events.switched(lane.spec.output, lane.spec.layer, pending.generation);
     return true;
@@ -176,8 +158,7 @@ export class ProgrammeRelay {
       if (!lane) continue;
       if (feedback.kind === 'keyframe') {
         // A pending source is asked by the switch itself (StableProgramme), until it answers.
-        lane.roomWaits = true;
-        this.passRoomRequest(lane, Date.now());
+        if (lane.current !== undefined) this.askKeyframe(lane.current);
       } else {
         for (const seq of feedback.lost) {
           const kept = lane.history[seq % HISTORY];
@@ -185,19 +166,6 @@ export class ProgrammeRelay {
         }
       }
     }
-  }
-
-  /** Passes the rooms' waiting request on to the current source unless one went less than KEYFRAME_PASS_MS ago. */
-  private passRoomRequest(lane: Lane, now: number): void {
-    if (!lane.roomWaits || lane.current === undefined || now - lane.passedAt < KEYFRAME_PASS_MS) return;
-    lane.roomWaits = false;
-    lane.passedAt = now;
-    this.askKeyframe(lane.current);
-  }
-
-  private passRoomRequests(): void {
-    const now = Date.now();
-    for (const lane of this.lanes) this.passRoomRequest(lane, now);
   }
 
   private askKeyframe(sourceSsrc: number): void {
