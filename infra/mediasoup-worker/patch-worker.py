@@ -149,17 +149,18 @@ for name, text in (("meson.build", m), ("deps/libwebrtc/meson.build", w)):
 
 # 7. RTC/KeyFrameRequestManager.cpp: a producer that asked its sender for a keyframe ignores
 #    every further request for that stream until the keyframe arrives or 1000 ms pass, then asks
-#    again (when another request came meanwhile). Senders ignore a request that comes within
-#    300 ms of the last one they answered (libwebrtc's minimum keyframe interval), so a programme
-#    switch that asks just after a room did waits for the retry: at 1000 ms one switch in ten
-#    took 1.1 s in bench:meeting; at 300 ms, with switches every half second, one in four took
-#    0.41-0.65 s (the sender could answer anywhere in those 300 ms). Asked again every 100 ms,
-#    a sender answers within 100 ms of the moment it can; a request it ignores costs a 12-byte
-#    PLI, and the first packet of the keyframe ends the wait, so a healthy sender is asked once.
+#    again (once, and only if asked meanwhile). Senders ignore a request that comes within 300 ms
+#    of the last one they answered (libwebrtc's minimum keyframe interval), so a programme switch
+#    that asked just after a room did waited a whole second: in bench:meeting one switch in ten
+#    took 1.1 s where the others took 30-160 ms. 300 ms is the first moment such a sender answers
+#    again, so the one retry is never wasted. (100 ms was tried: the retries fell inside the
+#    sender's 300 ms, the request then lapsed, and rooms joining together waited for the next
+#    natural keyframe: first picture p50 0.95-1.54 s at 50 sites against 0.72 s.) The first
+#    packet of the keyframe ends the wait, so a sender that answers at once is asked once.
 manager = worker / "src" / "RTC" / "KeyFrameRequestManager.cpp"
 k = edit(manager.read_text(), "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 1000 };",
-         "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 100 };",
-         "ask a sender again for a keyframe after 100 ms instead of 1000 ms")
+         "static constexpr uint32_t KeyFrameRetransmissionWaitTime{ 300 };",
+         "ask a sender again for a keyframe after 300 ms instead of 1000 ms")
 
 # 8. handles/UdpSocketHandler.cpp: every UDP socket of a WebRtcServer carries hundreds of
 #    transports (one port per worker), and the kernel's default receive buffer (212992 bytes,

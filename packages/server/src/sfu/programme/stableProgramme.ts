@@ -43,8 +43,9 @@ const laneLayers: Record<ProgrammeOutput, number[]> = {
 };
 
 /**
- * A new source is asked for its keyframe again this often until every lane carries it: a sender
- * ignores requests for 300 ms after a keyframe (libwebrtc), so it answers within 100 ms of being able to.
+ * A new source is asked for its keyframe again this often until every lane carries it. mediasoup
+ * passes one on at most every 300 ms while a request waits (infra/mediasoup-worker, edit 6), and
+ * retries only if asked meanwhile: asking more often than that keeps the retry armed.
  */
 const KEYFRAME_ASK_MS = 100;
 
