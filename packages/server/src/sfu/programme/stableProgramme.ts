@@ -44,8 +44,8 @@ const laneLayers: Record<ProgrammeOutput, number[]> = {
 
 /**
  * A new source is asked for its keyframe again this often until every lane carries it. mediasoup
- * passes one on at most every 300 ms while a request waits (infra/mediasoup-worker, edit 6), and
- * retries only if asked meanwhile: asking more often than that keeps the retry armed.
+ * passes one on at most every 300 ms while a request waits (infra/mediasoup-worker/patch-worker.py,
+ * edit 7), and retries only if asked meanwhile: asking more often than that keeps the retry armed.
  */
 const KEYFRAME_ASK_MS = 100;
 
