@@ -25,8 +25,8 @@ const LAG_BUCKETS = 2_000;
 
 /**
  * Compiles the addon once per source (into node_modules/.cache, cached by the source's hash): a
- * few hundred milliseconds with the C compiler the platform's worker build already needs, against
- * the Node-API headers of the registry's node-api-headers, which every Node version since 18 loads.
+ * few hundred milliseconds with Debian's gcc (infra/debian-packages/test.txt), against the Node-API
+ * headers of the registry's node-api-headers, which every Node version since 18 loads.
  */
 function loadAddon(): UdpBatchAddon {
   const source = readFileSync(SOURCE);
