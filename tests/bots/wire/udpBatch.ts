@@ -8,7 +8,8 @@ import { epochMs } from '../rtpCounter.ts';
 
 /** The addon of native/udpBatch.c (why the bots read UDP there: see its head comment). */
 interface UdpBatchAddon {
-  open(remoteAddress: string, remotePort: number, receiveBufferBytes: number): [fd: number, localPort: number];
+  /** The socket's file descriptor. */
+  open(remoteAddress: string, remotePort: number, receiveBufferBytes: number): number;
   send(fd: number, packet: Uint8Array): void;
   close(fd: number): void;
   drain(out: Uint8Array): number;
@@ -87,10 +88,7 @@ function poll(): void {
 export class BatchSocket {
   private closed = false;
 
-  private constructor(
-    private readonly fd: number,
-    readonly localPort: number,
-  ) {}
+  private constructor(private readonly fd: number) {}
 
   /** `receive` gets each datagram with its kernel receive time (epoch ms); see `poll` on keeping it. */
   static open(
@@ -98,10 +96,10 @@ export class BatchSocket {
     receiveBufferBytes: number,
     receive: (packet: Buffer, at: number) => void,
   ): BatchSocket {
-    const [fd, localPort] = addon.open(remote.address, remote.port, receiveBufferBytes);
+    const fd = addon.open(remote.address, remote.port, receiveBufferBytes);
     receivers.set(fd, receive);
     poller ??= setInterval(poll, POLL_INTERVAL_MS);
-    return new BatchSocket(fd, localPort);
+    return new BatchSocket(fd);
   }
 
   send(packet: Uint8Array): void {

@@ -49,7 +49,7 @@ static int32_t int_arg(napi_env env, napi_value value) {
   return result;
 }
 
-/* open(remoteAddress: string, remotePort: number, receiveBufferBytes: number): [fd, localPort] */
+/* open(remoteAddress: string, remotePort: number, receiveBufferBytes: number): fd */
 static napi_value open_socket(napi_env env, napi_callback_info info) {
   size_t argc = 3;
   napi_value argv[3];
@@ -70,24 +70,17 @@ static napi_value open_socket(napi_env env, napi_callback_info info) {
   int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) return throw_errno(env, "socket");
   int on = 1, bytes = int_arg(env, argv[2]);
-  struct sockaddr_in local;
-  socklen_t local_length = sizeof local;
   struct epoll_event event = {.events = EPOLLIN, .data.fd = fd};
   if (setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes) < 0 ||
       setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) < 0 ||
       connect(fd, (struct sockaddr *)&remote, sizeof remote) < 0 ||
-      getsockname(fd, (struct sockaddr *)&local, &local_length) < 0 ||
       epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &event) < 0) {
     napi_value error = throw_errno(env, "open");
     close(fd);
     return error;
   }
-  napi_value result, fd_value, port_value;
-  napi_create_array_with_length(env, 2, &result);
-  napi_create_int32(env, fd, &fd_value);
-  napi_create_int32(env, ntohs(local.sin_port), &port_value);
-  napi_set_element(env, result, 0, fd_value);
-  napi_set_element(env, result, 1, port_value);
+  napi_value result;
+  napi_create_int32(env, fd, &result);
   return result;
 }
 
