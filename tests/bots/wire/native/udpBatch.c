@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -49,15 +50,24 @@ static int32_t int_arg(napi_env env, napi_value value) {
   return result;
 }
 
+/* The call's first `count` arguments into argv; false (a TypeError thrown, naming `usage`) if fewer. */
+static bool take_args(napi_env env, napi_callback_info info, size_t count, napi_value *argv, const char *usage) {
+  size_t argc = count;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc >= count) return true;
+  napi_throw_type_error(env, NULL, usage);
+  return false;
+}
+
 /* open(remoteAddress: string, remotePort: number, receiveBufferBytes: number): fd */
 static napi_value open_socket(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
+  static const char usage[] = "open(remoteAddress, remotePort, receiveBufferBytes)";
   napi_value argv[3];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (!take_args(env, info, 3, argv, usage)) return NULL;
   char address[64];
   size_t length = 0;
-  if (argc < 3 || napi_get_value_string_utf8(env, argv[0], address, sizeof address, &length) != napi_ok) {
-    napi_throw_type_error(env, NULL, "open(remoteAddress, remotePort, receiveBufferBytes)");
+  if (napi_get_value_string_utf8(env, argv[0], address, sizeof address, &length) != napi_ok) {
+    napi_throw_type_error(env, NULL, usage);
     return NULL;
   }
   struct sockaddr_in remote = {.sin_family = AF_INET, .sin_port = htons((uint16_t)int_arg(env, argv[1]))};
@@ -86,12 +96,11 @@ static napi_value open_socket(napi_env env, napi_callback_info info) {
 
 /* send(fd, packet: Uint8Array): a lost datagram is the network's business, as for any UDP sender. */
 static napi_value send_packet(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
   napi_value argv[2];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (!take_args(env, info, 2, argv, "send(fd, packet)")) return NULL;
   void *data;
   size_t length;
-  if (argc < 2 || napi_get_typedarray_info(env, argv[1], NULL, &length, &data, NULL, NULL) != napi_ok) {
+  if (napi_get_typedarray_info(env, argv[1], NULL, &length, &data, NULL, NULL) != napi_ok) {
     napi_throw_type_error(env, NULL, "send(fd, packet)");
     return NULL;
   }
@@ -101,10 +110,9 @@ static napi_value send_packet(napi_env env, napi_callback_info info) {
 }
 
 static napi_value close_socket(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
   napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  int fd = argc < 1 ? -1 : int_arg(env, argv[0]);
+  if (!take_args(env, info, 1, argv, "close(fd)")) return NULL;
+  int fd = int_arg(env, argv[0]);
   if (fd >= 0) {
     epoll_ctl(epoll_fd, EPOLL_CTL_DEL, fd, NULL);
     close(fd);
@@ -132,12 +140,11 @@ static double timestamp_ms(struct msghdr *header) {
 static napi_value drain(napi_env env, napi_callback_info info) {
   static unsigned char slots[BATCH][SLOT_BYTES];
   static char controls[BATCH][CMSG_SPACE(sizeof(struct timespec))];
-  size_t argc = 1;
   napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (!take_args(env, info, 1, argv, "drain(out)")) return NULL;
   unsigned char *out;
   size_t capacity;
-  if (argc < 1 || napi_get_typedarray_info(env, argv[0], NULL, &capacity, (void **)&out, NULL, NULL) != napi_ok) {
+  if (napi_get_typedarray_info(env, argv[0], NULL, &capacity, (void **)&out, NULL, NULL) != napi_ok) {
     napi_throw_type_error(env, NULL, "drain(out)");
     return NULL;
   }
