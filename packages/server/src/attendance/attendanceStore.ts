@@ -1,6 +1,5 @@
 import type { PrismaClient } from '../db/prismaClient.js';
-import type { QualityFigures } from '@pm/shared';
-import type { QualityStore } from './qualityMonitor.js';
+import type { QualityRow, QualityStore } from './qualityMonitor.js';
 import type { RollCallStore } from './rollCalls.js';
 
 export type PresenceKind = 'JOIN' | 'LEAVE' | 'DISCONNECT';
@@ -23,8 +22,8 @@ export class PrismaAttendanceStore implements AttendanceStore {
     await this.prisma.presenceEvent.create({ data: { meetingId, siteId, kind, userId, at } });
   }
 
-  async store(meetingId: string, siteId: string, f: QualityFigures, at: Date): Promise<void> {
-    await this.prisma.qualitySample.create({ data: { meetingId, siteId, at, ...f } });
+  async storeQuality(meetingId: string, rows: QualityRow[], at: Date): Promise<void> {
+    await this.prisma.qualitySample.createMany({ data: rows.map(({ siteId, figures }) => ({ meetingId, siteId, at, ...figures })) });
   }
 
   async createRollCall(meetingId: string, startedByUserId: string, startedAt: Date, deadline: Date): Promise<string> {

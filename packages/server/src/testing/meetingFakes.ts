@@ -17,6 +17,7 @@ import type {
 } from '@pm/shared';
 import { pino } from 'pino';
 import type { AttendanceStore, PresenceKind } from '../attendance/attendanceStore.js';
+import type { QualityRow } from '../attendance/qualityMonitor.js';
 import { MemoryMeetingStateStore } from '../cluster/meetingStateStore.js';
 import type { FloorHistory, StoredFloorTurn } from '../meetings/live/floorHistory.js';
 import { LiveMeeting } from '../meetings/live/liveMeeting.js';
@@ -327,7 +328,7 @@ export class FakeMeetingMedia implements MeetingMedia {
 export class MemoryAttendanceStore implements AttendanceStore {
   readonly presenceEvents: Array<{ siteId: string; kind: PresenceKind; at: Date }> = [];
   readonly headcountRows = new Map<string, number>();
-  readonly samples: Array<{ siteId: string; figures: QualityFigures }> = [];
+  readonly samples: QualityRow[] = [];
   readonly rollCalls: Array<{ id: string; answers: Map<string, Date> }> = [];
 
   async presence(_meetingId: string, siteId: string, kind: PresenceKind, _userId: string | null, at: Date): Promise<void> {
@@ -346,8 +347,8 @@ export class MemoryAttendanceStore implements AttendanceStore {
     return new Map(this.headcountRows);
   }
 
-  async store(_meetingId: string, siteId: string, figures: QualityFigures): Promise<void> {
-    this.samples.push({ siteId, figures });
+  async storeQuality(_meetingId: string, rows: QualityRow[]): Promise<void> {
+    this.samples.push(...rows);
   }
 
   async createRollCall(): Promise<string> {
