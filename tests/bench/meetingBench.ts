@@ -38,7 +38,7 @@ import { RpcChild } from './childProcessRpc.ts';
 import { BotFleets } from './botFleets.ts';
 import type { JoinTimes, Recovery } from './fleetProcess.ts';
 import type { BenchSetup, PlatformApi } from './platformProcess.ts';
-import { descendants, rssMb, startCpuWindow, startMachineCpuWindow, udpDropsAt, udpReceiveBufferErrors } from './procStats.ts';
+import { descendants, eventLoopDelay, rssMb, startCpuWindow, startMachineCpuWindow, udpDropsAt, udpReceiveBufferErrors } from './procStats.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -330,6 +330,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   const lateSecured = sinceEach(lateJoins, 'requestedAt', 'securedAt', lateJoiners);
 
   progress(`settling ${SETTLE_MS / 1000} s, then a steady ${STEADY_WINDOW_MS / 1000} s window…`);
+  // From here to the last switch (over 30 s: it holds a round of stored quality samples).
+  await eventLoopDelay(setup.url);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const load = await platform.call('workerLoad');
   const workerPids = load.map((w) => w.pid);
@@ -434,6 +436,7 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
   }
   const grant = switches[0]!.delays;
   const back = switches[1]!.delays;
+  const hostEventLoop = await eventLoopDelay(setup.url);
   // The p99 over every site's delay in every switch.
   const switchP99 = percentile(
     switches.flatMap((s) => s.delays.delays),
@@ -552,6 +555,10 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
         'bots read their datagrams after the kernel received them',
         `${formatDistribution(readLag)} (arrival times are the kernel's; a late read delays only the bots' feedback)`,
       ],
+      [
+        'host node’s event loop, settling → last switch: longest delay; p99',
+        `${hostEventLoop.maxMs} ms; ${hostEventLoop.p99Ms} ms`,
+      ],
       ['clients per node (media placed there)', clientsPerNode.join(' / ')],
       [
         'node killed → its sites receive again',
@@ -598,6 +605,8 @@ async function runBench(options: BenchOptions, run: Run): Promise<void> {
       firstPictureP99Ms: firstPicture.p99,
       readyP50Ms: ready.p50,
       readyToPictureP50Ms: readyToPicture.p50,
+      hostEventLoopMaxMs: hostEventLoop.maxMs,
+      hostEventLoopP99Ms: hostEventLoop.p99Ms,
       securedP50Ms: secured.p50,
       lateJoinFirstPictureP50Ms: lateFirstPicture.p50,
       lateJoinFirstPictureMaxMs: lateFirstPicture.count === lateFirstPicture.of ? lateFirstPicture.max : null,

@@ -120,3 +120,21 @@ export function udpDropsAt(pids: number[]): number {
     .filter((fields) => fields.length >= 13 && inodes.has(fields[9]!))
     .reduce((sum, fields) => sum + Number(fields[12]), 0);
 }
+
+/**
+ * A platform node's event loop as its own /metrics tells (prom-client's histogram, which each
+ * scrape resets): the longest delay and the p99 since the previous scrape, in ms. Read once to
+ * start a window, again to close it.
+ */
+export async function eventLoopDelay(nodeUrl: string): Promise<{ maxMs: number; p99Ms: number }> {
+  const metrics = await (await fetch(`${nodeUrl}/metrics`)).text();
+  const seconds = (name: string) => {
+    const match = new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics);
+    if (!match) throw new Error(`${nodeUrl}/metrics has no ${name}`);
+    return Number(match[1]);
+  };
+  return {
+    maxMs: Math.round(seconds('nodejs_eventloop_lag_max_seconds') * 1000),
+    p99Ms: Math.round(seconds('nodejs_eventloop_lag_p99_seconds') * 1000),
+  };
+}
