@@ -7,7 +7,7 @@ import { loginPage } from '../support/auth.ts';
 import { browserSuite } from '../support/browserSuite.ts';
 import { artefactDir } from '../support/chromium.ts';
 import { docxText, flat, pdfText } from '../support/documentText.ts';
-import { MeetingScreen, onScreen, stillDecoding } from '../support/meetingPages.ts';
+import { inView, MeetingScreen, onScreen, stillDecoding } from '../support/meetingPages.ts';
 import { signedInKiosk } from '../support/signedInKiosk.ts';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -345,9 +345,15 @@ describe.each(RUNS)('the whole meeting, walked in the browser as its users do ($
     await cardOf(page).getByRole('link', { name: 'Vào cuộc họp' }).click();
     await expect.poll(() => page.getByTestId('count-present').textContent(), live).toBe('2');
     expect(await scrollsSideways(page)).toBe(false);
+    // From the room's tile: the form comes into view, if the laptop's screen had it below the
+    // fold, with the cursor in its text box.
     const panel = page.getByTestId('message-panel');
-    await panel.getByLabel('Gửi tới').selectOption({ label: ROOM_A });
-    await panel.getByLabel('Nội dung tin nhắn').fill('Điểm cầu Hoằng Hóa bật micrô');
+    await page.locator('.wall__grid > li', { hasText: ROOM_A }).getByRole('button', { name: 'Nhắn tin' }).click();
+    const textBox = panel.getByLabel('Nội dung tin nhắn');
+    await expect.poll(() => textBox.evaluate((box) => box === document.activeElement), live).toBe(true);
+    expect(await inView(page, panel.locator('form'))).toBe(true);
+    expect(await panel.getByLabel('Gửi tới').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(ROOM_A);
+    await page.keyboard.type('Điểm cầu Hoằng Hóa bật micrô');
     await shot(page, 'operator-wall');
     await panel.getByRole('button', { name: 'Gửi' }).click();
 

@@ -15,6 +15,15 @@ export async function onScreen(page: Page, locator: Locator): Promise<boolean> {
   return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
 }
 
+/** Whether the whole element is inside the viewport as the page is scrolled now: what the user sees after the page brought it into view. */
+export async function inView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  // Scrolling aligns an edge to the viewport's to within a fraction of a pixel.
+  const edge = (value: number) => Math.round(value);
+  return !!box && edge(box.x) >= 0 && edge(box.y) >= 0 && edge(box.x + box.width) <= viewport.width && edge(box.y + box.height) <= viewport.height;
+}
+
 /** What a meeting screen received, read from the browser's own WebRTC statistics. */
 export interface ReceivedTrack {
   consumerId: string;

@@ -74,6 +74,11 @@ export function OperatorWall() {
   const { t } = useI18n();
   const [dense, setDense] = useState(false);
   const [messageTo, setMessageTo] = useState('all');
+  const [writeRequest, setWriteRequest] = useState(0);
+  const writeTo = (siteId: string) => {
+    setMessageTo(`site:${siteId}`);
+    setWriteRequest((n) => n + 1);
+  };
   return (
     <section className="console console--wall">
       <ConsoleTitle prefix={`${t('wall.heading')} — `} />
@@ -85,12 +90,13 @@ export function OperatorWall() {
         </label>
       </div>
       <div className="wall-layout">
-        <SiteWall pageSize={dense ? 120 : 24} dense={dense} onMessage={(siteId) => setMessageTo(`site:${siteId}`)} />
+        <SiteWall pageSize={dense ? 120 : 24} dense={dense} onMessage={writeTo} />
         <aside className="wall-layout__side">
           <ProgrammeView />
           <SpeakerQueue />
+          {/* Messages before the roll call: an operator writes to rooms all meeting long, calls the roll once or twice. */}
+          <MessagePanel to={messageTo} onToChange={setMessageTo} writeRequest={writeRequest} />
           <RollCallPanel />
-          <MessagePanel to={messageTo} onToChange={setMessageTo} />
           <AlertList />
         </aside>
       </div>

@@ -1,5 +1,5 @@
 import { MESSAGE_MAX_CHARS, type MeetingMessage, type MessageAudience } from '@pm/shared';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ActionError } from '../../../components/ActionError';
 import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -69,15 +69,24 @@ function audienceName(to: MessageAudience, sites: Record<string, { name: string;
 
 /**
  * The operator's messages: write to a room, a district's rooms or all; read every message, help
- * requests marked. `to` (an audience as `audienceOf` reads it) is the wall's, so a tile can set it.
+ * requests marked. `to` (an audience as `audienceOf` reads it) is the wall's, so a tile can set it;
+ * each new `writeRequest` (a tile's "write" pressed) brings the form into view with the cursor in
+ * its text box: on a 1366×768 screen it may sit below the fold.
  */
-export function MessagePanel({ to, onToChange }: { to: string; onToChange: (to: string) => void }) {
+export function MessagePanel({ to, onToChange, writeRequest = 0 }: { to: string; onToChange: (to: string) => void; writeRequest?: number }) {
   const { t, language } = useI18n();
   const connection = useMeetingConnection();
   const messages = useMeetingState(selectMessages);
   const sites = useMeetingState(selectSites);
   const [text, setText] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const textBox = useRef<HTMLInputElement>(null);
   const action = useAction();
+  useEffect(() => {
+    if (writeRequest === 0) return;
+    form.current?.scrollIntoView({ block: 'nearest' });
+    textBox.current?.focus({ preventScroll: true });
+  }, [writeRequest]);
   const groups = useMemo(
     () => [...new Map(Object.values(sites).map((s) => [s.groupId, s.groupName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')),
     [sites],
@@ -90,7 +99,7 @@ export function MessagePanel({ to, onToChange }: { to: string; onToChange: (to: 
   return (
     <section className="panel messages" aria-labelledby="messages-heading" data-testid="message-panel">
       <h2 id="messages-heading">{t('messages.heading')}</h2>
-      <form className="messages__form" onSubmit={send}>
+      <form ref={form} className="messages__form" onSubmit={send}>
         <select value={to} onChange={(e) => onToChange(e.target.value)} aria-label={t('messages.to')}>
           <option value="all">{t('messages.toAll')}</option>
           <option value="staff">{t('messages.toStaff')}</option>
@@ -110,6 +119,7 @@ export function MessagePanel({ to, onToChange }: { to: string; onToChange: (to: 
           </optgroup>
         </select>
         <input
+          ref={textBox}
           value={text}
           onChange={(e) => setText(e.target.value)}
           maxLength={MESSAGE_MAX_CHARS}
