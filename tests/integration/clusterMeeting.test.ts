@@ -72,6 +72,9 @@ describe('one meeting spanning a three-node cluster', () => {
       chairUsername: 'chutich',
       siteIds: [speakerSite.id, ...botSites],
     });
+    await db.prisma.agendaItem.createMany({
+      data: ['Tình hình kinh tế - xã hội', 'Phòng, chống thiên tai'].map((title, i) => ({ meetingId, position: i + 1, title, plannedMinutes: 30 })),
+    });
 
     // The first join makes node 0 the host. The chair's media stay there; sites go where the load is
     // least. Each browser is live (joined, sending its camera) before the next joins, so the speaker
@@ -106,6 +109,22 @@ describe('one meeting spanning a three-node cluster', () => {
       clients[1]! + clients[2]!,
     );
   }, 60_000);
+
+  it('the secretary’s minutes screen, on whichever node the load balancer picks, follows the meeting and names its agenda item', async () => {
+    const path = `/api/meetings/${meetingId}/minutes`;
+    const secretary = await login(nodes[1]!.url, 'vanphong');
+    for (const node of nodes) {
+      expect((await callApi(node.url, secretary, 'GET', `${path}/live`)).body, node.url).toMatchObject({ live: true, agendaItem: null });
+    }
+    // Named on another node than the host: the host moves the meeting, and the rooms are told.
+    expect(await callApi(nodes[2]!.url, secretary, 'PATCH', `${path}/agenda-item`, { position: 2 })).toMatchObject({ status: 200, body: { position: 2 } });
+    const item = speaker.screen.page.getByTestId('current-agenda-item');
+    await expect.poll(() => item.getAttribute('data-position'), { timeout: 10_000 }).toBe('2');
+    for (const node of nodes) {
+      expect((await callApi(node.url, secretary, 'GET', `${path}/live`)).body, node.url).toMatchObject({ live: true, agendaItem: 2 });
+    }
+    expect((await callApi(nodes[1]!.url, secretary, 'PATCH', `${path}/agenda-item`, { position: 3 })).status).toBe(404);
+  }, 30_000);
 
   it('a site’s camera crosses from its node only while the host receives it; on the floor it reaches every node', async () => {
     const cameras = async () => {

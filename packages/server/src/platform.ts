@@ -17,6 +17,7 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { webAppRoutes } from './http/webApp.js';
 import type { Logger } from './logger.js';
 import { PrismaFloorHistory } from './meetings/live/floorHistory.js';
+import { HostedMeetings } from './meetings/live/hostedMeetings.js';
 import { LiveMeeting } from './meetings/live/liveMeeting.js';
 import { LiveMeetings } from './meetings/live/liveMeetings.js';
 import { PrismaMessageLog } from './meetings/live/messageLog.js';
@@ -127,6 +128,8 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         });
       },
     });
+    const hostedMeetings = new HostedMeetings(live, cluster.hosts, cluster.rpc, log.child({ module: 'meeting' }));
+    cluster.rpc?.serve(hostedMeetings.rpcMethods());
     const dataDirSpace = new DataDirSpace(config.dataDir, config.storage.minFreeBytes, log.child({ module: 'storage' }));
     const stopWatchingSpace = dataDirSpace.watch();
     closers.unshift(async () => stopWatchingSpace());
@@ -195,7 +198,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Platfo
         version: VERSION,
         sessions,
         pushes,
-        running: live,
+        running: hostedMeetings,
         recordings,
         drain,
         dataDirSpace,

@@ -99,7 +99,7 @@ export const minutesSettingsUpdateSchema = z
 
 /** The floor holder now, as the minutes suggest it for a new entry. */
 export const minutesLiveSchema = z.object({
-  /** The meeting is running on this server. */
+  /** The meeting is running (on whichever node of the cluster hosts it). */
   live: z.boolean(),
   speaker: namedRefSchema.nullable(),
   /** The agenda item under discussion, as the chair or the secretary last set it (null: none, or not running). */

@@ -14,6 +14,8 @@ export interface MeetingHosts {
   release(meetingId: string): Promise<void>;
   /** Keeps this node's claims alive (called with every heartbeat). */
   renew(meetingIds: Iterable<string>): Promise<void>;
+  /** The node holding the meeting's lease, without claiming it (undefined: none, or a single node). */
+  holder(meetingId: string): Promise<string | undefined>;
 }
 
 /** A single node hosts every meeting. */
@@ -23,6 +25,9 @@ export class LocalMeetingHosts implements MeetingHosts {
   }
   async release(): Promise<void> {}
   async renew(): Promise<void> {}
+  async holder(): Promise<string | undefined> {
+    return undefined;
+  }
 }
 
 // Atomic "set to me if it is (still) X": takeover of a dead host's lease.
@@ -63,6 +68,10 @@ export class RedisMeetingHosts implements MeetingHosts {
     if (!host.draining && host.url !== this.registry.url) return { here: false, nodeId: host.nodeId, url: host.url };
     const taken = await this.redis.eval(COMPARE_AND_SET, 1, key, holder, self, NODE_TTL_MS);
     return taken ? { here: true } : this.claim(meetingId);
+  }
+
+  async holder(meetingId: string): Promise<string | undefined> {
+    return (await this.redis.get(hostKey(meetingId))) ?? undefined;
   }
 
   async release(meetingId: string): Promise<void> {

@@ -2,29 +2,8 @@ import { CodedError } from '@pm/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { silentLog } from '../testing/meetingFakes.js';
-import type { MessageBus } from './messageBus.js';
+import { MemoryBus } from '../testing/memoryBus.js';
 import { NodeRpc } from './nodeRpc.js';
-
-/** Pub/sub in memory, delivered on a later tick like Redis would. */
-class MemoryBus implements MessageBus {
-  private readonly channels = new Map<string, Set<(message: string) => void>>();
-  /** Channels whose messages are lost (a node cut off). */
-  readonly deaf = new Set<string>();
-  readonly published: Array<{ channel: string; message: string }> = [];
-
-  async publish(channel: string, message: string): Promise<void> {
-    this.published.push({ channel, message });
-    if (this.deaf.has(channel)) return;
-    for (const listener of this.channels.get(channel) ?? []) setImmediate(() => listener(message));
-  }
-
-  async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => void> {
-    const listeners = this.channels.get(channel) ?? new Set();
-    listeners.add(onMessage);
-    this.channels.set(channel, listeners);
-    return () => listeners.delete(onMessage);
-  }
-}
 
 async function twoNodes() {
   const bus = new MemoryBus();
@@ -63,6 +42,9 @@ describe('NodeRpc', () => {
     await expect(host.request('edge', 'edge.refuse', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no such peer' });
     await expect(host.request('edge', 'edge.echo', { text: 7 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(host.request('edge', 'edge.nothing', {})).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // Only the methods served: not what every object has.
+    await expect(host.request('edge', 'constructor', {})).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(() => edge.serve({ 'edge.echo': async () => ({}) })).toThrow('served twice');
     await expect(host.request('edge', 'edge.crash', {})).rejects.toMatchObject({ code: 'INTERNAL' });
     await Promise.all([host.stop(), edge.stop()]);
   });

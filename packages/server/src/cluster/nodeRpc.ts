@@ -55,7 +55,7 @@ export class NodeRpc {
   private readonly watches = new Map<string, Watch>();
   /** Nodes found silent, and when. */
   private readonly lostNodes = new Map<string, number>();
-  private methods: RpcMethods = {};
+  private readonly methods: RpcMethods = { ping: async () => ({}) };
   private events: RpcEvents = {};
   private unsubscribe: (() => void) | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
@@ -66,8 +66,16 @@ export class NodeRpc {
     private readonly log: Logger,
   ) {}
 
+  /** Adds requests this node answers: each module that serves other nodes brings its own. */
+  serve(methods: RpcMethods): void {
+    for (const name of Object.keys(methods)) {
+      if (Object.hasOwn(this.methods, name)) throw new Error(`the RPC method ${name} is served twice`);
+    }
+    Object.assign(this.methods, methods);
+  }
+
   async start(methods: RpcMethods, events: RpcEvents): Promise<void> {
-    this.methods = { ...methods, ping: async () => ({}) };
+    this.serve(methods);
     this.events = events;
     this.unsubscribe = await this.bus.subscribe(this.channel(this.nodeId), (message) => this.receive(message));
     this.pingTimer = setInterval(() => this.pingWatched(), PING_INTERVAL_MS);
@@ -196,7 +204,8 @@ export class NodeRpc {
       this.send(request.from, { type: 'response', id: request.id, ...body }).catch((err: unknown) =>
         this.log.warn({ err, method: request.method }, 'could not answer another node'),
       );
-    const method = this.methods[request.method];
+    // Own names only: "constructor" or "toString" from another node is an unknown method too.
+    const method = Object.hasOwn(this.methods, request.method) ? this.methods[request.method] : undefined;
     if (!method) return reply({ error: { code: 'BAD_REQUEST', message: `unknown method ${request.method}` } });
     try {
       await reply({ result: (await method(request.params, request.from)) ?? {} });

@@ -3,7 +3,7 @@ import type { SessionCookie } from '../sessionCookie.js';
 import type { PrismaClient } from '../../db/prismaClient.js';
 import type { SessionNotices } from '../../auth/sessionNotices.js';
 import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js';
-import type { RunningMeetings } from '../../minutes/minutesLive.js';
+import type { RunningMeetings } from '../../meetings/live/hostedMeetings.js';
 import type { Recordings } from '../../recording/recordings.js';
 import type { ApiHandler, ApiHandlers } from './apiRouter.js';
 import type { AttachmentQuota } from '../../directives/directiveReports.js';

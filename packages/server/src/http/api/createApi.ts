@@ -10,7 +10,7 @@ import { drainApi } from './drainApi.js';
 import type { NodeDrain } from '../../drain/nodeDrain.js';
 import type { Logger } from '../../logger.js';
 import type { ScheduleNotices } from '../../meetings/schedule/scheduleNotices.js';
-import type { RunningMeetings } from '../../minutes/minutesLive.js';
+import type { RunningMeetings } from '../../meetings/live/hostedMeetings.js';
 import type { Recordings } from '../../recording/recordings.js';
 import type { DataDirSpace } from '../../storage/dataDirSpace.js';
 import { turnApi } from './turnApi.js';
