@@ -1,4 +1,4 @@
-import { CodedError, namedRefSchema, type NamedRef } from '@pm/shared';
+import { agendaPositionSchema, CodedError, minutesAgendaItemSchema, namedRefSchema } from '@pm/shared';
 import { z } from 'zod';
 import type { MeetingHosts } from '../../cluster/meetingHosts.js';
 import type { NodeRpc, RpcMethods } from '../../cluster/nodeRpc.js';
@@ -6,12 +6,13 @@ import type { Logger } from '../../logger.js';
 import type { LiveMeeting } from './liveMeeting.js';
 
 /** What a screen outside the meeting (the secretary's minutes) reads of it while it runs. */
-export interface LiveMeetingView {
+const liveMeetingViewSchema = z.object({
   /** The site holding the floor, named as the meeting's plan names it. */
-  speaker: NamedRef | null;
+  speaker: namedRefSchema.nullable(),
   /** The agenda item under discussion (its position; null: none named). */
-  agendaItem: number | null;
-}
+  agendaItem: agendaPositionSchema.nullable(),
+});
+export type LiveMeetingView = z.infer<typeof liveMeetingViewSchema>;
 
 /** The live meetings wherever they run: on this node, or on the node that hosts them. */
 export interface RunningMeetings {
@@ -29,10 +30,9 @@ export interface LocalMeetings {
 /** A request from a screen waits no longer than this for the host: the minutes screen polls. */
 const HOST_TIMEOUT_MS = 2000;
 
+// The host's answers are checked as the HTTP API checks the secretary's request: the same schemas.
 const viewParams = z.object({ meetingId: z.string() });
-const agendaParams = z.object({ meetingId: z.string(), position: z.number().int().positive().nullable() });
-const viewResult = z.object({ speaker: namedRefSchema.nullable(), agendaItem: z.number().int().nullable() }).nullable();
-const agendaResult = z.object({ position: z.number().int().nullable() });
+const agendaParams = minutesAgendaItemSchema.extend({ meetingId: z.string() });
 
 /**
  * Answers for a live meeting from any node. HTTP requests reach whichever node the load balancer
@@ -53,7 +53,7 @@ export class HostedMeetings implements RunningMeetings {
     const host = await this.remoteHost(meetingId);
     if (!host) return undefined;
     try {
-      return viewResult.parse(await this.rpc!.request(host, 'meeting.view', { meetingId }, HOST_TIMEOUT_MS)) ?? undefined;
+      return liveMeetingViewSchema.nullable().parse(await this.rpc!.request(host, 'meeting.view', { meetingId }, HOST_TIMEOUT_MS)) ?? undefined;
     } catch (err) {
       // A host that does not answer is about to lose its meeting to another node: not running for now.
       this.log.warn({ err, meeting: meetingId, host }, 'the host of a meeting did not answer');
@@ -66,7 +66,7 @@ export class HostedMeetings implements RunningMeetings {
     if (here) return moveTo(here, position);
     const host = await this.remoteHost(meetingId);
     if (!host) throw notRunning();
-    const answer = agendaResult.parse(await this.rpc!.request(host, 'meeting.agendaItem', { meetingId, position }, HOST_TIMEOUT_MS));
+    const answer = minutesAgendaItemSchema.parse(await this.rpc!.request(host, 'meeting.agendaItem', { meetingId, position }, HOST_TIMEOUT_MS));
     return answer.position;
   }
 
