@@ -9,10 +9,7 @@ export async function stillDecoding(read: () => Promise<number>): Promise<boolea
 
 /** Whether the whole element is inside the viewport, the page not scrolled: what a user sees without scrolling. */
 export async function onScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  const scrolled = await page.evaluate(() => window.scrollY);
-  return !!box && scrolled === 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+  return (await page.evaluate(() => window.scrollY)) === 0 && inView(page, locator);
 }
 
 /** Whether the whole element is inside the viewport as the page is scrolled now: what the user sees after the page brought it into view. */
